@@ -1,0 +1,36 @@
+# Two commands: `make demo` and `make test` (see README.md).
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup lint i18n-check serve clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PY))"; exit 1; }
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p var
+	$(BIN)/canbo migrate --noinput
+	$(BIN)/canbo seed-demo
+	$(BIN)/canbo demo-logins
+	$(BIN)/canbo runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check canbo tests bench
+
+i18n-check: $(STAMP)
+	$(BIN)/canbo i18n-check
+
+clean:
+	rm -rf $(VENV) var

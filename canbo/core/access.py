@@ -1,0 +1,94 @@
+"""The one access chokepoint: which rows a user may see, and what they may do.
+
+Every query for organisations, people (and later tasks and evaluations) goes through
+`visible_orgs` / `visible_people` via the querysets' `visible_to(user)`; views never
+filter by role or organisation by hand.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+
+from canbo.core.roles import CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    role: str | None
+    org_path: str | None  # subtree prefix of the organisations the user acts in
+    person_id: int | None  # the user's own civil-servant record
+    province_wide: bool = False
+
+    @property
+    def self_only(self) -> bool:
+        return self.role in SELF_ONLY
+
+
+NO_SCOPE = Scope(role=None, org_path=None, person_id=None)
+
+
+def scope_for(user) -> Scope:
+    """Return the user's scope, computed once per request object."""
+    if user is None or not user.is_authenticated:
+        return NO_SCOPE
+    cached = getattr(user, "_canbo_scope", None)
+    if cached is not None:
+        return cached
+    scope = _compute_scope(user)
+    user._canbo_scope = scope
+    return scope
+
+
+def _compute_scope(user) -> Scope:
+    profile = getattr(user, "profile", None)
+    if profile is None or not user.is_active:
+        return NO_SCOPE
+    org = profile.organization
+    return Scope(
+        role=profile.role,
+        org_path=org.path if org else None,
+        person_id=profile.person_id,
+        province_wide=profile.role in PROVINCE_WIDE,
+    )
+
+
+def can(user, capability: str) -> bool:
+    scope = scope_for(user)
+    return scope.role is not None and scope.role in CAPABILITIES.get(capability, set())
+
+
+def require(user, capability: str) -> None:
+    if not can(user, capability):
+        raise PermissionDenied
+
+
+def visible_orgs(queryset, user):
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None:
+        return queryset.none()
+    if scope.self_only:
+        # A civil servant sees the structure of their own commune (public information).
+        return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
+    return queryset.filter(path__startswith=scope.org_path)
+
+
+def visible_people(queryset, user):
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.self_only:
+        return queryset.filter(pk=scope.person_id) if scope.person_id else queryset.none()
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(organization__path__startswith=scope.org_path)
+
+
+def _commune_prefix(path: str) -> str:
+    """Cut a path like '/1/7/42/' back to its commune level ('/1/7/')."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    return "/" + "/".join(parts[:2]) + "/" if len(parts) >= 2 else path
+
+
+__all__ = ["Role", "Scope", "can", "require", "scope_for", "visible_orgs", "visible_people"]

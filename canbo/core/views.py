@@ -1,0 +1,45 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from canbo.core.access import require, scope_for
+from canbo.core.models import AuditEntry
+from canbo.org.models import Organization
+from canbo.people.models import Person
+
+
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = {"status": "ok", "vendor": connection.vendor}
+        status = 200
+    except Exception as exc:  # any database failure is reported, not raised
+        database = {"status": "error", "error": exc.__class__.__name__}
+        status = 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
+                        status=status)
+
+
+def home(request):
+    scope = scope_for(request.user)
+    profile = getattr(request.user, "profile", None)
+    context = {
+        "profile": profile,
+        "me": profile.person if profile else None,
+        "org_count": Organization.objects.visible_to(request.user).count(),
+        "people_count": None if scope.self_only
+        else Person.objects.visible_to(request.user).count(),
+    }
+    return render(request, "core/home.html", context)
+
+
+def audit_log(request):
+    require(request.user, "audit.view")
+    entries = AuditEntry.objects.select_related("actor")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit.html", {"page": page})

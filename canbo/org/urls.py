@@ -1,0 +1,9 @@
+from django.urls import path
+
+from canbo.org import views
+
+app_name = "org"
+urlpatterns = [
+    path("", views.org_list, name="list"),
+    path("<int:pk>/", views.org_detail, name="detail"),
+]

@@ -1,0 +1,45 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from canbo.core.access import require
+from canbo.people.filters import PeopleFilterForm
+from canbo.people.models import Person
+from canbo.people.services import log_personal_data_view
+
+PAGE_SIZE = 50
+
+
+def people_list(request):
+    require(request.user, "people.list")
+    form = PeopleFilterForm(request.GET or None, user=request.user)
+    people = Person.objects.visible_to(request.user).select_related(
+        "organization", "job_position", "title"
+    )
+    if form.is_bound:
+        people = form.apply(people)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(),
+               "today": timezone.localdate()}
+    return render(request, "people/list.html", context)
+
+
+def person_detail(request, pk: int):
+    require(request.user, "people.view")
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).select_related(
+            "organization", "job_position", "title", "hometown"
+        ),
+        pk=pk,
+    )
+    log_personal_data_view(request.user, person)
+    posts = person.posts.select_related("organization", "job_position", "title")
+    today = timezone.localdate()
+    context = {
+        "person": person, "posts": posts, "age": person.age(today),
+        "retirement_date": person.retirement_date, "years_left": person.years_left(today),
+        "is_local": person.organization and person.is_local_to(person.organization),
+    }
+    return render(request, "people/detail.html", context)

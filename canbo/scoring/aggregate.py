@@ -1,0 +1,215 @@
+"""Quarter from months (rulebook.quarter_mode) and year from periodic totals (Art. 21)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from canbo.scoring.classify import check_overrides, classify
+from canbo.scoring.numfmt import fmt, fmt_percent, to_fraction
+from canbo.scoring.period import LeaderValues, finish_period
+from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.types import (
+    LEADER,
+    STAFF,
+    PeriodResult,
+    ScoringInputError,
+    Step,
+    TaskResult,
+    YearPeriod,
+    YearResult,
+)
+
+
+def _mean(values: Sequence[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values) if values else None
+
+
+def _role(months: Sequence[PeriodResult]) -> str:
+    roles = {m.role for m in months}
+    if len(roles) > 1:
+        raise ScoringInputError("months", "Các tháng trong quý phải cùng một vai trò.")
+    return roles.pop() if roles else STAFF
+
+
+def _sums(months: Sequence[PeriodResult]) -> TaskResult:
+    def total(name: str) -> Fraction:
+        return sum((getattr(m, name) for m in months), Fraction(0))
+
+    return TaskResult(
+        total("assigned_weight"),
+        total("completed_weight"),
+        total("quality_weight"),
+        total("progress_weight"),
+        (),
+    )
+
+
+def _general_step(values: list[Fraction], rulebook: Rulebook) -> Step:
+    shown = " + ".join(fmt(v) for v in values)
+    mean = _mean(values)
+    text = (
+        f"Tiêu chí chung của quý = trung bình {len(values)} tháng làm việc: "
+        f"({shown}) / {len(values)} = {fmt(mean)}."
+        if values
+        else "Quý không có tháng làm việc nào có điểm tiêu chí chung."
+    )
+    return Step("general", rulebook.basis_for("criteria"), text)
+
+
+def _lowest(months: Sequence[PeriodResult], key: str) -> Fraction | None:
+    values = [getattr(m, key) for m in months if getattr(m, key) is not None]
+    return min(values) if values else None
+
+
+def _leader_minimum(
+    months: Sequence[PeriodResult], rulebook: Rulebook
+) -> tuple[LeaderValues, Step]:
+    d, dd, e = (_lowest(months, key) or Fraction(0) for key in ("d", "dd", "e"))
+    text = (
+        "d, đ, e của quý lấy mức thấp nhất của các tháng: "
+        f"d = {fmt_percent(d)}, đ = {fmt_percent(dd)}, e = {fmt_percent(e)}."
+    )
+    return (d, dd, e), Step("quarter_leader", rulebook.basis_for("quarter_mode"), text)
+
+
+def _quarter_pool(
+    months: Sequence[PeriodResult], role: str, rulebook: Rulebook, overrides: Sequence[str]
+) -> PeriodResult:
+    text = (
+        f"Quý gộp {len(months)} tháng làm việc: a, b, c tính bằng tổng tử số / tổng sản phẩm "
+        "quy đổi được giao của các tháng."
+    )
+    steps = [Step("quarter_pool", rulebook.basis_for("quarter_mode"), text)]
+    generals = [m.general_score for m in months if m.general_score is not None]
+    steps.append(_general_step(generals, rulebook))
+    leader = None
+    if role == LEADER and months:
+        leader, step = _leader_minimum(months, rulebook)
+        steps.append(step)
+    return finish_period(role, _sums(months), _mean(generals), leader, rulebook, overrides, steps)
+
+
+def _quarter_mean(
+    months: Sequence[PeriodResult], role: str, rulebook: Rulebook, overrides: Sequence[str]
+) -> PeriodResult:
+    scored = [m for m in months if m.total is not None]
+    totals = [m.total for m in scored if m.total is not None]
+    total = _mean(totals)
+    text = (
+        f"Điểm quý = trung bình tổng điểm {len(totals)} tháng có điểm: "
+        f"({' + '.join(fmt(t) for t in totals)}) / {len(totals)} = {fmt(total)}."
+        if total is not None
+        else "Quý không có tháng nào có tổng điểm: không tính điểm quý."
+    )
+    steps = [Step("quarter_mean", rulebook.basis_for("quarter_mode"), text)]
+    verdict = classify(total, rulebook, overrides)
+    steps.extend(verdict.explanation)
+    general = _mean([m.general_score for m in scored if m.general_score is not None])
+    task = _mean([m.task_score for m in scored if m.task_score is not None])
+    leader = [_lowest(months, key) for key in ("d", "dd", "e")]
+    sums = _sums(months)
+    return PeriodResult(
+        role,
+        None,
+        None,
+        None,
+        *leader,
+        task,
+        general,
+        total,
+        verdict.code,
+        verdict.label,
+        not scored,
+        sums.assigned_weight,
+        sums.completed_weight,
+        sums.quality_weight,
+        sums.progress_weight,
+        tuple(steps),
+    )
+
+
+def score_quarter(
+    months: Sequence[PeriodResult],
+    rulebook: Rulebook | None = None,
+    overrides: Sequence[str] = (),
+) -> PeriodResult:
+    """Combine the monthly results of the months actually worked (pass only those)."""
+    rulebook = resolve(rulebook)
+    check_overrides(overrides)
+    role = _role(months)
+    if rulebook.quarter_mode == "mean":
+        return _quarter_mean(months, role, rulebook, overrides)
+    return _quarter_pool(months, role, rulebook, overrides)
+
+
+def _period_total(period: YearPeriod, index: int) -> Fraction | None:
+    field = f"periods[{index}]"
+    if not isinstance(period.worked, bool):
+        raise ScoringInputError(f"{field}.worked", "Phải là true hoặc false.")
+    if period.total is None:
+        return None
+    try:
+        total = to_fraction(period.total)
+    except (TypeError, ValueError):
+        raise ScoringInputError(f"{field}.total", "Tổng điểm phải là một số.") from None
+    if not 0 <= total <= 100:
+        raise ScoringInputError(f"{field}.total", f"Tổng điểm {fmt(total)} nằm ngoài 0 – 100.")
+    return total
+
+
+def _year_steps(
+    periods: Sequence[YearPeriod], totals: list[Fraction | None], basis: str
+) -> tuple[list[Fraction], list[Step]]:
+    used: list[Fraction] = []
+    steps: list[Step] = []
+    for index, (period, total) in enumerate(zip(periods, totals, strict=True)):
+        name = period.name or f"Kỳ {index + 1}"
+        if not period.worked:
+            steps.append(
+                Step(
+                    "excluded_period",
+                    basis,
+                    f"{name}: không thực tế làm việc (nghỉ hợp pháp), không tính.",
+                )
+            )
+        elif total is None:
+            steps.append(Step("excluded_period", basis, f"{name}: không có điểm, không tính."))
+        else:
+            used.append(total)
+    return used, steps
+
+
+def score_year(
+    periods: Sequence[YearPeriod],
+    rulebook: Rulebook | None = None,
+    overrides: Sequence[str] = (),
+) -> YearResult:
+    """Average the periodic totals over the periods actually worked, then classify."""
+    rulebook = resolve(rulebook)
+    check_overrides(overrides)
+    basis = rulebook.basis_for("year")
+    totals = [_period_total(p, i) for i, p in enumerate(periods)]
+    used, steps = _year_steps(periods, totals, basis)
+    total = _mean(used)
+    if total is None:
+        steps.append(
+            Step(
+                "year_average",
+                basis,
+                "Không có kỳ thực tế làm việc nào có điểm: không tính điểm năm.",
+            )
+        )
+    else:
+        shown = " + ".join(fmt(t) for t in used)
+        steps.append(
+            Step(
+                "year_average",
+                basis,
+                f"Điểm năm = trung bình {len(used)} kỳ thực tế làm việc: "
+                f"({shown}) / {len(used)} = {fmt(total)}.",
+            )
+        )
+    verdict = classify(total, rulebook, overrides)
+    steps.extend(verdict.explanation)
+    return YearResult(total, verdict.code, verdict.label, len(used), tuple(steps))

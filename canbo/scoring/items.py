@@ -1,0 +1,174 @@
+"""Converted weights of assigned items: the numerators and denominator of a, b, c (Art. 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from canbo.scoring.numfmt import fmt, to_fraction
+from canbo.scoring.rulebook import Rulebook
+from canbo.scoring.types import Item, ScoringInputError, Step, TaskResult
+
+
+@dataclass(frozen=True)
+class Line:
+    """One item converted to exact numbers, for a single unit of its count."""
+
+    weight: Fraction
+    coefficient: Fraction
+    completed: bool
+    counted_failures: int
+    objective_failures: int
+    counted_delays: int
+    objective_delays: int
+    count: int
+
+
+def _count(value: object, field: str, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ScoringInputError(field, "Phải là số nguyên.")
+    if value < minimum:
+        raise ScoringInputError(field, f"Không được nhỏ hơn {minimum}.")
+    return value
+
+
+def _number(value: object, field: str) -> Fraction:
+    try:
+        return to_fraction(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ScoringInputError(field, "Phải là một số hữu hạn.") from None
+
+
+def _pair(total: int, objective: int, path: str, name: str) -> None:
+    if objective > total:
+        raise ScoringInputError(
+            f"{path}.objective_{name}",
+            f"Số lần được xác nhận do nguyên nhân khách quan ({objective}) "
+            f"lớn hơn tổng số lần ({total}).",
+        )
+
+
+def to_line(item: Item, path: str) -> Line:
+    """Validate an item and convert it; `path` names it in errors, e.g. items[0]."""
+    quantity = _number(item.quantity, f"{path}.quantity")
+    coefficient = _number(item.coefficient, f"{path}.coefficient")
+    if quantity < 0:
+        raise ScoringInputError(f"{path}.quantity", "Số lượng không được âm.")
+    if coefficient <= 0:
+        raise ScoringInputError(f"{path}.coefficient", "Hệ số quy đổi phải lớn hơn 0.")
+    if not isinstance(item.completed, bool):
+        raise ScoringInputError(f"{path}.completed", "Phải là true hoặc false.")
+    q = _count(item.quality_failures, f"{path}.quality_failures")
+    oq = _count(item.objective_quality_failures, f"{path}.objective_quality_failures")
+    d = _count(item.delays, f"{path}.delays")
+    od = _count(item.objective_delays, f"{path}.objective_delays")
+    count = _count(item.count, f"{path}.count", minimum=1)
+    _pair(q, oq, path, "quality_failures")
+    _pair(d, od, path, "delays")
+    if not item.completed:
+        for name, value in (("quality_failures", q), ("delays", d)):
+            if value > 0:
+                raise ScoringInputError(
+                    f"{path}.{name}",
+                    "Sản phẩm chưa hoàn thành không thể có lỗi chất lượng hay lần chậm "
+                    "(nhiều hơn mức cho phép là 0).",
+                )
+    return Line(quantity * coefficient, coefficient, item.completed, q - oq, oq, d - od, od, count)
+
+
+def _deducted(line: Line, rate: Fraction, counted: int) -> Fraction:
+    # Each counted failure takes `rate` of ONE product's weight; a line never goes below 0.
+    return max(Fraction(0), line.weight - rate * line.coefficient * counted)
+
+
+def quality_of(line: Line, rulebook: Rulebook) -> Fraction:
+    if not line.completed:
+        return Fraction(0)
+    return _deducted(line, rulebook.quality_deduction, line.counted_failures)
+
+
+def progress_of(line: Line, rulebook: Rulebook) -> Fraction:
+    if not line.completed:
+        return Fraction(0)
+    if rulebook.late_item_mode == "zero" and line.counted_delays > 0:
+        return Fraction(0)
+    return _deducted(line, rulebook.delay_deduction, line.counted_delays)
+
+
+def _item_name(item: Item, index: int, line: Line) -> str:
+    name = f"Sản phẩm {index + 1}" + (f" ({item.name})" if item.name else "")
+    return name + (f" × {line.count} dòng giống nhau" if line.count > 1 else "")
+
+
+def _deduction_text(what: str, counted: int, rate: Fraction, line: Line, left: Fraction) -> str:
+    cut = rate * line.coefficient * counted
+    floor_note = ", không thấp hơn 0" if cut > line.weight else ""
+    return f"{counted} {what} tính (trừ {fmt(cut, 4)}{floor_note}), còn {fmt(left, 4)}"
+
+
+def _delay_step(name: str, line: Line, rulebook: Rulebook) -> Step:
+    if rulebook.late_item_mode == "zero":
+        text = f"{line.counted_delays} lần chậm tính: sản phẩm chậm không được điểm tiến độ"
+        return Step("delay_deduction", rulebook.basis_for("late_item_mode"), f"{name}: {text}.")
+    text = _deduction_text(
+        "lần chậm", line.counted_delays, rulebook.delay_deduction, line, progress_of(line, rulebook)
+    )
+    return Step("delay_deduction", rulebook.basis_for("delay_deduction"), f"{name}: {text}.")
+
+
+def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[Step]:
+    name = _item_name(item, index, line)
+    quantity = to_fraction(item.quantity)
+    status = "đã hoàn thành" if line.completed else "chưa hoàn thành, chỉ tính vào khối lượng giao"
+    steps = [
+        Step(
+            "quantity",
+            rulebook.basis_for("quantity"),
+            f"{name}: {fmt(quantity, 4)} × {fmt(line.coefficient, 4)} = "
+            f"{fmt(line.weight, 4)} sản phẩm quy đổi; {status}.",
+        )
+    ]
+    if line.counted_failures:
+        text = _deduction_text(
+            "lỗi chất lượng",
+            line.counted_failures,
+            rulebook.quality_deduction,
+            line,
+            quality_of(line, rulebook),
+        )
+        steps.append(
+            Step("quality_deduction", rulebook.basis_for("quality_deduction"), f"{name}: {text}.")
+        )
+    if line.counted_delays:
+        steps.append(_delay_step(name, line, rulebook))
+    for what, objective in (
+        ("lỗi chất lượng", line.objective_failures),
+        ("lần chậm", line.objective_delays),
+    ):
+        if objective:
+            steps.append(
+                Step(
+                    "objective_cause",
+                    rulebook.basis_for("objective_cause"),
+                    f"{name}: {objective} {what} được xác nhận do nguyên nhân "
+                    "khách quan, không trừ.",
+                )
+            )
+    return steps
+
+
+def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True) -> TaskResult:
+    """Sum the converted weights of all items; every sum multiplies by the item's count."""
+    assigned = completed = quality = progress = Fraction(0)
+    steps: list[Step] = []
+    for index, item in enumerate(items):
+        line = to_line(item, f"items[{index}]")
+        assigned += line.count * line.weight
+        if line.completed:
+            completed += line.count * line.weight
+            quality += line.count * quality_of(line, rulebook)
+            progress += line.count * progress_of(line, rulebook)
+        if explain:
+            steps.extend(item_steps(item, index, line, rulebook))
+    return TaskResult(assigned, completed, quality, progress, tuple(steps))

@@ -1,0 +1,48 @@
+"""Exact number conversion and Vietnamese number display."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+Number = int | float | Decimal | Fraction
+
+
+def to_fraction(value: Number) -> Fraction:
+    """Convert a number exactly; floats go through their shortest decimal text."""
+    if isinstance(value, bool):
+        raise TypeError("bool is not a number")
+    if isinstance(value, Fraction | int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("number must be finite")
+        # Fraction(0.1) would be 3602879701896397/36028797018963968; users meant 1/10.
+        return Fraction(Decimal(str(value)))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("number must be finite")
+        return Fraction(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
+def rounded(value: Fraction, places: int = 2) -> Decimal:
+    """Round half up for display only."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Fraction | int, places: int = 2) -> str:
+    """Vietnamese display: '.' groups thousands, ',' before decimals, no trailing zeros."""
+    number = rounded(Fraction(value), places)
+    sign = "-" if number < 0 else ""
+    text = f"{abs(number):f}"
+    whole, _, decimals = text.partition(".")
+    decimals = decimals.rstrip("0")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"
+
+
+def fmt_percent(value: Fraction) -> str:
+    return f"{fmt(value * 100)} %"

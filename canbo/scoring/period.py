@@ -1,0 +1,194 @@
+"""Score of one evaluation period: general criteria + task results, then classification."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from canbo.scoring.classify import check_overrides, classify
+from canbo.scoring.items import compute_task
+from canbo.scoring.leader import leader_components
+from canbo.scoring.numfmt import Number, fmt, fmt_percent, to_fraction
+from canbo.scoring.rulebook import Criterion, Rulebook, resolve
+from canbo.scoring.types import (
+    LEADER,
+    ROLES,
+    STAFF,
+    Item,
+    LeaderInput,
+    PeriodResult,
+    ScoringInputError,
+    Step,
+    TaskResult,
+)
+
+NO_ITEMS_TEXT = "không có sản phẩm được giao"
+LeaderValues = tuple[Fraction, Fraction, Fraction]
+
+
+def _points(raw: Number, criterion: Criterion, field: str) -> Fraction:
+    try:
+        points = to_fraction(raw)
+    except (TypeError, ValueError):
+        raise ScoringInputError(field, "Điểm phải là một số.") from None
+    if not 0 <= points <= criterion.max_points:
+        raise ScoringInputError(
+            field, f"Điểm {fmt(points)} nằm ngoài khoảng 0 – {fmt(criterion.max_points)}."
+        )
+    if points % criterion.step:
+        raise ScoringInputError(
+            field, f"Điểm {fmt(points, 4)} không phải bội số của bước {fmt(criterion.step)}."
+        )
+    return points
+
+
+def score_general(points: Sequence[Number], rulebook: Rulebook) -> tuple[Fraction, Step]:
+    """Sum the general sub-criteria, each checked against its maximum and step."""
+    criteria = rulebook.criteria
+    if len(points) != len(criteria):
+        raise ScoringInputError(
+            "general", f"Cần đúng {len(criteria)} điểm tiêu chí chung, nhận {len(points)}."
+        )
+    values = [
+        _points(p, c, f"general[{i}]")
+        for i, (p, c) in enumerate(zip(points, criteria, strict=True))
+    ]
+    total = sum(values, Fraction(0))
+    parts = "; ".join(
+        f"({c.code}) {c.label}: {fmt(v)}/{fmt(c.max_points)}"
+        for v, c in zip(values, criteria, strict=True)
+    )
+    text = f"Tiêu chí chung: {parts}. Cộng {fmt(total)}/{fmt(rulebook.general_max)} điểm."
+    return total, Step("general", rulebook.basis_for("criteria"), text)
+
+
+def _check_role(role: str, leader: LeaderInput | None) -> None:
+    if role not in ROLES:
+        raise ScoringInputError(
+            "role", f"Vai trò “{role}” không hợp lệ. Giá trị hợp lệ: staff, leader."
+        )
+    if role == STAFF and leader is not None:
+        raise ScoringInputError("leader", "Chỉ khai báo thông tin lãnh đạo khi vai trò là leader.")
+    if role == LEADER and leader is None:
+        raise ScoringInputError("leader", "Vai trò leader cần thông tin d, đ, e (leader).")
+
+
+def _ratios(sums: TaskResult) -> tuple[Fraction, Fraction, Fraction]:
+    a = sums.completed_weight / sums.assigned_weight
+    b = sums.quality_weight / sums.assigned_weight
+    c = sums.progress_weight / sums.assigned_weight
+    return a, b, c
+
+
+def _ratio_step(sums: TaskResult, rulebook: Rulebook) -> Step:
+    a, b, c = _ratios(sums)
+    whole = fmt(sums.assigned_weight, 4)
+    text = (
+        f"Tổng sản phẩm quy đổi được giao {whole}. "
+        f"a (số lượng) = {fmt(sums.completed_weight, 4)} / {whole} = {fmt_percent(a)}; "
+        f"b (chất lượng) = {fmt(sums.quality_weight, 4)} / {whole} = {fmt_percent(b)}; "
+        f"c (tiến độ) = {fmt(sums.progress_weight, 4)} / {whole} = {fmt_percent(c)}."
+    )
+    return Step("ratios", rulebook.basis_for("quantity"), text)
+
+
+def task_formula(
+    ratios: tuple[Fraction, Fraction, Fraction], leader: LeaderValues | None, rulebook: Rulebook
+) -> tuple[Fraction, Step]:
+    """70 × (a+b+c)/3 for staff, 70 × (a+b+c+d+đ+e)/6 for leaders (rulebook parameters)."""
+    parts = list(ratios) + list(leader or ())
+    is_leader = leader is not None
+    divisor = rulebook.leader_divisor if is_leader else rulebook.staff_divisor
+    score = rulebook.task_max * sum(parts, Fraction(0)) / divisor
+    names = "a + b + c + d + đ + e" if is_leader else "a + b + c"
+    shown = " + ".join(fmt(p, 4) for p in parts)
+    text = (
+        f"Điểm kết quả thực hiện nhiệm vụ = {fmt(rulebook.task_max)} × ({names}) / {divisor} = "
+        f"{fmt(rulebook.task_max)} × ({shown}) / {divisor} = {fmt(score)}."
+    )
+    key = "leader_formula" if is_leader else "staff_formula"
+    return score, Step("task_formula", rulebook.basis_for(key), text)
+
+
+def _no_items(rulebook: Rulebook) -> tuple[Fraction | None, Step]:
+    if rulebook.no_items_policy == "zero":
+        text = f"Kỳ này {NO_ITEMS_TEXT}: điểm kết quả thực hiện nhiệm vụ tính 0 theo bộ quy tắc."
+        return Fraction(0), Step("no_items", rulebook.basis_for("no_items_policy"), text)
+    text = (
+        f"Kỳ này {NO_ITEMS_TEXT}: không có điểm kết quả thực hiện nhiệm vụ, không có tổng điểm "
+        "và kỳ này không được tính vào điểm trung bình."
+    )
+    return None, Step("no_items", rulebook.basis_for("no_items_policy"), text)
+
+
+def finish_period(
+    role: str,
+    sums: TaskResult,
+    general: Fraction | None,
+    leader: LeaderValues | None,
+    rulebook: Rulebook,
+    overrides: Sequence[str],
+    steps: list[Step],
+) -> PeriodResult:
+    """Turn weight sums, general points and leader values into a classified result."""
+    no_items = sums.assigned_weight == 0
+    if no_items:
+        a = b = c = None
+        task, step = _no_items(rulebook)
+    else:
+        a, b, c = _ratios(sums)
+        steps.append(_ratio_step(sums, rulebook))
+        task, step = task_formula((a, b, c), leader, rulebook)
+    steps.append(step)
+    total = None if task is None or general is None else general + task
+    if total is not None:
+        text = f"Tổng điểm = {fmt(general)} + {fmt(task)} = {fmt(total)}."
+        steps.append(Step("total", rulebook.basis_for("total"), text))
+    verdict = classify(total, rulebook, overrides)
+    steps.extend(verdict.explanation)
+    d, dd, e = leader or (None, None, None)
+    return PeriodResult(
+        role,
+        a,
+        b,
+        c,
+        d,
+        dd,
+        e,
+        task,
+        general,
+        total,
+        verdict.code,
+        verdict.label,
+        no_items,
+        sums.assigned_weight,
+        sums.completed_weight,
+        sums.quality_weight,
+        sums.progress_weight,
+        tuple(steps),
+    )
+
+
+def score_period(
+    items: Sequence[Item],
+    general: Sequence[Number],
+    *,
+    role: str = STAFF,
+    leader: LeaderInput | None = None,
+    overrides: Sequence[str] = (),
+    rulebook: Rulebook | None = None,
+    explain: bool = True,
+) -> PeriodResult:
+    """Score one month or quarter from its items; explain=False skips the per-item steps."""
+    rulebook = resolve(rulebook)
+    _check_role(role, leader)
+    check_overrides(overrides)
+    general_score, general_step = score_general(general, rulebook)
+    sums = compute_task(items, rulebook, explain)
+    steps = [*sums.explanation, general_step]
+    values: LeaderValues | None = None
+    if leader is not None:
+        d, dd, e, leader_steps = leader_components(leader, rulebook)
+        values = (d, dd, e)
+        steps.extend(leader_steps)
+    return finish_period(role, sums, general_score, values, rulebook, overrides, steps)

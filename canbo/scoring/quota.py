@@ -1,0 +1,97 @@
+"""Quota of "excellent" per group: at most ratio × number classified "good" (Art. 20)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from fractions import Fraction
+
+from canbo.scoring.classify import EXCELLENT, GOOD, LABELS, LEVELS
+from canbo.scoring.numfmt import fmt_percent, to_fraction
+from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.types import GroupQuota, QuotaEntry, QuotaReport, ScoringInputError
+
+ROUNDING_TEXT = {"floor": "làm tròn xuống", "ceil": "làm tròn lên", "half_up": "làm tròn"}
+
+
+def quota_cap(count_good: int, ratio: Fraction, rounding: str) -> int:
+    exact = ratio * count_good
+    if rounding == "ceil":
+        return math.ceil(exact)
+    if rounding == "half_up":
+        return math.floor(exact + Fraction(1, 2))
+    return math.floor(exact)
+
+
+def _checked(entry: QuotaEntry, index: int) -> QuotaEntry:
+    if entry.classification not in LEVELS:
+        raise ScoringInputError(
+            f"entries[{index}].classification",
+            f"Mức xếp loại “{entry.classification}” không hợp lệ.",
+        )
+    try:
+        total = to_fraction(entry.total)
+    except (TypeError, ValueError):
+        raise ScoringInputError(f"entries[{index}].total", "Tổng điểm phải là một số.") from None
+    return QuotaEntry(entry.person_id, entry.group, entry.classification, total)
+
+
+def _with_ties(ranked: list[QuotaEntry], size: int) -> tuple[QuotaEntry, ...]:
+    # People tied with the last one shown are at the margin too: the software must not pick.
+    if not ranked or size <= 0:
+        return ()
+    edge = ranked[min(size, len(ranked)) - 1].total
+    cut = min(size, len(ranked))
+    while cut < len(ranked) and ranked[cut].total == edge:
+        cut += 1
+    return tuple(ranked[:cut])
+
+
+def _group(
+    group: str, entries: list[QuotaEntry], ratio: Fraction, rulebook: Rulebook
+) -> GroupQuota:
+    counts = {level: 0 for level in LEVELS}
+    for entry in entries:
+        counts[entry.classification] += 1
+    cap = quota_cap(counts[GOOD], ratio, rulebook.quota_rounding)
+    excess = max(0, counts[EXCELLENT] - cap)
+    shown = max(1, excess)
+    excellent = sorted(
+        (e for e in entries if e.classification == EXCELLENT),
+        key=lambda e: (e.total, str(e.person_id)),
+    )
+    good = sorted(
+        (e for e in entries if e.classification == GOOD),
+        key=lambda e: (-Fraction(e.total), str(e.person_id)),
+    )
+    text = (
+        f"Nhóm {group}: {counts[EXCELLENT]} người “{LABELS[EXCELLENT]}”, {counts[GOOD]} người "
+        f"“{LABELS[GOOD]}”; tối đa {cap} người xuất sắc ({fmt_percent(ratio)} × {counts[GOOD]}, "
+        f"{ROUNDING_TEXT[rulebook.quota_rounding]})"
+    )
+    text += f"; vượt {excess} người." if excess else "; trong giới hạn."
+    return GroupQuota(
+        group,
+        counts,
+        cap,
+        excess,
+        excess > 0,
+        _with_ties(excellent, shown),
+        _with_ties(good, shown),
+        text,
+    )
+
+
+def check_quota(
+    entries: Iterable[QuotaEntry], rulebook: Rulebook | None = None, exception: bool = False
+) -> QuotaReport:
+    """Report, per group, whether "excellent" exceeds the quota and who is at the margin."""
+    rulebook = resolve(rulebook)
+    ratio = rulebook.quota_exception_ratio if exception else rulebook.quota_ratio
+    groups: dict[str, list[QuotaEntry]] = {}
+    for index, entry in enumerate(entries):
+        checked = _checked(entry, index)
+        groups.setdefault(str(checked.group), []).append(checked)
+    reports = tuple(_group(g, groups[g], ratio, rulebook) for g in sorted(groups))
+    basis = rulebook.basis_for("quota_exception_ratio" if exception else "quota_ratio")
+    return QuotaReport(ratio, exception, reports, any(r.exceeded for r in reports), basis)

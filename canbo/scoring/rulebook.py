@@ -1,0 +1,162 @@
+"""Versioned scoring parameters: every number of the decree lives here as data, with its basis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from canbo.scoring.types import ScoringInputError
+
+DECREE = "NĐ 335/2025/NĐ-CP"
+UNCONFIRMED = "Tham số cấu hình (chưa xác nhận)"
+
+LATE_ITEM_MODES = ("deduct", "zero")
+NO_ITEMS_POLICIES = ("exclude", "zero")
+QUARTER_MODES = ("pool", "mean")
+QUOTA_ROUNDINGS = ("floor", "ceil", "half_up")
+LEVEL_KEYS = ("full", "partial")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    label: str
+    max_points: Fraction
+    step: Fraction
+
+
+def _full_or_half() -> dict[str, Fraction]:
+    return {"full": Fraction(1), "partial": Fraction(1, 2)}
+
+
+DEFAULT_BASIS: dict[str, str] = {
+    "criteria": f"Điều 12 {DECREE}; điểm từng tiêu chí: {UNCONFIRMED.lower()}",
+    "task_max": f"Điều 14 {DECREE}",
+    "quantity": f"Điều 14 {DECREE}",
+    "quality_deduction": f"Điều 14 {DECREE}",
+    "delay_deduction": f"Điều 14 {DECREE}",
+    "objective_cause": f"Điều 14 {DECREE}",
+    "late_item_mode": UNCONFIRMED,
+    "staff_formula": f"Điều 14 {DECREE}; công thức: {UNCONFIRMED.lower()}",
+    "leader_formula": f"Điều 15 {DECREE}; công thức: {UNCONFIRMED.lower()}",
+    "unit_values": f"Điều 15 {DECREE}",
+    "organising_values": f"Điều 15 {DECREE}; mức 50 %: {UNCONFIRMED.lower()}",
+    "third_values": UNCONFIRMED,
+    "total": f"Điều 12, Điều 14 {DECREE}",
+    "thresholds": f"Điều 20 {DECREE}",
+    "overrides": f"Điều 20 {DECREE}",
+    "no_items_policy": UNCONFIRMED,
+    "quarter_mode": UNCONFIRMED,
+    "year": f"Điều 21 {DECREE}",
+    "quota_ratio": f"Điều 20 {DECREE}",
+    "quota_exception_ratio": UNCONFIRMED,
+    "quota_rounding": UNCONFIRMED,
+}
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    code: str
+    name: str
+    effective_from: date
+    effective_to: date | None
+    criteria: tuple[Criterion, ...]
+    task_max: Fraction = Fraction(70)
+    quality_deduction: Fraction = Fraction(1, 4)
+    delay_deduction: Fraction = Fraction(1, 4)
+    late_item_mode: str = "deduct"
+    staff_divisor: int = 3
+    leader_divisor: int = 6
+    unit_values: dict[str, Fraction] = field(default_factory=_full_or_half)
+    organising_values: dict[str, Fraction] = field(default_factory=_full_or_half)
+    third_values: dict[str, Fraction] = field(default_factory=_full_or_half)
+    threshold_excellent: Fraction = Fraction(90)
+    threshold_good: Fraction = Fraction(70)
+    threshold_complete: Fraction = Fraction(50)
+    no_items_policy: str = "exclude"
+    quarter_mode: str = "pool"
+    quota_ratio: Fraction = Fraction(1, 5)
+    quota_exception_ratio: Fraction = Fraction(1, 4)
+    quota_rounding: str = "floor"
+    basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
+
+    def __post_init__(self) -> None:
+        choices = {
+            "late_item_mode": (self.late_item_mode, LATE_ITEM_MODES),
+            "no_items_policy": (self.no_items_policy, NO_ITEMS_POLICIES),
+            "quarter_mode": (self.quarter_mode, QUARTER_MODES),
+            "quota_rounding": (self.quota_rounding, QUOTA_ROUNDINGS),
+        }
+        for name, (value, allowed) in choices.items():
+            if value not in allowed:
+                raise ValueError(f"{self.code}: {name} must be one of {allowed}, got {value!r}")
+        for name in ("unit_values", "organising_values", "third_values"):
+            if set(getattr(self, name)) != set(LEVEL_KEYS):
+                raise ValueError(f"{self.code}: {name} needs exactly the keys {LEVEL_KEYS}")
+
+    @property
+    def general_max(self) -> Fraction:
+        return sum((c.max_points for c in self.criteria), Fraction(0))
+
+    def basis_for(self, key: str) -> str:
+        return self.basis.get(key, DECREE)
+
+    def in_force(self, day: date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+
+ND335_CRITERIA = (
+    Criterion(
+        "a", "Phẩm chất chính trị, đạo đức, văn hóa công vụ, kỷ luật", Fraction(10), Fraction(1, 2)
+    ),
+    Criterion(
+        "b",
+        "Năng lực chuyên môn, trách nhiệm, thái độ phục vụ, phối hợp",
+        Fraction(10),
+        Fraction(1, 2),
+    ),
+    Criterion(
+        "c",
+        "Đổi mới, sáng tạo, dám nghĩ, dám làm, dám chịu trách nhiệm",
+        Fraction(10),
+        Fraction(1, 2),
+    ),
+)
+
+ND335 = Rulebook(
+    code="nd335-2025",
+    name="Nghị định 335/2025/NĐ-CP (áp dụng từ 01/01/2026)",
+    effective_from=date(2026, 1, 1),
+    effective_to=None,
+    criteria=ND335_CRITERIA,
+)
+
+DEFAULT_RULEBOOK = ND335.code
+RULEBOOKS: dict[str, Rulebook] = {ND335.code: ND335}
+
+
+def get_rulebook(code: str = DEFAULT_RULEBOOK) -> Rulebook:
+    try:
+        return RULEBOOKS[code]
+    except (KeyError, TypeError):
+        known = ", ".join(sorted(RULEBOOKS))
+        raise ScoringInputError(
+            "rulebook", f"Không có bộ quy tắc “{code}”. Các bộ quy tắc hiện có: {known}."
+        ) from None
+
+
+def rulebook_for(day: date) -> Rulebook:
+    """Return the rulebook in force on `day`."""
+    for rulebook in RULEBOOKS.values():
+        if rulebook.in_force(day):
+            return rulebook
+    raise ScoringInputError(
+        "date", f"Không có bộ quy tắc chấm điểm nào có hiệu lực vào ngày {day:%d/%m/%Y}."
+    )
+
+
+def resolve(rulebook: Rulebook | None) -> Rulebook:
+    return get_rulebook(DEFAULT_RULEBOOK) if rulebook is None else rulebook

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from canbo.core import views as core_views
+from canbo.core.forms import LockoutAuthenticationForm
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=LockoutAuthenticationForm),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/", core_views.audit_log, name="audit"),
+    path("org/", include("canbo.org.urls")),
+    path("people/", include("canbo.people.urls")),
+    path("admin/", admin.site.urls),
+]
