@@ -7,6 +7,7 @@ filter by role or organisation by hand.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
 from canbo.core.roles import CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
@@ -40,7 +41,8 @@ def scope_for(user) -> Scope:
 
 
 def _compute_scope(user) -> Scope:
-    profile = getattr(user, "profile", None)
+    profile_model = apps.get_model("people", "Profile")
+    profile = profile_model.objects.select_related("organization").filter(user=user).first()
     if profile is None or not user.is_active:
         return NO_SCOPE
     org = profile.organization
@@ -68,10 +70,8 @@ def visible_orgs(queryset, user):
         return queryset
     if scope.org_path is None:
         return queryset.none()
-    if scope.self_only:
-        # A civil servant sees the structure of their own commune (public information).
-        return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
-    return queryset.filter(path__startswith=scope.org_path)
+    # The structure of one's own commune is public within it; people are not (see below).
+    return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
 
 
 def visible_people(queryset, user):

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.access import visible_orgs
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.org.choices import (
-    COMMUNE_KINDS, Education, Field, OrgKind, PoliticalTheory, StateManagement,
+    COMMUNE_KINDS,
+    Education,
+    Field,
+    OrgKind,
+    PoliticalTheory,
+    StateManagement,
 )
 
 # QCVN 102:2016 electronic code: dotted groups of digits and capitals, at most 35 characters.

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from canbo.core import audit
 from canbo.org.models import JobPosition, Organization, Title
-from canbo.people.models import PersonalDataAccess, Person, Post
+from canbo.people.models import Person, PersonalDataAccess, Post
 
 _POST_FIELDS = ["organization", "job_position", "title"]
 

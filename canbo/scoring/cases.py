@@ -23,17 +23,14 @@ from canbo.scoring.types import (
 )
 
 CASE_FIELDS = ("role", "rulebook", "general", "items", "leader", "overrides")
-ITEM_FIELDS = (
-    "quantity",
-    "coefficient",
-    "completed",
+COUNT_FIELDS = (
     "quality_failures",
     "objective_quality_failures",
     "delays",
     "objective_delays",
     "count",
-    "name",
 )
+ITEM_FIELDS = ("quantity", "coefficient", "completed", *COUNT_FIELDS, "name")
 LEADER_FIELDS = ("unit_all_complete", "organising", "third")
 YEAR_FIELDS = ("periods", "overrides")
 PERIOD_FIELDS = ("total", "worked", "name")
@@ -104,7 +101,7 @@ def _each(value: object, path: str, parse: Callable[[object, str], T]) -> list[T
 
 def _item(value: object, path: str) -> Item:
     data = _object(value, path, ITEM_FIELDS, ("quantity", "coefficient", "completed"))
-    counts = {k: _integer(data[k], _at(path, k)) for k in ITEM_FIELDS[3:8] if k in data}
+    counts = {k: _integer(data[k], _at(path, k)) for k in COUNT_FIELDS if k in data}
     return Item(
         quantity=_number(data["quantity"], _at(path, "quantity")),
         coefficient=_number(data["coefficient"], _at(path, "coefficient")),

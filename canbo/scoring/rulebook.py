@@ -95,6 +95,10 @@ class Rulebook:
             if set(getattr(self, name)) != set(LEVEL_KEYS):
                 raise ValueError(f"{self.code}: {name} needs exactly the keys {LEVEL_KEYS}")
 
+    def __hash__(self) -> int:
+        # The dict fields are not hashable; the code and start date identify a rulebook.
+        return hash((self.code, self.effective_from))
+
     @property
     def general_max(self) -> Fraction:
         return sum((c.max_points for c in self.criteria), Fraction(0))

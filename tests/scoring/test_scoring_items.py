@@ -20,7 +20,10 @@ def test_example_item_weights() -> None:
 def test_example_item_explanation() -> None:
     steps = compute_task([EXAMPLE], RB).explanation
     assert [s.rule for s in steps] == [
-        "quantity", "quality_deduction", "delay_deduction", "objective_cause"
+        "quantity",
+        "quality_deduction",
+        "delay_deduction",
+        "objective_cause",
     ]
     assert steps[0].text == "Sản phẩm 1: 5 × 1,2 = 6 sản phẩm quy đổi; đã hoàn thành."
     assert "trừ 0,3" in steps[1].text and "còn 5,7" in steps[1].text
@@ -41,8 +44,9 @@ def test_each_failure_takes_a_quarter_of_one_product() -> None:
 
 
 def test_objective_causes_are_not_counted() -> None:
-    item = Item(2, 1, True, quality_failures=2, objective_quality_failures=2,
-                delays=1, objective_delays=1)
+    item = Item(
+        2, 1, True, quality_failures=2, objective_quality_failures=2, delays=1, objective_delays=1
+    )
     sums = compute_task([item], RB)
     assert sums.quality_weight == sums.progress_weight == 2
 
@@ -83,8 +87,10 @@ def test_float_inputs_are_exact() -> None:
         (Item(1, -2, True), "items[0].coefficient"),
         (Item(1, 1, True, quality_failures=-1), "items[0].quality_failures"),
         (Item(1, 1, True, delays=1, objective_delays=2), "items[0].objective_delays"),
-        (Item(1, 1, True, quality_failures=0, objective_quality_failures=1),
-         "items[0].objective_quality_failures"),
+        (
+            Item(1, 1, True, quality_failures=0, objective_quality_failures=1),
+            "items[0].objective_quality_failures",
+        ),
         (Item(1, 1, False, quality_failures=1), "items[0].quality_failures"),
         (Item(1, 1, False, delays=1), "items[0].delays"),
         (Item(1, 1, True, count=0), "items[0].count"),
