@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "canbo.org",
     "canbo.people",
     "canbo.work",
+    "canbo.cadre",
     "canbo.demo",
 ]
 

@@ -17,5 +17,7 @@ urlpatterns = [
     path("audit/", core_views.audit_log, name="audit"),
     path("org/", include("canbo.org.urls")),
     path("people/", include("canbo.people.urls")),
+    path("work/", include("canbo.work.urls")),
+    path("cadre/", include("canbo.cadre.urls")),
     path("admin/", admin.site.urls),
 ]
