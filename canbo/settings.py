@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "canbo.people",
     "canbo.work",
     "canbo.cadre",
+    "canbo.integration",
     "canbo.demo",
 ]
 
@@ -45,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "canbo.core.middleware.LoginRequiredMiddleware",
+    "canbo.integration.middleware.ApiLogMiddleware",
 ]
 
 ROOT_URLCONF = "canbo.urls"

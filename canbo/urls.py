@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from canbo.core import views as core_views
 from canbo.core.forms import LockoutAuthenticationForm
+from canbo.integration.api import api
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -19,5 +20,6 @@ urlpatterns = [
     path("people/", include("canbo.people.urls")),
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
-from canbo.core.roles import CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
+from canbo.core.roles import API_CLIENT, CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ NO_SCOPE = Scope(role=None, org_path=None, person_id=None)
 
 
 def scope_for(user) -> Scope:
-    """Return the user's scope, computed once per request object."""
+    """Return the user's (or API client's) scope, computed once per object."""
+    if getattr(user, "is_api_client", False):
+        return _client_scope(user)
     if user is None or not user.is_authenticated:
         return NO_SCOPE
     cached = getattr(user, "_canbo_scope", None)
@@ -52,6 +54,13 @@ def _compute_scope(user) -> Scope:
         person_id=profile.person_id,
         province_wide=profile.role in PROVINCE_WIDE,
     )
+
+
+def _client_scope(client) -> Scope:
+    """A connected system acts within its organisation's subtree, never province-wide by role."""
+    if not client.is_active:
+        return NO_SCOPE
+    return Scope(role=API_CLIENT, org_path=client.organization.path, person_id=None)
 
 
 def can(user, capability: str) -> bool:

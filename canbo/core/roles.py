@@ -16,6 +16,9 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("System administrator")
 
 
+# Connected systems are not users; their scope is their organisation's subtree.
+API_CLIENT = "api_client"
+
 # Roles whose scope is the whole province, whatever organisation they are attached to.
 PROVINCE_WIDE = {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN}
 # Roles that see only their own record among people.

@@ -1,0 +1,72 @@
+"""The REST API for connected systems, under /api/v1/."""
+
+import logging
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from canbo.integration.auth import ClientTokenAuth
+from canbo.integration.errors import ApiError, translate_validation
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="canbo API",
+    version="1",
+    description=(
+        "API kết nối phần mềm quản lý văn bản, giao việc với phần mềm theo dõi, đánh giá cán bộ, "
+        "công chức. Xác thực bằng `Authorization: Bearer <token>`; tuỳ chọn ký HMAC-SHA256 "
+        "(`X-Canbo-Timestamp`, `X-Canbo-Signature`)."
+    ),
+    auth=ClientTokenAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ApiError)
+def _api_error(request, exc: ApiError):
+    return api.create_response(request, exc.body(), status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc: ValidationError):
+    errors = translate_validation(exc.errors)
+    first = errors[0] if errors else {"field": "(gốc)", "message": "Dữ liệu không hợp lệ."}
+    body = {
+        "code": "validation_error",
+        "message": f"Dữ liệu không hợp lệ ở trường {first['field']}: {first['message']}",
+        "field": first["field"],
+        "errors": errors,
+    }
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    body = {"code": "unauthorized", "message": "Thiếu hoặc sai mã truy cập (Bearer token)."}
+    return api.create_response(request, body, status=401)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    body = {"code": "not_found", "message": "Không tìm thấy hoặc nằm ngoài phạm vi được phép."}
+    return api.create_response(request, body, status=404)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    if exc.status_code == 400:
+        body = {"code": "malformed_body", "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
+    else:
+        body = {"code": f"http_{exc.status_code}", "message": "Yêu cầu không hợp lệ."}
+    return api.create_response(request, body, status=exc.status_code)
+
+
+def _register_routers() -> None:
+    from canbo.integration.api_lookup import router as lookup_router
+
+    api.add_router("/", lookup_router)
+
+
+_register_routers()

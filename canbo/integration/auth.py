@@ -1,0 +1,52 @@
+"""Bearer-token authentication for connected systems, with rate limit and signing."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from ninja.security import HttpBearer
+
+from canbo.integration import signing, tokens
+from canbo.integration.errors import ApiError
+from canbo.integration.models import ApiClient, ApiRequestLog
+
+
+class ClientTokenAuth(HttpBearer):
+    def authenticate(self, request, token: str) -> ApiClient | None:
+        client = (
+            ApiClient.objects.select_related("organization")
+            .filter(token_prefix=tokens.token_prefix(token)).first()
+        )
+        if client is None or not tokens.token_matches(token, client.token_hash):
+            return None
+        if not client.is_active:
+            raise ApiError(401, "token_revoked", "Mã truy cập đã bị thu hồi.")
+        request.api_client = client
+        _check_rate(client)
+        if client.require_signature or request.META.get(signing.SIGNATURE_HEADER):
+            _check_signature(request, client)
+        ApiClient.objects.filter(pk=client.pk).update(last_seen_at=timezone.now())
+        return client
+
+
+def _check_rate(client: ApiClient) -> None:
+    since = timezone.now() - timedelta(minutes=1)
+    recent = ApiRequestLog.objects.filter(client=client, at__gte=since).count()
+    if recent >= client.rate_limit_per_minute:
+        raise ApiError(429, "rate_limited",
+                       "Vượt quá số yêu cầu cho phép mỗi phút. Vui lòng thử lại sau.")
+
+
+def _check_signature(request, client: ApiClient) -> None:
+    if not client.signing_secret:
+        raise ApiError(401, "signature_not_configured", "Ứng dụng chưa được cấp khoá ký.")
+    try:
+        signing.verify(request, client.signing_secret)
+    except signing.SignatureError as exc:
+        raise ApiError(401, exc.code, exc.message) from None
+
+
+def require_scope(request, scope: str) -> ApiClient:
+    client: ApiClient = request.auth
+    if not client.has_scope(scope):
+        raise ApiError(403, "scope_missing", f"Ứng dụng không có quyền '{scope}'.")
+    return client

@@ -1,0 +1,68 @@
+"""API errors: JSON with a machine code and a Vietnamese message naming the field."""
+
+from ninja.errors import HttpError
+
+PYDANTIC_MESSAGES = {
+    "missing": "Thiếu trường bắt buộc.",
+    "extra_forbidden": "Trường không được hỗ trợ.",
+    "int_parsing": "Phải là số nguyên.",
+    "int_type": "Phải là số nguyên.",
+    "int_from_float": "Phải là số nguyên.",
+    "float_parsing": "Phải là số.",
+    "float_type": "Phải là số.",
+    "decimal_parsing": "Phải là số.",
+    "decimal_type": "Phải là số.",
+    "string_type": "Phải là chuỗi ký tự.",
+    "bool_parsing": "Phải là true hoặc false.",
+    "bool_type": "Phải là true hoặc false.",
+    "date_parsing": "Ngày không hợp lệ (định dạng YYYY-MM-DD).",
+    "date_from_datetime_parsing": "Ngày không hợp lệ (định dạng YYYY-MM-DD).",
+    "date_type": "Ngày không hợp lệ (định dạng YYYY-MM-DD).",
+    "datetime_parsing": "Thời điểm không hợp lệ (định dạng ISO 8601).",
+    "datetime_from_date_parsing": "Thời điểm không hợp lệ (định dạng ISO 8601).",
+    "datetime_type": "Thời điểm không hợp lệ (định dạng ISO 8601).",
+    "too_long": "Quá nhiều phần tử hoặc quá dài.",
+    "too_short": "Quá ít phần tử hoặc quá ngắn.",
+    "string_too_long": "Chuỗi quá dài.",
+    "string_too_short": "Chuỗi không được để trống.",
+    "greater_than": "Giá trị quá nhỏ.",
+    "greater_than_equal": "Giá trị quá nhỏ.",
+    "less_than_equal": "Giá trị quá lớn.",
+    "literal_error": "Giá trị không thuộc danh sách cho phép.",
+    "enum": "Giá trị không thuộc danh sách cho phép.",
+    "list_type": "Phải là một danh sách.",
+    "dict_type": "Phải là một đối tượng JSON.",
+    "model_attributes_type": "Phải là một đối tượng JSON.",
+    "json_invalid": "JSON không hợp lệ.",
+    "value_error": "Giá trị không hợp lệ.",
+}
+
+
+class ApiError(HttpError):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None):
+        super().__init__(status, message)
+        self.code, self.message, self.field = code, message, field
+
+    def body(self) -> dict:
+        body = {"code": self.code, "message": self.message}
+        if self.field:
+            body["field"] = self.field
+        return body
+
+
+def field_path(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path")]
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if part.isdigit() else (f".{part}" if path else part)
+    return path or "(gốc)"
+
+
+def translate_validation(errors: list[dict]) -> list[dict]:
+    translated = []
+    for error in errors:
+        message = PYDANTIC_MESSAGES.get(error.get("type", ""), "Giá trị không hợp lệ.")
+        if error.get("type") == "value_error" and error.get("ctx", {}).get("error"):
+            message = str(error["ctx"]["error"])
+        translated.append({"field": field_path(error.get("loc", ())), "message": message})
+    return translated
