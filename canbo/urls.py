@@ -20,6 +20,7 @@ urlpatterns = [
     path("people/", include("canbo.people.urls")),
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),
+    path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -30,9 +30,26 @@ def org(attr):
     return lambda w: {"pk": getattr(w, attr).pk}
 
 
+def api_client(w):
+    from canbo.integration.models import ApiClient
+    from canbo.integration.services import create_client
+
+    client = ApiClient.objects.filter(name="matrix").first()
+    if client is None:
+        client, _ = create_client(None, "matrix", w.tanphong, ["org:read"])
+    return {"pk": client.pk}
+
+
+MANAGERS_ONLY = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200)
 ONLY_SELF_OR_TANPHONG = expect(staff=200, head=200, chair=200, personnel=200, outsider=404,
                                admin=200)
 MATRIX: dict[str, list[Case]] = {
+    "integration:clients": [Case(statuses=MANAGERS_ONLY)],
+    "integration:client_create": [Case(statuses=MANAGERS_ONLY)],
+    "integration:client": [Case(api_client, MANAGERS_ONLY)],
+    "integration:client_revoke": [Case(api_client, method="post", statuses=expect(
+        staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
+    "integration:client_rotate": [Case(api_client, MANAGERS_ONLY, method="post")],
     "home": [Case()],
     "healthz": [Case(statuses={p: 200 for p in PERSONAS})],
     "login": [Case(statuses={p: 200 for p in PERSONAS})],

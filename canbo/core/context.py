@@ -9,6 +9,7 @@ MENU = [
     ("home", _("Home"), None),
     ("org:list", _("Organisations"), "org.view"),
     ("people:list", _("Civil servants"), "people.list"),
+    ("integration:clients", _("Connected systems"), "integration.manage"),
     ("audit", _("Audit log"), "audit.view"),
 ]
 

@@ -30,4 +30,5 @@ CAPABILITIES: dict[str, set[str]] = {
     "people.view": set(Role),
     "org.view": set(Role),
     "audit.view": {Role.ADMIN},
+    "integration.manage": {Role.ADMIN, Role.PERSONNEL_PROVINCE},
 }
