@@ -50,6 +50,8 @@ MATRIX: dict[str, list[Case]] = {
     "integration:client_revoke": [Case(api_client, method="post", statuses=expect(
         staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
     "integration:client_rotate": [Case(api_client, MANAGERS_ONLY, method="post")],
+    "integration:client_subscribe": [Case(api_client, method="post", statuses=expect(
+        staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
     "home": [Case()],
     "healthz": [Case(statuses={p: 200 for p in PERSONAS})],
     "login": [Case(statuses={p: 200 for p in PERSONAS})],

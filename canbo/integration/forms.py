@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from canbo.integration.models import SCOPES
+from canbo.integration.models import SCOPES, WebhookSubscription
 from canbo.org.models import Organization
 
 
@@ -21,3 +21,9 @@ class ClientForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class SubscriptionForm(forms.ModelForm):
+    class Meta:
+        model = WebhookSubscription
+        fields = ["event", "url"]

@@ -73,3 +73,48 @@ class SeenSignature(models.Model):
 
     signature = models.CharField(max_length=64, unique=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class WebhookEvent(models.TextChoices):
+    EVALUATION_PUBLISHED = "evaluation.published", _("Evaluation published")
+    PERIOD_LOCKED = "period.locked", _("Evaluation period locked")
+
+
+class WebhookSubscription(models.Model):
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE,
+                               related_name="subscriptions", verbose_name=_("API client"))
+    event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
+    url = models.URLField(_("URL"), max_length=500)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.client} · {self.event}"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DELIVERED = "delivered", _("delivered")
+    FAILED = "failed", _("failed")
+
+
+class WebhookDelivery(models.Model):
+    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE,
+                                     related_name="deliveries")
+    event = models.CharField(max_length=40)
+    payload = models.JSONField()
+    status = models.CharField(max_length=12, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, db_index=True)
+    last_status_code = models.PositiveSmallIntegerField(null=True)
+    last_error = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.client_detail, name="client"),
     path("<int:pk>/revoke/", views.client_revoke, name="client_revoke"),
     path("<int:pk>/rotate/", views.client_rotate, name="client_rotate"),
+    path("<int:pk>/subscribe/", views.client_subscribe, name="client_subscribe"),
 ]

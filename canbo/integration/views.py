@@ -2,14 +2,15 @@
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require
-from canbo.integration.forms import ClientForm, RevokeForm
-from canbo.integration.models import ApiClient, ApiRequestLog
+from canbo.integration.forms import ClientForm, RevokeForm, SubscriptionForm
+from canbo.integration.models import ApiClient, ApiRequestLog, WebhookDelivery
 from canbo.integration.services import create_client, revoke_client, rotate_token
 
 
@@ -56,6 +57,9 @@ def client_detail(request, pk: int):
                                  written=Sum("written"),
                                  rejected=Count("id", filter=Q(status__gte=400))),
         "revoke_form": RevokeForm(),
+        "subscription_form": SubscriptionForm(),
+        "subscriptions": client.subscriptions.all(),
+        "deliveries": WebhookDelivery.objects.filter(subscription__client=client)[:50],
     }
     return render(request, "integration/client_detail.html", context)
 
@@ -74,3 +78,15 @@ def client_rotate(request, pk: int):
     client = get_object_or_404(_clients(request.user).filter(revoked_at__isnull=True), pk=pk)
     token = rotate_token(request.user, client)
     return render(request, "integration/token.html", {"client": client, "token": token})
+
+
+@require_POST
+def client_subscribe(request, pk: int):
+    client = get_object_or_404(_clients(request.user).filter(revoked_at__isnull=True), pk=pk)
+    form = SubscriptionForm(request.POST)
+    if form.is_valid():
+        form.instance.client = client
+        form.save()
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("integration:client", pk=client.pk)

@@ -42,3 +42,14 @@ def test_form_offers_only_visible_organisations(client, world):
     response = client.post("/integration/new/", {
         "name": "x", "organization": 999999, "scopes": ["people:read"]})
     assert response.status_code == 200 and not ApiClient.objects.exists()
+
+
+def test_subscribe_a_webhook_from_the_screen(client, world, clients):
+    client.force_login(world.users["personnel"])
+    api_client = clients["client"]
+    client.post(f"/integration/{api_client.pk}/subscribe/",
+                {"event": "evaluation.published", "url": "not a url"})
+    assert not api_client.subscriptions.exists()
+    client.post(f"/integration/{api_client.pk}/subscribe/",
+                {"event": "evaluation.published", "url": "https://ioffice.example/hook"})
+    assert api_client.subscriptions.get().url == "https://ioffice.example/hook"

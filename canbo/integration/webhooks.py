@@ -1,0 +1,125 @@
+"""Outgoing webhooks: signed, retried with back-off; the database is the queue.
+
+`emit_event` records one delivery per matching subscription and, after the transaction
+commits, enqueues the first attempt. Failed attempts are rescheduled with exponential back-off
+and picked up again by `canbo deliver-webhooks` (or the task worker when it supports defer).
+"""
+
+import hashlib
+import hmac
+import json
+import time
+import urllib.error
+import urllib.request
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+
+from canbo.integration.models import (
+    DeliveryStatus, WebhookDelivery, WebhookSubscription,
+)
+from canbo.org.models import Organization
+
+MAX_ATTEMPTS = 8
+BASE_DELAY_SECONDS = 30
+MAX_DELAY_SECONDS = 6 * 3600
+TIMEOUT_SECONDS = 10
+
+
+def emit_event(event: str, payload: dict, organization: Organization) -> list[int]:
+    """Queue the event for every active subscriber whose scope covers the organisation."""
+    ancestors = [p for p in _prefixes(organization.path)]
+    subscriptions = WebhookSubscription.objects.filter(
+        event=event, active=True, client__revoked_at__isnull=True,
+        client__organization__path__in=ancestors,
+    )
+    now = timezone.now()
+    ids = [
+        WebhookDelivery.objects.create(subscription=s, event=event, payload=payload,
+                                       next_attempt_at=now).pk
+        for s in subscriptions
+    ]
+    for delivery_id in ids:
+        transaction.on_commit(lambda i=delivery_id: deliver_webhook.enqueue(i))
+    return ids
+
+
+def _prefixes(path: str) -> list[str]:
+    parts = [p for p in path.strip("/").split("/") if p]
+    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    return hmac.new(secret.encode(), timestamp.encode() + b"." + body,
+                    hashlib.sha256).hexdigest()
+
+
+@task()
+def deliver_webhook(delivery_id: int) -> str:
+    return attempt_delivery(delivery_id)
+
+
+def attempt_delivery(delivery_id: int) -> str:
+    """Claim a due delivery (compare-and-set) and try it once."""
+    now = timezone.now()
+    claimed = WebhookDelivery.objects.filter(
+        pk=delivery_id, status=DeliveryStatus.PENDING, next_attempt_at__lte=now,
+    ).update(next_attempt_at=now + timedelta(seconds=TIMEOUT_SECONDS * 3))
+    if not claimed:
+        return "skipped"
+    delivery = WebhookDelivery.objects.select_related("subscription__client").get(pk=delivery_id)
+    status_code, error = _post(delivery)
+    _record(delivery, status_code, error)
+    return delivery.status
+
+
+def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
+    body = json.dumps({"event": delivery.event, "delivery": delivery.pk,
+                       "data": delivery.payload}, ensure_ascii=False).encode()
+    timestamp = str(int(time.time()))
+    secret = delivery.subscription.client.signing_secret
+    request = urllib.request.Request(delivery.subscription.url, data=body, method="POST", headers={
+        "Content-Type": "application/json; charset=utf-8",
+        "X-Canbo-Event": delivery.event, "X-Canbo-Delivery": str(delivery.pk),
+        "X-Canbo-Timestamp": timestamp, "X-Canbo-Signature": signature(secret, timestamp, body),
+    })
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            return response.status, ""
+    except urllib.error.HTTPError as exc:
+        return exc.code, f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return None, str(getattr(exc, "reason", exc))[:255]
+
+
+def _record(delivery: WebhookDelivery, status_code: int | None, error: str) -> None:
+    delivery.attempts += 1
+    delivery.last_status_code, delivery.last_error = status_code, error
+    if status_code is not None and 200 <= status_code < 300:
+        delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, timezone.now()
+        delivery.next_attempt_at = None
+    elif delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
+    else:
+        delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
+    delivery.save(update_fields=["attempts", "last_status_code", "last_error", "status",
+                                 "delivered_at", "next_attempt_at"])
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(BASE_DELAY_SECONDS * 2 ** (attempts - 1), MAX_DELAY_SECONDS))
+
+
+def deliver_due(limit: int = 100) -> dict[str, int]:
+    """Try every pending delivery whose time has come; return counts by outcome."""
+    due = WebhookDelivery.objects.filter(
+        Q(next_attempt_at__lte=timezone.now()), status=DeliveryStatus.PENDING,
+    ).values_list("pk", flat=True)[:limit]
+    outcomes: dict[str, int] = {}
+    for delivery_id in list(due):
+        outcome = attempt_delivery(delivery_id)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
