@@ -19,7 +19,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from canbo.integration.models import (
-    DeliveryStatus, WebhookDelivery, WebhookSubscription,
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookSubscription,
 )
 from canbo.org.models import Organization
 

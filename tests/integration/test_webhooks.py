@@ -9,7 +9,10 @@ import pytest
 from django.utils import timezone
 
 from canbo.integration.models import (
-    DeliveryStatus, WebhookDelivery, WebhookEvent, WebhookSubscription,
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
 )
 from canbo.integration.webhooks import attempt_delivery, backoff, deliver_due, emit_event
 from canbo.integration.webhooks import signature as sign
