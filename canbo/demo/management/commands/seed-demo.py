@@ -1,0 +1,32 @@
+"""`canbo seed-demo [--scale N]`: a deterministic demo Lai Châu (idempotent)."""
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from canbo.demo.seed import seed_all
+
+
+def _number(value: int) -> str:
+    """Vietnamese digit grouping: 100000 -> 100.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu demo tỉnh Lai Châu: 38 đơn vị cấp xã, công chức, tài khoản demo."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale", type=int, default=0, metavar="N",
+            help="Tạo thêm N công chức (mã SC-000001…) để thử tải.",
+        )
+
+    def handle(self, *args, scale: int = 0, **options) -> None:
+        if scale < 0:
+            self.stderr.write("--scale phải là số không âm.")
+            return
+        summary = seed_all(scale=scale)
+        self.stdout.write(self.style.SUCCESS(
+            f"Dữ liệu demo: {summary.communes} đơn vị cấp xã, "
+            f"{summary.departments} phòng, ban; {_number(summary.people)} công chức "
+            f"(thêm mới {_number(summary.created)})."
+        ))
+        self.stdout.write("Xem tài khoản demo: canbo demo-logins")
