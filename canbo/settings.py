@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "canbo.work",
     "canbo.cadre",
     "canbo.integration",
+    "canbo.evaluation",
+    "canbo.reports",
     "canbo.demo",
 ]
 
@@ -136,4 +138,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True
+CANBO_CLASSIFICATION_SOURCE = "canbo.evaluation.services.annual.annual_classifications"

@@ -20,6 +20,8 @@ urlpatterns = [
     path("people/", include("canbo.people.urls")),
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),
+    path("evaluation/", include("canbo.evaluation.urls")),
+    path("reports/", include("canbo.reports.urls")),
     path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

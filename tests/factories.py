@@ -67,7 +67,7 @@ def build_world() -> World:
     )
     staff = Title.objects.create(code="CC", name="Công chức")
     head = Title.objects.create(code="TP", name="Trưởng phòng", is_leader=True)
-    chair = Title.objects.create(code="CT", name="Chủ tịch UBND", is_leader=True,
+    chair = Title.objects.create(code="CHU_TICH", name="Chủ tịch UBND", is_leader=True,
                                  must_be_non_local=True)
     people = {
         "staff": make_person("TP-1", "Nguyễn Văn An", tp_office, staff, position),

@@ -40,10 +40,197 @@ def api_client(w):
     return {"pk": client.pk}
 
 
+def work_catalog(published):
+    """A published catalogue of Tân Phong, or a draft of its office (get-or-create)."""
+
+    def kwargs(w):
+        from datetime import date
+
+        from canbo.work.catalog_services import create_catalog, publish_catalog
+        from canbo.work.models import Catalog, CatalogItem
+
+        org = w.tanphong if published else w.tp_office
+        catalog = Catalog.objects.filter(organization=org).first()
+        if catalog is None:
+            catalog = create_catalog(None, org, "Danh mục", date(2026, 1, 1))
+            CatalogItem.objects.create(catalog=catalog, code="A1", name="Báo cáo", unit="bản",
+                                       coefficient=1)
+            if published:
+                publish_catalog(None, catalog)
+        return {"pk": catalog.pk}
+
+    return kwargs
+
+
+def work_item(w):
+    from canbo.work.models import CatalogItem
+
+    work_catalog(False)(w)
+    return {"pk": CatalogItem.objects.get(catalog__organization=w.tp_office).pk}
+
+
+def work_task(key):
+    def kwargs(w):
+        from datetime import date
+
+        from canbo.work.models import Task
+        from canbo.work.task_services import assign_task
+
+        task = Task.objects.filter(assignee=w.people[key]).first() or assign_task(
+            None, name="Nhiệm vụ", assignee=w.people[key], assigned_date=date(2026, 3, 2),
+            coefficient=1)
+        return {"pk": task.pk}
+
+    return kwargs
+
+
+def cadre_object(kind):
+    """A training class, or an enrolment / planning candidate / rotation of "staff"."""
+
+    def kwargs(w):
+        from datetime import date
+
+        from canbo.cadre.models import (
+            Enrolment,
+            PlanningCandidate,
+            Programme,
+            RotationRecord,
+            TrainingClass,
+        )
+        from canbo.cadre.services.planning import add_candidate, create_term
+
+        programme, _ = Programme.objects.get_or_create(name="Tin học", kind="it")
+        tc, _ = TrainingClass.objects.get_or_create(
+            programme=programme, name="Lớp tin học",
+            defaults={"start": date(2026, 1, 1), "end": date(2026, 2, 1), "capacity": 9})
+        staff = w.people["staff"]
+        made = {
+            "class": lambda: tc,
+            "enrolment": lambda: Enrolment.objects.get_or_create(
+                training_class=tc, person=staff)[0],
+            "candidate": lambda: PlanningCandidate.objects.filter(person=staff).first()
+            or add_candidate(None, create_term(None, 2026), w.head_title, w.tanphong, staff,
+                             "Triển vọng", date(2026, 1, 1)),
+            "rotation": lambda: RotationRecord.objects.get_or_create(
+                person=staff, kind="transfer", to_org=w.tp_economy)[0],
+        }
+        return {"pk": made[kind]().pk}
+
+    return kwargs
+
+
+CATALOG_MANAGERS = {"staff": 403, "chair": 403, "outsider": 403, "personnel": 200, "admin": 200}
+
+
+def import_batch(w):
+    """A checked (invalid) spreadsheet batch uploaded by the provincial personnel officer."""
+    from canbo.integration.imports.models import ImportBatch
+
+    batch = ImportBatch.objects.filter(file_name="matrix.csv").first()
+    batch = batch or ImportBatch.objects.create(
+        kind="tasks", file_name="matrix.csv", content=b"x", sha256="0" * 64,
+        uploaded_by=w.users["personnel"], status="invalid")
+    return {"pk": batch.pk}
+
+
+def rejected_payload(w):
+    """A status packet uploaded in Tân Phong before its document: kept, still pending."""
+    from pathlib import Path
+
+    from canbo.integration.imports.models import RejectedPayload
+
+    body = (Path(__file__).parent / "integration" / "edxml" / "status04.xml").read_bytes()
+    payload = RejectedPayload.objects.filter(name="matrix.xml").first()
+    payload = payload or RejectedPayload.objects.create(
+        organization=w.tanphong, endpoint="upload", name="matrix.xml", body=body,
+        reason="Chưa nhận văn bản")
+    return {"pk": payload.pk}
+
+
+IMPORTERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
+IMPORTERS_POST = expect(staff=403, head=400, chair=400, personnel=400, outsider=403, admin=400)
+ONLY_UPLOADER = expect(staff=403, head=404, chair=404, personnel=200, outsider=403, admin=404)
+ONLY_UPLOADER_POST = ONLY_UPLOADER | {"personnel": 302}
+PAYLOAD_POST = expect(staff=403, head=404, chair=302, personnel=302, outsider=403, admin=302)
+def _october(w):
+    from datetime import date
+
+    from canbo.evaluation.models import EvaluationPeriod
+    from canbo.evaluation.services.periods import open_period
+
+    found = EvaluationPeriod.objects.filter(organization=w.tanphong).first()
+    return found or open_period(w.users["personnel"], w.tanphong, date(2026, 10, 1))
+
+
+def period(w):
+    return {"pk": _october(w).pk}
+
+
+def sheet(w):
+    return {"pk": _october(w).sheets.get(person=w.people["staff"]).pk}
+
+
+def annual_result(key):
+    def kwargs(w):
+        from canbo.evaluation.models import AnnualResult
+
+        row, _ = AnnualResult.objects.get_or_create(
+            person=w.people[key], year=2026,
+            defaults={"organization": w.people[key].organization})
+        return {"pk": row.pk}
+
+    return kwargs
+
+
+def october_opened(w):
+    _october(w)
+    return {}
+
+
+def year(w):
+    return {"year": 2026}
+
+
+PERIOD_MANAGERS = expect(staff=403, head=403, chair=403, personnel=200, outsider=403,
+                         admin=200)
+PERIOD_MANAGERS_POST = expect(staff=403, head=403, chair=403, personnel=302, outsider=403,
+                              admin=302)
 MANAGERS_ONLY = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200)
 ONLY_SELF_OR_TANPHONG = expect(staff=200, head=200, chair=200, personnel=200, outsider=404,
                                admin=200)
+CADRE_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
 MATRIX: dict[str, list[Case]] = {
+    "evaluation:me": [Case(statuses=expect(staff=200, head=200, chair=200, personnel=403,
+                                           outsider=200, admin=403))],
+    "evaluation:sheet": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,
+                                             outsider=404, admin=200))],
+    "evaluation:unit_results": [Case()],
+    "evaluation:review_board": [Case(statuses=expect(staff=403, head=200, chair=200,
+                                                     personnel=200, outsider=403, admin=200))],
+    "evaluation:approval_board": [Case(statuses=expect(staff=403, head=403, chair=200,
+                                                       personnel=403, outsider=403,
+                                                       admin=403))],
+    "evaluation:approve_bulk": [Case(method="post", statuses=expect(
+        staff=403, head=403, chair=302, personnel=403, outsider=403, admin=403))],
+    "evaluation:periods": [Case(statuses=PERIOD_MANAGERS)],
+    "evaluation:period": [Case(period, PERIOD_MANAGERS)],
+    "evaluation:period_lock": [Case(period, PERIOD_MANAGERS_POST, method="post")],
+    "evaluation:annual_current": [Case(statuses=expect(staff=403, head=302, chair=302,
+                                                       personnel=302, outsider=403,
+                                                       admin=302))],
+    "evaluation:annual": [Case(year, expect(staff=403, head=200, chair=200, personnel=200,
+                                            outsider=403, admin=200))],
+    "evaluation:annual_action": [Case(year, PERIOD_MANAGERS_POST, method="post")],
+    "reports:sheet_docx": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,
+                                               outsider=404, admin=200))],
+    "reports:unit_xlsx": [Case(october_opened, expect(staff=403, head=200, chair=200,
+                                                      personnel=200, outsider=403, admin=200))],
+    "reports:annual_docx": [
+        Case(annual_result("staff"), expect(staff=403, head=200, chair=200, personnel=200,
+                                            outsider=403, admin=200)),
+        Case(annual_result("outsider"), expect(staff=403, head=404, chair=404, personnel=200,
+                                               outsider=403, admin=200)),
+    ],
     "integration:clients": [Case(statuses=MANAGERS_ONLY)],
     "integration:client_create": [Case(statuses=MANAGERS_ONLY)],
     "integration:client": [Case(api_client, MANAGERS_ONLY)],
@@ -52,6 +239,52 @@ MATRIX: dict[str, list[Case]] = {
     "integration:client_rotate": [Case(api_client, MANAGERS_ONLY, method="post")],
     "integration:client_subscribe": [Case(api_client, method="post", statuses=expect(
         staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
+    "integration:imports": [Case(statuses=IMPORTERS)],
+    "integration:import_template": [
+        Case(lambda w: {"kind": "tasks"}, IMPORTERS),
+        Case(lambda w: {"kind": "people"}, expect(staff=403, head=403, chair=403,
+                                                  personnel=200, outsider=403, admin=200)),
+    ],
+    "integration:import_upload": [Case(method="post", statuses=IMPORTERS_POST)],
+    "integration:import_edxml": [Case(method="post", statuses=IMPORTERS_POST)],
+    "integration:import_batch": [Case(import_batch, ONLY_UPLOADER)],
+    "integration:import_commit": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
+    "integration:import_discard": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
+    "integration:payload_retry": [Case(rejected_payload, PAYLOAD_POST, method="post")],
+    "integration:payload_discard": [Case(rejected_payload, PAYLOAD_POST, method="post")],
+    "work:catalogs": [Case()],
+    "work:catalog_create": [Case(method="post", statuses=expect(
+        **CATALOG_MANAGERS | {"head": 400, "personnel": 400, "admin": 400}))],
+    "work:catalog": [
+        Case(work_catalog(True), ONLY_SELF_OR_TANPHONG),
+        Case(work_catalog(False), expect(staff=404, head=200, chair=404, personnel=200,
+                                         outsider=404, admin=200)),
+    ],
+    "work:item_create": [
+        Case(work_catalog(False), expect(**CATALOG_MANAGERS, head=200)),
+        Case(work_catalog(True), expect(**CATALOG_MANAGERS | {"personnel": 302, "admin": 302},
+                                        head=404)),
+    ],
+    "work:item_edit": [Case(work_item, expect(**CATALOG_MANAGERS, head=200))],
+    "work:catalog_publish": [Case(work_catalog(False), method="post", statuses=expect(
+        **CATALOG_MANAGERS | {"personnel": 302, "admin": 302}, head=302))],
+    "work:catalog_new_version": [Case(work_catalog(True), method="post", statuses=expect(
+        **CATALOG_MANAGERS | {"personnel": 302, "admin": 302}, head=404))],
+    "work:catalog_export": [Case(work_catalog(True), ONLY_SELF_OR_TANPHONG)],
+    "work:catalog_import": [Case(work_catalog(False), method="post", statuses=expect(
+        **CATALOG_MANAGERS | {"personnel": 400, "admin": 400}, head=400))],
+    "work:my_tasks": [Case()],
+    "work:tasks": [Case(statuses=expect(staff=403, head=200, chair=200, personnel=200,
+                                        outsider=403, admin=200))],
+    "work:task": [
+        Case(work_task("staff"), ONLY_SELF_OR_TANPHONG),
+        Case(work_task("economy"), expect(staff=404, head=404, chair=200, personnel=200,
+                                          outsider=404, admin=200)),
+        Case(work_task("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
+                                           outsider=200, admin=200)),
+    ],
+    "work:task_explain": [Case(work_task("staff"), method="post", statuses=expect(
+        staff=302, head=302, chair=302, personnel=302, outsider=404, admin=302))],
     "home": [Case()],
     "healthz": [Case(statuses={p: 200 for p in PERSONAS})],
     "login": [Case(statuses={p: 200 for p in PERSONAS})],
@@ -77,6 +310,29 @@ MATRIX: dict[str, list[Case]] = {
         Case(person("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
                                         outsider=200, admin=200)),
     ],
+    "cadre:index": [Case()],
+    "cadre:person": [
+        Case(person("staff"), ONLY_SELF_OR_TANPHONG),
+        Case(person("colleague"), expect(staff=404, head=200, chair=200, personnel=200,
+                                         outsider=404, admin=200)),
+        Case(person("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
+                                        outsider=200, admin=200)),
+    ],
+    **{name: [Case(statuses=CADRE_VIEWERS)] for name in (
+        "cadre:gaps", "cadre:gap_people", "cadre:candidates", "cadre:theory", "cadre:classes",
+        "cadre:plans", "cadre:planning", "cadre:rotations", "cadre:staffing")},
+    "cadre:enrolments": [Case()],
+    "cadre:decisions": [Case()],
+    **{name: [Case(statuses=MANAGERS_ONLY)] for name in (
+        "cadre:class_new", "cadre:programme_new", "cadre:term_new", "cadre:candidate_add",
+        "cadre:review_add", "cadre:rotation_new", "cadre:decision_new")},
+    "cadre:class_detail": [Case(cadre_object("class"), CADRE_VIEWERS)],
+    # An empty POST names no person in scope: 404 for managers, nothing written.
+    "cadre:enrol": [Case(cadre_object("class"), method="post", statuses=expect(
+        staff=403, head=403, chair=403, personnel=404, outsider=403, admin=404))],
+    "cadre:enrolment_update": [Case(cadre_object("enrolment"), MANAGERS_ONLY)],
+    "cadre:candidate_remove": [Case(cadre_object("candidate"), MANAGERS_ONLY)],
+    "cadre:rotation_decide": [Case(cadre_object("rotation"), MANAGERS_ONLY)],
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from canbo.core.roles import API_CLIENT, CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
 
@@ -94,10 +95,85 @@ def visible_people(queryset, user):
     return queryset.filter(organization__path__startswith=scope.org_path)
 
 
+def visible_tasks(queryset, user):
+    """Tasks follow the people rules, filtered on the organisation held at assignment."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.self_only:
+        return queryset.filter(assignee_id=scope.person_id) if scope.person_id else queryset.none()
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(organization__path__startswith=scope.org_path)
+
+
+def visible_catalogs(queryset, user):
+    """A published catalogue is public within its commune; drafts only to their managers."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None:
+        return queryset.none()
+    queryset = queryset.filter(organization__path__startswith=_commune_prefix(scope.org_path))
+    if can(user, "work.catalog.manage"):
+        return queryset.filter(
+            Q(published=True) | Q(organization__path__startswith=scope.org_path)
+        )
+    return queryset.filter(published=True)
+
+
+def manageable_catalogs(queryset, user, path_field: str = "organization__path"):
+    """Catalogues (or, with path_field="path", organisations) the user may manage."""
+    scope = scope_for(user)
+    if not can(user, "work.catalog.manage"):
+        return queryset.none()
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(**{f"{path_field}__startswith": scope.org_path})
+
+
+def _rows_of_people(queryset, user, person: str = "person"):
+    """Rows that belong to a person follow the people rules, on the person's current unit."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.self_only:
+        if not scope.person_id:
+            return queryset.none()
+        return queryset.filter(**{f"{person}_id": scope.person_id})
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(**{f"{person}__organization__path__startswith": scope.org_path})
+
+
+def visible_sheets(queryset, user):
+    return _rows_of_people(queryset, user)
+
+
+def published_in_unit(queryset, user):
+    """Published results are public within the agency (Art. 23): a civil servant sees those
+    of their own unit, others what their scope already covers."""
+    scope = scope_for(user)
+    if not scope.self_only:
+        return visible_sheets(queryset, user)
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(person__organization__path=scope.org_path)
+
+
+def visible_annual_results(queryset, user):
+    return _rows_of_people(queryset, user)
+
+
 def _commune_prefix(path: str) -> str:
     """Cut a path like '/1/7/42/' back to its commune level ('/1/7/')."""
     parts = [p for p in path.strip("/").split("/") if p]
     return "/" + "/".join(parts[:2]) + "/" if len(parts) >= 2 else path
 
 
-__all__ = ["Role", "Scope", "can", "require", "scope_for", "visible_orgs", "visible_people"]
+__all__ = [
+    "Role", "Scope", "can", "manageable_catalogs", "require", "scope_for", "visible_catalogs",
+    "visible_orgs", "visible_people", "visible_tasks",
+]

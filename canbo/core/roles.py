@@ -30,5 +30,35 @@ CAPABILITIES: dict[str, set[str]] = {
     "people.view": set(Role),
     "org.view": set(Role),
     "audit.view": {Role.ADMIN},
+    "work.catalog.view": set(Role),
+    "work.catalog.manage": {
+        Role.UNIT_HEAD, Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN,
+    },
+    "work.tasks.own": set(Role),
+    "work.tasks.list": set(Role) - SELF_ONLY,
+    "work.tasks.view": set(Role),
     "integration.manage": {Role.ADMIN, Role.PERSONNEL_PROVINCE},
+    # Imports (edXML, task spreadsheets) write tasks for people of the importer's subtree.
+    "integration.import": {Role.UNIT_HEAD, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                           Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "integration.import_people": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "evaluation.me": {Role.CIVIL_SERVANT, Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN,
+                      Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    "evaluation.sheet": set(Role),
+    "evaluation.review_board": set(Role) - SELF_ONLY,
+    "evaluation.approval_board": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    "evaluation.periods": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "evaluation.annual": set(Role) - SELF_ONLY,
+    # Downloads follow the page they are taken from: one's own sheet for everyone, the
+    # unit's table with the review board, the annual form with the annual screen.
+    "reports.sheet": set(Role),
+    "reports.unit": set(Role) - SELF_ONLY,
+    "reports.annual": set(Role) - SELF_ONLY,
+    # Cadre development: everyone sees their own training/commendation records; leaders see
+    # their scope read-only; personnel officers manage their scope; the province keeps the
+    # catalogue of programmes, classes and planning terms.
+    "cadre.own": set(Role),
+    "cadre.view": set(Role) - SELF_ONLY,
+    "cadre.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "cadre.catalogue": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
 }

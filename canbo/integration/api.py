@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -54,6 +55,12 @@ def _not_found(request, exc):
     return api.create_response(request, body, status=404)
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    body = {"code": "body_too_large", "message": "Nội dung yêu cầu quá lớn (tối đa 2,5 MB)."}
+    return api.create_response(request, body, status=413)
+
+
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400:
@@ -65,8 +72,14 @@ def _http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from canbo.integration.api_lookup import router as lookup_router
+    from canbo.integration.api_results import router as results_router
+    from canbo.integration.api_tasks import router as tasks_router
+    from canbo.integration.imports.api import router as edxml_router
 
     api.add_router("/", lookup_router)
+    api.add_router("/", edxml_router)
+    api.add_router("/", tasks_router)
+    api.add_router("/", results_router)
 
 
 _register_routers()

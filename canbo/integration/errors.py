@@ -35,6 +35,17 @@ PYDANTIC_MESSAGES = {
     "model_attributes_type": "Phải là một đối tượng JSON.",
     "json_invalid": "JSON không hợp lệ.",
     "value_error": "Giá trị không hợp lệ.",
+    "finite_number": "Phải là số hữu hạn.",
+    "decimal_max_places": "Tối đa 2 chữ số thập phân.",
+    "decimal_max_digits": "Số quá lớn.",
+    "decimal_whole_digits": "Số quá lớn.",
+    "string_pattern_mismatch": "Sai định dạng (chỉ chữ cái không dấu, chữ số và . _ - : @).",
+    "string_unicode": "Phải là chuỗi Unicode hợp lệ.",
+    "date_from_datetime_inexact": "Ngày không hợp lệ (định dạng YYYY-MM-DD).",
+    "date_future": "Ngày không được ở tương lai.",
+    "union_tag_invalid": "Giá trị không thuộc danh sách cho phép.",
+    "missing_argument": "Thiếu trường bắt buộc.",
+    "timezone_aware": "Thời điểm cần có múi giờ.",
 }
 
 

@@ -24,6 +24,8 @@ class RevokeForm(forms.Form):
 
 
 class SubscriptionForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
+
     class Meta:
         model = WebhookSubscription
         fields = ["event", "url"]

@@ -118,3 +118,18 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+# Import models live in their own module; importing them here registers them with the app.
+from canbo.integration.imports.models import (  # noqa: E402
+    ImportBatch,
+    IncomingDocument,
+    RejectedPayload,
+)
+
+# Task payloads and events from connected systems, likewise.
+from canbo.integration.task_models import TaskEvent, TaskEventKind, TaskRecord  # noqa: E402
+
+__all__ = ["ApiClient", "ApiRequestLog", "ImportBatch", "IncomingDocument", "RejectedPayload",
+           "SeenSignature", "TaskEvent", "TaskEventKind", "TaskRecord", "WebhookDelivery",
+           "WebhookSubscription"]

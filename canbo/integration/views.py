@@ -60,6 +60,7 @@ def client_detail(request, pk: int):
         "subscription_form": SubscriptionForm(),
         "subscriptions": client.subscriptions.all(),
         "deliveries": WebhookDelivery.objects.filter(subscription__client=client)[:50],
+        "payloads": client.rejected_payloads.defer("body")[:50],
     }
     return render(request, "integration/client_detail.html", context)
 

@@ -74,20 +74,22 @@ def _leader_minimum(
 
 
 def _quarter_pool(
-    months: Sequence[PeriodResult], role: str, rulebook: Rulebook, overrides: Sequence[str]
+    months: Sequence[PeriodResult], role: str, rulebook: Rulebook, overrides: Sequence[str],
+    explain: bool = True,
 ) -> PeriodResult:
     text = (
         f"Quý gộp {len(months)} tháng làm việc: a, b, c tính bằng tổng tử số / tổng sản phẩm "
         "quy đổi được giao của các tháng."
     )
-    steps = [Step("quarter_pool", rulebook.basis_for("quarter_mode"), text)]
     generals = [m.general_score for m in months if m.general_score is not None]
-    steps.append(_general_step(generals, rulebook))
+    steps = [Step("quarter_pool", rulebook.basis_for("quarter_mode"), text),
+             _general_step(generals, rulebook)] if explain else []
     leader = None
     if role == LEADER and months:
         leader, step = _leader_minimum(months, rulebook)
-        steps.append(step)
-    return finish_period(role, _sums(months), _mean(generals), leader, rulebook, overrides, steps)
+        steps.extend([step] if explain else [])
+    return finish_period(role, _sums(months), _mean(generals), leader, rulebook, overrides, steps,
+                         explain)
 
 
 def _quarter_mean(
@@ -133,6 +135,7 @@ def score_quarter(
     months: Sequence[PeriodResult],
     rulebook: Rulebook | None = None,
     overrides: Sequence[str] = (),
+    explain: bool = True,
 ) -> PeriodResult:
     """Combine the monthly results of the months actually worked (pass only those)."""
     rulebook = resolve(rulebook)
@@ -140,7 +143,7 @@ def score_quarter(
     role = _role(months)
     if rulebook.quarter_mode == "mean":
         return _quarter_mean(months, role, rulebook, overrides)
-    return _quarter_pool(months, role, rulebook, overrides)
+    return _quarter_pool(months, role, rulebook, overrides, explain)
 
 
 def _period_total(period: YearPeriod, index: int) -> Fraction | None:

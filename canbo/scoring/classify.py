@@ -74,11 +74,15 @@ def _threshold_text(total: Fraction, level: str, rulebook: Rulebook) -> str:
 
 
 def classify(
-    total: Fraction | None, rulebook: Rulebook | None = None, overrides: Sequence[str] = ()
+    total: Fraction | None, rulebook: Rulebook | None = None, overrides: Sequence[str] = (),
+    explain: bool = True,
 ) -> Classification:
     """Classify an unrounded total; any override forces "fail", even without a total."""
     rulebook = resolve(rulebook)
     check_overrides(overrides)
+    if not explain:
+        code = FAIL if overrides else (None if total is None else level_for(total, rulebook))
+        return Classification(code, LABELS[code] if code else None, ())
     basis = rulebook.basis_for("thresholds")
     steps: list[Step] = []
     if total is None:

@@ -158,17 +158,46 @@ def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[S
     return steps
 
 
+Contribution = tuple[Fraction, Fraction, Fraction, Fraction]
+# Identical items recur across thousands of people in a bulk recompute: validate and weigh
+# each distinct (item, rulebook) once. Items are frozen, so they are safe keys.
+_CONTRIBUTIONS: dict[tuple, Contribution] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _contribution(line: Line, rulebook: Rulebook) -> Contribution:
+    weight = line.count * line.weight
+    if not line.completed:
+        return weight, Fraction(0), Fraction(0), Fraction(0)
+    return (weight, weight, line.count * quality_of(line, rulebook),
+            line.count * progress_of(line, rulebook))
+
+
+def _cached_contribution(item: Item, index: int, rulebook: Rulebook) -> Contribution:
+    # Keyed on the parameters that shape a line, not the rulebook's code: a variant
+    # rulebook may share a code with different parameters.
+    key = (item, rulebook.quality_deduction, rulebook.delay_deduction, rulebook.late_item_mode)
+    found = _CONTRIBUTIONS.get(key)
+    if found is None:
+        found = _contribution(to_line(item, f"items[{index}]"), rulebook)
+        if len(_CONTRIBUTIONS) >= _CACHE_LIMIT:
+            _CONTRIBUTIONS.clear()
+        _CONTRIBUTIONS[key] = found
+    return found
+
+
 def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True) -> TaskResult:
     """Sum the converted weights of all items; every sum multiplies by the item's count."""
+    if not explain:
+        parts = [_cached_contribution(item, i, rulebook) for i, item in enumerate(items)]
+        sums = [sum(column, Fraction(0)) for column in zip(*parts, strict=True)]
+        return TaskResult(*(sums or [Fraction(0)] * 4), ())
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []
     for index, item in enumerate(items):
         line = to_line(item, f"items[{index}]")
-        assigned += line.count * line.weight
-        if line.completed:
-            completed += line.count * line.weight
-            quality += line.count * quality_of(line, rulebook)
-            progress += line.count * progress_of(line, rulebook)
-        if explain:
-            steps.extend(item_steps(item, index, line, rulebook))
+        weight, done, good, timely = _contribution(line, rulebook)
+        assigned, completed = assigned + weight, completed + done
+        quality, progress = quality + good, progress + timely
+        steps.extend(item_steps(item, index, line, rulebook))
     return TaskResult(assigned, completed, quality, progress, tuple(steps))

@@ -99,7 +99,7 @@ def task_formula(
     parts = list(ratios) + list(leader or ())
     is_leader = leader is not None
     divisor = rulebook.leader_divisor if is_leader else rulebook.staff_divisor
-    score = rulebook.task_max * sum(parts, Fraction(0)) / divisor
+    score = fast_task_score(ratios, leader, rulebook)
     names = "a + b + c + d + đ + e" if is_leader else "a + b + c"
     shown = " + ".join(fmt(p, 4) for p in parts)
     text = (
@@ -108,6 +108,15 @@ def task_formula(
     )
     key = "leader_formula" if is_leader else "staff_formula"
     return score, Step("task_formula", rulebook.basis_for(key), text)
+
+
+def fast_task_score(
+    ratios: tuple[Fraction, Fraction, Fraction], leader: LeaderValues | None, rulebook: Rulebook
+) -> Fraction:
+    """The same formula as task_formula, without its explanation text."""
+    parts = list(ratios) + list(leader or ())
+    divisor = rulebook.leader_divisor if leader is not None else rulebook.staff_divisor
+    return rulebook.task_max * sum(parts, Fraction(0)) / divisor
 
 
 def _no_items(rulebook: Rulebook) -> tuple[Fraction | None, Step]:
@@ -129,22 +138,30 @@ def finish_period(
     rulebook: Rulebook,
     overrides: Sequence[str],
     steps: list[Step],
+    explain: bool = True,
 ) -> PeriodResult:
-    """Turn weight sums, general points and leader values into a classified result."""
+    """Turn weight sums, general points and leader values into a classified result.
+
+    explain=False computes the same numbers without building any text (bulk recompute).
+    """
     no_items = sums.assigned_weight == 0
     if no_items:
         a = b = c = None
         task, step = _no_items(rulebook)
     else:
         a, b, c = _ratios(sums)
-        steps.append(_ratio_step(sums, rulebook))
-        task, step = task_formula((a, b, c), leader, rulebook)
-    steps.append(step)
+        if not explain:
+            task, step = fast_task_score((a, b, c), leader, rulebook), None
+        else:
+            steps.append(_ratio_step(sums, rulebook))
+            task, step = task_formula((a, b, c), leader, rulebook)
+    if explain:
+        steps.append(step)
     total = None if task is None or general is None else general + task
-    if total is not None:
+    if total is not None and explain:
         text = f"Tổng điểm = {fmt(general)} + {fmt(task)} = {fmt(total)}."
         steps.append(Step("total", rulebook.basis_for("total"), text))
-    verdict = classify(total, rulebook, overrides)
+    verdict = classify(total, rulebook, overrides, explain=explain)
     steps.extend(verdict.explanation)
     d, dd, e = leader or (None, None, None)
     return PeriodResult(
@@ -185,10 +202,10 @@ def score_period(
     check_overrides(overrides)
     general_score, general_step = score_general(general, rulebook)
     sums = compute_task(items, rulebook, explain)
-    steps = [*sums.explanation, general_step]
+    steps = [*sums.explanation, general_step] if explain else []
     values: LeaderValues | None = None
     if leader is not None:
         d, dd, e, leader_steps = leader_components(leader, rulebook)
         values = (d, dd, e)
-        steps.extend(leader_steps)
-    return finish_period(role, sums, general_score, values, rulebook, overrides, steps)
+        steps.extend(leader_steps if explain else ())
+    return finish_period(role, sums, general_score, values, rulebook, overrides, steps, explain)

@@ -1,5 +1,7 @@
 """Every API operation × every API persona, generated from the OpenAPI document."""
 
+import json
+
 import pytest
 
 from canbo.integration.api import api
@@ -23,7 +25,60 @@ MATRIX = {
         (lambda w: {"code": w.people["staff"].code}, _statuses(200, 404)),
         (lambda w: {"code": w.people["outsider"].code}, _statuses(404, 200)),
     ],
+    # Task rows: a third element is the JSON body (PUT/POST) or the query (GET). The task
+    # ioffice/M-1 of a Tân Phong civil servant exists (fixture `matrix_task`).
+    ("put", "/api/v1/tasks/{source}/{external_id}"): [
+        (lambda w: M1, _statuses(200, 403), lambda w: TASK_TP),
+        (lambda w: {"source": "ioffice", "external_id": "M-2"}, _statuses(403, 201),
+         lambda w: TASK_DK),
+    ],
+    ("get", "/api/v1/tasks/{source}/{external_id}"): [
+        (lambda w: M1, _statuses(200, 404)),
+    ],
+    ("get", "/api/v1/tasks"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
+    ],
+    ("post", "/api/v1/tasks/bulk"): [
+        (lambda w: {}, _statuses(200, 403),
+         lambda w: {"source": "ioffice", "tasks": [TASK_TP | {"external_id": "M-1"}]}),
+    ],
+    ("post", "/api/v1/tasks/{source}/{external_id}/events"): [
+        (lambda w: M1, _statuses(200, 403), lambda w: EVENT),
+    ],
+    ("post", "/api/v1/tasks/events"): [
+        (lambda w: {}, _statuses(200, 403),
+         lambda w: {"source": "ioffice", "events": [EVENT | {"external_id": "M-1"}]}),
+    ],
+    ("get", "/api/v1/results"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
+    ],
+    # No XML body: refused as not edXML (400) once auth and scope pass; the scope rules are
+    # in tests/integration/test_edxml_import.py.
+    ("post", "/api/v1/edxml"): [
+        (lambda w: {}, _statuses(400, 400)),
+    ],
 }
+M1 = {"source": "ioffice", "external_id": "M-1"}
+TASK_TP = {"assignee_code": "TP-1", "name": "Báo cáo", "coefficient": "1.00",
+           "assigned_date": "2026-10-01", "due_date": "2026-10-20"}
+TASK_DK = TASK_TP | {"assignee_code": "DK-1"}
+EVENT = {"event_id": "ev-1", "kind": "completed", "completed_date": "2026-10-10",
+         "occurred_at": "2026-10-10T10:00:00+07:00"}
+
+
+@pytest.fixture
+def matrix_task(clients):
+    from canbo.integration.task_schemas import BulkTaskIn
+    from canbo.integration.task_upsert import upsert_tasks
+
+    upsert_tasks(clients["client"], "ioffice", [BulkTaskIn(external_id="M-1", **TASK_TP)])
+
+
+def _call(client, method: str, url: str, data, headers: dict):
+    if data is None or method == "get":
+        return getattr(client, method)(url, data or {}, **headers)
+    return getattr(client, method)(url, json.dumps(data), content_type="application/json",
+                                   **headers)
 
 
 def _operations() -> set[tuple[str, str]]:
@@ -36,14 +91,15 @@ def test_every_operation_has_a_row():
 
 
 @pytest.mark.parametrize("operation", sorted(MATRIX))
-def test_api_matrix(client, world, clients, operation):
+def test_api_matrix(client, world, clients, matrix_task, operation):
     method, template = operation
-    for params, expected in MATRIX[operation]:
+    for params, expected, *data in MATRIX[operation]:
         url = template.format(**params(world))
+        body = data[0](world) if data else None
         got = {}
         for persona in PERSONAS:
             headers = bearer(clients[persona]) if persona != "none" else {}
-            got[persona] = getattr(client, method)(url, **headers).status_code
+            got[persona] = _call(client, method, url, body, headers).status_code
         assert got == expected, url
 
 

@@ -152,3 +152,28 @@ def test_year_average_within_worked_totals(periods: list) -> None:
         assert min(used) <= result.total <= max(used)
     else:
         assert result.total is None and result.classification is None
+
+
+@SETTINGS
+@given(item_lists, generals, st.none() | leaders, rulebooks)
+def test_fast_path_gives_the_same_numbers(items: list[Item], general, leader, rulebook) -> None:
+    role = "leader" if leader else "staff"
+    slow = score_period(items, general, role=role, leader=leader, rulebook=rulebook)
+    fast = score_period(items, general, role=role, leader=leader, rulebook=rulebook,
+                        explain=False)
+    assert fast.explanation == ()
+    for name in ("a", "b", "c", "task_score", "total", "classification", "label"):
+        assert getattr(fast, name) == getattr(slow, name), name
+
+
+@SETTINGS
+@given(st.lists(items(), min_size=1, max_size=6), rulebooks)
+def test_lines_of_one_quantity_may_sum_their_coefficients(items: list[Item], rulebook) -> None:
+    """The bulk loader merges lines that differ only in coefficient: exact under the rules."""
+    same = [replace(item, quantity=items[0].quantity, completed=items[0].completed,
+                    quality_failures=items[0].quality_failures,
+                    objective_quality_failures=items[0].objective_quality_failures,
+                    delays=items[0].delays, objective_delays=items[0].objective_delays,
+                    count=1) for item in items]
+    merged = replace(same[0], coefficient=sum(i.coefficient for i in same))
+    assert _score(same, rulebook).task_score == _score([merged], rulebook).task_score

@@ -2,7 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from canbo.cadre.demo import seed_cadre
 from canbo.demo.seed import seed_all
+from canbo.evaluation.demo import seed_evaluation
+from canbo.work.demo import seed_work
 
 
 def _number(value: int) -> str:
@@ -29,4 +32,10 @@ class Command(BaseCommand):
             f"{summary.departments} phòng, ban; {_number(summary.people)} công chức "
             f"(thêm mới {_number(summary.created)})."
         ))
+        if not scale:
+            # Tasks, evaluations and cadre records only for the demo province itself:
+            # --scale adds people for load tests, not a year of their work.
+            seed_work(self.stdout)
+            seed_evaluation(self.stdout)
+            seed_cadre(self.stdout)
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")

@@ -1,0 +1,19 @@
+"""Cadre development: training, succession planning, rotation, commendation and discipline."""
+
+from canbo.cadre.models.planning import PlanningCandidate, PlanningReview, PlanningTerm
+from canbo.cadre.models.records import CapacityFlag, DecisionKind, PersonnelDecision
+from canbo.cadre.models.rotation import RotationKind, RotationRecord, RotationStatus
+from canbo.cadre.models.training import (
+    Enrolment,
+    EnrolmentStatus,
+    Programme,
+    ProgrammeKind,
+    TrainingClass,
+    TrainingPlan,
+)
+
+__all__ = [
+    "CapacityFlag", "DecisionKind", "Enrolment", "EnrolmentStatus", "PersonnelDecision",
+    "PlanningCandidate", "PlanningReview", "PlanningTerm", "Programme", "ProgrammeKind",
+    "RotationKind", "RotationRecord", "RotationStatus", "TrainingClass", "TrainingPlan",
+]

@@ -1,0 +1,91 @@
+"""Commendation, discipline and personnel decisions; capacity flags."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.fields import NFCCharField, NFCTextField
+from canbo.people.models import Person
+
+
+class DecisionKind(models.TextChoices):
+    # Commendation (khen thưởng)
+    GIAY_KHEN = "giay_khen", "Giấy khen"
+    BANG_KHEN_TINH = "bang_khen_tinh", "Bằng khen của Chủ tịch UBND tỉnh"
+    BANG_KHEN_TTCP = "bang_khen_ttcp", "Bằng khen của Thủ tướng Chính phủ"
+    CSTD_CO_SO = "cstd_co_so", "Chiến sĩ thi đua cơ sở"
+    CSTD_TINH = "cstd_tinh", "Chiến sĩ thi đua cấp tỉnh"
+    LAO_DONG_TIEN_TIEN = "lao_dong_tien_tien", "Lao động tiên tiến"
+    # Discipline (Law on Cadres and Civil Servants), lightest first.
+    KHIEN_TRACH = "khien_trach", "Khiển trách"
+    CANH_CAO = "canh_cao", "Cảnh cáo"
+    HA_BAC_LUONG = "ha_bac_luong", "Hạ bậc lương"
+    GIANG_CHUC = "giang_chuc", "Giáng chức"
+    CACH_CHUC = "cach_chuc", "Cách chức"
+    BUOC_THOI_VIEC = "buoc_thoi_viec", "Buộc thôi việc"
+    # Personnel decisions
+    GIOI_THIEU_UNG_CU = "gioi_thieu_ung_cu", "Giới thiệu ứng cử"
+    MIEN_NHIEM = "mien_nhiem", "Miễn nhiệm"
+    THOI_GIU_CHUC_VU = "thoi_giu_chuc_vu", "Cho thôi giữ chức vụ"
+
+
+COMMENDATION, DISCIPLINE, PERSONNEL = "commendation", "discipline", "personnel"
+CATEGORY_LABELS = {
+    COMMENDATION: _("Commendation"), DISCIPLINE: _("Discipline"), PERSONNEL: _("Personnel"),
+}
+# Discipline forms in order of severity: every one of them is "reprimand or heavier".
+DISCIPLINE_KINDS = (
+    DecisionKind.KHIEN_TRACH, DecisionKind.CANH_CAO, DecisionKind.HA_BAC_LUONG,
+    DecisionKind.GIANG_CHUC, DecisionKind.CACH_CHUC, DecisionKind.BUOC_THOI_VIEC,
+)
+COMMENDATION_KINDS = (
+    DecisionKind.GIAY_KHEN, DecisionKind.BANG_KHEN_TINH, DecisionKind.BANG_KHEN_TTCP,
+    DecisionKind.CSTD_CO_SO, DecisionKind.CSTD_TINH, DecisionKind.LAO_DONG_TIEN_TIEN,
+)
+PERSONNEL_KINDS = (
+    DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.MIEN_NHIEM, DecisionKind.THOI_GIU_CHUC_VU,
+)
+KINDS_BY_CATEGORY = {
+    COMMENDATION: COMMENDATION_KINDS, DISCIPLINE: DISCIPLINE_KINDS, PERSONNEL: PERSONNEL_KINDS,
+}
+
+
+class PersonnelDecision(models.Model):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="decisions",
+        verbose_name=_("civil servant"),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=DecisionKind.choices)
+    decision_number = NFCCharField(_("decision number"), max_length=64)
+    decision_date = models.DateField(_("decision date"))
+    issuing_authority = NFCCharField(_("issuing authority"), max_length=200)
+    reason = NFCTextField(_("reason"), blank=True)
+    in_public_duties = models.BooleanField(_("violation in public duties"), default=False)
+
+    class Meta:
+        ordering = ["-decision_date", "-id"]
+        verbose_name = _("personnel decision")
+        verbose_name_plural = _("personnel decisions")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.decision_number}"
+
+    @property
+    def category(self) -> str:
+        return next(c for c, kinds in KINDS_BY_CATEGORY.items() if self.kind in kinds)
+
+
+class CapacityFlag(models.Model):
+    """A cadre judged of limited capacity or low prestige: not to be sent to a key post."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="capacity_flags",
+        verbose_name=_("civil servant"),
+    )
+    reason = NFCTextField(_("reason"))
+    flagged_on = models.DateField(_("flagged on"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["-flagged_on"]
+        verbose_name = _("capacity flag")
+        verbose_name_plural = _("capacity flags")

@@ -1,0 +1,97 @@
+"""Transfers and rotations: check a proposal, record it, decide it (updating the posts)."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from canbo.cadre import hooks
+from canbo.cadre.errors import CadreError
+from canbo.cadre.models import CapacityFlag, RotationRecord, RotationStatus
+from canbo.core import audit
+from canbo.people.services import assign_post
+
+# Key commune posts (cán bộ chủ chốt): titles that must be non-local, and leader titles
+# ranked at or above this (Bí thư … Phó Chủ tịch UBND in the demo ranks) [provincial choice].
+KEY_TITLE_MAX_RANK = 40
+FAIL_LEVEL = "fail"
+
+
+def is_key_title(title) -> bool:
+    return bool(title) and (title.must_be_non_local
+                            or (title.is_leader and title.rank <= KEY_TITLE_MAX_RANK))
+
+
+def check_rotation(person, to_org, title, today: date) -> list[str]:
+    """Warnings, each with its reason, for moving `person` to `title` in `to_org`."""
+    warnings = []
+    commune = to_org.commune()
+    if title and title.must_be_non_local and commune and person.hometown_id == commune.pk:
+        warnings.append(_("%(person)s is a local person of %(commune)s: the title %(title)s "
+                          "must be held by someone who is not local.")
+                        % {"person": person, "commune": commune, "title": title})
+    if commune and is_key_title(title) and _is_provincial(person):
+        warnings += _provincial_cadre_warnings(person, title, today)
+    return warnings
+
+
+def _is_provincial(person) -> bool:
+    return person.organization is not None and person.organization.commune() is None
+
+
+def _provincial_cadre_warnings(person, title, today: date) -> list[str]:
+    warnings = []
+    if hooks.latest_classification(person, today.year) == FAIL_LEVEL:
+        warnings.append(_("%(person)s was last classified as not completing tasks: a "
+                          "provincial cadre like this must not be sent to the key commune "
+                          "post %(title)s.") % {"person": person, "title": title})
+    flag = CapacityFlag.objects.filter(person=person, active=True).first()
+    if flag:
+        warnings.append(_("%(person)s is flagged with limited capacity (%(reason)s): must not "
+                          "be sent to the key commune post %(title)s.")
+                        % {"person": person, "reason": flag.reason, "title": title})
+    return warnings
+
+
+@transaction.atomic
+def propose_rotation(actor, person, kind: str, to_org, title=None, job_position=None,
+                     note: str = "", today: date | None = None) -> RotationRecord:
+    today = today or date.today()
+    record = RotationRecord.objects.create(
+        person=person, kind=kind, from_org=person.organization, to_org=to_org, title=title,
+        job_position=job_position or person.job_position, note=note,
+        warnings=check_rotation(person, to_org, title, today),
+    )
+    audit.record(actor, "cadre.propose_rotation", record, after={"status": record.status},
+                 reason=note)
+    return record
+
+
+@transaction.atomic
+def decide_rotation(actor, record: RotationRecord, decision_number: str, decision_date: date,
+                    effective_date: date) -> RotationRecord:
+    """Record the decision and give the person the new post (posts history kept)."""
+    record = RotationRecord.objects.select_for_update().get(pk=record.pk)
+    if record.status == RotationStatus.DECIDED:
+        raise CadreError(_("This rotation is already decided."))
+    if not decision_number.strip():
+        raise CadreError(_("The decision number is required."))
+    if effective_date < decision_date:
+        raise CadreError(_("The effective date cannot be before the decision date."))
+    record.status, record.decision_number = RotationStatus.DECIDED, decision_number.strip()
+    record.decision_date, record.effective_date = decision_date, effective_date
+    record.save(update_fields=["status", "decision_number", "decision_date", "effective_date"])
+    assign_post(actor, record.person, record.to_org, effective_date,
+                job_position=record.job_position, title=record.title,
+                decision=record.decision_number)
+    audit.record(actor, "cadre.decide_rotation", record, {"status": RotationStatus.PROPOSED},
+                 {"status": record.status}, reason=record.decision_number)
+    return record
+
+
+def flag_capacity(actor, person, reason: str, today: date) -> CapacityFlag:
+    if not reason.strip():
+        raise CadreError(_("A reason is required."))
+    flag = CapacityFlag.objects.create(person=person, reason=reason.strip(), flagged_on=today)
+    audit.record(actor, "cadre.flag_capacity", person, reason=reason)
+    return flag

@@ -1,0 +1,75 @@
+"""Commendation, discipline and personnel decisions; a person's cadre record."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from canbo.cadre import clock
+from canbo.cadre.errors import CadreError
+from canbo.cadre.forms import DecisionFilterForm, DecisionForm
+from canbo.cadre.gaps import compute_gaps
+from canbo.cadre.models import PersonnelDecision
+from canbo.cadre.models.records import CATEGORY_LABELS, KINDS_BY_CATEGORY
+from canbo.cadre.scope import people_of, posted_person, scoped
+from canbo.cadre.services.records import classification_overrides, record_decision
+from canbo.cadre.tables import Link, Table, render_listing
+from canbo.core.access import can, require
+
+
+def decisions(request):
+    require(request.user, "cadre.own")
+    form = DecisionFilterForm(request.GET or None)
+    rows = scoped(PersonnelDecision.objects.select_related("person__organization"),
+                  request.user)
+    if form.is_valid():
+        if form.cleaned_data["category"]:
+            rows = rows.filter(kind__in=KINDS_BY_CATEGORY[form.cleaned_data["category"]])
+        if form.cleaned_data["year"]:
+            rows = rows.filter(decision_date__year=form.cleaned_data["year"])
+    table = Table(_("Commendation, discipline and personnel decisions"), [
+        _("Full name"), _("Organisation"), _("Category"), _("Kind"), _("Decision number"),
+        _("Decision date"), _("Issuing authority"), _("Reason"),
+        _("Violation in public duties")])
+    for d in rows:
+        table.add(Link(d.person.full_name, reverse("cadre:person", args=[d.person_id])),
+                  str(d.person.organization or ""), str(CATEGORY_LABELS[d.category]),
+                  d.get_kind_display(), d.decision_number, d.decision_date.strftime("%d/%m/%Y"),
+                  d.issuing_authority, d.reason, _("Yes") if d.in_public_duties else "")
+    links = [Link(_("Record a decision"), reverse("cadre:decision_new"))] \
+        if can(request.user, "cadre.manage") else []
+    return render_listing(request, _("Commendation and discipline"), [table],
+                          "khen-thuong-ky-luat", form=form, links=links)
+
+
+def decision_new(request):
+    require(request.user, "cadre.manage")
+    if request.method == "POST":
+        posted_person(request)  # a person outside the scope is a 404, not a form error
+    form = DecisionForm(request.POST or None, people=people_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_decision(request.user, **form.cleaned_data)
+            messages.success(request, _("Decision recorded."))
+            return redirect("cadre:decisions")
+        except CadreError as error:
+            form.add_error(None, error.message)
+    return render(request, "cadre/form.html", {
+        "title": _("Record a decision"), "form": form, "back": reverse("cadre:decisions")})
+
+
+def person(request, pk: int):
+    """One person's qualifications, gaps, training, planning, rotations and decisions."""
+    require(request.user, "cadre.own")
+    person = get_object_or_404(people_of(request.user).select_related(
+        "organization", "job_position", "title"), pk=pk)
+    today = clock.today()
+    return render(request, "cadre/person.html", {
+        "person": person, "gaps": compute_gaps(person),
+        "retirement_date": person.retirement_date, "years_left": person.years_left(today),
+        "enrolments": person.enrolments.select_related("training_class__programme"),
+        "decisions": person.decisions.all(),
+        "planning": person.planning.filter(active=True).select_related("term", "title"),
+        "rotations": person.rotations.select_related("to_org", "title"),
+        "overrides": classification_overrides(person, today.year),
+    })

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.access import visible_annual_results
+from canbo.core.fields import NFCCharField, NFCTextField
+from canbo.evaluation.choices import AnnualStatus
+from canbo.org.models import Organization
+from canbo.people.models import Person
+
+
+class AnnualQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AnnualQuerySet":
+        return visible_annual_results(self, user)
+
+
+class AnnualResult(models.Model):
+    """A person's classification for a year (Art. 20–21), with the quota group it counts in."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="annual_results")
+    year = models.PositiveSmallIntegerField(_("year"))
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
+                                     verbose_name=_("organisation"))
+    task_group = NFCCharField(_("task group"), max_length=64, blank=True)
+    average = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
+    periods_used = models.PositiveSmallIntegerField(default=0)
+    overrides = models.JSONField(default=list, blank=True)
+    classification = models.CharField(max_length=12, blank=True)
+    label = NFCCharField(max_length=64, blank=True)
+    explanation = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=8, choices=AnnualStatus.choices,
+                              default=AnnualStatus.DRAFT)
+    computed_at = models.DateTimeField(auto_now=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnnualQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__path", "-average"]
+        constraints = [models.UniqueConstraint(fields=["person", "year"],
+                                               name="one_annual_result_per_year")]
+        verbose_name = _("annual result")
+        verbose_name_plural = _("annual results")
+
+
+class QuotaException(models.Model):
+    """The recorded decision that lets an organisation use the higher quota (rulebook)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    decision = NFCTextField(_("decision"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "year"],
+                                               name="one_quota_exception_per_year")]

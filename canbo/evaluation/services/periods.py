@@ -1,0 +1,107 @@
+"""Open and lock evaluation periods (personnel officers)."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from canbo.core import audit
+from canbo.evaluation.choices import PeriodKind, PeriodStatus, SheetStatus
+from canbo.evaluation.errors import EvaluationError
+from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
+from canbo.evaluation.permissions import can_manage_periods
+from canbo.org.models import Organization
+from canbo.people.models import Person
+
+
+def _last_day(month: date) -> date:
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+@transaction.atomic
+def open_period(actor, organization: Organization, start: date,
+                kind: str = PeriodKind.MONTH, complaint_days: int = 10,
+                deadlines: tuple[date, date, date] | None = None) -> EvaluationPeriod:
+    """Open a month for an organisation subtree and create a sheet for each person in it."""
+    if not can_manage_periods(actor) or not _in_scope(actor, organization):
+        raise EvaluationError("Bạn không có quyền mở kỳ đánh giá cho đơn vị này.")
+    start = start.replace(day=1)
+    if EvaluationPeriod.objects.filter(organization=organization, kind=kind,
+                                       start=start).exists():
+        raise EvaluationError("Kỳ đánh giá này đã được mở.")
+    end = _last_day(start)
+    self_due, review_due, approval_due = deadlines or (
+        end + timedelta(days=3), end + timedelta(days=6), end + timedelta(days=9))
+    period = EvaluationPeriod.objects.create(
+        organization=organization, kind=kind, start=start, self_assessment_due=self_due,
+        review_due=review_due, approval_due=approval_due, complaint_days=complaint_days,
+        opened_by=actor if getattr(actor, "pk", None) else None,
+    )
+    create_sheets(period)
+    audit.record(actor, "evaluation.open_period", period, after={"start": str(start)})
+    return period
+
+
+def create_sheets(period: EvaluationPeriod) -> int:
+    """One sheet per person of the subtree who has none in an overlapping period."""
+    people = Person.objects.filter(
+        organization__path__startswith=period.organization.path
+    ).exclude(sheets__period__start=period.start, sheets__period__kind=period.kind)
+    sheets = [EvaluationSheet(person=p, period=period, is_leader=bool(p.title and
+                                                                      p.title.is_leader))
+              for p in people.select_related("title")]
+    EvaluationSheet.objects.bulk_create(sheets, batch_size=2000)
+    return len(sheets)
+
+
+def _in_scope(actor, organization: Organization) -> bool:
+    return Organization.objects.visible_to(actor).filter(pk=organization.pk).exists() and (
+        organization.path.startswith(_actor_path(actor))
+    )
+
+
+def _actor_path(actor) -> str:
+    from canbo.core.access import scope_for
+
+    scope = scope_for(actor)
+    return "/" if scope.province_wide else (scope.org_path or "\0")
+
+
+@transaction.atomic
+def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
+    """Lock a period once every sheet is published; a locked period is read-only."""
+    if not can_manage_periods(actor) or not _in_scope(actor, period.organization):
+        raise EvaluationError("Bạn không có quyền khoá kỳ đánh giá này.")
+    period = EvaluationPeriod.objects.select_for_update().get(pk=period.pk)
+    if period.is_locked:
+        raise EvaluationError("Kỳ đánh giá đã khoá.")
+    pending = period.sheets.exclude(status=SheetStatus.PUBLISHED).filter(worked=True).count()
+    if pending:
+        raise EvaluationError(f"Còn {pending} phiếu chưa được phê duyệt: chưa thể khoá kỳ.")
+    period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
+    period.save(update_fields=["status", "locked_at"])
+    audit.record(actor, "evaluation.lock_period", period, after={"status": period.status})
+    _announce_lock(period)
+    return period
+
+
+def _announce_lock(period: EvaluationPeriod) -> None:
+    from canbo.integration.models import WebhookEvent
+    from canbo.integration.webhooks import emit_event
+
+    emit_event(WebhookEvent.PERIOD_LOCKED, {
+        "organization": period.organization.code, "kind": period.kind,
+        "start": period.start.isoformat(),
+    }, period.organization)
+
+
+def period_for(person: Person, month: date) -> EvaluationPeriod | None:
+    """The most specific month period covering the person's unit."""
+    if person.organization is None:
+        return None
+    candidates = EvaluationPeriod.objects.filter(kind=PeriodKind.MONTH, start=month)
+    path = person.organization.path
+    matching = [p for p in candidates.select_related("organization")
+                if path.startswith(p.organization.path)]
+    return max(matching, key=lambda p: len(p.organization.path), default=None)

@@ -1,0 +1,146 @@
+"""Sheet workflow: self-assessment, review, approval and publication.
+
+Each step checks the state and the actor's right, bumps the version (so a second editor
+gets a conflict instead of overwriting), stores the scoring result and writes the audit log.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from canbo.core import audit
+from canbo.evaluation.choices import Level, SheetStatus
+from canbo.evaluation.errors import ConflictError, EvaluationError
+from canbo.evaluation.models import EvaluationSheet, Notification
+from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
+from canbo.evaluation.services.result import check_general, compute
+
+AUDITED = ["status", "general_self", "general_review", "total", "classification"]
+CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
+            "Hãy tải lại trang để xem bản mới nhất; thay đổi của bạn chưa được lưu.")
+
+
+def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> EvaluationSheet:
+    current = EvaluationSheet.objects.select_for_update().select_related(
+        "period", "person__organization", "person__title").get(pk=sheet.pk)
+    if version is not None and current.version != version:
+        raise ConflictError(CONFLICT)
+    if current.period.is_locked:
+        raise EvaluationError("Kỳ đánh giá đã khoá: không thể thay đổi phiếu.")
+    return current
+
+
+def _expect(sheet: EvaluationSheet, *states: str) -> None:
+    if sheet.status not in states:
+        raise EvaluationError(
+            f"Phiếu đang ở trạng thái “{sheet.get_status_display()}”: không thể thực hiện bước này."
+        )
+
+
+def _save(actor, sheet: EvaluationSheet, action: str, before: dict, reason: str = "") -> None:
+    sheet.version += 1
+    sheet.save()
+    audit.record(actor, action, sheet, before, audit.snapshot(sheet, AUDITED), reason=reason)
+
+
+def _store_result(sheet: EvaluationSheet) -> None:
+    sheet.result = compute(sheet)
+    total = sheet.result["total"]
+    sheet.total = None if total is None else Decimal(str(round(total, 4)))
+    sheet.classification = sheet.result["classification"] or ""
+
+
+@transaction.atomic
+def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment: str = "",
+                           evidence: str = "", version: int | None = None) -> EvaluationSheet:
+    sheet = _locked_for_update(sheet, version)
+    if not can_self_assess(actor, sheet):
+        raise EvaluationError("Chỉ công chức được đánh giá mới tự đánh giá phiếu của mình.")
+    _expect(sheet, SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED)
+    before = audit.snapshot(sheet, AUDITED)
+    sheet.general_self = check_general(sheet, general)
+    sheet.self_comment, sheet.evidence = comment, evidence
+    sheet.status, sheet.submitted_at = SheetStatus.SELF_ASSESSED, timezone.now()
+    _store_result(sheet)
+    _save(actor, sheet, "evaluation.self_assess", before)
+    return sheet
+
+
+@transaction.atomic
+def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int, str],
+                 comment: str = "", collective_comment: str = "",
+                 organising: str = Level.FULL, third: str = Level.FULL,
+                 version: int | None = None) -> EvaluationSheet:
+    """The unit head confirms or adjusts the general criteria; each change needs a reason."""
+    sheet = _locked_for_update(sheet, version)
+    if not can_review(actor, sheet):
+        raise EvaluationError("Bạn không có quyền nhận xét, đánh giá phiếu này.")
+    _expect(sheet, SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED)
+    points = check_general(sheet, general)
+    changed = _changed_criteria(sheet.general_self or [], points)
+    missing = [i + 1 for i in changed if not (reasons.get(i) or "").strip()]
+    if missing:
+        raise EvaluationError("Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
+                              + ", ".join(str(i) for i in missing) + ").")
+    before = audit.snapshot(sheet, AUDITED)
+    sheet.general_review = points
+    sheet.adjust_reasons = {str(i): reasons[i].strip() for i in changed}
+    sheet.review_comment, sheet.collective_comment = comment, collective_comment
+    if sheet.is_leader:
+        sheet.leader_organising, sheet.leader_third = organising, third
+    sheet.status, sheet.reviewed_at, sheet.reviewed_by = (
+        SheetStatus.REVIEWED, timezone.now(), actor)
+    _store_result(sheet)
+    reason = "; ".join(f"Tiêu chí {int(i) + 1}: {r}" for i, r in sheet.adjust_reasons.items())
+    _save(actor, sheet, "evaluation.review", before, reason)
+    return sheet
+
+
+def _changed_criteria(before: list, after: list) -> list[int]:
+    return [i for i, value in enumerate(after) if i >= len(before) or before[i] != value]
+
+
+@transaction.atomic
+def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
+                  version: int | None = None) -> EvaluationSheet:
+    """Approve and publish: the result is frozen, the person notified, systems told."""
+    sheet = _locked_for_update(sheet, version)
+    if not can_approve(actor, sheet):
+        raise EvaluationError("Bạn không có quyền phê duyệt phiếu này.")
+    _expect(sheet, SheetStatus.REVIEWED)
+    before = audit.snapshot(sheet, AUDITED)
+    sheet.approval_comment = comment
+    sheet.status, sheet.approved_at, sheet.approved_by = (
+        SheetStatus.PUBLISHED, timezone.now(), actor)
+    _store_result(sheet)
+    _save(actor, sheet, "evaluation.approve", before)
+    _publish(sheet)
+    return sheet
+
+
+def approve_unit(actor, sheets) -> tuple[int, list[str]]:
+    """Approve every reviewed sheet given; return the count and the refusals."""
+    approved, refusals = 0, []
+    for sheet in sheets:
+        try:
+            approve_sheet(actor, sheet)
+            approved += 1
+        except EvaluationError as exc:
+            refusals.append(f"{sheet.person}: {exc.message}")
+    return approved, refusals
+
+
+def _publish(sheet: EvaluationSheet) -> None:
+    from canbo.integration.models import WebhookEvent
+    from canbo.integration.webhooks import emit_event
+
+    profile = getattr(sheet.person, "profile", None)
+    if profile is not None:
+        Notification.objects.create(
+            user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
+            text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
+    emit_event(WebhookEvent.EVALUATION_PUBLISHED, {
+        "person": sheet.person.code, "period": sheet.period.start.isoformat(),
+        "total": sheet.result["total"], "classification": sheet.classification,
+    }, sheet.person.organization)

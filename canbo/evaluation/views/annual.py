@@ -1,0 +1,67 @@
+"""The annual classification and quota screen."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from canbo.core.access import can, require, scope_for
+from canbo.evaluation.errors import EvaluationError
+from canbo.evaluation.models import AnnualResult, QuotaException
+from canbo.evaluation.services import annual
+from canbo.org.models import Organization
+
+
+def _root(user) -> Organization:
+    """The organisation the user's annual screen covers."""
+    scope = scope_for(user)
+    orgs = Organization.objects.visible_to(user)
+    if scope.province_wide:
+        return orgs.order_by("depth").first()
+    commune_path = annual.commune_path(scope.org_path)
+    return orgs.filter(path=commune_path).first() or orgs.order_by("depth").first()
+
+
+def annual_current(request):
+    require(request.user, "evaluation.annual")
+    return redirect("evaluation:annual", year=timezone.localdate().year)
+
+
+def annual_screen(request, year: int):
+    require(request.user, "evaluation.annual")
+    results = list(AnnualResult.objects.visible_to(request.user).filter(year=year)
+                   .select_related("person", "organization"))
+    reports = annual.quota(year, results)
+    by_org: dict = {}
+    names = {str(r.person_id): r.person.full_name for r in results}
+    for row in results:
+        by_org.setdefault(row.organization, []).append(row)
+    sections = [{"org": org, "rows": rows, "report": reports.get(org.pk),
+                 "exception": QuotaException.objects.filter(organization=org, year=year).first()}
+                for org, rows in sorted(by_org.items(), key=lambda item: item[0].path)]
+    context = {"year": year, "sections": sections, "names": names,
+               "can_manage": can(request.user, "evaluation.periods"),
+               "exceeded": any(r.exceeded for r in reports.values())}
+    return render(request, "evaluation/annual.html", context)
+
+
+@require_POST
+def annual_action(request, year: int):
+    require(request.user, "evaluation.periods")
+    root, action = _root(request.user), request.POST.get("action")
+    try:
+        if action == "compute":
+            count = annual.compute_annual(request.user, year, root)
+            messages.success(request, f"Đã tổng hợp {count} kết quả năm {year}.")
+        elif action == "finalise":
+            count = annual.finalise_annual(request.user, year, root)
+            messages.success(request, f"Đã chốt {count} kết quả năm {year}.")
+        elif action == "exception":
+            org = get_object_or_404(Organization.objects.visible_to(request.user),
+                                    pk=request.POST.get("organization"))
+            annual.record_quota_exception(request.user, org, year,
+                                          request.POST.get("decision", ""))
+            messages.success(request, "Đã ghi nhận quyết định ngoại lệ.")
+    except EvaluationError as exc:
+        messages.error(request, exc.message)
+    return redirect("evaluation:annual", year=year)

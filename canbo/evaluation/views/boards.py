@@ -1,0 +1,98 @@
+"""My work, the unit head's review board and the chairman's approval board."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from canbo.core.access import require, scope_for
+from canbo.evaluation.choices import SheetStatus
+from canbo.evaluation.models import EvaluationSheet, Notification
+from canbo.evaluation.permissions import COMMUNE_LEADERS
+from canbo.evaluation.services.sheets import approve_unit
+from canbo.evaluation.views.chart import history_svg
+from canbo.work.models import Task
+
+
+def _month(request) -> date:
+    raw = request.GET.get("month", "")
+    try:
+        return date(int(raw[:4]), int(raw[5:7]), 1)
+    except ValueError:
+        latest = EvaluationSheet.objects.visible_to(request.user).order_by("-period__start")\
+            .values_list("period__start", flat=True).first()
+        return latest or timezone.localdate().replace(day=1)
+
+
+def my_work(request):
+    require(request.user, "evaluation.me")
+    person_id = scope_for(request.user).person_id
+    month = timezone.localdate().replace(day=1)
+    sheets = list(EvaluationSheet.objects.filter(person_id=person_id)
+                  .select_related("period").order_by("period__start"))
+    current = next((s for s in reversed(sheets) if s.period.start <= month), None)
+    tasks = Task.objects.visible_to(request.user).filter(assignee_id=person_id, period=month)
+    notifications = Notification.objects.filter(user=request.user)[:5]
+    published = [s for s in sheets if s.status == SheetStatus.PUBLISHED and s.total is not None]
+    context = {"month": month, "current": current, "tasks": tasks, "sheets": sheets[::-1],
+               "notifications": notifications, "chart": history_svg(published)}
+    return render(request, "evaluation/me.html", context)
+
+
+def review_board(request):
+    require(request.user, "evaluation.review_board")
+    month = _month(request)
+    sheets = EvaluationSheet.objects.visible_to(request.user).filter(period__start=month)\
+        .select_related("person__organization", "person__title", "period")
+    status = request.GET.get("status", "")
+    counts = dict(sheets.values_list("status").annotate(n=Count("id")))
+    if status in SheetStatus.values:
+        sheets = sheets.filter(status=status)
+    context = {"month": month, "sheets": sheets.order_by("person__organization__path",
+                                                         "person__search_key"),
+               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status}
+    return render(request, "evaluation/review_board.html", context)
+
+
+def _approvable(user, month: date):
+    sheets = EvaluationSheet.objects.visible_to(user).filter(
+        period__start=month, status=SheetStatus.REVIEWED, period__status="open")
+    if scope_for(user).role not in COMMUNE_LEADERS:
+        return sheets.none()
+    return sheets.exclude(person_id=scope_for(user).person_id)
+
+
+def approval_board(request):
+    require(request.user, "evaluation.approval_board")
+    month = _month(request)
+    sheets = _approvable(request.user, month).select_related(
+        "person__organization", "person__title")
+    return render(request, "evaluation/approval_board.html",
+                  {"month": month, "sheets": sheets.order_by("person__search_key")})
+
+
+@require_POST
+def approve_bulk(request):
+    require(request.user, "evaluation.approval_board")
+    month = _month(request)
+    ids = [int(i) for i in request.POST.getlist("sheet") if i.isdigit()]
+    chosen = _approvable(request.user, month).filter(pk__in=ids).exclude(
+        complaints__status="open")
+    approved, refusals = approve_unit(request.user, list(chosen))
+    messages.success(request, f"Đã phê duyệt {approved} phiếu.")
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(f"/evaluation/approve/?month={month:%Y-%m}")
+
+
+def unit_results(request):
+    """The unit's published results for a month, visible to everyone in the unit."""
+    require(request.user, "evaluation.sheet")
+    month = _month(request)
+    sheets = EvaluationSheet.objects.published_to(request.user).filter(period__start=month)\
+        .select_related("person__organization", "person__title")\
+        .order_by("person__organization__path", "person__search_key")
+    return render(request, "evaluation/unit_results.html", {"month": month, "sheets": sheets})

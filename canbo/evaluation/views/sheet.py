@@ -1,0 +1,117 @@
+"""The evaluation sheet page and its workflow actions."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+
+from canbo.core.access import require
+from canbo.evaluation.choices import ComplaintStatus, SheetStatus
+from canbo.evaluation.errors import EvaluationError
+from canbo.evaluation.forms import (
+    ApprovalForm,
+    ComplaintForm,
+    ResolutionForm,
+    ReviewForm,
+    SelfAssessmentForm,
+)
+from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.permissions import (
+    can_approve,
+    can_resolve_complaint,
+    can_review,
+    can_self_assess,
+)
+from canbo.evaluation.services import complaints, sheets
+from canbo.evaluation.services.complaints import complaint_deadline
+from canbo.evaluation.services.result import compute, rulebook_of
+from canbo.work.models import Task
+
+
+def _sheet(request, pk: int) -> EvaluationSheet:
+    require(request.user, "evaluation.sheet")
+    queryset = EvaluationSheet.objects.visible_to(request.user).select_related(
+        "period__organization", "person__organization", "person__title",
+        "person__job_position", "reviewed_by", "approved_by")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
+    """The forms this user may use on this sheet now; the posted one keeps its data."""
+    def bound(name):
+        return data if action == name else None
+
+    locked, status = sheet.period.is_locked, sheet.status
+    initial = {"version": sheet.version}
+    forms = {}
+    if not locked and can_self_assess(user, sheet) and status in (
+            SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED):
+        forms["self"] = SelfAssessmentForm(bound("self"), sheet=sheet, initial={
+            **initial, "comment": sheet.self_comment, "evidence": sheet.evidence})
+    if not locked and can_review(user, sheet) and status in (
+            SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED):
+        forms["review"] = ReviewForm(bound("review"), sheet=sheet, initial={
+            **initial, "comment": sheet.review_comment,
+            "collective_comment": sheet.collective_comment})
+    if not locked and can_approve(user, sheet) and status == SheetStatus.REVIEWED:
+        forms["approve"] = ApprovalForm(bound("approve"), initial=initial)
+    if not locked and can_self_assess(user, sheet) and status == SheetStatus.PUBLISHED:
+        forms["complain"] = ComplaintForm(bound("complain"))
+    if not locked and can_resolve_complaint(user, sheet) and status == SheetStatus.CONTESTED:
+        forms["resolve"] = ResolutionForm(bound("resolve"))
+    return forms
+
+
+def sheet_detail(request, pk: int):
+    sheet = _sheet(request, pk)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    forms = _forms(request.user, sheet, request.POST or None, action)
+    if action:
+        form = forms.get(action)
+        if form is None:
+            messages.error(request, "Bạn không thể thực hiện thao tác này trên phiếu.")
+            return redirect("evaluation:sheet", pk=sheet.pk)
+        if form.is_valid() and _act(request, sheet, action, form):
+            return redirect("evaluation:sheet", pk=sheet.pk)
+    return render(request, "evaluation/sheet.html", _context(request, sheet, forms))
+
+
+def _act(request, sheet, action: str, form) -> bool:
+    user, data = request.user, form.cleaned_data
+    try:
+        if action == "self":
+            sheets.submit_self_assessment(user, sheet, form.points(), data["comment"],
+                                          data["evidence"], data["version"])
+        elif action == "review":
+            sheets.review_sheet(user, sheet, form.points(), form.reasons(), data["comment"],
+                                data["collective_comment"], data.get("organising", "full"),
+                                data.get("third", "full"), data["version"])
+        elif action == "approve":
+            sheets.approve_sheet(user, sheet, data["comment"], data["version"])
+        elif action == "complain":
+            complaints.file_complaint(user, sheet, data["reason"])
+        elif action == "resolve":
+            complaint = sheet.complaints.filter(status=ComplaintStatus.OPEN).first()
+            complaints.resolve_complaint(user, complaint, data["decision"] == "accept",
+                                         data["resolution"])
+    except EvaluationError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, "Đã lưu.")
+    return True
+
+
+def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
+    frozen = sheet.status in (SheetStatus.PUBLISHED, SheetStatus.CONTESTED) and sheet.result
+    result = sheet.result if frozen else compute(sheet)
+    criteria = rulebook_of(sheet).criteria
+    rows = [{"criterion": c, "self": _at(sheet.general_self, i),
+             "review": _at(sheet.general_review, i),
+             "reason": sheet.adjust_reasons.get(str(i), "")} for i, c in enumerate(criteria)]
+    tasks = Task.objects.visible_to(request.user).filter(
+        assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
+    return {"sheet": sheet, "result": result, "criteria_rows": rows, "forms": forms,
+            "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
+            "complaint_deadline": complaint_deadline(sheet)}
+
+
+def _at(values, index):
+    return values[index] if values and index < len(values) else None

@@ -1,0 +1,76 @@
+"""Published evaluation results, for connected systems with the results:read scope."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from ninja import Field, Query, Router, Schema
+
+from canbo.evaluation.choices import SheetStatus
+from canbo.evaluation.models import EvaluationSheet
+from canbo.integration.api_tasks import ERRORS, org_path
+from canbo.integration.auth import require_scope
+from canbo.integration.errors import ApiError
+from canbo.integration.task_schemas import CODE_PATTERN, PERIOD_PATTERN
+from canbo.work.errors import WorkError
+from canbo.work.periods import parse_period
+
+router = Router(tags=["results"])
+
+
+class ResultFilters(Schema):
+    period: str = Field(..., pattern=PERIOD_PATTERN, description="Kỳ: 2026-10, 2026-Q3, 2026")
+    org: str | None = Field(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(100, ge=1, le=500)
+
+
+class ResultOut(Schema):
+    person_code: str
+    full_name: str
+    organization_code: str | None
+    organization_name: str | None
+    period: str
+    total: Decimal | None
+    classification: str
+    label: str | None
+    approved_at: datetime | None
+    result: dict | None
+
+
+class ResultPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[ResultOut]
+
+
+@router.get("/results", response={200: ResultPage, **ERRORS})
+def list_results(request, filters: Query[ResultFilters]):
+    """Approved and published evaluation results of a period, within the client's subtree."""
+    client = require_scope(request, "results:read")
+    try:
+        period = parse_period(filters.period)
+    except WorkError as exc:
+        raise ApiError(422, "invalid", exc.message, "period") from None
+    sheets = (EvaluationSheet.objects.visible_to(client)
+              .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind,
+                      period__start=period.start)
+              .select_related("person__organization", "period"))
+    if filters.org:
+        sheets = sheets.filter(person__organization__path__startswith=org_path(client,
+                                                                                filters.org))
+    start = (filters.page - 1) * filters.page_size
+    page = sheets.order_by("person__code", "id")[start:start + filters.page_size]
+    return {"count": sheets.count(), "page": filters.page, "page_size": filters.page_size,
+            "items": [_out(sheet, period.label) for sheet in page]}
+
+
+def _out(sheet: EvaluationSheet, label: str) -> ResultOut:
+    person, org = sheet.person, sheet.person.organization
+    result = sheet.result or {}
+    return ResultOut(
+        person_code=person.code, full_name=person.full_name,
+        organization_code=org.code if org else None, organization_name=org.name if org else None,
+        period=label, total=sheet.total, classification=sheet.classification,
+        label=result.get("label"), approved_at=sheet.approved_at, result=sheet.result,
+    )

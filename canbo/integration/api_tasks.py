@@ -1,0 +1,187 @@
+"""Task endpoints: upsert one or a batch, read, list, and task events."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from ninja import Field as NinjaField
+from ninja import Path, Query, Router, Schema, Status
+
+from canbo.integration.auth import require_scope
+from canbo.integration.errors import ApiError
+from canbo.integration.schemas import ErrorOut
+from canbo.integration.task_events import record_events
+from canbo.integration.task_schemas import (
+    CODE_PATTERN,
+    EXTERNAL_ID_PATTERN,
+    PERIOD_PATTERN,
+    SOURCE_PATTERN,
+    BulkEventIn,
+    BulkEventsIn,
+    BulkIn,
+    BulkTaskIn,
+    DocumentOut,
+    EventIn,
+    EventsOut,
+    TaskIn,
+    TaskOut,
+    TaskPage,
+    UpsertOut,
+)
+from canbo.integration.task_upsert import upsert_tasks
+from canbo.org.models import Organization
+from canbo.work.errors import WorkError
+from canbo.work.models import Task
+from canbo.work.periods import parse_period
+
+router = Router(tags=["tasks"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
+          413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+Source = Path(..., pattern=SOURCE_PATTERN, description="Hệ thống nguồn, ví dụ ioffice")
+ExternalId = Path(..., pattern=EXTERNAL_ID_PATTERN, description="Mã nhiệm vụ ở hệ thống nguồn")
+
+
+class TaskFilters(Schema):
+    assignee: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã công chức")
+    org: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
+    period: str | None = NinjaField(None, pattern=PERIOD_PATTERN,
+                                    description="Kỳ: 2026-10, 2026-Q3 hoặc 2026")
+    source: str | None = NinjaField(None, pattern=SOURCE_PATTERN)
+    status: str | None = NinjaField(None, pattern=r"^(assigned|completed|cancelled)$")
+    page: int = NinjaField(1, ge=1, le=100_000)
+    page_size: int = NinjaField(100, ge=1, le=500)
+
+
+class EventOut(Schema):
+    received: int
+    written: int
+    task: TaskOut
+
+
+def _counted(request, received: int, written: int) -> None:
+    request.api_counts = {"received": received, "written": written}
+
+
+def _upsert(client, source: str, rows: list[BulkTaskIn], prefix: str):
+    """Upsert; a concurrent insert of the same ids is retried once, as a re-send."""
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return upsert_tasks(client, source, rows, prefix)
+        except IntegrityError:
+            if attempt == 2:
+                raise ApiError(409, "conflict", "Nhiệm vụ đang được ghi đồng thời bởi một yêu "
+                               "cầu khác. Vui lòng gửi lại.") from None
+    return None
+
+
+@router.put("/tasks/{source}/{external_id}", response={200: TaskOut, 201: TaskOut, **ERRORS})
+def put_task(request, payload: TaskIn, source: str = Source, external_id: str = ExternalId):
+    """Create or update one task, idempotently on (source, external_id)."""
+    client = require_scope(request, "tasks:write")
+    row = BulkTaskIn(external_id=external_id, **payload.model_dump())
+    result = _upsert(client, source, [row], "")
+    _counted(request, 1, result.written)
+    return Status(201 if result.created else 200, task_out(_one(client, source, external_id)))
+
+
+@router.post("/tasks/bulk", response={200: UpsertOut, **ERRORS})
+def bulk_tasks(request, payload: BulkIn):
+    """Create or update up to 1,000 tasks; all or nothing; the same batch twice writes nothing."""
+    client = require_scope(request, "tasks:write")
+    result = _upsert(client, payload.source, payload.tasks, "tasks")
+    _counted(request, result.received, result.written)
+    return result.as_dict()
+
+
+@router.get("/tasks/{source}/{external_id}", response={200: TaskOut, **ERRORS})
+def get_task(request, source: str = Source, external_id: str = ExternalId):
+    """One task, within the client's organisation subtree."""
+    client = require_scope(request, "tasks:read")
+    return task_out(_one(client, source, external_id))
+
+
+@router.get("/tasks", response={200: TaskPage, **ERRORS})
+def list_tasks(request, filters: Query[TaskFilters]):
+    """Tasks of the client's subtree, filtered by assignee, organisation, period, source."""
+    client = require_scope(request, "tasks:read")
+    tasks = _filtered(client, _tasks(client), filters)
+    start = (filters.page - 1) * filters.page_size
+    page = tasks.order_by("id")[start:start + filters.page_size]
+    return {"count": tasks.count(), "page": filters.page, "page_size": filters.page_size,
+            "items": [task_out(t) for t in page]}
+
+
+@router.post("/tasks/{source}/{external_id}/events", response={200: EventOut, **ERRORS})
+def post_event(request, payload: EventIn, source: str = Source,
+               external_id: str = ExternalId):
+    """Record one event of a task; the task's state is re-derived from all its events."""
+    client = require_scope(request, "tasks:write")
+    item = BulkEventIn(external_id=external_id, **payload.model_dump())
+    result = record_events(client, source, [item], "")
+    _counted(request, 1, result.written)
+    return {"received": 1, "written": result.written,
+            "task": task_out(_one(client, source, external_id))}
+
+
+@router.post("/tasks/events", response={200: EventsOut, **ERRORS})
+def post_events(request, payload: BulkEventsIn):
+    """Record up to 1,000 events of tasks of one source, in any order; all or nothing."""
+    client = require_scope(request, "tasks:write")
+    result = record_events(client, payload.source, payload.events, "events")
+    _counted(request, result.received, result.written)
+    return result.as_dict()
+
+
+def _tasks(client):
+    return (Task.objects.visible_to(client)
+            .select_related("assignee", "organization", "assigner", "catalog_item",
+                            "source_record")
+            .annotate(n_events=Count("events")))
+
+
+def _one(client, source: str, external_id: str) -> Task:
+    return get_object_or_404(_tasks(client), source=source, external_id=external_id)
+
+
+def _filtered(client, tasks, filters: TaskFilters):
+    if filters.assignee:
+        tasks = tasks.filter(assignee__code=filters.assignee)
+    if filters.org:
+        tasks = tasks.filter(organization__path__startswith=org_path(client, filters.org))
+    if filters.source:
+        tasks = tasks.filter(source=filters.source)
+    if filters.status:
+        tasks = tasks.filter(status=filters.status)
+    if filters.period:
+        try:
+            period = parse_period(filters.period)
+        except WorkError as exc:
+            raise ApiError(422, "invalid", exc.message, "period") from None
+        tasks = tasks.filter(period__gte=period.start, period__lte=period.end)
+    return tasks
+
+
+def org_path(client, code: str) -> str:
+    """The path of a visible organisation by electronic code, for subtree filters."""
+    org = Organization.objects.visible_to(client).filter(code=code).first()
+    if org is None:
+        raise ApiError(422, "invalid", f"Không tìm thấy đơn vị mã định danh {code} trong phạm "
+                       "vi của ứng dụng kết nối.", "org")
+    return org.path
+
+
+def task_out(task: Task) -> TaskOut:
+    record = getattr(task, "source_record", None)
+    document = DocumentOut(**record.document) if record and record.document else None
+    return TaskOut(
+        source=task.source, external_id=task.external_id, name=task.name,
+        assignee_code=task.assignee.code if task.assignee else None,
+        organization_code=task.organization.code, organization_name=task.organization.name,
+        assigner_code=task.assigner.code if task.assigner else None,
+        catalog_item_code=task.catalog_item.code if task.catalog_item else None,
+        coefficient=task.coefficient, quantity=task.quantity,
+        assigned_date=task.assigned_date, due_date=task.due_date,
+        completed_date=task.completed_date, status=task.status,
+        period=f"{task.period:%Y-%m}", quality_failures=task.quality_failures,
+        delays=task.delays, document=document, events=getattr(task, "n_events", 0),
+    )

@@ -1,0 +1,241 @@
+"""Import edXML packets: a document is stored, its status packets become or update a task.
+
+One file (one packet) is one transaction. A packet that cannot be applied is rolled back and
+reported; its body is kept as a RejectedPayload (pending) so it can be retried. A status packet
+that arrives before its document is kept that way too, and is applied automatically when the
+document arrives (see `_apply_pending`). Unreadable or hostile XML is kept only when it came
+through the API, where no person sees the error at once.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from canbo.core import audit
+from canbo.integration.edxml import EdxmlError, Packet, parse
+from canbo.integration.imports.edxml_status import (
+    Rejection,
+    apply_status,
+    find_document,
+    follow_due_date,
+)
+from canbo.integration.imports.models import IncomingDocument, PayloadStatus, RejectedPayload
+from canbo.integration.imports.scope import Actor
+from canbo.org.models import Organization
+from canbo.work.errors import WorkError
+
+API_ENDPOINT = "POST /api/v1/edxml"
+MAX_KEPT = 5 * 1024 * 1024
+DOCUMENT_FIELDS = ["document_id", "organ_id", "organ_name", "code", "promulgation_date",
+                   "document_type", "subject", "due_date", "steering_type", "task_codes",
+                   "problems"]
+OUTCOMES = {
+    "document_created": "Đã lưu văn bản đến",
+    "document_updated": "Đã cập nhật văn bản đến",
+    "unchanged": "Không có thay đổi",
+    "task_created": "Đã tạo nhiệm vụ",
+    "task_updated": "Đã cập nhật nhiệm vụ",
+    "task_completed": "Đã hoàn thành nhiệm vụ",
+    "task_cancelled": "Đã hủy nhiệm vụ",
+    "status_recorded": "Đã ghi nhận trạng thái",
+    "pending": "Chờ văn bản",
+    "rejected": "Bị từ chối",
+    "invalid": "Tệp không hợp lệ",
+}
+
+
+@dataclass
+class PacketReport:
+    name: str
+    outcome: str
+    message: str
+    problems: list[str] = field(default_factory=list)
+    reference: str = ""
+    task_id: int | None = None
+    kept_id: int | None = None  # the RejectedPayload holding the body
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome not in ("pending", "rejected", "invalid")
+
+    @property
+    def label(self) -> str:
+        return OUTCOMES.get(self.outcome, self.outcome)
+
+    def lines(self) -> list[str]:
+        return [f"{self.name}: {self.label}. {self.message}".strip()] + [
+            f"  - {problem}" for problem in self.problems
+        ]
+
+
+def import_edxml(actor: Actor, data: bytes, name: str, endpoint: str) -> PacketReport:
+    """Import one packet; keep the body of a rejected one (see the module docstring)."""
+    report = process(actor, data, name)
+    from_api = endpoint == API_ENDPOINT
+    if not report.ok and (from_api or report.outcome != "invalid"):
+        report.kept_id = _keep(actor, data, name, endpoint, report).pk
+    return report
+
+
+def process(actor: Actor, data: bytes, name: str) -> PacketReport:
+    """Parse and apply one packet in its own transaction (a savepoint when nested)."""
+    try:
+        packet = parse(data)
+    except EdxmlError as exc:
+        return PacketReport(name, "invalid", str(exc))
+    try:
+        with transaction.atomic():
+            report = _apply(actor, packet, name)
+    except Rejection as exc:
+        outcome = "pending" if exc.pending else "rejected"
+        return PacketReport(name, outcome, exc.message, packet.problems, packet.reference)
+    except WorkError as exc:
+        return PacketReport(name, "rejected", exc.message, packet.problems, packet.reference)
+    except IntegrityError:  # a concurrent import of the same packet won the race
+        return PacketReport(name, "rejected", "Xung đột với một lần nhập đồng thời: hãy gửi "
+                            "lại gói tin.", packet.problems, packet.reference)
+    report.problems = packet.problems + report.problems
+    return report
+
+
+def _apply(actor: Actor, packet: Packet, name: str) -> PacketReport:
+    if packet.kind == "document":
+        return _apply_document(actor, packet, name)
+    outcome, message, task_id = apply_status(actor, packet)
+    return PacketReport(name, outcome, message, reference=packet.reference, task_id=task_id)
+
+
+def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
+    if not (packet.document_id or packet.code):
+        raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được "
+                        "văn bản.")
+    org = receiving_org(actor, packet.to_organ_ids)
+    values = _document_values(packet)
+    doc = IncomingDocument.objects.filter(organization=org, reference=packet.reference).first()
+    if doc is None:
+        doc = IncomingDocument.objects.create(organization=org, reference=packet.reference,
+                                              client=actor.client, **values)
+        audit.record(actor.user, "integration.receive_document", doc,
+                     after=audit.snapshot(doc, DOCUMENT_FIELDS))
+        outcome, message = "document_created", f"Văn bản {doc} ({_org_label(org)})."
+    else:
+        outcome, message = _update_document(actor, doc, values)
+    report = PacketReport(name, outcome, message, reference=doc.reference)
+    report.problems += _apply_pending(actor, doc)
+    return report
+
+
+def _document_values(packet: Packet) -> dict:
+    return {
+        "document_id": packet.document_id[:255], "organ_id": packet.organ_id[:64],
+        "organ_name": packet.organ_name[:255], "code": packet.code[:120],
+        "promulgation_date": packet.promulgation_date, "subject": packet.subject,
+        "document_type": packet.document_type[:120], "due_date": packet.due_date,
+        "steering_type": packet.steering_type[:32], "task_codes": packet.task_codes,
+        "problems": packet.problems,
+    }
+
+
+def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple[str, str]:
+    changed = [name for name, value in values.items() if getattr(doc, name) != value]
+    if not changed:
+        return "unchanged", f"Văn bản {doc} đã có, nội dung không đổi."
+    before = audit.snapshot(doc, changed)
+    for name in changed:
+        setattr(doc, name, values[name])
+    doc.save(update_fields=[*changed, "updated_at"])
+    audit.record(actor.user, "integration.update_document", doc, before,
+                 audit.snapshot(doc, changed))
+    message = f"Văn bản {doc}: cập nhật {', '.join(changed)}."
+    if "due_date" in changed:
+        message += follow_due_date(actor, doc)
+    return "document_updated", message
+
+
+def receiving_org(actor: Actor, to_ids: list[str]) -> Organization | None:
+    """The addressee if it is in the actor's scope, else the actor's own organisation
+    (None: the whole province, for province-wide users and the command line)."""
+    codes = [code for code in to_ids if code]
+    found = actor.orgs().filter(code__in=codes).order_by("-depth").first() if codes else None
+    if found is not None:
+        return found
+    if actor.org is not None or actor.client is not None:
+        return actor.home_org
+    return None if actor.covers(None) else actor.home_org
+
+
+def _org_label(org: Organization | None) -> str:
+    return org.name if org else "toàn tỉnh"
+
+
+def _apply_pending(actor: Actor, doc: IncomingDocument) -> list[str]:
+    """Apply the status packets that were waiting for this document, oldest status first."""
+    notes = []
+    for payload in _pending_statuses(actor, {doc.reference, doc.document_id} - {""}):
+        report = process(actor, bytes(payload.body), payload.name)
+        if report.ok:
+            _resolve(actor.user, payload, PayloadStatus.RETRIED, "tự áp dụng khi văn bản đến")
+            notes.append(f"Đã áp dụng gói tin trạng thái chờ '{payload.name}': {report.message}")
+        else:
+            payload.reason = report.message
+            payload.save(update_fields=["reason"])
+    return notes
+
+
+def _pending_statuses(actor: Actor, refs: set[str]) -> list[RejectedPayload]:
+    scope = Q(organization__in=actor.orgs())
+    if actor.covers(None):
+        scope |= Q(organization__isnull=True)
+    payloads = RejectedPayload.objects.filter(scope, status=PayloadStatus.PENDING,
+                                              reference__in=refs)
+    keyed = []
+    for payload in payloads:
+        try:
+            packet = parse(bytes(payload.body))
+        except EdxmlError:
+            continue
+        if packet.kind == "status":
+            stamp = packet.status_time.isoformat() if packet.status_time else "~"
+            keyed.append(((stamp, payload.at, payload.pk), payload))
+    return [payload for _, payload in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def _keep(actor: Actor, data: bytes, name: str, endpoint: str,
+          report: PacketReport) -> RejectedPayload:
+    fits = len(data) <= MAX_KEPT
+    reason = report.message if fits else f"{report.message} (nội dung quá lớn, không lưu)"
+    return RejectedPayload.objects.create(
+        client=actor.client, organization=actor.home_org if actor.who or actor.org else None,
+        uploaded_by=actor.user, endpoint=endpoint[:120], name=name[:255],
+        body=data if fits else b"", reference=report.reference[:255], reason=reason,
+    )
+
+
+def _resolve(user, payload: RejectedPayload, status: str, reason: str) -> None:
+    payload.status, payload.resolved_at = status, timezone.now()
+    payload.save(update_fields=["status", "resolved_at"])
+    audit.record(user, f"integration.payload_{status}", payload, after={"status": status},
+                 reason=reason)
+
+
+def retry_payload(user, payload: RejectedPayload) -> PacketReport:
+    """Run the import again on the kept body; on success the payload is marked retried."""
+    actor = Actor(payload.client) if payload.client_id else Actor(user)
+    report = process(actor, bytes(payload.body), payload.name or "payload")
+    if report.ok:
+        _resolve(user, payload, PayloadStatus.RETRIED, report.message)
+    else:
+        payload.reason = report.message
+        payload.save(update_fields=["reason"])
+        audit.record(user, "integration.payload_retry_failed", payload, reason=report.message)
+    return report
+
+
+def discard_payload(user, payload: RejectedPayload, reason: str = "") -> None:
+    _resolve(user, payload, PayloadStatus.DISCARDED, reason)
+
+
+__all__ = ["API_ENDPOINT", "PacketReport", "discard_payload", "find_document", "import_edxml",
+           "process", "retry_payload"]

@@ -1,0 +1,176 @@
+"""Import pages: spreadsheet upload → preview → confirm, edXML upload, kept payloads."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from canbo.core.access import can, require
+from canbo.integration.edxml import MAX_BYTES
+from canbo.integration.edxml_import import discard_payload, import_edxml, retry_payload
+from canbo.integration.imports import batches
+from canbo.integration.imports.forms import EdxmlUploadForm, SheetUploadForm
+from canbo.integration.imports.models import (
+    BatchKind,
+    ImportBatch,
+    PayloadStatus,
+    RejectedPayload,
+)
+from canbo.integration.imports.reader import MAX_BYTES as SHEET_MAX_BYTES
+from canbo.integration.imports.reader import SheetError
+from canbo.integration.imports.scope import Actor
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CAPABILITY = {BatchKind.TASKS: "integration.import", BatchKind.PEOPLE: "integration.import_people"}
+PREVIEW_ROWS = 300
+
+
+def _kinds(user) -> list[str]:
+    return [kind for kind, capability in CAPABILITY.items() if can(user, capability)]
+
+
+def visible_payloads(user):
+    """Kept payloads of organisations in the user's subtree (all of them province-wide)."""
+    if not (can(user, "integration.import") or can(user, "integration.manage")):
+        raise PermissionDenied
+    actor = Actor(user)
+    scope = Q(organization__in=actor.orgs())
+    if actor.covers(None):
+        scope |= Q(organization__isnull=True)
+    return RejectedPayload.objects.filter(scope).select_related("client")
+
+
+def import_index(request, sheet_form=None, edxml_form=None, status=200):
+    require(request.user, "integration.import")
+    context = {
+        "sheet_form": sheet_form or SheetUploadForm(kinds=_kinds(request.user)),
+        "edxml_form": edxml_form or EdxmlUploadForm(),
+        "kinds": _kinds(request.user),
+        "batches": ImportBatch.objects.filter(uploaded_by=request.user)
+        .defer("content", "report")[:20],
+        "payloads": _own_payloads(request.user)[:50],
+    }
+    return render(request, "integration/import_index.html", context, status=status)
+
+
+def _own_payloads(user):
+    """Pending payloads the user can act on here (those of connected systems are handled on
+    their sync status page by integration managers)."""
+    payloads = visible_payloads(user).filter(status=PayloadStatus.PENDING).defer("body")
+    return payloads if can(user, "integration.manage") else payloads.filter(client__isnull=True)
+
+
+def import_template(request, kind: str):
+    if kind not in CAPABILITY:
+        raise Http404
+    require(request.user, CAPABILITY[kind])
+    response = HttpResponse(batches.template_for(kind), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.xlsx"'
+    return response
+
+
+@require_POST
+def import_upload(request):
+    require(request.user, "integration.import")
+    form = SheetUploadForm(request.POST, request.FILES, kinds=_kinds(request.user))
+    if not form.is_valid():
+        return import_index(request, sheet_form=form, status=400)
+    upload = form.cleaned_data["file"]
+    if upload.size > SHEET_MAX_BYTES:
+        form.add_error("file", _("The file is too large (at most 10 MB)."))
+        return import_index(request, sheet_form=form, status=400)
+    batch = batches.create_batch(request.user, form.cleaned_data["kind"], upload.name,
+                                 upload.read())
+    return redirect("integration:import_batch", batch.pk)
+
+
+def _batch(request, pk: int) -> ImportBatch:
+    require(request.user, "integration.import")
+    return get_object_or_404(ImportBatch.objects.defer("content"), pk=pk,
+                             uploaded_by=request.user)
+
+
+def import_batch(request, pk: int):
+    batch = _batch(request, pk)
+    rows = batch.report
+    errors = [row for row in rows if row["errors"]]
+    shown = errors + [row for row in rows if not row["errors"]][:PREVIEW_ROWS]
+    context = {"batch": batch, "rows": sorted(shown, key=lambda r: r["row"]),
+               "hidden": len(rows) - len(shown), "error_count": len(errors)}
+    response = render(request, "integration/import_batch.html", context)
+    if batch.running:
+        response["Refresh"] = "2"  # the status page reloads itself until the work is done
+    return response
+
+
+@require_POST
+def import_commit(request, pk: int):
+    batch = _batch(request, pk)
+    try:
+        batches.confirm_batch(request.user, batch)
+    except SheetError as exc:
+        messages.error(request, exc.message)
+    return redirect("integration:import_batch", pk)
+
+
+@require_POST
+def import_discard(request, pk: int):
+    batch = _batch(request, pk)
+    try:
+        batches.discard_batch(request.user, batch)
+        messages.success(request, _("The import was cancelled: nothing was written."))
+    except SheetError as exc:
+        messages.error(request, exc.message)
+    return redirect("integration:import_batch", pk)
+
+
+@require_POST
+def import_edxml_files(request):
+    require(request.user, "integration.import")
+    form = EdxmlUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return import_index(request, edxml_form=form, status=400)
+    actor = Actor(request.user)
+    reports = [import_edxml(actor, upload.read(MAX_BYTES + 1), upload.name, "upload")
+               for upload in form.cleaned_data["files"]]
+    return render(request, "integration/import_edxml.html",
+                  {"reports": reports, "failed": sum(not r.ok for r in reports)})
+
+
+def _payload(request, pk: int) -> RejectedPayload:
+    payload = get_object_or_404(visible_payloads(request.user), pk=pk)
+    if payload.client_id and not can(request.user, "integration.manage"):
+        raise Http404  # a connected system's payloads are handled on its sync status page
+    return payload
+
+
+def _back(payload: RejectedPayload):
+    if payload.client_id:
+        return redirect("integration:client", payload.client_id)
+    return redirect("integration:imports")
+
+
+@require_POST
+def payload_retry(request, pk: int):
+    payload = _payload(request, pk)
+    if payload.status != PayloadStatus.PENDING or not payload.body:
+        messages.error(request, _("This payload is no longer waiting."))
+        return _back(payload)
+    report = retry_payload(request.user, payload)
+    (messages.success if report.ok else messages.error)(
+        request, f"{report.label}. {report.message}")
+    return _back(payload)
+
+
+@require_POST
+def payload_discard(request, pk: int):
+    payload = _payload(request, pk)
+    if payload.status != PayloadStatus.PENDING:
+        messages.error(request, _("This payload is no longer waiting."))
+    else:
+        discard_payload(request.user, payload, request.POST.get("reason", "")[:500])
+        messages.success(request, _("Payload discarded."))
+    return _back(payload)

@@ -1,0 +1,1 @@
+"""Imports into canbo: edXML packets, task and people spreadsheets, kept rejected payloads."""

@@ -1,0 +1,63 @@
+"""POST /api/v1/edxml: one edXML packet as the raw request body (scope tasks:write)."""
+
+from django.core.exceptions import RequestDataTooBig
+from ninja import Router, Schema
+from ninja.responses import Status
+
+from canbo.integration.auth import require_scope
+from canbo.integration.edxml_import import API_ENDPOINT, import_edxml
+from canbo.integration.imports.scope import Actor
+from canbo.integration.schemas import ErrorOut
+
+router = Router(tags=["edXML"])
+STATUS = {"pending": 202, "rejected": 422, "invalid": 400}
+ERROR_CODES = {"rejected": "edxml_rejected", "invalid": "edxml_invalid"}
+XML_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "Một gói tin edXML (QCVN 102:2016/BTTTT), tối đa 5 MB.",
+        "content": {"application/xml": {"schema": {"type": "string"}}},
+    }
+}
+
+
+class EdxmlOut(Schema):
+    code: str
+    outcome: str
+    message: str
+    problems: list[str]
+    reference: str
+    task_id: int | None = None
+
+
+class EdxmlErrorOut(ErrorOut):
+    outcome: str
+    problems: list[str] = []
+    reference: str = ""
+
+
+@router.post(
+    "/edxml",
+    response={200: EdxmlOut, 202: EdxmlOut, 400: EdxmlErrorOut, 401: ErrorOut, 403: ErrorOut,
+              422: EdxmlErrorOut, 429: ErrorOut},
+    openapi_extra=XML_BODY,
+)
+def post_edxml(request):
+    """Import one packet: a document is stored; status 04/05 create or move its task, 06
+    completes it, 02/16 cancel it. A status packet for a document not received yet is kept
+    and applied when the document arrives (202). A rejected packet is kept with its reason
+    for retry on the sync status screen."""
+    client = require_scope(request, "tasks:write")
+    try:
+        data = request.body
+    except RequestDataTooBig:  # DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB unless configured
+        return Status(400, {"code": "edxml_invalid", "outcome": "invalid", "problems": [],
+                            "message": "Gói tin edXML quá lớn so với giới hạn của máy chủ."})
+    report = import_edxml(Actor(client), data, "api", API_ENDPOINT)
+    request.api_counts = {"received": 1, "written": int(report.ok and report.outcome
+                                                       != "unchanged")}
+    status = STATUS.get(report.outcome, 200)
+    body = {"code": ERROR_CODES.get(report.outcome, "ok" if report.ok else "pending"),
+            "outcome": report.outcome, "message": report.message, "problems": report.problems,
+            "reference": report.reference, "task_id": report.task_id}
+    return Status(status, body)

@@ -1,0 +1,185 @@
+"""Read an uploaded .xlsx or .csv into numbered rows keyed by Vietnamese header, and the cell
+parsers shared by the task and people imports. Every error message is Vietnamese."""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from canbo.core.text import fold, nfc
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20000
+ZIP_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+Row = tuple[int, dict[str, object]]
+
+
+class SheetError(Exception):
+    """The file as a whole cannot be read; nothing is written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_rows(content: bytes, headers: list[str]) -> list[Row]:
+    """Return (line number, {header: value}) for each non-empty data row."""
+    if not content.strip():
+        raise SheetError("Tệp rỗng.")
+    if len(content) > MAX_BYTES:
+        raise SheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+    table = _xlsx_table(content) if content.startswith(ZIP_MAGIC) else _csv_table(content)
+    if not table:
+        raise SheetError("Tệp không có dữ liệu.")
+    columns = _columns([text(v) for v in table[0]], headers)
+    rows = [(n, {h: values[i] if i < len(values) else None for h, i in columns.items()})
+            for n, values in enumerate(table[1:], start=2) if any(text(v) for v in values)]
+    if not rows:
+        raise SheetError("Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề).")
+    if len(rows) > MAX_ROWS:
+        raise SheetError(f"Tệp có {len(rows)} dòng, quá giới hạn {MAX_ROWS} dòng: hãy chia nhỏ.")
+    return rows
+
+
+def _xlsx_table(content: bytes) -> list[tuple]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        if not book.worksheets:
+            return []
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
+            IndexError, OSError, EOFError):
+        raise SheetError("Tệp .xlsx bị hỏng hoặc không phải tệp Excel hợp lệ.") from None
+
+
+def _csv_table(content: bytes) -> list[list[str]]:
+    if content.startswith(OLE_MAGIC):
+        raise SheetError("Định dạng .xls (Excel 97-2003) không được hỗ trợ: hãy lưu lại tệp "
+                         "dưới dạng .xlsx hoặc .csv (UTF-8).")
+    if b"\x00" in content[:4096]:
+        raise SheetError("Tệp không phải .xlsx hoặc .csv.")
+    try:
+        decoded = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SheetError("Tệp CSV phải được lưu với mã hoá UTF-8 (trong Excel: "
+                         "“CSV UTF-8”).") from None
+    first = decoded.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(decoded), delimiter=delimiter))
+    except csv.Error as exc:
+        raise SheetError(f"Tệp CSV không đọc được: {exc}.") from None
+
+
+def _columns(found: list[str], headers: list[str]) -> dict[str, int]:
+    wanted = {fold(h): h for h in headers}
+    columns: dict[str, int] = {}
+    unknown = []
+    for index, name in enumerate(found):
+        header = wanted.get(fold(name))
+        if header is None:
+            unknown += [name] if name else []
+        elif header in columns:
+            raise SheetError(f"Cột “{header}” xuất hiện hai lần.")
+        else:
+            columns[header] = index
+    missing = [h for h in headers if h not in columns]
+    if missing or unknown:
+        parts = [f"thiếu cột {', '.join(missing)}"] if missing else []
+        parts += [f"cột không nhận diện: {', '.join(unknown)}"] if unknown else []
+        raise SheetError("Dòng đầu phải là tiêu đề theo mẫu (" + "; ".join(parts) + "). "
+                         "Tiêu đề đúng: " + "; ".join(headers) + ".")
+    return columns
+
+
+def template(headers: list[str], title: str, notes: list[str]) -> bytes:
+    """An empty .xlsx with the headers in bold and a second sheet of instructions."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = max(14, len(cell.value) + 4)
+    guide = book.create_sheet("Hướng dẫn")
+    for note in notes:
+        guide.append([note])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return nfc(str(value)) or ""
+
+
+def parse_date(value, label: str, errors: list[str]) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = text(value)
+    if not raw:
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    errors.append(f"{label} “{raw}” không phải ngày hợp lệ (dd/mm/yyyy).")
+    return None
+
+
+def parse_decimal(value, label: str, errors: list[str], maximum: str) -> Decimal | None:
+    raw = text(value).replace(" ", "").replace(",", ".")
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        errors.append(f"{label} “{text(value)}” không phải là số.")
+        return None
+    if not number.is_finite() or not Decimal(0) < number <= Decimal(maximum):
+        errors.append(f"{label} phải lớn hơn 0 và không quá {maximum.replace('.', ',')}.")
+        return None
+    if number != number.quantize(Decimal("0.01")):
+        errors.append(f"{label} “{text(value)}” có quá 2 chữ số thập phân.")
+        return None
+    return number.quantize(Decimal("0.01"))
+
+
+@dataclass
+class RowResult:
+    """One data row: what it will do ("create", "update", "skip"...) or why it cannot."""
+
+    number: int
+    summary: str
+    errors: list[str] = field(default_factory=list)
+    action: str = ""
+    data: dict = field(default_factory=dict, repr=False)
+
+    def as_json(self) -> dict:
+        return {"row": self.number, "summary": self.summary, "errors": self.errors,
+                "action": self.action}
+
+    def line(self) -> str:
+        if self.errors:
+            return f"Dòng {self.number} ({self.summary}): LỖI — " + " ".join(self.errors)
+        return f"Dòng {self.number} ({self.summary}): {ACTIONS.get(self.action, self.action)}"
+
+
+ACTIONS = {"create": "thêm mới", "update": "cập nhật", "skip": "đã có, bỏ qua",
+           "unchanged": "không đổi"}

@@ -1,0 +1,37 @@
+"""`canbo recompute --period 2026-10 [--org CODE]`: recompute stored task scores."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from canbo.org.models import Organization
+from canbo.work.choices import JobStatus
+from canbo.work.errors import WorkError
+from canbo.work.periods import parse_period
+from canbo.work.recompute import recompute
+
+
+class Command(BaseCommand):
+    help = "Recompute the task scores of a month (2026-10), quarter (2026-Q3) or year (2026)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026")
+        parser.add_argument("--org", default="", help="electronic code of an organisation")
+
+    def handle(self, *args, period: str, org: str, **options):
+        try:
+            parsed = parse_period(period)
+        except WorkError as exc:
+            raise CommandError(exc.message) from None
+        organization = self._org(org.strip()) if org.strip() else None
+        job = recompute(parsed, organization)
+        if job.status != JobStatus.DONE:
+            details = "; ".join(e["message"] for e in job.errors)
+            raise CommandError(f"Tính lại kỳ {job.period} thất bại (lần chạy #{job.pk}): {details}")
+        where = f" của {organization.name}" if organization else ""
+        self.stdout.write(f"Đã tính lại kỳ {job.period}{where}: {job.rows} dòng kết quả "
+                          f"(lần chạy #{job.pk}).")
+
+    def _org(self, code: str) -> Organization:
+        found = Organization.objects.filter(code=code).first()
+        if found is None:
+            raise CommandError(f"Không có đơn vị nào có mã định danh “{code}”.")
+        return found

@@ -1,0 +1,87 @@
+"""Annual classification, overrides from discipline, and the 20 % quota."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from canbo.cadre.services.records import record_decision
+from canbo.evaluation.choices import AnnualStatus, SheetStatus
+from canbo.evaluation.errors import EvaluationError
+from canbo.evaluation.models import AnnualResult, EvaluationPeriod, EvaluationSheet
+from canbo.evaluation.services.annual import (
+    compute_annual,
+    finalise_annual,
+    quota,
+    record_quota_exception,
+)
+from tests.factories import make_person
+
+YEAR = 2026
+
+
+def _month_sheets(world, person, totals, worked=None):
+    for month, total in enumerate(totals, start=1):
+        period, _ = EvaluationPeriod.objects.get_or_create(
+            organization=world.tanphong, kind="month", start=date(YEAR, month, 1),
+            defaults={"self_assessment_due": date(YEAR, month, 5),
+                      "review_due": date(YEAR, month, 8), "approval_due": date(YEAR, month, 10)})
+        EvaluationSheet.objects.create(
+            person=person, period=period, status=SheetStatus.PUBLISHED,
+            total=Decimal(str(total)), worked=(worked or {}).get(month, True))
+
+
+def test_average_over_worked_months_only(world):
+    staff = world.people["staff"]
+    _month_sheets(world, staff, [92, 88, 10, 90], worked={3: False})  # March: maternity leave
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    row = AnnualResult.objects.get(person=staff, year=YEAR)
+    assert row.average == Decimal("90.0000") and row.periods_used == 3
+    assert row.classification == "excellent"
+    assert row.organization == world.tanphong
+
+
+def test_discipline_forces_fail_with_the_reason(world):
+    staff = world.people["staff"]
+    _month_sheets(world, staff, [95, 95])
+    record_decision(world.users["personnel"], staff, "khien_trach", "12/QĐ-UBND", date(YEAR, 6, 1),
+                    "UBND phường Tân Phong", "Vi phạm quy chế", in_public_duties=True)
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    row = AnnualResult.objects.get(person=staff, year=YEAR)
+    assert row.classification == "fail" and row.label == "Không hoàn thành nhiệm vụ"
+    assert row.overrides == ["discipline"]
+    assert any(step["rule"] == "override" for step in row.explanation)
+
+
+def _province_of_ten(world):
+    """12 'good' and 3 'excellent' in Tân Phong: the cap is floor(20 % × 12) = 2."""
+    people = [make_person(f"Q-{i}", f"Người {i}", world.tp_economy, world.staff_title,
+                          world.position) for i in range(15)]
+    for i, person in enumerate(people):
+        _month_sheets(world, person, [95 - i] if i < 3 else [80])
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    return people
+
+
+def test_quota_blocks_finalisation_and_names_the_margin(world):
+    _province_of_ten(world)
+    reports = quota(YEAR, AnnualResult.objects.filter(year=YEAR))
+    report = reports[world.tanphong.pk]
+    agency = next(g for g in report.groups if g.group == "Toàn cơ quan")
+    assert (agency.cap, agency.excess, agency.exceeded) == (2, 1, True)
+    assert [e.person_id for e in agency.margin_excellent] == [
+        str(AnnualResult.objects.get(person__code="Q-2").person_id)]
+    with pytest.raises(EvaluationError, match="Vượt tỷ lệ"):
+        finalise_annual(world.users["personnel"], YEAR, world.tanphong)
+    assert not AnnualResult.objects.filter(status=AnnualStatus.FINAL).exists()
+
+
+def test_recorded_exception_raises_the_cap(world):
+    _province_of_ten(world)
+    with pytest.raises(EvaluationError):
+        record_quota_exception(world.users["personnel"], world.tanphong, YEAR, " ")
+    record_quota_exception(world.users["personnel"], world.tanphong, YEAR,
+                           "QĐ 45/QĐ-UBND ngày 01/12/2026 công nhận thành tích xuất sắc")
+    report = quota(YEAR, AnnualResult.objects.filter(year=YEAR))[world.tanphong.pk]
+    assert not report.exceeded  # floor(25 % × 12) = 3
+    assert finalise_annual(world.users["personnel"], YEAR, world.tanphong) > 0
