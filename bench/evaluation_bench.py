@@ -1,5 +1,6 @@
 """Median response time and query count of the review board and the annual quota screen,
-for one commune (its chairman / personnel officer) and for the whole province (sonoivu).
+for one commune (its chairman / personnel officer) and for the whole province (sonoivu),
+and of the commune's summary table download (.xlsx).
 
 Usage (PostgreSQL; the database is created and dropped around the run):
     createdb -h 127.0.0.1 -U postgres canbo_evalbench
@@ -53,7 +54,8 @@ def level(total: float) -> str:
 STATES = [(SheetStatus.PUBLISHED, 55), (SheetStatus.REVIEWED, 15),
           (SheetStatus.SELF_ASSESSED, 15), (SheetStatus.DRAFT, 12), (SheetStatus.CONTESTED, 3)]
 PAGES = {"review board": "/evaluation/review/?month=2026-10",
-         "annual quota": f"/evaluation/annual/{YEAR}/"}
+         "annual quota": f"/evaluation/annual/{YEAR}/",
+         "unit xlsx": "/reports/unit.xlsx?month=2026-10"}
 
 
 def _total(rng: random.Random) -> float:
@@ -170,8 +172,12 @@ def main() -> None:
     print(f"seed-demo --scale {args.scale}: {time.perf_counter() - start:.1f} s, "
           f"people: {Person.objects.count():,}")
     start = time.perf_counter()
-    print(f"October 2026 sheets: {seed_states():,}; annual results: {seed_annual():,} "
-          f"({time.perf_counter() - start:.1f} s)")
+    if EvaluationSheet.objects.filter(status=SheetStatus.PUBLISHED).exists() and \
+            AnnualResult.objects.filter(year=YEAR).exists():
+        print("states already seeded: reused")
+    else:
+        print(f"October 2026 sheets: {seed_states():,}; annual results: {seed_annual():,} "
+              f"({time.perf_counter() - start:.1f} s)")
     connection.cursor().execute("ANALYZE")
     commune, size, chair, personnel = commune_users()
     sonoivu = User.objects.get(username="sonoivu")
@@ -179,6 +185,7 @@ def main() -> None:
     cases = [(f"{commune.name} · chairman", chair, "review board"),
              (f"{commune.name} · personnel", personnel, "annual quota"),
              (f"{commune.name} · chairman", chair, "annual quota"),
+             (f"{commune.name} · chairman", chair, "unit xlsx"),
              ("province · sonoivu", sonoivu, "review board"),
              ("province · sonoivu", sonoivu, "annual quota")]
     for who, user, page in cases:

@@ -8,6 +8,11 @@ from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.result import rulebook_of
 
 
+def _vn(number) -> str:
+    """Vietnamese decimal comma: 0.5 -> '0,5'."""
+    return f"{float(number):g}".replace(".", ",")
+
+
 def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | None,
                      with_reasons: bool) -> None:
     for index, criterion in enumerate(rulebook_of(sheet).criteria):
@@ -16,7 +21,7 @@ def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | N
             max_value=float(criterion.max_points), decimal_places=1,
             initial=initial[index] if initial else None,
             help_text=_("Maximum %(max)s, in steps of %(step)s") % {
-                "max": float(criterion.max_points), "step": float(criterion.step)},
+                "max": _vn(criterion.max_points), "step": _vn(criterion.step)},
             widget=forms.NumberInput(attrs={"step": str(float(criterion.step))}),
         )
         if with_reasons:

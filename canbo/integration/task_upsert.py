@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from canbo.core import audit
@@ -28,7 +29,7 @@ from canbo.work.periods import period_of
 @dataclass(frozen=True)
 class UpsertResult:
     received: int
-    created: list[Task]
+    created: list[dict]  # rows of the new tasks
     updated: list[Task]
 
     @property
@@ -67,7 +68,8 @@ def upsert_tasks(client, source: str, rows: list[BulkTaskIn], prefix: str = "tas
                        digests[i], now) for i in changed]
     result = UpsertResult(len(rows), created, updated)
     _audit(client, source, rows, result)
-    pairs = {(t.assignee_id, t.period) for t in created + updated}
+    pairs = {(t["assignee_id"], t["period"]) for t in created}
+    pairs |= {(t.assignee_id, t.period) for t in updated}
     pairs |= {existing[rows[i].external_id].scored for i in changed}
     schedule_refresh(pairs, client.organization_id)
     return result
@@ -92,25 +94,23 @@ class Existing:
 
 def _existing(client, source: str, rows: list[BulkTaskIn], refs: References
               ) -> dict[str, Existing]:
-    """The batch's tasks that already exist: one query; refuse those outside the subtree."""
+    """The batch's tasks that already exist, in ONE query; refuse those outside the subtree."""
     ids = [row.external_id for row in rows]
+    visible = Task.objects.visible_to(client).filter(pk=OuterRef("pk"))
     # exclude(external_id="") repeats the partial unique index's condition so that PostgreSQL
     # uses it for a long IN list.
-    by_id = (Task.objects.filter(source=source, external_id__in=ids).exclude(external_id="")
-             .order_by())
-    visible = by_id.visible_to(client).values_list(
-        "external_id", "id", "source_record__digest", "assignee_id", "period")
-    found = {x: Existing(pk, digest or "", (person, period))
-             for x, pk, digest, person, period in visible}
-    missing = [x for x in ids if x not in found]
-    if missing:
-        known = [e.id for e in found.values()]
-        foreign = list(by_id.exclude(id__in=known).values_list("external_id", flat=True)[:1])
-        if foreign:
-            i = ids.index(foreign[0])
-            raise refs.error(i, "external_id", f"Nhiệm vụ {source}/{ids[i]} thuộc đơn vị ngoài "
-                             "phạm vi của ứng dụng kết nối.", 403, "outside_scope")
-    return found
+    found = (Task.objects.filter(source=source, external_id__in=ids).exclude(external_id="")
+             .order_by().annotate(visible=Exists(visible))
+             .values_list("external_id", "id", "source_record__digest", "assignee_id", "period",
+                          "visible"))
+    existing = {}
+    for external_id, pk, digest_, person, period, is_visible in found:
+        if not is_visible:
+            i = ids.index(external_id)
+            raise refs.error(i, "external_id", f"Nhiệm vụ {source}/{external_id} thuộc đơn vị "
+                             "ngoài phạm vi của ứng dụng kết nối.", 403, "outside_scope")
+        existing[external_id] = Existing(pk, digest_ or "", (person, period))
+    return existing
 
 
 def _fields(row: BulkTaskIn, ref: Resolved) -> dict:
@@ -123,27 +123,29 @@ def _fields(row: BulkTaskIn, ref: Resolved) -> dict:
     }
 
 
-def _record(client, task: Task, row: BulkTaskIn, digest_: str, now) -> TaskRecord:
+def _record(client, task_id: int, row: BulkTaskIn, digest_: str, now) -> dict:
     document = row.document.model_dump(mode="json", exclude_none=True) if row.document else {}
-    return TaskRecord(task=task, client=client, digest=digest_, due_date=row.due_date,
-                      status=row.status, completed_date=row.completed_date, document=document,
-                      received_at=now)
+    return {"task_id": task_id, "client_id": client.pk, "digest": digest_,
+            "due_date": row.due_date, "status": row.status,
+            "completed_date": row.completed_date, "document": document, "received_at": now}
 
 
-def _create(client, source: str, items: list, now) -> list[Task]:
+def _create(client, source: str, items: list, now) -> list[dict]:
+    """Insert new tasks with their source records (and late-completion delays)."""
     tasks, delays = [], []
     for row, ref, _ in items:
         state = derive(Base(row.status, row.due_date, row.completed_date), [])
-        task = Task(source=source, external_id=row.external_id, status=state.status,
-                    due_date=state.due_date, completed_date=state.completed_date,
-                    delays=len(state.delays), **_fields(row, ref))
+        task = {"source": source, "external_id": row.external_id, "status": state.status,
+                "due_date": state.due_date, "completed_date": state.completed_date,
+                "delays": len(state.delays), "created_at": now, "updated_at": now,
+                **_fields(row, ref)}
         tasks.append(task)
         delays += [(task, d) for d in state.delays]
-    fast_insert.insert(Task, tasks)
-    fast_insert.insert(TaskRecord, [_record(client, t, row, d, now)
-                                    for t, (row, _, d) in zip(tasks, items, strict=True)],
-                       auto_pk=False)
-    Delay.objects.bulk_create([Delay(task=t, kind=d.kind, due_before=d.due_before,
+    fast_insert.insert_rows(Task, tasks)
+    fast_insert.insert_rows(TaskRecord, [_record(client, t["id"], row, d, now)
+                                         for t, (row, _, d) in zip(tasks, items, strict=True)],
+                            auto_pk=False)
+    Delay.objects.bulk_create([Delay(task_id=t["id"], kind=d.kind, due_before=d.due_before,
                                      due_after=d.due_after) for t, d in delays])
     return tasks
 
@@ -152,7 +154,7 @@ def _update(client, task: Task, row: BulkTaskIn, ref: Resolved, digest_: str, no
     for name, value in _fields(row, ref).items():
         setattr(task, name, value)
     task.save(update_fields=[*_fields(row, ref), "updated_at"])
-    record = _record(client, task, row, digest_, now)
+    record = TaskRecord(**_record(client, task.pk, row, digest_, now))
     record.save()
     rebuild(task, record)
     return task

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from math import lcm
 
 from canbo.scoring.numfmt import fmt, to_fraction
 from canbo.scoring.rulebook import Rulebook
@@ -159,9 +160,11 @@ def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[S
 
 
 Contribution = tuple[Fraction, Fraction, Fraction, Fraction]
-# Identical items recur across thousands of people in a bulk recompute: validate and weigh
-# each distinct (item, rulebook) once. Items are frozen, so they are safe keys.
-_CONTRIBUTIONS: dict[tuple, Contribution] = {}
+# Identical items recur across thousands of people in a bulk recompute (the loader shares one
+# Item object per distinct line): validate and weigh each once. Keyed by the identity of the
+# item and the rulebook, holding both so their ids cannot be reused while cached (hashing their
+# Fractions would cost more than the arithmetic saved).
+_CONTRIBUTIONS: dict[tuple[int, int], tuple] = {}
 _CACHE_LIMIT = 200_000
 
 
@@ -173,24 +176,35 @@ def _contribution(line: Line, rulebook: Rulebook) -> Contribution:
             line.count * progress_of(line, rulebook))
 
 
-def _cached_contribution(item: Item, index: int, rulebook: Rulebook) -> Contribution:
-    # Keyed on the parameters that shape a line, not the rulebook's code: a variant
-    # rulebook may share a code with different parameters.
-    key = (item, rulebook.quality_deduction, rulebook.delay_deduction, rulebook.late_item_mode)
+def _cached_contribution(item: Item, index: int, rulebook: Rulebook):
+    """The contribution as (numerator, denominator) pairs, cached per item and parameters."""
+    key = (id(item), id(rulebook))
     found = _CONTRIBUTIONS.get(key)
-    if found is None:
-        found = _contribution(to_line(item, f"items[{index}]"), rulebook)
+    if found is None or found[0] is not item or found[1] is not rulebook:
+        parts = _contribution(to_line(item, f"items[{index}]"), rulebook)
+        found = (item, rulebook, tuple((p.numerator, p.denominator) for p in parts))
         if len(_CONTRIBUTIONS) >= _CACHE_LIMIT:
             _CONTRIBUTIONS.clear()
         _CONTRIBUTIONS[key] = found
-    return found
+    return found[2]
+
+
+def _exact_sum(pairs) -> Fraction:
+    """Sum fractions given as (numerator, denominator) with integer arithmetic."""
+    by_denominator: dict[int, int] = {}
+    for numerator, denominator in pairs:
+        by_denominator[denominator] = by_denominator.get(denominator, 0) + numerator
+    if not by_denominator:
+        return Fraction(0)
+    common = lcm(*by_denominator)
+    return Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
 
 
 def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True) -> TaskResult:
     """Sum the converted weights of all items; every sum multiplies by the item's count."""
     if not explain:
         parts = [_cached_contribution(item, i, rulebook) for i, item in enumerate(items)]
-        sums = [sum(column, Fraction(0)) for column in zip(*parts, strict=True)]
+        sums = [_exact_sum(column) for column in zip(*parts, strict=True)]
         return TaskResult(*(sums or [Fraction(0)] * 4), ())
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from types import SimpleNamespace
 
 from canbo.scoring import (
     STAFF,
@@ -58,9 +59,17 @@ def _steps(steps) -> list[dict]:
     return [s.as_dict() for s in steps if s.rule not in NOT_STORED]
 
 
+class ScoreRow(SimpleNamespace):
+    """A PeriodScore's column values: building 170,000 model instances costs more than
+    scoring them, so bulk writes take plain rows and only the ORM path makes models."""
+
+    def model(self) -> PeriodScore:
+        return PeriodScore(**vars(self))
+
+
 def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now: datetime,
-               job: RecomputeJob | None) -> PeriodScore:
-    return PeriodScore(
+               job: RecomputeJob | None) -> ScoreRow:
+    return ScoreRow(
         person_id=person_id, kind=kind, period_start=start,
         rulebook=rulebook_for(start).code, role=result.role,
         a=_decimal(result.a), b=_decimal(result.b), c=_decimal(result.c),
@@ -71,18 +80,20 @@ def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now
         completed_weight=_decimal(result.completed_weight, WEIGHT_PLACES),
         quality_weight=_decimal(result.quality_weight, WEIGHT_PLACES),
         progress_weight=_decimal(result.progress_weight, WEIGHT_PLACES),
-        explanation=_steps(result.explanation), computed_at=now, job=job,
+        explanation=_steps(result.explanation), computed_at=now, job_id=job and job.pk,
     )
 
 
 def year_row(person_id: int, start: date, months: Sequence[tuple[date, PeriodResult]],
-             now: datetime, job: RecomputeJob | None) -> PeriodScore:
+             now: datetime, job: RecomputeJob | None) -> ScoreRow:
     year = year_task_score(months, start)
-    return PeriodScore(
+    return ScoreRow(
         person_id=person_id, kind=ScoreKind.YEAR, period_start=start,
         rulebook=rulebook_for(start).code, role=STAFF,
         task_score=_decimal(year.total), no_items=year.total is None,
         assigned_weight=_decimal(sum((r.assigned_weight for _, r in months), Fraction(0)),
                                  WEIGHT_PLACES),
-        explanation=_steps(year.explanation), computed_at=now, job=job,
+        a=None, b=None, c=None, general_score=None, total=None, classification="",
+        completed_weight=Decimal(0), quality_weight=Decimal(0), progress_weight=Decimal(0),
+        explanation=_steps(year.explanation), computed_at=now, job_id=job and job.pk,
     )

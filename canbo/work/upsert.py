@@ -20,20 +20,21 @@ UPDATE = [
 COPY_THRESHOLD = 1000
 
 
-def upsert(rows: list[PeriodScore], batch_size: int = 2000) -> int:
+def upsert(rows: list, batch_size: int = 2000) -> int:
+    """Write ScoreRow values (see canbo.work.scorer)."""
     if connection.vendor == "postgresql" and len(rows) >= COPY_THRESHOLD:
         with transaction.atomic():
             _copy_upsert(rows)
         return len(rows)
     PeriodScore.objects.bulk_create(
-        rows, batch_size=batch_size, update_conflicts=True,
+        [row.model() for row in rows], batch_size=batch_size, update_conflicts=True,
         unique_fields=["person", "kind", "period_start"],
         update_fields=[name.removesuffix("_id") for name in UPDATE],
     )
     return len(rows)
 
 
-def _copy_upsert(rows: list[PeriodScore]) -> None:
+def _copy_upsert(rows: list) -> None:
     columns = UNIQUE + UPDATE
     names = ", ".join(columns)
     table = PeriodScore._meta.db_table
@@ -50,6 +51,6 @@ def _copy_upsert(rows: list[PeriodScore]) -> None:
                        f"ON CONFLICT ({', '.join(UNIQUE)}) DO UPDATE SET {updates}")
 
 
-def _value(row: PeriodScore, column: str):
+def _value(row, column: str):
     value = getattr(row, column)
     return json.dumps(value, ensure_ascii=False) if column == "explanation" else value

@@ -54,3 +54,13 @@ def test_pages_are_vietnamese(client, world, path):
     html = client.get(path, HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
     assert '<html lang="vi">' in html
     assert "Đăng xuất" in html
+
+
+def test_stylesheet_is_served_and_page_is_light(client, world):
+    client.force_login(world.users["personnel"])
+    html = client.get("/people/").content
+    response = client.get("/static/canbo/canbo.css")
+    assert response.status_code == 200
+    css = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b".badge" in css
+    assert len(html) + len(css) < 150 * 1024

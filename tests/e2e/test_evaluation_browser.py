@@ -126,5 +126,8 @@ def test_annual_quota_blocks_finalisation(page, e2e_world):
     expect(page.locator(".messages")).to_contain_text("Đã tổng hợp")
     expect(page.locator("button[name=action][value=finalise]")).to_be_disabled()
     expect(page.locator("p.error[role=alert]")).to_be_visible()
+    summary = page.locator("table.quota-summary tr.over", has_text="Phường Tân Phong")
+    expect(summary).to_contain_text("3")  # three 'excellent' in the ward
+    summary.get_by_role("link", name="Phường Tân Phong").click()
     over = page.locator("table.quota tr.over").first
     expect(over).to_contain_text("Người thứ 2")  # the lowest 'excellent' is at the margin

@@ -153,3 +153,16 @@ def test_list_is_paginated_and_limited_to_the_subtree(client, clients, world):
     assert client.get("/api/v1/tasks", **bearer(clients["doanket"])).json()["count"] == 0
     bad = client.get("/api/v1/tasks?period=2026-13", **bearer(clients["tanphong"]))
     assert bad.status_code == 422 and bad.json()["field"] == "period"
+
+
+def test_an_existing_task_of_another_subtree_cannot_be_taken_over(client, clients, world):
+    post(client, clients["tanphong"], "/api/v1/tasks/bulk",
+         {"source": "ioffice", "tasks": [task("SHARED")]})
+    response = post(client, clients["doanket"], "/api/v1/tasks/bulk",
+                    {"source": "ioffice", "tasks": [task("SHARED", "DK-1")]})
+    assert response.status_code == 403
+    assert response.json()["field"] == "tasks[0].external_id"
+    assert Task.objects.get().assignee == world.people["staff"]
+    single = put(client, clients["tanphong"], "/api/v1/tasks/ioffice/ONE",
+                 {"assignee_code": "TP-1", "name": "Việc", "assigned_date": "2026-10-01"})
+    assert single.status_code == 422 and single.json()["field"] == "coefficient"

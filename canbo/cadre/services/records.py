@@ -16,14 +16,23 @@ _FIELDS = ["kind", "decision_number", "decision_date", "issuing_authority", "rea
            "in_public_duties"]
 
 
+def _disciplined(year: int):
+    # Every discipline form of the Law on Cadres and Civil Servants is reprimand or heavier.
+    return PersonnelDecision.objects.filter(
+        kind__in=DISCIPLINE_KINDS, in_public_duties=True, decision_date__year=year)
+
+
 def classification_overrides(person, year: int) -> list[str]:
     """Overrides to feed canbo.scoring.classify for the person's classification of `year`."""
-    # Every discipline form of the Law on Cadres and Civil Servants is reprimand or heavier.
-    disciplined = PersonnelDecision.objects.filter(
-        person=person, kind__in=DISCIPLINE_KINDS, in_public_duties=True,
-        decision_date__year=year,
-    ).exists()
+    disciplined = _disciplined(year).filter(person=person).exists()
     return [DISCIPLINE_OVERRIDE] if disciplined else []
+
+
+def overrides_by_person(year: int, person_ids) -> dict[int, list[str]]:
+    """The same overrides for many people at once (annual classification of a province)."""
+    ids = _disciplined(year).filter(person_id__in=list(person_ids)).values_list(
+        "person_id", flat=True)
+    return {person_id: [DISCIPLINE_OVERRIDE] for person_id in ids}
 
 
 @transaction.atomic

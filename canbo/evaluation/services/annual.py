@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from canbo.cadre.services.records import classification_overrides
+from canbo.cadre.services.records import overrides_by_person
 from canbo.core import audit
 from canbo.evaluation.choices import AnnualStatus, PeriodKind, SheetStatus
 from canbo.evaluation.errors import EvaluationError
@@ -67,32 +67,36 @@ def compute_annual(actor, year: int, organization: Organization) -> int:
         raise EvaluationError("Bạn không có quyền tổng hợp xếp loại năm.")
     people = list(Person.objects.filter(organization__path__startswith=organization.path)
                   .select_related("organization", "job_position"))
-    final = set(AnnualResult.objects.filter(year=year, status=AnnualStatus.FINAL)
-                .values_list("person_id", flat=True))
+    existing = {r.person_id: r for r in AnnualResult.objects.filter(
+        year=year, person__in=[p.pk for p in people])}
     months, communes = _monthly(year, [p.pk for p in people]), communes_by_path()
+    overrides = overrides_by_person(year, [p.pk for p in people])
     rulebook = rulebook_for(date(year, 1, 1))
-    count = 0
-    for person in people:
-        if person.pk in final:
-            continue
-        _store(person, year, months.get(person.pk, []), rulebook, communes)
-        count += 1
-    audit.record(actor, "evaluation.compute_annual", organization, after={"year": year})
-    return count
+    rows = [_row(person, year, months.get(person.pk, []), rulebook, communes,
+                 overrides.get(person.pk, []), existing.get(person.pk))
+            for person in people
+            if person.pk not in existing or existing[person.pk].status != AnnualStatus.FINAL]
+    AnnualResult.objects.bulk_create([r for r in rows if r.pk is None], batch_size=1000)
+    AnnualResult.objects.bulk_update([r for r in rows if r.pk is not None], ROW_FIELDS,
+                                     batch_size=1000)
+    audit.record(actor, "evaluation.compute_annual", organization,
+                 after={"year": year, "rows": len(rows)})
+    return len(rows)
 
 
-def _store(person, year, sheets, rulebook, communes) -> AnnualResult:
-    overrides = classification_overrides(person, year)
+ROW_FIELDS = ["organization", "task_group", "average", "periods_used", "overrides",
+              "classification", "label", "explanation"]
+
+
+def _row(person, year, sheets, rulebook, communes, overrides, row) -> AnnualResult:
     result = score_year(_year_input(sheets), rulebook, overrides)
     total = None if result.total is None else Decimal(str(round(float(result.total), 4)))
-    group = person.job_position.field if person.job_position else ""
-    values = {
-        "organization": commune_of(person.organization, communes), "task_group": group,
-        "average": total, "periods_used": result.periods_used, "overrides": list(overrides),
-        "classification": result.classification or "", "label": result.label or "",
-        "explanation": [s.as_dict() for s in result.explanation],
-    }
-    row, _ = AnnualResult.objects.update_or_create(person=person, year=year, defaults=values)
+    row = row or AnnualResult(person=person, year=year)
+    row.organization = commune_of(person.organization, communes)
+    row.task_group = person.job_position.field if person.job_position else ""
+    row.average, row.periods_used, row.overrides = total, result.periods_used, list(overrides)
+    row.classification, row.label = result.classification or "", result.label or ""
+    row.explanation = [s.as_dict() for s in result.explanation]
     return row
 
 

@@ -28,21 +28,43 @@ def annual_current(request):
 
 
 def annual_screen(request, year: int):
+    """All communes in a summary; the groups, margin and people of one commune in detail."""
     require(request.user, "evaluation.annual")
     results = list(AnnualResult.objects.visible_to(request.user).filter(year=year)
-                   .select_related("person", "organization"))
+                   .select_related("person", "organization").order_by("-average"))
     reports = annual.quota(year, results)
     by_org: dict = {}
-    names = {str(r.person_id): r.person.full_name for r in results}
     for row in results:
         by_org.setdefault(row.organization, []).append(row)
-    sections = [{"org": org, "rows": rows, "report": reports.get(org.pk),
-                 "exception": QuotaException.objects.filter(organization=org, year=year).first()}
-                for org, rows in sorted(by_org.items(), key=lambda item: item[0].path)]
-    context = {"year": year, "sections": sections, "names": names,
+    exceptions = {e.organization_id: e for e in QuotaException.objects.filter(year=year)}
+    chosen = _chosen(request, by_org)
+    summary = [{"org": org, "count": len(rows), "report": reports.get(org.pk),
+                "agency": _agency_group(reports.get(org.pk)), "exception": exceptions.get(org.pk)}
+               for org, rows in sorted(by_org.items(), key=lambda item: item[0].path)]
+    detail = None
+    if chosen is not None:
+        detail = {"org": chosen, "rows": by_org[chosen], "report": reports.get(chosen.pk),
+                  "exception": exceptions.get(chosen.pk),
+                  "names": {str(r.person_id): r.person.full_name for r in by_org[chosen]}}
+    context = {"year": year, "summary": summary, "detail": detail,
                "can_manage": can(request.user, "evaluation.periods"),
                "exceeded": any(r.exceeded for r in reports.values())}
     return render(request, "evaluation/annual.html", context)
+
+
+def _agency_group(report):
+    if report is None:
+        return None
+    return next((g for g in report.groups if g.group == annual.WHOLE_AGENCY), None)
+
+
+def _chosen(request, by_org: dict):
+    """The commune shown in detail: the one asked for, or the only one in scope."""
+    wanted = request.GET.get("org", "")
+    for org in by_org:
+        if str(org.pk) == wanted:
+            return org
+    return next(iter(by_org)) if len(by_org) == 1 else None
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -51,10 +52,29 @@ def review_board(request):
     counts = dict(sheets.values_list("status").annotate(n=Count("id")))
     if status in SheetStatus.values:
         sheets = sheets.filter(status=status)
-    context = {"month": month, "sheets": sheets.order_by("person__organization__path",
-                                                         "person__search_key"),
+    # The board lists names, units, status and totals: the JSON columns stay in the database.
+    sheets = sheets.defer(*BOARD_DEFERRED).order_by("person__organization__path",
+                                                    "person__search_key")
+    total = counts.get(status, 0) if status in SheetStatus.values else sum(counts.values())
+    page = CountedPaginator(sheets, BOARD_PAGE_SIZE, total).get_page(request.GET.get("page"))
+    query = f"month={month:%Y-%m}" + (f"&status={status}" if status in SheetStatus.values
+                                      else "")
+    context = {"month": month, "sheets": page.object_list, "page": page, "query": query,
                "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status}
     return render(request, "evaluation/review_board.html", context)
+
+
+BOARD_PAGE_SIZE = 100
+BOARD_DEFERRED = ("result", "general_self", "general_review", "adjust_reasons", "self_comment",
+                  "evidence", "review_comment", "collective_comment", "approval_comment")
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (already known from the status counts): no COUNT query."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
 
 
 def _approvable(user, month: date):
