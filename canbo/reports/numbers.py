@@ -9,19 +9,11 @@ from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
 
-from canbo.evaluation.choices import SheetStatus
-from canbo.evaluation.models import EvaluationSheet
-from canbo.evaluation.services.result import compute
+from canbo.evaluation.services.result import FROZEN
+from canbo.evaluation.services.result import displayed_result as sheet_result
 
-FROZEN = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 DASH = "—"
-
-
-def sheet_result(sheet: EvaluationSheet) -> dict:
-    """The result dict the sheet page displays (views/sheet.py `_context`)."""
-    if sheet.status in FROZEN and sheet.result:
-        return sheet.result
-    return compute(sheet)
+__all__ = ["FROZEN", "sheet_result", "score_text", "score_value"]
 
 
 def _decimal(value) -> Decimal:

@@ -5,7 +5,9 @@ the API must answer without a server error (5xx).
 """
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from canbo.integration.models import ApiClient
@@ -20,7 +22,16 @@ EXAMPLES = 15
 
 @pytest.fixture
 def schema(db):
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # As Django's test client does: a request must not close the test's connection (on
+    # PostgreSQL close_old_connections would, since the test runs inside a transaction).
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        for signal in signals:
+            signal.connect(close_old_connections)
 
 
 def test_no_operation_answers_with_a_server_error(schema, clients):

@@ -7,6 +7,7 @@ gathers the monthly totals, stores the results and enforces the finalisation rul
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +27,7 @@ COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 WHOLE_AGENCY = "Toàn cơ quan"
 
 
+@lru_cache(maxsize=64)
 def _group_label(task_group: str) -> str:
     """Civil servants with similar tasks: grouped by the field of their job position."""
     label = Field(task_group).label if task_group in Field.values else "Chưa xác định"

@@ -87,5 +87,12 @@ def as_json(result) -> dict:
     }
 
 
-def is_final(sheet: EvaluationSheet) -> bool:
-    return sheet.status == SheetStatus.PUBLISHED
+FROZEN = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
+
+
+def displayed_result(sheet: EvaluationSheet) -> dict:
+    """What the sheet page and every export show: the result frozen at approval, or the
+    current computation while the sheet is still open."""
+    if sheet.status in FROZEN and sheet.result:
+        return sheet.result
+    return compute(sheet)

@@ -30,22 +30,27 @@ def annual_current(request):
 def annual_screen(request, year: int):
     """All communes in a summary; the groups, margin and people of one commune in detail."""
     require(request.user, "evaluation.annual")
-    results = list(AnnualResult.objects.visible_to(request.user).filter(year=year)
-                   .select_related("person", "organization").order_by("-average"))
+    visible = AnnualResult.objects.visible_to(request.user).filter(year=year)
+    # The summary needs only what the quota reads; people's rows load for one commune only.
+    results = list(visible.only("person_id", "organization_id", "task_group", "average",
+                                "classification").order_by())
     reports = annual.quota(year, results)
     by_org: dict = {}
     for row in results:
-        by_org.setdefault(row.organization, []).append(row)
+        by_org.setdefault(row.organization_id, []).append(row)
+    orgs = Organization.objects.in_bulk(list(by_org))
     exceptions = {e.organization_id: e for e in QuotaException.objects.filter(year=year)}
-    chosen = _chosen(request, by_org)
-    summary = [{"org": org, "count": len(rows), "report": reports.get(org.pk),
+    chosen = _chosen(request, orgs)
+    summary = [{"org": org, "count": len(by_org[org.pk]), "report": reports.get(org.pk),
                 "agency": _agency_group(reports.get(org.pk)), "exception": exceptions.get(org.pk)}
-               for org, rows in sorted(by_org.items(), key=lambda item: item[0].path)]
+               for org in sorted(orgs.values(), key=lambda org: org.path)]
     detail = None
     if chosen is not None:
-        detail = {"org": chosen, "rows": by_org[chosen], "report": reports.get(chosen.pk),
+        rows = list(visible.filter(organization=chosen).select_related("person")
+                    .order_by("-average"))
+        detail = {"org": chosen, "rows": rows, "report": reports.get(chosen.pk),
                   "exception": exceptions.get(chosen.pk),
-                  "names": {str(r.person_id): r.person.full_name for r in by_org[chosen]}}
+                  "names": {str(r.person_id): r.person.full_name for r in rows}}
     context = {"year": year, "summary": summary, "detail": detail,
                "can_manage": can(request.user, "evaluation.periods"),
                "exceeded": any(r.exceeded for r in reports.values())}
@@ -58,13 +63,12 @@ def _agency_group(report):
     return next((g for g in report.groups if g.group == annual.WHOLE_AGENCY), None)
 
 
-def _chosen(request, by_org: dict):
+def _chosen(request, orgs: dict):
     """The commune shown in detail: the one asked for, or the only one in scope."""
     wanted = request.GET.get("org", "")
-    for org in by_org:
-        if str(org.pk) == wanted:
-            return org
-    return next(iter(by_org)) if len(by_org) == 1 else None
+    if wanted.isdigit() and int(wanted) in orgs:
+        return orgs[int(wanted)]
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 @require_POST

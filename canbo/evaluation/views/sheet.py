@@ -22,7 +22,7 @@ from canbo.evaluation.permissions import (
 )
 from canbo.evaluation.services import complaints, sheets
 from canbo.evaluation.services.complaints import complaint_deadline
-from canbo.evaluation.services.result import compute, rulebook_of
+from canbo.evaluation.services.result import displayed_result, rulebook_of
 from canbo.work.models import Task
 
 
@@ -100,10 +100,9 @@ def _act(request, sheet, action: str, form) -> bool:
 
 
 def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
-    frozen = sheet.status in (SheetStatus.PUBLISHED, SheetStatus.CONTESTED) and sheet.result
-    result = sheet.result if frozen else compute(sheet)
+    result = displayed_result(sheet)
     criteria = rulebook_of(sheet).criteria
-    rows = [{"criterion": c, "self": _at(sheet.general_self, i),
+    rows = [{"criterion": c, "max": float(c.max_points), "self": _at(sheet.general_self, i),
              "review": _at(sheet.general_review, i),
              "reason": sheet.adjust_reasons.get(str(i), "")} for i, c in enumerate(criteria)]
     tasks = Task.objects.visible_to(request.user).filter(
