@@ -21,6 +21,7 @@ from canbo.integration.task_refs import check_completion
 from canbo.integration.task_schemas import BulkEventIn
 from canbo.integration.task_scores import schedule_refresh
 from canbo.work.models import Task
+from canbo.work.recompute import locked_months
 
 COMPARED = ("kind", "occurred_at", "actor_code", "new_due", "completed_date", "note")
 ONLY_FOR = {"new_due": "deadline_extended", "completed_date": "completed"}
@@ -56,6 +57,7 @@ def record_events(client, source: str, items: list[BulkEventIn], prefix: str = "
     tasks = _tasks(client, source, items, fields)
     for i, item in enumerate(items):
         _check(fields, i, item, tasks[item.external_id])
+    refuse_locked({(t.assignee_id, t.period) for t in tasks.values()})
     new = _new_events(client, items, tasks, fields)
     TaskEvent.objects.bulk_create(new)
     changed = []
@@ -64,6 +66,15 @@ def record_events(client, source: str, items: list[BulkEventIn], prefix: str = "
             changed.append(task)
     schedule_refresh({(t.assignee_id, t.period) for t in changed}, client.organization_id)
     return EventsResult(len(items), len(new), changed)
+
+
+def refuse_locked(pairs) -> None:
+    """A locked evaluation period is read-only, through the API too."""
+    locked = locked_months(pairs)
+    if locked:
+        months = ", ".join(sorted({f"{m:%m/%Y}" for _, m in locked}))
+        raise ApiError(409, "period_locked",
+                       f"Kỳ đánh giá tháng {months} đã khoá: không thể thay đổi nhiệm vụ.")
 
 
 def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dict[str, Task]:

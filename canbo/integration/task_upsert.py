@@ -17,6 +17,7 @@ from canbo.core import audit
 from canbo.integration import fast_insert
 from canbo.integration.errors import ApiError
 from canbo.integration.task_apply import rebuild
+from canbo.integration.task_events import refuse_locked
 from canbo.integration.task_models import TaskRecord
 from canbo.integration.task_refs import References, Resolved
 from canbo.integration.task_schemas import BulkTaskIn
@@ -60,6 +61,9 @@ def upsert_tasks(client, source: str, rows: list[BulkTaskIn], prefix: str = "tas
                and existing[row.external_id].digest != digests[i]]
     if not new and not changed:
         return UpsertResult(len(rows), [], [])
+    refuse_locked({existing[rows[i].external_id].scored for i in changed}
+                  | {(resolved[i].assignee_id, period_of(rows[i].assigned_date, rows[i].due_date))
+                     for i in new})
     now = timezone.now()
     created = _create(client, source, [(rows[i], resolved[i], digests[i]) for i in new], now)
     locked = Task.objects.select_for_update().in_bulk(

@@ -74,6 +74,17 @@ def period_is_open(person_id: int, month: date) -> bool:
                              period__status="locked").exists()
 
 
+def locked_months(pairs) -> set[tuple[int, date]]:
+    """Of the (person id, month) pairs, those whose evaluation period is locked (one query)."""
+    pairs = {(person, month_start(month)) for person, month in pairs if person}
+    if not pairs:
+        return set()
+    sheets = apps.get_model("evaluation", "EvaluationSheet").objects.filter(
+        period__status="locked", person_id__in={p for p, _ in pairs},
+        period__start__in={m for _, m in pairs})
+    return set(sheets.values_list("person_id", "period__start")) & pairs
+
+
 def refresh_person_period(person_id: int, period: date) -> PeriodScore | None:
     """Re-score one person's month with the full explanation (called after a task change)."""
     month = month_start(period)

@@ -187,6 +187,9 @@ def _check_new(fields: dict) -> None:
     due = fields["due_date"]
     if due is not None and due < fields["assigned_date"]:
         raise WorkError("Hạn hoàn thành không được trước ngày giao.")
+    assignee = fields["assignee"]
+    if assignee is not None and not period_is_open(assignee.pk, fields["period"]):
+        raise WorkError("Kỳ đánh giá của tháng này đã khoá: không thể giao thêm nhiệm vụ.")
 
 
 def _locked(task: Task, status: str | None) -> Task:

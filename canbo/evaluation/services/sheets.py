@@ -22,7 +22,7 @@ CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn �
 
 
 def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> EvaluationSheet:
-    current = EvaluationSheet.objects.select_for_update().select_related(
+    current = EvaluationSheet.objects.select_for_update(of=("self",)).select_related(
         "period", "person__organization", "person__title").get(pk=sheet.pk)
     if version is not None and current.version != version:
         raise ConflictError(CONFLICT)
