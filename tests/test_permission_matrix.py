@@ -283,6 +283,8 @@ MATRIX: dict[str, list[Case]] = {
         Case(work_task("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
                                            outsider=200, admin=200)),
     ],
+    "work:task_act": [Case(work_task("staff"), method="post", statuses=expect(
+        staff=403, head=302, chair=302, personnel=403, outsider=404, admin=403))],
     "work:task_explain": [Case(work_task("staff"), method="post", statuses=expect(
         staff=302, head=302, chair=302, personnel=302, outsider=404, admin=302))],
     "home": [Case()],

@@ -38,6 +38,9 @@ CAPABILITIES: dict[str, set[str]] = {
     "work.tasks.list": set(Role) - SELF_ONLY,
     "work.tasks.view": set(Role),
     "integration.manage": {Role.ADMIN, Role.PERSONNEL_PROVINCE},
+    # Quality and delay judgments, objective-cause certification (the competent authority).
+    "work.tasks.judge": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                         Role.PERSONNEL_COMMUNE},
     # Imports (edXML, task spreadsheets) write tasks for people of the importer's subtree.
     "integration.import": {Role.UNIT_HEAD, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
                            Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},

@@ -71,6 +71,7 @@ def _http_error(request, exc: HttpError):
 
 
 def _register_routers() -> None:
+    from canbo.integration.api_cadre import router as cadre_router
     from canbo.integration.api_lookup import router as lookup_router
     from canbo.integration.api_results import router as results_router
     from canbo.integration.api_tasks import router as tasks_router
@@ -80,6 +81,7 @@ def _register_routers() -> None:
     api.add_router("/", edxml_router)
     api.add_router("/", tasks_router)
     api.add_router("/", results_router)
+    api.add_router("/", cadre_router)
 
 
 _register_routers()

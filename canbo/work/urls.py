@@ -18,4 +18,5 @@ urlpatterns = [
     path("tasks/", tasks.unit_tasks, name="tasks"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task"),
     path("tasks/<int:pk>/explain/", tasks.task_explain, name="task_explain"),
+    path("tasks/<int:pk>/act/", tasks.task_act, name="task_act"),
 ]

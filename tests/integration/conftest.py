@@ -8,7 +8,8 @@ def clients(world):
     """API clients: one per ward, one without scopes, one revoked. Returns name -> token."""
     from canbo.integration.services import revoke_client
 
-    all_scopes = ["tasks:write", "tasks:read", "org:read", "people:read", "results:read"]
+    all_scopes = ["tasks:write", "tasks:read", "org:read", "people:read", "results:read",
+                  "cadre:read"]
     tanphong, tp_token = create_client(None, "VNPT iOffice Tân Phong", world.tanphong, all_scopes)
     _, dk_token = create_client(None, "iOffice Đoàn Kết", world.doanket, all_scopes)
     _, bare_token = create_client(None, "Không quyền", world.tanphong, [])

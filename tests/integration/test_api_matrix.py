@@ -16,7 +16,14 @@ def _statuses(tanphong, doanket):
 
 
 # (method, path template) -> list of (path params builder, expected statuses)
+CADRE_ROWS = [
+    (lambda w: {}, _statuses(200, 200)),
+    (lambda w: {}, _statuses(200, 404), lambda w: {"org": w.tanphong.code}),
+]
 MATRIX = {
+    ("get", "/api/v1/cadre/qualification-gaps"): CADRE_ROWS,
+    ("get", "/api/v1/cadre/training-candidates"): CADRE_ROWS,
+    ("get", "/api/v1/cadre/lacking-political-theory"): CADRE_ROWS,
     ("get", "/api/v1/organizations/{code}"): [
         (lambda w: {"code": w.tanphong.code}, _statuses(200, 404)),
         (lambda w: {"code": w.doanket.code}, _statuses(404, 200)),

@@ -1,10 +1,16 @@
 """Task pages: my tasks, a unit's tasks, and one task with its reviews, delays and score."""
 
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require, scope_for
+from canbo.core.access import can, require, scope_for
+from canbo.work import task_services
+from canbo.work.errors import WorkError
 from canbo.work.forms import TaskFilterForm
 from canbo.work.models import PeriodScore, Task
 from canbo.work.recompute import refresh_person_period
@@ -56,6 +62,7 @@ def task_detail(request, pk: int):
         "delays": task.delay_records.select_related("certified_by"),
         "steps": [dict(step, mine=marker in step["text"]) for step in steps],
         "itemised": any(step["rule"] == "quantity" for step in steps),
+        "can_judge": _may_judge(request.user, task),
     }
     return render(request, "work/task_detail.html", context)
 
@@ -75,3 +82,44 @@ def _visible_task(request, pk: int) -> Task:
         "assignee", "organization", "catalog_item__catalog", "assigner"
     )
     return get_object_or_404(tasks, pk=pk)
+
+
+def _may_judge(user, task: Task) -> bool:
+    """Heads and commune leaders judge quality and delays, never on their own tasks."""
+    return can(user, "work.tasks.judge") and task.assignee_id != scope_for(user).person_id
+
+
+@require_POST
+def task_act(request, pk: int):
+    """Quality review, objective-cause certification, deadline extension or completion."""
+    task = _visible_task(request, pk)
+    if not _may_judge(request.user, task):
+        raise PermissionDenied
+    try:
+        _judge(request, task, request.POST)
+        messages.success(request, "Đã lưu.")
+    except WorkError as exc:
+        messages.error(request, str(exc))
+    except (ValueError, ValidationError):
+        messages.error(request, "Dữ liệu không hợp lệ: kiểm tra lại ngày và lựa chọn.")
+    return redirect("work:task", task.pk)
+
+
+def _judge(request, task: Task, data) -> None:
+    user, action = request.user, data.get("action", "")
+    if action == "review":
+        task_services.record_quality_review(user, task, data.get("passed") == "yes",
+                                            data.get("note", ""))
+    elif action == "certify_review":
+        review = get_object_or_404(task.reviews, pk=data.get("record"))
+        task_services.certify_objective_cause(user, review, data.get("reason", ""))
+    elif action == "certify_delay":
+        delay = get_object_or_404(task.delay_records, pk=data.get("record"))
+        task_services.certify_objective_cause(user, delay, data.get("reason", ""))
+    elif action == "extend":
+        task_services.extend_deadline(user, task, date.fromisoformat(data.get("due", "")),
+                                      data.get("reason", ""))
+    elif action == "complete":
+        task_services.complete_task(user, task, date.fromisoformat(data.get("day", "")))
+    else:
+        raise WorkError("Thao tác không hợp lệ.")
