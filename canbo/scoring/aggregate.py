@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from canbo.scoring.classify import check_overrides, classify
+from canbo.scoring.items import exact_sum
 from canbo.scoring.numfmt import fmt, fmt_percent, to_fraction
 from canbo.scoring.period import LeaderValues, finish_period
 from canbo.scoring.rulebook import Rulebook, resolve
@@ -22,7 +23,9 @@ from canbo.scoring.types import (
 
 
 def _mean(values: Sequence[Fraction]) -> Fraction | None:
-    return sum(values, Fraction(0)) / len(values) if values else None
+    if not values:
+        return None
+    return exact_sum((v.numerator, v.denominator) for v in values) / len(values)
 
 
 def _role(months: Sequence[PeriodResult]) -> str:
@@ -34,7 +37,7 @@ def _role(months: Sequence[PeriodResult]) -> str:
 
 def _sums(months: Sequence[PeriodResult]) -> TaskResult:
     def total(name: str) -> Fraction:
-        return sum((getattr(m, name) for m in months), Fraction(0))
+        return exact_sum((v.numerator, v.denominator) for v in (getattr(m, name) for m in months))
 
     return TaskResult(
         total("assigned_weight"),
@@ -187,6 +190,7 @@ def score_year(
     periods: Sequence[YearPeriod],
     rulebook: Rulebook | None = None,
     overrides: Sequence[str] = (),
+    explain: bool = True,
 ) -> YearResult:
     """Average the periodic totals over the periods actually worked, then classify."""
     rulebook = resolve(rulebook)
@@ -195,6 +199,9 @@ def score_year(
     totals = [_period_total(p, i) for i, p in enumerate(periods)]
     used, steps = _year_steps(periods, totals, basis)
     total = _mean(used)
+    if not explain:
+        verdict = classify(total, rulebook, overrides, explain=False)
+        return YearResult(total, verdict.code, verdict.label, len(used), ())
     if total is None:
         steps.append(
             Step(

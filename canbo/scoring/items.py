@@ -189,7 +189,7 @@ def _cached_contribution(item: Item, index: int, rulebook: Rulebook):
     return found[2]
 
 
-def _exact_sum(pairs) -> Fraction:
+def exact_sum(pairs) -> Fraction:
     """Sum fractions given as (numerator, denominator) with integer arithmetic."""
     by_denominator: dict[int, int] = {}
     for numerator, denominator in pairs:
@@ -204,7 +204,7 @@ def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True
     """Sum the converted weights of all items; every sum multiplies by the item's count."""
     if not explain:
         parts = [_cached_contribution(item, i, rulebook) for i, item in enumerate(items)]
-        sums = [_exact_sum(column) for column in zip(*parts, strict=True)]
+        sums = [exact_sum(column) for column in zip(*parts, strict=True)]
         return TaskResult(*(sums or [Fraction(0)] * 4), ())
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []

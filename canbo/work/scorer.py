@@ -43,10 +43,11 @@ def score_quarter_of(months: Sequence[PeriodResult], start: date,
     return score_quarter(months, rulebook_for(start), explain=explain)
 
 
-def year_task_score(months: Sequence[tuple[date, PeriodResult]], start: date):
+def year_task_score(months: Sequence[tuple[date, PeriodResult]], start: date,
+                    explain: bool = False):
     """Art. 21: the year averages the periodic scores over the periods with a score."""
     periods = [YearPeriod(r.task_score, name=f"Tháng {m:%m/%Y}") for m, r in months]
-    return score_year(periods, rulebook_for(start))
+    return score_year(periods, rulebook_for(start), explain=explain)
 
 
 def _decimal(value: Fraction | None, places: Decimal = PLACES) -> Decimal | None:

@@ -177,3 +177,14 @@ def test_lines_of_one_quantity_may_sum_their_coefficients(items: list[Item], rul
                     count=1) for item in items]
     merged = replace(same[0], coefficient=sum(i.coefficient for i in same))
     assert _score(same, rulebook).task_score == _score([merged], rulebook).task_score
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.none() | totals, st.booleans()), max_size=12),
+       st.lists(st.sampled_from(sorted(OVERRIDES)), max_size=2))
+def test_year_fast_path_gives_the_same_result(periods: list, overrides: list) -> None:
+    inputs = [YearPeriod(total, worked) for total, worked in periods]
+    slow, fast = score_year(inputs, overrides=overrides), score_year(
+        inputs, overrides=overrides, explain=False)
+    assert (fast.total, fast.classification, fast.label, fast.periods_used) == (
+        slow.total, slow.classification, slow.label, slow.periods_used)
