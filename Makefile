@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/canbo migrate --noinput
 	$(BIN)/canbo seed-demo
 	$(BIN)/canbo demo-logins
+	@echo "Mở http://127.0.0.1:8000 (Ctrl+C để dừng)"
 	$(BIN)/canbo runserver 127.0.0.1:8000
 
 test: $(STAMP)
