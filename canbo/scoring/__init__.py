@@ -16,7 +16,7 @@ from canbo.scoring.classify import (
 from canbo.scoring.items import compute_task
 from canbo.scoring.numfmt import fmt, to_fraction
 from canbo.scoring.period import NO_ITEMS_TEXT, score_general, score_period
-from canbo.scoring.quota import check_quota, quota_cap
+from canbo.scoring.quota import check_quota, exceeds_quota, quota_cap
 from canbo.scoring.rulebook import (
     DEFAULT_RULEBOOK,
     RULEBOOKS,
@@ -70,6 +70,7 @@ __all__ = [
     "YearPeriod",
     "YearResult",
     "check_quota",
+    "exceeds_quota",
     "classify",
     "compute_task",
     "fmt",

@@ -95,3 +95,13 @@ def check_quota(
     reports = tuple(_group(g, groups[g], ratio, rulebook) for g in sorted(groups))
     basis = rulebook.basis_for("quota_exception_ratio" if exception else "quota_ratio")
     return QuotaReport(ratio, exception, reports, any(r.exceeded for r in reports), basis)
+
+
+def exceeds_quota(counts: dict[str, int], rulebook: Rulebook | None = None,
+                  exception: bool = False) -> bool:
+    """Whether one group's level counts exceed the cap: the summary of check_quota without
+    the margin, for screens that list many groups."""
+    rulebook = resolve(rulebook)
+    ratio = rulebook.quota_exception_ratio if exception else rulebook.quota_ratio
+    cap = quota_cap(counts.get(GOOD, 0), ratio, rulebook.quota_rounding)
+    return counts.get(EXCELLENT, 0) > cap

@@ -13,6 +13,7 @@ from canbo.evaluation.services.annual import (
     compute_annual,
     finalise_annual,
     quota,
+    quota_summary,
     record_quota_exception,
 )
 from tests.factories import make_person
@@ -71,6 +72,9 @@ def test_quota_blocks_finalisation_and_names_the_margin(world):
     assert (agency.cap, agency.excess, agency.exceeded) == (2, 1, True)
     assert [e.person_id for e in agency.margin_excellent] == [
         str(AnnualResult.objects.get(person__code="Q-2").person_id)]
+    summary = quota_summary(YEAR, AnnualResult.objects.filter(year=YEAR))[world.tanphong.pk]
+    # the 5 people of the test world have no month, so no classification ("")
+    assert summary == {"counts": {"": 5, "excellent": 3, "good": 12}, "exceeded": True}
     with pytest.raises(EvaluationError, match="Vượt tỷ lệ"):
         finalise_annual(world.users["personnel"], YEAR, world.tanphong)
     assert not AnnualResult.objects.filter(status=AnnualStatus.FINAL).exists()
@@ -84,4 +88,6 @@ def test_recorded_exception_raises_the_cap(world):
                            "QĐ 45/QĐ-UBND ngày 01/12/2026 công nhận thành tích xuất sắc")
     report = quota(YEAR, AnnualResult.objects.filter(year=YEAR))[world.tanphong.pk]
     assert not report.exceeded  # floor(25 % × 12) = 3
+    results = AnnualResult.objects.filter(year=YEAR)
+    assert not quota_summary(YEAR, results)[world.tanphong.pk]["exceeded"]
     assert finalise_annual(world.users["personnel"], YEAR, world.tanphong) > 0

@@ -63,3 +63,15 @@ def test_margin_lists_ties() -> None:
     group = check_quota(entries, RB).groups[0]
     assert group.excess == 1
     assert [e.person_id for e in group.margin_excellent] == ["a", "b"]
+
+
+def test_exceeds_quota_from_counts_agrees_with_the_full_report():
+    from canbo.scoring import QuotaEntry, check_quota, exceeds_quota
+
+    for good, excellent in [(10, 2), (10, 3), (9, 1), (9, 2), (0, 1), (12, 3)]:
+        entries = [QuotaEntry(f"g{i}", "x", "good", 80) for i in range(good)]
+        entries += [QuotaEntry(f"e{i}", "x", "excellent", 95) for i in range(excellent)]
+        for exception in (False, True):
+            counts = {"good": good, "excellent": excellent}
+            assert exceeds_quota(counts, exception=exception) == \
+                check_quota(entries, exception=exception).exceeded

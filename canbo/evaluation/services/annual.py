@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from canbo.cadre.services.records import overrides_by_person
@@ -21,7 +22,14 @@ from canbo.evaluation.permissions import can_manage_periods
 from canbo.org.choices import COMMUNE_KINDS, Field
 from canbo.org.models import Organization
 from canbo.people.models import Person
-from canbo.scoring import QuotaEntry, YearPeriod, check_quota, rulebook_for, score_year
+from canbo.scoring import (
+    QuotaEntry,
+    YearPeriod,
+    check_quota,
+    exceeds_quota,
+    rulebook_for,
+    score_year,
+)
 
 COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 WHOLE_AGENCY = "Toàn cơ quan"
@@ -100,6 +108,26 @@ def _row(person, year, sheets, rulebook, communes, overrides, row) -> AnnualResu
     row.classification, row.label = result.classification or "", result.label or ""
     row.explanation = [s.as_dict() for s in result.explanation]
     return row
+
+
+def quota_summary(year: int, results) -> dict[int, dict]:
+    """Per commune: level counts of the agency and whether it or any task group is over the
+    cap, from counts (one query) — the margins come from `quota` for one commune at a time."""
+    exceptions = set(QuotaException.objects.filter(year=year)
+                     .values_list("organization_id", flat=True))
+    rulebook = rulebook_for(date(year, 1, 1))
+    agency: dict[int, dict[str, int]] = defaultdict(dict)
+    groups: dict[tuple, dict[str, int]] = defaultdict(dict)
+    # Unclassified results (no worked month) are counted under "" so every commune shows.
+    rows = results.values_list(
+        "organization_id", "task_group", "classification").annotate(n=Count("id")).order_by()
+    for org_id, group, level, n in rows:
+        agency[org_id][level] = agency[org_id].get(level, 0) + n
+        groups[(org_id, group)][level] = n
+    over = {org for (org, _), counts in groups.items()
+            if exceeds_quota(counts, rulebook, org in exceptions)}
+    return {org: {"counts": counts, "exceeded": org in over or exceeds_quota(
+        counts, rulebook, org in exceptions)} for org, counts in agency.items()}
 
 
 def quota(year: int, results) -> dict:

@@ -28,39 +28,29 @@ def annual_current(request):
 
 
 def annual_screen(request, year: int):
-    """All communes in a summary; the groups, margin and people of one commune in detail."""
+    """All communes in a summary (from counts); groups, margin and people of one commune."""
     require(request.user, "evaluation.annual")
     visible = AnnualResult.objects.visible_to(request.user).filter(year=year)
-    # The summary needs only what the quota reads; people's rows load for one commune only.
-    results = list(visible.only("person_id", "organization_id", "task_group", "average",
-                                "classification").order_by())
-    reports = annual.quota(year, results)
-    by_org: dict = {}
-    for row in results:
-        by_org.setdefault(row.organization_id, []).append(row)
-    orgs = Organization.objects.in_bulk(list(by_org))
+    summaries = annual.quota_summary(year, visible)
+    orgs = Organization.objects.in_bulk(list(summaries))
     exceptions = {e.organization_id: e for e in QuotaException.objects.filter(year=year)}
     chosen = _chosen(request, orgs)
-    summary = [{"org": org, "count": len(by_org[org.pk]), "report": reports.get(org.pk),
-                "agency": _agency_group(reports.get(org.pk)), "exception": exceptions.get(org.pk)}
+    summary = [{"org": org, "counts": summaries[org.pk]["counts"],
+                "count": sum(summaries[org.pk]["counts"].values()),
+                "exceeded": summaries[org.pk]["exceeded"], "exception": exceptions.get(org.pk)}
                for org in sorted(orgs.values(), key=lambda org: org.path)]
     detail = None
     if chosen is not None:
         rows = list(visible.filter(organization=chosen).select_related("person")
                     .order_by("-average"))
-        detail = {"org": chosen, "rows": rows, "report": reports.get(chosen.pk),
+        report = annual.quota(year, rows).get(chosen.pk)
+        detail = {"org": chosen, "rows": rows, "report": report,
                   "exception": exceptions.get(chosen.pk),
                   "names": {str(r.person_id): r.person.full_name for r in rows}}
     context = {"year": year, "summary": summary, "detail": detail,
                "can_manage": can(request.user, "evaluation.periods"),
-               "exceeded": any(r.exceeded for r in reports.values())}
+               "exceeded": any(s["exceeded"] for s in summary)}
     return render(request, "evaluation/annual.html", context)
-
-
-def _agency_group(report):
-    if report is None:
-        return None
-    return next((g for g in report.groups if g.group == annual.WHOLE_AGENCY), None)
 
 
 def _chosen(request, orgs: dict):
