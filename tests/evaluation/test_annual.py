@@ -91,3 +91,20 @@ def test_recorded_exception_raises_the_cap(world):
     results = AnnualResult.objects.filter(year=YEAR)
     assert not quota_summary(YEAR, results)[world.tanphong.pk]["exceeded"]
     assert finalise_annual(world.users["personnel"], YEAR, world.tanphong) > 0
+
+
+def test_quota_screen_query_count_does_not_grow(client, world, django_assert_num_queries):
+    _province_of_ten(world)
+    client.force_login(world.users["personnel"])
+    # session, user, profile; level counts, exceptions, communes, exceptions again; the one
+    # commune's rows and its quota report's exceptions: the same with more people.
+    with django_assert_num_queries(9) as first:
+        html = client.get(f"/evaluation/annual/{YEAR}/").content.decode()
+    assert "Phường Tân Phong" in html
+    for i in range(20):
+        person = make_person(f"R-{i}", f"Thêm {i}", world.tp_office, world.staff_title,
+                             world.position)
+        _month_sheets(world, person, [80])
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(f"/evaluation/annual/{YEAR}/")
