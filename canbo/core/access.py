@@ -84,27 +84,26 @@ def visible_orgs(queryset, user):
     return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
 
 
-def visible_people(queryset, user):
+def _people_rule(queryset, user, own: str, path: str):
+    """The people rule for any rows: all province-wide, one's own (`own` = the person's id)
+    for a civil servant, else the rows whose organisation (`path`) is in the user's subtree."""
     scope = scope_for(user)
     if scope.province_wide:
         return queryset
     if scope.self_only:
-        return queryset.filter(pk=scope.person_id) if scope.person_id else queryset.none()
+        return queryset.filter(**{own: scope.person_id}) if scope.person_id else queryset.none()
     if scope.org_path is None:
         return queryset.none()
-    return queryset.filter(organization__path__startswith=scope.org_path)
+    return queryset.filter(**{f"{path}__startswith": scope.org_path})
+
+
+def visible_people(queryset, user):
+    return _people_rule(queryset, user, "pk", "organization__path")
 
 
 def visible_tasks(queryset, user):
     """Tasks follow the people rules, filtered on the organisation held at assignment."""
-    scope = scope_for(user)
-    if scope.province_wide:
-        return queryset
-    if scope.self_only:
-        return queryset.filter(assignee_id=scope.person_id) if scope.person_id else queryset.none()
-    if scope.org_path is None:
-        return queryset.none()
-    return queryset.filter(organization__path__startswith=scope.org_path)
+    return _people_rule(queryset, user, "assignee_id", "organization__path")
 
 
 def visible_catalogs(queryset, user):
@@ -134,22 +133,9 @@ def manageable_catalogs(queryset, user, path_field: str = "organization__path"):
     return queryset.filter(**{f"{path_field}__startswith": scope.org_path})
 
 
-def _rows_of_people(queryset, user, person: str = "person"):
-    """Rows that belong to a person follow the people rules, on the person's current unit."""
-    scope = scope_for(user)
-    if scope.province_wide:
-        return queryset
-    if scope.self_only:
-        if not scope.person_id:
-            return queryset.none()
-        return queryset.filter(**{f"{person}_id": scope.person_id})
-    if scope.org_path is None:
-        return queryset.none()
-    return queryset.filter(**{f"{person}__organization__path__startswith": scope.org_path})
-
-
 def visible_sheets(queryset, user):
-    return _rows_of_people(queryset, user)
+    """Sheets follow the person's current unit (a transferred person's results move along)."""
+    return _people_rule(queryset, user, "person_id", "person__organization__path")
 
 
 def published_in_unit(queryset, user):
@@ -164,7 +150,7 @@ def published_in_unit(queryset, user):
 
 
 def visible_annual_results(queryset, user):
-    return _rows_of_people(queryset, user)
+    return _people_rule(queryset, user, "person_id", "person__organization__path")
 
 
 def _commune_prefix(path: str) -> str:
