@@ -21,7 +21,7 @@ from canbo.evaluation.services.periods import create_sheets
 from canbo.evaluation.services.result import as_json
 from canbo.org.models import Organization
 from canbo.scoring import LEADER, STAFF, LeaderInput, rulebook_for, score_period
-from canbo.work.loader import _item, scored_tasks
+from canbo.work.loader import scored_tasks, task_item
 
 YEAR = 2026
 LOCKED_MONTHS = range(1, 11)
@@ -64,7 +64,7 @@ def _period(root: Organization, month: date, locked: bool) -> EvaluationPeriod:
 def _items_by_person(month: date) -> dict[int, list]:
     items = defaultdict(list)
     for task in scored_tasks((month,)).order_by("id"):
-        items[task.assignee_id].append(_item(task))
+        items[task.assignee_id].append(task_item(task))
     return items
 
 

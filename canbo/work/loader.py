@@ -91,10 +91,10 @@ class ItemCache:
 def task_items(person_id: int, month: date) -> list[Item]:
     """One named Item per task, with objective causes kept apart for the explanation."""
     tasks = scored_tasks((month,)).filter(assignee_id=person_id).order_by("id")
-    return [_item(task) for task in tasks]
+    return [task_item(task) for task in tasks]
 
 
-def _item(task: Task) -> Item:
+def task_item(task: Task) -> Item:
     done = task.status == TaskStatus.COMPLETED
     return Item(
         task.quantity, task.coefficient, done,
