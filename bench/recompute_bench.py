@@ -24,16 +24,17 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from canbo.org.choices import OrgKind  # noqa: E402
 from canbo.org.models import Organization  # noqa: E402
 from canbo.people.models import Person  # noqa: E402
-from canbo.work.loader import grouped_items  # noqa: E402
 from canbo.work.models import PeriodScore, Task  # noqa: E402
 from canbo.work.periods import year  # noqa: E402
 from canbo.work.recompute import recompute  # noqa: E402
+from canbo.work.sums import weight_sums  # noqa: E402
 
 TASKS_PER_MONTH = 20
 COMMUNES = 38
@@ -137,19 +138,39 @@ def main() -> None:
     print(f"database: {connection.vendor}, people: {Person.objects.count():,}, "
           f"tasks: {tasks:,}")
     floor_before, rows = timed("floor: one SQL GROUP BY per person and month", floor_query)
-    _, groups = timed("grouped load alone (the recompute's one query)",
-                      lambda: grouped_items(year(2026).months))
-    lines = sum(len(v) for v in groups.values())
-    print(f"  {len(rows):,} person-months, {lines:,} grouped lines "
-          f"({tasks / max(lines, 1):.1f} tasks per line)")
-    elapsed, job = timed("recompute --period 2026 (12 months + 4 quarters + year)",
-                         lambda: recompute(year(2026)))
+    _, loaded = timed("weight sums alone (the recompute's queries)",
+                      lambda: weight_sums(year(2026).months))
+    print(f"  {len(rows):,} person-months from the floor, {len(loaded.sums):,} from the recompute")
+    runs = [
+        ("into an empty score table", clear_scores),
+        ("again: every stored row unchanged", lambda: None),
+        ("again: every stored row different", spoil_scores),
+    ]
+    elapsed = {}
+    for label, prepare in runs:
+        prepare()
+        elapsed[label], job = timed(f"recompute --period 2026 {label}",
+                                    lambda: recompute(year(2026)))
+        print(f"  job #{job.pk}: {job.status}, {job.rows:,} rows, "
+              f"{PeriodScore.objects.count():,} stored, {tasks / elapsed[label]:,.0f} tasks/s")
     floor_after, _ = timed("floor again", floor_query)
     floor = min(floor_before, floor_after)
-    print(f"job #{job.pk}: {job.status}, {job.rows:,} rows written, "
-          f"{PeriodScore.objects.count():,} stored")
-    print(f"throughput: {tasks / elapsed:,.0f} tasks/s")
-    print(f"ratio recompute / floor: {elapsed / floor:.1f}× (target ≤ 3×)")
+    for label, seconds in elapsed.items():
+        print(f"ratio recompute / floor, {label}: {seconds / floor:.1f}× (target ≤ 3×)")
+    print(f"workers: {settings.RECOMPUTE_WORKERS} (RECOMPUTE_WORKERS), cores: {os.cpu_count()}")
+
+
+def clear_scores() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE work_periodscore")
+
+
+def spoil_scores() -> None:
+    """Make every stored row differ from what the recompute will find, then clean the table
+    up so that the recompute meets the same table as after an ordinary run."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE work_periodscore SET task_score = -1")
+        cursor.execute("VACUUM ANALYZE work_periodscore")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Settings for canbo: one file, read from the environment through typed helpers."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -96,6 +97,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Processes that score a large recompute on PostgreSQL (canbo.work.shares); 1 turns it off.
+RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
 

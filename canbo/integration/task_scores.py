@@ -3,7 +3,7 @@
 Scheduled once per request after the transaction commits, as a background task (the
 immediate backend runs it at once; with the database backend `canbo worker` does). A few people
 are re-scored one by one with the full explanation (canbo.work.recompute.refresh_person_period);
-many people in one month are re-scored from the ONE grouped query of that month, as the period
+many people in one month are re-scored from the weight sums of that month, as the period
 recompute does, and only their rows are written.
 """
 
@@ -17,11 +17,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from canbo.org.models import Organization
-from canbo.scoring import ScoringInputError
-from canbo.work.choices import ScoreKind
-from canbo.work.loader import grouped_items
+from canbo.scoring import ScoringInputError, rulebook_for
+from canbo.scoring.bulk import ZERO
 from canbo.work.recompute import period_is_open, refresh_person_period
-from canbo.work.scorer import period_row, score_month
+from canbo.work.scorer import sums_row
+from canbo.work.sums import weight_sums
 from canbo.work.upsert import upsert
 
 log = logging.getLogger(__name__)
@@ -52,12 +52,11 @@ def refresh_scores(pairs: list[list], organization_id: int) -> int:
 
 def _refresh_many(month: date, people: set[int], organization_id: int) -> int:
     org = Organization.objects.filter(pk=organization_id).first()
-    items = grouped_items((month,), org)
     now = timezone.now()
     try:
-        rows = [period_row(p, ScoreKind.MONTH, month, score_month(items.get((p, month), ()),
-                                                                  month), now, None)
-                for p in sorted(people)]
+        loaded, rulebook = weight_sums((month,), org), rulebook_for(month)
+        rows = [sums_row(p, month, loaded.sums.get((p, month), ZERO), loaded.scale, rulebook,
+                         now, None)[0] for p in sorted(people)]
     except ScoringInputError as exc:
         log.warning("month %s not scored: %s", month, exc)
         return 0

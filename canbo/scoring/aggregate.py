@@ -151,10 +151,14 @@ def score_quarter(
 
 def _period_total(period: YearPeriod, index: int) -> Fraction | None:
     field = f"periods[{index}]"
-    if not isinstance(period.worked, bool):
+    if period.worked is not True and period.worked is not False:
         raise ScoringInputError(f"{field}.worked", "Phải là true hoặc false.")
     if period.total is None:
         return None
+    if type(period.total) is Fraction:  # the bulk recompute's case: integer checks only
+        total = period.total
+        if 0 <= total.numerator <= 100 * total.denominator:
+            return total
     try:
         total = to_fraction(period.total)
     except (TypeError, ValueError):

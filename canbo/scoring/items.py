@@ -160,33 +160,15 @@ def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[S
 
 
 Contribution = tuple[Fraction, Fraction, Fraction, Fraction]
-# Identical items recur across thousands of people in a bulk recompute (the loader shares one
-# Item object per distinct line): validate and weigh each once. Keyed by the identity of the
-# item and the rulebook, holding both so their ids cannot be reused while cached (hashing their
-# Fractions would cost more than the arithmetic saved).
-_CONTRIBUTIONS: dict[tuple[int, int], tuple] = {}
-_CACHE_LIMIT = 200_000
 
 
-def _contribution(line: Line, rulebook: Rulebook) -> Contribution:
+def contribution(line: Line, rulebook: Rulebook) -> Contribution:
+    """The line's share of the assigned, completed, quality and progress weights."""
     weight = line.count * line.weight
     if not line.completed:
         return weight, Fraction(0), Fraction(0), Fraction(0)
     return (weight, weight, line.count * quality_of(line, rulebook),
             line.count * progress_of(line, rulebook))
-
-
-def _cached_contribution(item: Item, index: int, rulebook: Rulebook):
-    """The contribution as (numerator, denominator) pairs, cached per item and parameters."""
-    key = (id(item), id(rulebook))
-    found = _CONTRIBUTIONS.get(key)
-    if found is None or found[0] is not item or found[1] is not rulebook:
-        parts = _contribution(to_line(item, f"items[{index}]"), rulebook)
-        found = (item, rulebook, tuple((p.numerator, p.denominator) for p in parts))
-        if len(_CONTRIBUTIONS) >= _CACHE_LIMIT:
-            _CONTRIBUTIONS.clear()
-        _CONTRIBUTIONS[key] = found
-    return found[2]
 
 
 def exact_sum(pairs) -> Fraction:
@@ -203,14 +185,16 @@ def exact_sum(pairs) -> Fraction:
 def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True) -> TaskResult:
     """Sum the converted weights of all items; every sum multiplies by the item's count."""
     if not explain:
-        parts = [_cached_contribution(item, i, rulebook) for i, item in enumerate(items)]
-        sums = [exact_sum(column) for column in zip(*parts, strict=True)]
+        parts = [contribution(to_line(item, f"items[{i}]"), rulebook)
+                 for i, item in enumerate(items)]
+        sums = [exact_sum((v.numerator, v.denominator) for v in column)
+                for column in zip(*parts, strict=True)]
         return TaskResult(*(sums or [Fraction(0)] * 4), ())
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []
     for index, item in enumerate(items):
         line = to_line(item, f"items[{index}]")
-        weight, done, good, timely = _contribution(line, rulebook)
+        weight, done, good, timely = contribution(line, rulebook)
         assigned, completed = assigned + weight, completed + done
         quality, progress = quality + good, progress + timely
         steps.extend(item_steps(item, index, line, rulebook))

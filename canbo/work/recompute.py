@@ -4,22 +4,29 @@ month after a task changes."""
 import logging
 from collections import defaultdict
 from datetime import date
+from fractions import Fraction
+from functools import partial
 
 from django.apps import apps
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from canbo.org.models import Organization
-from canbo.scoring import PeriodResult, ScoringInputError
+from canbo.scoring import ScoringInputError, rulebook_for
+from canbo.scoring.bulk import ZERO, Sums, pooled_quarter, quarter_from_sums
 from canbo.work.choices import JobStatus, ScoreKind
-from canbo.work.loader import grouped_items, people_in_scope, task_items
+from canbo.work.loader import people_in_scope, task_items
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import Period, month_start, quarter_of
-from canbo.work.scorer import period_row, score_month, score_quarter_of, year_row
-from canbo.work.upsert import upsert
+from canbo.work.scorer import period_row, score_month, sums_row, year_row
+from canbo.work.shares import encoded_blocks
+from canbo.work.sums import WeightSums, weight_sums
+from canbo.work.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
-Months = dict[int, list[tuple[date, PeriodResult]]]
+Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
+PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
 
 
 def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
@@ -27,9 +34,8 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
     year); all rows are written in one transaction or none."""
     job = RecomputeJob.objects.create(period=period.label, organization=org)
     try:
-        rows = build_rows(period, org, job)
         with transaction.atomic():
-            job.rows = upsert(rows)
+            job.rows = _write(period, org, job)
         job.status = JobStatus.DONE
     except ScoringInputError as exc:
         job.errors, job.status = [{"field": exc.field, "message": exc.message}], JobStatus.FAILED
@@ -38,33 +44,76 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
     return job
 
 
-def build_rows(period: Period, org: Organization | None, job: RecomputeJob | None):
+def _write(period: Period, org: Organization | None, job: RecomputeJob) -> int:
+    """PostgreSQL: COPY the rows, scored by several processes for a large period; otherwise
+    the rows go through upsert."""
+    loaded, people = _load(period, org)
+    rows = len(people) * (len(period.months) + 5)
+    if connection.vendor != "postgresql" or rows < PARALLEL_FROM:
+        return upsert(_rows(period, loaded, people, job))
+    produce = partial(_rows, period, loaded, job=job)
+    with connection.cursor() as cursor:
+        # This transaction holds derived scores only, recomputable at will: its commit need not
+        # wait for the disk (a crash in that instant loses the scores, never a user's entry).
+        cursor.execute("SET LOCAL synchronous_commit = off")
+    return copy_upsert(encoded_blocks(produce, people, settings.RECOMPUTE_WORKERS))
+
+
+def build_rows(period: Period, org: Organization | None, job: RecomputeJob | None) -> list:
+    return list(iter_rows(period, org, job))
+
+
+def iter_rows(period: Period, org: Organization | None, job: RecomputeJob | None):
+    """The rows of every month of the period, then of its quarters and its year. The database
+    is read here, at once; the rows are computed as they are consumed (while upsert copies
+    them, when the connection can run no other query)."""
+    return _rows(period, *_load(period, org), job)
+
+
+def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[int]]:
+    loaded = weight_sums(period.months, org)
+    return loaded, sorted(set(people_in_scope(org)) | {person for person, _ in loaded.sums})
+
+
+def _rows(period: Period, loaded: WeightSums, people: list[int], job: RecomputeJob | None):
     now = timezone.now()
-    items = grouped_items(period.months, org)  # the ONE grouped query of the period
-    people = sorted(set(people_in_scope(org)) | {person for person, _ in items})
     months: Months = defaultdict(list)
-    rows = []
     for month in period.months:
+        rulebook = rulebook_for(month)
         for person in people:
-            result = score_month(items.get((person, month), ()), month)
-            months[person].append((month, result))
-            rows.append(period_row(person, ScoreKind.MONTH, month, result, now, job))
+            sums = loaded.sums.get((person, month), ZERO)
+            row, task = sums_row(person, month, sums, loaded.scale, rulebook, now, job)
+            months[person].append((month, sums, task))
+            yield row
     if period.kind != ScoreKind.MONTH:
-        rows += _quarter_rows(period, months, now, job)
+        yield from _quarter_rows(period, months, loaded.scale, now, job)
     if period.kind == ScoreKind.YEAR:
-        rows += [year_row(person, period.start, months[person], now, job) for person in people]
-    return rows
+        for person in people:
+            yield _year_row(person, period.start, months[person], loaded.scale, now, job)
 
 
-def _quarter_rows(period: Period, months: Months, now, job) -> list[PeriodScore]:
-    starts = sorted({quarter_of(m).start for m in period.months})
-    rows = []
+def _quarter_rows(period: Period, months: Months, scale: int, now, job):
+    quarter = {month: quarter_of(month).start for month in period.months}
+    rulebooks = {start: rulebook_for(start) for start in quarter.values()}
     for person, results in months.items():
-        for start in starts:
-            inside = [r for m, r in results if quarter_of(m).start == start]
-            result = score_quarter_of(inside, start)
-            rows.append(period_row(person, ScoreKind.QUARTER, start, result, now, job))
-    return rows
+        inside: dict[date, list[Sums]] = defaultdict(list)
+        for month, sums, _ in results:
+            inside[quarter[month]].append(sums)
+        for start, parts in sorted(inside.items()):
+            yield _quarter_row(person, start, parts, scale, rulebooks[start], now, job)
+
+
+def _quarter_row(person: int, start: date, months: list[Sums], scale: int, rulebook, now, job):
+    sums = pooled_quarter(months, rulebook)
+    if sums is None:  # the rulebook averages months instead of pooling them
+        result = quarter_from_sums(months, scale, rulebook)
+        return period_row(person, ScoreKind.QUARTER, start, result, now, job)
+    return sums_row(person, start, sums, scale, rulebook, now, job, ScoreKind.QUARTER)[0]
+
+
+def _year_row(person: int, start: date, results, scale: int, now, job):
+    assigned = Fraction(sum(sums[0] for _, sums, _ in results), scale)
+    return year_row(person, start, [(m, task) for m, _, task in results], assigned, now, job)
 
 
 def period_is_open(person_id: int, month: date) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from types import SimpleNamespace
+from typing import NamedTuple
 
 from canbo.scoring import (
     STAFF,
@@ -18,15 +18,16 @@ from canbo.scoring import (
     YearPeriod,
     compute_task,
     rulebook_for,
-    score_quarter,
     score_year,
 )
+from canbo.scoring.bulk import Sums, no_items_month, ratios
 from canbo.scoring.period import finish_period
+from canbo.scoring.rulebook import Rulebook
 from canbo.work.choices import ScoreKind
 from canbo.work.models import PeriodScore, RecomputeJob
 
-PLACES = Decimal("0.000001")
-WEIGHT_PLACES = Decimal("0.0001")
+PLACES = 6  # decimal places of stored ratios and scores (PeriodScore.RATIO)
+WEIGHT_PLACES = 4  # and of stored weights (PeriodScore.WEIGHT)
 # Steps that judge a total: without general criteria there is none to classify.
 NOT_STORED = {"classification"}
 
@@ -38,34 +39,59 @@ def score_month(items: Sequence[Item], month: date, explain: bool = False) -> Pe
                          explain=explain)
 
 
-def score_quarter_of(months: Sequence[PeriodResult], start: date,
-                     explain: bool = False) -> PeriodResult:
-    return score_quarter(months, rulebook_for(start), explain=explain)
-
-
-def year_task_score(months: Sequence[tuple[date, PeriodResult]], start: date,
+def year_task_score(months: Sequence[tuple[date, Fraction | None]], start: date,
                     explain: bool = False):
-    """Art. 21: the year averages the periodic scores over the periods with a score."""
-    periods = [YearPeriod(r.task_score, name=f"Tháng {m:%m/%Y}") for m, r in months]
+    """Art. 21: the year averages the monthly task scores over the months with a score."""
+    periods = [YearPeriod(task, name=f"Tháng {m:%m/%Y}" if explain else "")
+               for m, task in months]
     return score_year(periods, rulebook_for(start), explain=explain)
 
 
-def _decimal(value: Fraction | None, places: Decimal = PLACES) -> Decimal | None:
-    if value is None:
-        return None
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(places)
+def _decimal(value: Fraction | None, places: int = PLACES) -> Decimal | None:
+    return None if value is None else _fixed(value.numerator, value.denominator, places)
+
+
+def _fixed(numerator: int, denominator: int, places: int = PLACES) -> Decimal:
+    """numerator / denominator rounded half to even at `places`, with integers only (a bulk
+    recompute rounds about 1.5 million values)."""
+    quotient, rest = divmod(numerator * 10**places, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and quotient & 1):
+        quotient += 1
+    return Decimal(quotient).scaleb(-places)
 
 
 def _steps(steps) -> list[dict]:
     return [s.as_dict() for s in steps if s.rule not in NOT_STORED]
 
 
-class ScoreRow(SimpleNamespace):
-    """A PeriodScore's column values: building 170,000 model instances costs more than
-    scoring them, so bulk writes take plain rows and only the ORM path makes models."""
+class ScoreRow(NamedTuple):
+    """A PeriodScore's column values, in the order the COPY path writes them: building 170,000
+    model instances costs more than scoring them, so bulk writes take plain rows and only the
+    ORM path makes models."""
+
+    person_id: int
+    kind: str
+    period_start: date
+    rulebook: str
+    role: str
+    a: Decimal | None
+    b: Decimal | None
+    c: Decimal | None
+    task_score: Decimal | None
+    general_score: Decimal | None
+    total: Decimal | None
+    classification: str
+    no_items: bool
+    assigned_weight: Decimal
+    completed_weight: Decimal
+    quality_weight: Decimal
+    progress_weight: Decimal
+    explanation: list
+    computed_at: datetime
+    job_id: int | None
 
     def model(self) -> PeriodScore:
-        return PeriodScore(**vars(self))
+        return PeriodScore(**self._asdict())
 
 
 def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now: datetime,
@@ -85,15 +111,34 @@ def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now
     )
 
 
-def year_row(person_id: int, start: date, months: Sequence[tuple[date, PeriodResult]],
-             now: datetime, job: RecomputeJob | None) -> ScoreRow:
+def sums_row(person_id: int, start: date, sums: Sums, scale: int, rulebook: Rulebook,
+             now: datetime, job: RecomputeJob | None,
+             kind: str = ScoreKind.MONTH) -> tuple[ScoreRow, Fraction | None]:
+    """The stored month (or pooled quarter) of a person from weight sums, and its task score
+    (for the year): the numbers of period_row(score_month(...)) without building a
+    PeriodResult (bulk recompute)."""
+    if not sums[0]:
+        result = no_items_month(rulebook)
+        return period_row(person_id, kind, start, result, now, job), result.task_score
+    a, b, c, task = ratios(sums, rulebook)
+    weights = [_fixed(w, scale, WEIGHT_PLACES) for w in sums]
+    return ScoreRow(
+        person_id=person_id, kind=kind, period_start=start, rulebook=rulebook.code,
+        role=STAFF, a=_fixed(*a), b=_fixed(*b), c=_fixed(*c), task_score=_decimal(task),
+        general_score=None, total=None, classification="", no_items=False,
+        assigned_weight=weights[0], completed_weight=weights[1], quality_weight=weights[2],
+        progress_weight=weights[3], explanation=[], computed_at=now, job_id=job and job.pk,
+    ), task
+
+
+def year_row(person_id: int, start: date, months: Sequence[tuple[date, Fraction | None]],
+             assigned: Fraction, now: datetime, job: RecomputeJob | None) -> ScoreRow:
     year = year_task_score(months, start)
     return ScoreRow(
         person_id=person_id, kind=ScoreKind.YEAR, period_start=start,
         rulebook=rulebook_for(start).code, role=STAFF,
         task_score=_decimal(year.total), no_items=year.total is None,
-        assigned_weight=_decimal(sum((r.assigned_weight for _, r in months), Fraction(0)),
-                                 WEIGHT_PLACES),
+        assigned_weight=_decimal(assigned, WEIGHT_PLACES),
         a=None, b=None, c=None, general_score=None, total=None, classification="",
         completed_weight=Decimal(0), quality_weight=Decimal(0), progress_weight=Decimal(0),
         explanation=_steps(year.explanation), computed_at=now, job_id=job and job.pk,

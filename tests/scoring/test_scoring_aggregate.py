@@ -1,4 +1,5 @@
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -115,3 +116,17 @@ def test_year_total_out_of_range(total: float) -> None:
     with pytest.raises(ScoringInputError) as raised:
         score_year([YearPeriod(90), YearPeriod(total)], RB)
     assert raised.value.field == "periods[1].total"
+
+
+@pytest.mark.parametrize("total", [Fraction(201, 2), Fraction(-1, 3)])
+def test_year_refuses_an_exact_total_out_of_range(total):
+    # Fractions take a shorter path than other numbers; the range is checked all the same.
+    with pytest.raises(ScoringInputError) as error:
+        score_year([YearPeriod(Fraction(80)), YearPeriod(total)], RB)
+    assert error.value.field == "periods[1].total"
+
+
+def test_year_of_exact_totals_equals_year_of_decimals():
+    exact = score_year([YearPeriod(Fraction(1823, 20)), YearPeriod(Fraction(80))], RB)
+    decimals = score_year([YearPeriod(Decimal("91.15")), YearPeriod(Decimal("80"))], RB)
+    assert exact.total == decimals.total == Fraction(3423, 40)  # (91.15 + 80) / 2 = 85.575

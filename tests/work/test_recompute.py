@@ -11,28 +11,11 @@ from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import parse_period
 from canbo.work.recompute import build_rows, refresh_person_period
 from canbo.work.task_services import (
-    cancel_task,
     certify_objective_cause,
     complete_task,
     extend_deadline,
     record_quality_review,
 )
-
-
-@pytest.fixture
-def march(world, make_task):
-    """Nguyễn Văn An's March 2026, computed by hand below."""
-    head, chair = world.users["head"], world.users["chair"]
-    t1 = complete_task(head, make_task(quantity=2, coefficient="1.50"), date(2026, 3, 18))
-    record_quality_review(head, t1, passed=False, note="Sai số liệu")  # w 3 → b 2.625
-    t2 = make_task(due_date=date(2026, 3, 10))
-    t2 = extend_deadline(head, t2, date(2026, 3, 20))
-    complete_task(head, t2, date(2026, 3, 25))  # 2 delays: c 1 − 0.5 = 0.5
-    make_task(coefficient="2.00")  # not completed: only in the denominator
-    cancel_task(head, make_task(), "Giao nhầm")  # cancelled: not counted at all
-    t5 = complete_task(head, make_task(due_date=date(2026, 3, 5)), date(2026, 3, 6))
-    certify_objective_cause(chair, t5.delay_records.get(), "Lũ quét chia cắt đường")
-    make_task("colleague", due_date=date(2026, 4, 10))  # April, another person
 
 
 def score(person, kind="month", start=date(2026, 3, 1)):

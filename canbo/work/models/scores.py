@@ -41,9 +41,11 @@ class PeriodScore(models.Model):
     total stay empty and there is no classification.
     """
 
+    # No index of its own: unique_period_score starts with person and serves its look-ups; a
+    # bulk recompute writes 170,000 rows, and every index costs on each of them.
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="period_scores",
-        verbose_name=_("civil servant"),
+        verbose_name=_("civil servant"), db_index=False,
     )
     period_start = models.DateField(_("period start"))
     kind = models.CharField(_("kind"), max_length=8, choices=ScoreKind.choices)
@@ -63,8 +65,13 @@ class PeriodScore(models.Model):
     progress_weight = models.DecimalField(_("progress weight"), **WEIGHT)
     explanation = models.JSONField(_("explanation"), default=list, blank=True)
     computed_at = models.DateTimeField(_("computed at"))
+    # Which job last changed the row, for the record only: not indexed (nothing looks scores up
+    # by job) and not a database constraint, whose check on each of a recompute's 170,000 rows
+    # would cost as much as writing them (jobs are kept, and deleting one through Django still
+    # sets this to null).
     job = models.ForeignKey(
-        RecomputeJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="scores"
+        RecomputeJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="scores",
+        db_index=False, db_constraint=False,
     )
 
     class Meta:
