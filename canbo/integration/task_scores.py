@@ -20,7 +20,7 @@ from canbo.org.models import Organization
 from canbo.scoring import ScoringInputError, rulebook_for
 from canbo.scoring.bulk import ZERO
 from canbo.work.recompute import period_is_open, refresh_person_period
-from canbo.work.scorer import sums_row
+from canbo.work.sumrows import sums_row
 from canbo.work.sums import weight_sums
 from canbo.work.upsert import upsert
 

@@ -6,7 +6,7 @@ they are (canbo.work.recompute).
 """
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from canbo.work.scorer import ScoreRow
@@ -35,7 +35,7 @@ def _text(value: str) -> str:
 N = "\\N"  # NULL
 
 
-def _line(row: ScoreRow) -> str:
+def line(row: ScoreRow) -> str:
     # One f-string per row: a call per value would double the cost of a province-year.
     (person, kind, start, rulebook, role, a, b, c, task, general, total, classification,
      no_items, assigned, completed, quality, progress, steps, computed_at, job) = row
@@ -48,6 +48,25 @@ def _line(row: ScoreRow) -> str:
             f"{explanation}\t{_stamp(computed_at)}\t{N if job is None else job}\n")
 
 
+def month_line(person: int, kind: str, start: date, rulebook: str, numbers: tuple[int, ...],
+               computed_at: datetime, job: int | None) -> str:
+    """line() of a staff month or quarter with items, from its fixed-point numbers
+    (canbo.work.sumrows.month_numbers): no Decimal is built on the way."""
+    a, b, c, task, assigned, completed, quality, progress = numbers
+    return (f"{person}\t{_code(kind)}\t{start}\t{_code(rulebook)}\tstaff\t{_fixed(a)}\t"
+            f"{_fixed(b)}\t{_fixed(c)}\t{_fixed(task)}\t{N}\t{N}\t\tf\t{_weight(assigned)}\t"
+            f"{_weight(completed)}\t{_weight(quality)}\t{_weight(progress)}\t[]\t"
+            f"{_stamp(computed_at)}\t{N if job is None else job}\n")
+
+
+def _fixed(millionths: int) -> str:
+    return f"{millionths // 1_000_000}.{millionths % 1_000_000:06d}"  # never negative here
+
+
+def _weight(units: int) -> str:
+    return f"{units // 10_000}.{units % 10_000:04d}"
+
+
 def encode(rows: list[ScoreRow]) -> bytes:
     """The rows as COPY text lines, each ending in a newline (escaped inside values)."""
-    return "".join(map(_line, rows)).encode()
+    return "".join(map(line, rows)).encode()

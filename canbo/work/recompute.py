@@ -19,13 +19,16 @@ from canbo.work.choices import JobStatus, ScoreKind
 from canbo.work.loader import people_in_scope, task_items
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import Period, month_start, quarter_of
-from canbo.work.scorer import period_row, score_month, sums_row, year_row
+from canbo.work.scorer import period_row, score_month, year_row
 from canbo.work.shares import encoded_blocks
+from canbo.work.sumrows import RowSink, TextSink
 from canbo.work.sums import WeightSums, weight_sums
 from canbo.work.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
 Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
+FAILED = ("Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. "
+          "Hãy chạy lại hoặc báo quản trị.")
 PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
 
 
@@ -39,35 +42,41 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
         job.status = JobStatus.DONE
     except ScoringInputError as exc:
         job.errors, job.status = [{"field": exc.field, "message": exc.message}], JobStatus.FAILED
-    job.finished_at = timezone.now()
+    except Exception:
+        # Not the data's fault (a worker died, the database went away): the job says it
+        # failed, and the error goes on to the caller and the log.
+        _finish(job, JobStatus.FAILED, [{"field": "", "message": FAILED}])
+        raise
+    return _finish(job, job.status, job.errors)
+
+
+def _finish(job: RecomputeJob, status: str, errors: list) -> RecomputeJob:
+    job.status, job.errors, job.finished_at = status, errors, timezone.now()
     job.save(update_fields=["rows", "errors", "status", "finished_at"])
     return job
 
 
 def _write(period: Period, org: Organization | None, job: RecomputeJob) -> int:
-    """PostgreSQL: COPY the rows, scored by several processes for a large period; otherwise
-    the rows go through upsert."""
+    """PostgreSQL: COPY text lines, scored by several processes for a large period; otherwise
+    ScoreRows through upsert."""
     loaded, people = _load(period, org)
-    rows = len(people) * (len(period.months) + 5)
-    if connection.vendor != "postgresql" or rows < PARALLEL_FROM:
-        return upsert(_rows(period, loaded, people, job))
-    produce = partial(_rows, period, loaded, job=job)
+    if connection.vendor != "postgresql":
+        return upsert(_rows(period, loaded, people, RowSink(timezone.now(), job.pk)))
+    workers = settings.RECOMPUTE_WORKERS
+    if len(people) * (len(period.months) + 5) < PARALLEL_FROM:
+        workers = 1
+    produce = partial(_rows, period, loaded, sink=TextSink(timezone.now(), job.pk))
     with connection.cursor() as cursor:
         # This transaction holds derived scores only, recomputable at will: its commit need not
         # wait for the disk (a crash in that instant loses the scores, never a user's entry).
         cursor.execute("SET LOCAL synchronous_commit = off")
-    return copy_upsert(encoded_blocks(produce, people, settings.RECOMPUTE_WORKERS))
+    return copy_upsert(encoded_blocks(produce, people, workers))
 
 
 def build_rows(period: Period, org: Organization | None, job: RecomputeJob | None) -> list:
-    return list(iter_rows(period, org, job))
-
-
-def iter_rows(period: Period, org: Organization | None, job: RecomputeJob | None):
-    """The rows of every month of the period, then of its quarters and its year. The database
-    is read here, at once; the rows are computed as they are consumed (while upsert copies
-    them, when the connection can run no other query)."""
-    return _rows(period, *_load(period, org), job)
+    """Every row of the period as ScoreRows (months, then quarters, then the year)."""
+    sink = RowSink(timezone.now(), job and job.pk)
+    return list(_rows(period, *_load(period, org), sink))
 
 
 def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[int]]:
@@ -75,24 +84,25 @@ def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[in
     return loaded, sorted(set(people_in_scope(org)) | {person for person, _ in loaded.sums})
 
 
-def _rows(period: Period, loaded: WeightSums, people: list[int], job: RecomputeJob | None):
-    now = timezone.now()
+def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink):
+    """The rows of every month of the period, then of its quarters and its year, computed as
+    they are consumed (upsert copies them meanwhile)."""
     months: Months = defaultdict(list)
     for month in period.months:
         rulebook = rulebook_for(month)
         for person in people:
             sums = loaded.sums.get((person, month), ZERO)
-            row, task = sums_row(person, month, sums, loaded.scale, rulebook, now, job)
+            row, task = sink.sums(person, ScoreKind.MONTH, month, sums, loaded.scale, rulebook)
             months[person].append((month, sums, task))
             yield row
     if period.kind != ScoreKind.MONTH:
-        yield from _quarter_rows(period, months, loaded.scale, now, job)
+        yield from _quarter_rows(period, months, loaded.scale, sink)
     if period.kind == ScoreKind.YEAR:
         for person in people:
-            yield _year_row(person, period.start, months[person], loaded.scale, now, job)
+            yield sink.row(_year_row(person, period.start, months[person], loaded.scale, sink))
 
 
-def _quarter_rows(period: Period, months: Months, scale: int, now, job):
+def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink):
     quarter = {month: quarter_of(month).start for month in period.months}
     rulebooks = {start: rulebook_for(start) for start in quarter.values()}
     for person, results in months.items():
@@ -100,20 +110,20 @@ def _quarter_rows(period: Period, months: Months, scale: int, now, job):
         for month, sums, _ in results:
             inside[quarter[month]].append(sums)
         for start, parts in sorted(inside.items()):
-            yield _quarter_row(person, start, parts, scale, rulebooks[start], now, job)
+            rulebook = rulebooks[start]
+            sums = pooled_quarter(parts, rulebook)
+            if sums is not None:
+                yield sink.sums(person, ScoreKind.QUARTER, start, sums, scale, rulebook)[0]
+            else:  # the rulebook averages months instead of pooling them
+                result = quarter_from_sums(parts, scale, rulebook)
+                yield sink.row(period_row(person, ScoreKind.QUARTER, start, result, sink.now,
+                                          sink.job_id))
 
 
-def _quarter_row(person: int, start: date, months: list[Sums], scale: int, rulebook, now, job):
-    sums = pooled_quarter(months, rulebook)
-    if sums is None:  # the rulebook averages months instead of pooling them
-        result = quarter_from_sums(months, scale, rulebook)
-        return period_row(person, ScoreKind.QUARTER, start, result, now, job)
-    return sums_row(person, start, sums, scale, rulebook, now, job, ScoreKind.QUARTER)[0]
-
-
-def _year_row(person: int, start: date, results, scale: int, now, job):
+def _year_row(person: int, start: date, results, scale: int, sink: RowSink):
     assigned = Fraction(sum(sums[0] for _, sums, _ in results), scale)
-    return year_row(person, start, [(m, task) for m, _, task in results], assigned, now, job)
+    months = [(m, task) for m, _, task in results]
+    return year_row(person, start, months, assigned, sink.now, sink.job_id)
 
 
 def period_is_open(person_id: int, month: date) -> bool:

@@ -20,11 +20,9 @@ from canbo.scoring import (
     rulebook_for,
     score_year,
 )
-from canbo.scoring.bulk import Sums, no_items_month, ratios
 from canbo.scoring.period import finish_period
-from canbo.scoring.rulebook import Rulebook
 from canbo.work.choices import ScoreKind
-from canbo.work.models import PeriodScore, RecomputeJob
+from canbo.work.models import PeriodScore
 
 PLACES = 6  # decimal places of stored ratios and scores (PeriodScore.RATIO)
 WEIGHT_PLACES = 4  # and of stored weights (PeriodScore.WEIGHT)
@@ -52,12 +50,16 @@ def _decimal(value: Fraction | None, places: int = PLACES) -> Decimal | None:
 
 
 def _fixed(numerator: int, denominator: int, places: int = PLACES) -> Decimal:
-    """numerator / denominator rounded half to even at `places`, with integers only (a bulk
-    recompute rounds about 1.5 million values)."""
+    return Decimal(rounded(numerator, denominator, places)).scaleb(-places)
+
+
+def rounded(numerator: int, denominator: int, places: int) -> int:
+    """numerator / denominator in units of 10^-places, rounded half to even, with integers
+    only (a bulk recompute rounds about 1.5 million values)."""
     quotient, rest = divmod(numerator * 10**places, denominator)
     if 2 * rest > denominator or (2 * rest == denominator and quotient & 1):
         quotient += 1
-    return Decimal(quotient).scaleb(-places)
+    return quotient
 
 
 def _steps(steps) -> list[dict]:
@@ -95,7 +97,7 @@ class ScoreRow(NamedTuple):
 
 
 def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now: datetime,
-               job: RecomputeJob | None) -> ScoreRow:
+               job_id: int | None) -> ScoreRow:
     return ScoreRow(
         person_id=person_id, kind=kind, period_start=start,
         rulebook=rulebook_for(start).code, role=result.role,
@@ -107,32 +109,12 @@ def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now
         completed_weight=_decimal(result.completed_weight, WEIGHT_PLACES),
         quality_weight=_decimal(result.quality_weight, WEIGHT_PLACES),
         progress_weight=_decimal(result.progress_weight, WEIGHT_PLACES),
-        explanation=_steps(result.explanation), computed_at=now, job_id=job and job.pk,
+        explanation=_steps(result.explanation), computed_at=now, job_id=job_id,
     )
 
 
-def sums_row(person_id: int, start: date, sums: Sums, scale: int, rulebook: Rulebook,
-             now: datetime, job: RecomputeJob | None,
-             kind: str = ScoreKind.MONTH) -> tuple[ScoreRow, Fraction | None]:
-    """The stored month (or pooled quarter) of a person from weight sums, and its task score
-    (for the year): the numbers of period_row(score_month(...)) without building a
-    PeriodResult (bulk recompute)."""
-    if not sums[0]:
-        result = no_items_month(rulebook)
-        return period_row(person_id, kind, start, result, now, job), result.task_score
-    a, b, c, task = ratios(sums, rulebook)
-    weights = [_fixed(w, scale, WEIGHT_PLACES) for w in sums]
-    return ScoreRow(
-        person_id=person_id, kind=kind, period_start=start, rulebook=rulebook.code,
-        role=STAFF, a=_fixed(*a), b=_fixed(*b), c=_fixed(*c), task_score=_decimal(task),
-        general_score=None, total=None, classification="", no_items=False,
-        assigned_weight=weights[0], completed_weight=weights[1], quality_weight=weights[2],
-        progress_weight=weights[3], explanation=[], computed_at=now, job_id=job and job.pk,
-    ), task
-
-
 def year_row(person_id: int, start: date, months: Sequence[tuple[date, Fraction | None]],
-             assigned: Fraction, now: datetime, job: RecomputeJob | None) -> ScoreRow:
+             assigned: Fraction, now: datetime, job_id: int | None) -> ScoreRow:
     year = year_task_score(months, start)
     return ScoreRow(
         person_id=person_id, kind=ScoreKind.YEAR, period_start=start,
@@ -141,5 +123,5 @@ def year_row(person_id: int, start: date, months: Sequence[tuple[date, Fraction 
         assigned_weight=_decimal(assigned, WEIGHT_PLACES),
         a=None, b=None, c=None, general_score=None, total=None, classification="",
         completed_weight=Decimal(0), quality_weight=Decimal(0), progress_weight=Decimal(0),
-        explanation=_steps(year.explanation), computed_at=now, job_id=job and job.pk,
+        explanation=_steps(year.explanation), computed_at=now, job_id=job_id,
     )

@@ -2,8 +2,8 @@
 
 Scoring a province-year is pure Python work on sums already loaded, one core busy while the
 others idle. The people are dealt out in shares: forked workers inherit the loaded sums (only
-the shares' person ids are sent to them), score and encode their share as COPY text and send
-back the bytes, while this process scores and streams its own share. Workers never touch the
+the shares' person ids are sent to them), produce their share's COPY text lines and send back
+the bytes, while this process produces and streams its own share. Workers never touch the
 database: this process alone writes, in its one transaction.
 """
 
@@ -13,10 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from multiprocessing import get_context
 
-from canbo.work.copytext import encode
-from canbo.work.scorer import ScoreRow
-
-Produce = Callable[[list[int]], Iterable[ScoreRow]]
+Produce = Callable[[list[int]], Iterable[str]]  # COPY text lines of the given people
 CHUNK = 2000
 _inherited: dict[str, Produce] = {}
 
@@ -42,8 +39,8 @@ def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield chunk
 
 
-def _encoded(rows: Iterable[ScoreRow]) -> Iterator[bytes]:
-    return (encode(chunk) for chunk in chunks(rows))
+def _encoded(lines: Iterable[str]) -> Iterator[bytes]:
+    return ("".join(chunk).encode() for chunk in chunks(lines))
 
 
 def _inherit(produce: Produce) -> None:
@@ -51,4 +48,4 @@ def _inherit(produce: Produce) -> None:
 
 
 def _encode_share(people: list[int]) -> bytes:
-    return encode(list(_inherited["produce"](people)))
+    return "".join(_inherited["produce"](people)).encode()

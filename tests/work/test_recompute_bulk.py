@@ -6,14 +6,19 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
-from canbo.scoring import ScoringInputError
-from canbo.work.copytext import encode
+from canbo.scoring import ScoringInputError, get_rulebook
+from canbo.work.choices import JobStatus
+from canbo.work.copytext import encode, line
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import parse_period
 from canbo.work.recompute import recompute
 from canbo.work.scorer import ScoreRow
 from canbo.work.shares import encoded_blocks
+from canbo.work.sumrows import RowSink, TextSink
 from canbo.work.sums import weight_sums
 from canbo.work.upsert import copy_upsert
 
@@ -70,7 +75,7 @@ def _produce(people: list[int]):
     for person in people:
         if person < 0:
             raise ScoringInputError("items[0].quantity", "Số lượng không được âm.")
-        yield _row(person, [], task_score=Decimal(person) / 7)
+        yield line(_row(person, [], task_score=Decimal(person) / 7))
 
 
 def test_workers_encode_the_same_lines_as_one_process() -> None:
@@ -118,3 +123,34 @@ def test_unchanged_rows_are_left_alone(world, march, make_task):
     assert {(s.person_id, s.kind) for s in changed} == {(staff, "month"), (staff, "quarter")}
     assert score(world.people["staff"]).assigned_weight == 8
     assert score(world.people["staff"]).explanation == []
+
+
+def test_a_crash_fails_the_job_and_changes_nothing(world, march, monkeypatch):
+    call_command("recompute", period="2026-03")
+    before = list(PeriodScore.objects.values_list("person_id", "task_score", "job_id"))
+
+    def broken(*args, **kwargs):
+        yield from ()
+        raise BrokenPipeError("worker died")
+
+    monkeypatch.setattr("canbo.work.recompute._rows", broken)
+    with pytest.raises(BrokenPipeError):
+        recompute(parse_period("2026-03"))
+    job = RecomputeJob.objects.latest("pk")
+    assert job.status == JobStatus.FAILED and job.finished_at is not None
+    assert "không có điểm nào bị thay đổi" in job.errors[0]["message"]
+    assert list(PeriodScore.objects.values_list("person_id", "task_score", "job_id")) == before
+
+
+sums_strategy = st.integers(0, 10**6).flatmap(
+    lambda a: st.tuples(st.just(a), *[st.integers(0, a)] * 3))
+
+
+@examples(database=None, max_examples=200, deadline=None)
+@given(sums_strategy, st.integers(1, 10**4), st.sampled_from(["month", "quarter"]))
+def test_text_lines_say_what_the_rows_say(sums, scale, kind) -> None:
+    rulebook = get_rulebook()
+    args = (7, kind, date(2026, 3, 1), sums, scale, rulebook)
+    row, task = RowSink(STAMP, 12).sums(*args)
+    text, same_task = TextSink(STAMP, 12).sums(*args)
+    assert text == line(row) and task == same_task
