@@ -84,6 +84,21 @@ def visible_orgs(queryset, user):
     return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
 
 
+def writable_orgs(queryset, user):
+    """Organisations a user or API client may write into (imports): its own subtree, not the
+    whole commune whose structure it may read."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(path__startswith=scope.org_path)
+
+
+def is_province_wide(user) -> bool:
+    return scope_for(user).province_wide
+
+
 def _people_rule(queryset, user, own: str, path: str):
     """The people rule for any rows: all province-wide, one's own (`own` = the person's id)
     for a civil servant, else the rows whose organisation (`path`) is in the user's subtree."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from canbo.core.access import scope_for
+from canbo.core.access import is_province_wide, writable_orgs
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -50,11 +50,7 @@ class Actor:
         """Organisations the actor may write into: its own subtree (not the whole commune)."""
         orgs = Organization.objects.all()
         if self.who is not None:
-            scope = scope_for(self.who)
-            if not scope.province_wide:
-                if scope.org_path is None:
-                    return orgs.none()
-                orgs = orgs.filter(path__startswith=scope.org_path)
+            orgs = writable_orgs(orgs, self.who)
         if self.org is not None:
             orgs = orgs.filter(path__startswith=self.org.path)
         return orgs
@@ -65,4 +61,4 @@ class Actor:
         return self.orgs().filter(pk=org.pk).exists()
 
     def _province_wide(self) -> bool:
-        return self.who is not None and self.org is None and scope_for(self.who).province_wide
+        return self.who is not None and self.org is None and is_province_wide(self.who)
