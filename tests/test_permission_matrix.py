@@ -85,12 +85,14 @@ def work_task(key):
 
 
 def cadre_object(kind):
-    """A training class, or an enrolment / planning candidate / rotation of "staff"."""
+    """A training class, or an enrolment / planning candidate / rotation / capacity flag of
+    "staff"."""
 
     def kwargs(w):
         from datetime import date
 
         from canbo.cadre.models import (
+            CapacityFlag,
             Enrolment,
             PlanningCandidate,
             Programme,
@@ -113,6 +115,9 @@ def cadre_object(kind):
                              "Triển vọng", date(2026, 1, 1)),
             "rotation": lambda: RotationRecord.objects.get_or_create(
                 person=staff, kind="transfer", to_org=w.tp_economy)[0],
+            "flag": lambda: CapacityFlag.objects.get_or_create(
+                person=staff, active=True,
+                defaults={"reason": "Kết luận kiểm tra", "flagged_on": date(2026, 1, 5)})[0],
         }
         return {"pk": made[kind]().pk}
 
@@ -322,12 +327,12 @@ MATRIX: dict[str, list[Case]] = {
     ],
     **{name: [Case(statuses=CADRE_VIEWERS)] for name in (
         "cadre:gaps", "cadre:gap_people", "cadre:candidates", "cadre:theory", "cadre:classes",
-        "cadre:plans", "cadre:planning", "cadre:rotations", "cadre:staffing")},
+        "cadre:plans", "cadre:planning", "cadre:rotations", "cadre:staffing", "cadre:flags")},
     "cadre:enrolments": [Case()],
     "cadre:decisions": [Case()],
     **{name: [Case(statuses=MANAGERS_ONLY)] for name in (
         "cadre:class_new", "cadre:programme_new", "cadre:term_new", "cadre:candidate_add",
-        "cadre:review_add", "cadre:rotation_new", "cadre:decision_new")},
+        "cadre:review_add", "cadre:rotation_new", "cadre:decision_new", "cadre:flag_new")},
     "cadre:class_detail": [Case(cadre_object("class"), CADRE_VIEWERS)],
     # An empty POST names no person in scope: 404 for managers, nothing written.
     "cadre:enrol": [Case(cadre_object("class"), method="post", statuses=expect(
@@ -335,6 +340,7 @@ MATRIX: dict[str, list[Case]] = {
     "cadre:enrolment_update": [Case(cadre_object("enrolment"), MANAGERS_ONLY)],
     "cadre:candidate_remove": [Case(cadre_object("candidate"), MANAGERS_ONLY)],
     "cadre:rotation_decide": [Case(cadre_object("rotation"), MANAGERS_ONLY)],
+    "cadre:flag_lift": [Case(cadre_object("flag"), MANAGERS_ONLY)],
 }
 
 

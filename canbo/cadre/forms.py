@@ -201,3 +201,13 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+
+
+class CapacityFlagForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Civil servant"), queryset=Person.objects.none())
+    reason = forms.CharField(label=_("Reason (conclusion or assessment it rests on)"),
+                             max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people

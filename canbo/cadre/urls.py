@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.cadre.views import gaps, planning, plans, records, rotation, training
+from canbo.cadre.views import flags, gaps, planning, plans, records, rotation, training
 
 app_name = "cadre"
 urlpatterns = [
@@ -27,6 +27,9 @@ urlpatterns = [
     path("rotations/new/", rotation.rotation_new, name="rotation_new"),
     path("rotations/<int:pk>/decide/", rotation.rotation_decide, name="rotation_decide"),
     path("staffing/", rotation.staffing, name="staffing"),
+    path("flags/", flags.flags, name="flags"),
+    path("flags/new/", flags.flag_new, name="flag_new"),
+    path("flags/<int:pk>/lift/", flags.flag_lift, name="flag_lift"),
     path("decisions/", records.decisions, name="decisions"),
     path("decisions/new/", records.decision_new, name="decision_new"),
 ]

@@ -92,6 +92,22 @@ def decide_rotation(actor, record: RotationRecord, decision_number: str, decisio
 def flag_capacity(actor, person, reason: str, today: date) -> CapacityFlag:
     if not reason.strip():
         raise CadreError(_("A reason is required."))
+    if CapacityFlag.objects.filter(person=person, active=True).exists():
+        raise CadreError(_("%(person)s is already flagged: lift that flag first.")
+                         % {"person": person})
     flag = CapacityFlag.objects.create(person=person, reason=reason.strip(), flagged_on=today)
     audit.record(actor, "cadre.flag_capacity", person, reason=reason)
+    return flag
+
+
+def lift_capacity_flag(actor, flag: CapacityFlag, reason: str) -> CapacityFlag:
+    """End a flag (e.g. after a later assessment); it stays on record, inactive."""
+    if not reason.strip():
+        raise CadreError(_("A reason is required."))
+    if not flag.active:
+        raise CadreError(_("This flag has already been lifted."))
+    flag.active = False
+    flag.save(update_fields=["active"])
+    audit.record(actor, "cadre.lift_capacity_flag", flag.person, {"active": True},
+                 {"active": False}, reason=reason.strip())
     return flag
