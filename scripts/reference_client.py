@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from datetime import date, datetime, timedelta
 
 SOURCE = "ioffice-mau"
@@ -41,7 +42,6 @@ class ApiError(Exception):
 class Api:
     def __init__(self, url: str, token: str, secret: str = ""):
         self.url, self.token, self.secret = url.rstrip("/"), token, secret
-        self.sent: set[str] = set()
 
     def call(self, method: str, path: str, body=None):
         data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
@@ -58,22 +58,15 @@ class Api:
             raise ApiError(f"Không kết nối được tới {self.url}: {exc.reason}") from None
 
     def _signature(self, method: str, path: str, body: bytes) -> dict:
-        """HMAC-SHA256 over timestamp, method, path (no query) and the body's SHA-256.
-
-        The server refuses a signature it has seen (replay), so the same request sent twice
-        within one second waits for the next second.
-        """
+        """HMAC-SHA256 over timestamp, method, path (no query), the body's SHA-256 and a fresh
+        nonce: the server refuses a signature it has seen (replay), and the nonce keeps two
+        identical requests in one second apart."""
+        timestamp, nonce = str(int(time.time())), uuid.uuid4().hex
         digest = hashlib.sha256(body).hexdigest()
-        while True:
-            timestamp = str(int(time.time()))
-            message = f"{timestamp}\n{method}\n{urllib.parse.urlsplit(path).path}\n{digest}"
-            signature = hmac.new(self.secret.encode(), message.encode(),
-                                 hashlib.sha256).hexdigest()
-            if signature not in self.sent:
-                break
-            time.sleep(0.2)
-        self.sent.add(signature)
-        return {"X-Canbo-Timestamp": timestamp, "X-Canbo-Signature": signature}
+        message = f"{timestamp}\n{method}\n{urllib.parse.urlsplit(path).path}\n{digest}\n{nonce}"
+        signature = hmac.new(self.secret.encode(), message.encode(), hashlib.sha256).hexdigest()
+        return {"X-Canbo-Timestamp": timestamp, "X-Canbo-Nonce": nonce,
+                "X-Canbo-Signature": signature}
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:

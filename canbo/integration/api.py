@@ -18,7 +18,7 @@ api = NinjaAPI(
     description=(
         "API kết nối phần mềm quản lý văn bản, giao việc với phần mềm theo dõi, đánh giá cán bộ, "
         "công chức. Xác thực bằng `Authorization: Bearer <token>`; tuỳ chọn ký HMAC-SHA256 "
-        "(`X-Canbo-Timestamp`, `X-Canbo-Signature`)."
+        "(`X-Canbo-Timestamp`, `X-Canbo-Signature`, tuỳ chọn `X-Canbo-Nonce`)."
     ),
     auth=ClientTokenAuth(),
     urls_namespace="api",

@@ -1,16 +1,25 @@
-"""Optional HMAC-SHA256 request signing with a timestamp; replays are refused."""
+"""Optional HMAC-SHA256 request signing with a timestamp; replays are refused.
+
+A client may add a nonce (X-Canbo-Nonce, signed too): without one, the same request sent twice
+within one second has the same signature and the second is refused as a replay.
+"""
 
 import hashlib
 import hmac
+import re
 import time
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from canbo.integration.models import SeenSignature
 
 MAX_SKEW_SECONDS = 300
 TIMESTAMP_HEADER = "HTTP_X_CANBO_TIMESTAMP"
 SIGNATURE_HEADER = "HTTP_X_CANBO_SIGNATURE"
+NONCE_HEADER = "HTTP_X_CANBO_NONCE"
+NONCE = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class SignatureError(Exception):
@@ -19,11 +28,13 @@ class SignatureError(Exception):
         self.code, self.message = code, message
 
 
-def sign(secret: str, timestamp: str, method: str, path: str, body: bytes) -> str:
-    """The signature a client sends: HMAC over timestamp, method, path and body hash."""
+def sign(secret: str, timestamp: str, method: str, path: str, body: bytes,
+         nonce: str = "") -> str:
+    """The signature a client sends: HMAC over timestamp, method, path, body hash and, when
+    the client sends one, the nonce (a last line)."""
     digest = hashlib.sha256(body).hexdigest()
-    message = f"{timestamp}\n{method.upper()}\n{path}\n{digest}".encode()
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+    message = f"{timestamp}\n{method.upper()}\n{path}\n{digest}" + (f"\n{nonce}" if nonce else "")
+    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
 
 
 def verify(request, secret: str, now: float | None = None) -> None:
@@ -37,13 +48,20 @@ def verify(request, secret: str, now: float | None = None) -> None:
         raise SignatureError("signature_invalid", "Dấu thời gian không hợp lệ.") from None
     if skew > MAX_SKEW_SECONDS:
         raise SignatureError("signature_expired", "Dấu thời gian lệch quá 5 phút.")
-    expected = sign(secret, timestamp, request.method, request.path, request.body)
+    nonce = request.META.get(NONCE_HEADER, "")
+    if nonce and not NONCE.fullmatch(nonce):
+        raise SignatureError("signature_invalid",
+                             "Mã chống phát lại (X-Canbo-Nonce) phải gồm 8–64 chữ, số, - hoặc _.")
+    expected = sign(secret, timestamp, request.method, request.path, request.body, nonce)
     if not hmac.compare_digest(expected, signature):
         raise SignatureError("signature_invalid", "Chữ ký HMAC không đúng.")
     _remember(signature)
 
 
 def _remember(signature: str) -> None:
+    # Past the skew window a replay fails on its timestamp: older signatures need no keeping.
+    window = timedelta(seconds=2 * MAX_SKEW_SECONDS)
+    SeenSignature.objects.filter(at__lt=timezone.now() - window).delete()
     try:
         with transaction.atomic():
             SeenSignature.objects.create(signature=signature)

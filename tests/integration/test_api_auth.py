@@ -1,9 +1,11 @@
 import time
+from datetime import timedelta
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from canbo.integration import signing
-from canbo.integration.models import ApiClient, ApiRequestLog
+from canbo.integration.models import ApiClient, ApiRequestLog, SeenSignature
 from canbo.integration.services import rotate_token
 from tests.integration.conftest import bearer
 
@@ -56,11 +58,15 @@ def test_rate_limit(client, clients):
     assert statuses == [200, 200, 429]
 
 
-def _signed(client, api_client, token, path, timestamp=None):
+def _signed(client, api_client, token, path, timestamp=None, nonce="", sent=None):
+    """A signed GET; `sent` replaces the nonce on the wire (default: the signed one)."""
     timestamp = str(timestamp or int(time.time()))
-    signature = signing.sign(api_client.signing_secret, timestamp, "GET", path, b"")
-    return client.get(path, **bearer(token), HTTP_X_CANBO_TIMESTAMP=timestamp,
-                      HTTP_X_CANBO_SIGNATURE=signature)
+    signature = signing.sign(api_client.signing_secret, timestamp, "GET", path, b"", nonce)
+    headers = {"HTTP_X_CANBO_TIMESTAMP": timestamp, "HTTP_X_CANBO_SIGNATURE": signature}
+    wire = nonce if sent is None else sent
+    if wire:
+        headers["HTTP_X_CANBO_NONCE"] = wire
+    return client.get(path, **bearer(token), **headers)
 
 
 def test_signed_request_accepted_once_and_replay_refused(client, clients):
@@ -75,6 +81,32 @@ def test_signed_request_accepted_once_and_replay_refused(client, clients):
     assert replay.status_code == 401 and replay.json()["code"] == "replay"
     old = _signed(client, api_client, clients["tanphong"], path, timestamp - 3600)
     assert old.json()["code"] == "signature_expired"
+
+
+def test_a_nonce_keeps_identical_requests_apart(client, clients):
+    api_client, token, path = clients["client"], clients["tanphong"], "/api/v1/people/TP-1"
+    ApiClient.objects.filter(pk=api_client.pk).update(require_signature=True)
+    timestamp = int(time.time())
+    first = _signed(client, api_client, token, path, timestamp, nonce="a1b2c3d4e5")
+    second = _signed(client, api_client, token, path, timestamp, nonce="f6a7b8c9d0")
+    assert (first.status_code, second.status_code) == (200, 200)
+    again = _signed(client, api_client, token, path, timestamp, nonce="f6a7b8c9d0")
+    assert again.status_code == 401 and again.json()["code"] == "replay"
+    # The nonce is signed: changing it in transit breaks the signature.
+    forged = _signed(client, api_client, token, path, timestamp, nonce="a1b2c3d4e5",
+                     sent="zzzzzzzzzz")
+    assert forged.json()["code"] == "signature_invalid"
+    bad = _signed(client, api_client, token, path, timestamp, nonce="x y")
+    assert bad.status_code == 401 and "X-Canbo-Nonce" in bad.json()["message"]
+
+
+def test_signatures_past_the_window_are_forgotten(client, clients):
+    api_client, token, path = clients["client"], clients["tanphong"], "/api/v1/people/TP-1"
+    SeenSignature.objects.create(signature="0" * 64)
+    SeenSignature.objects.update(at=timezone.now() - timedelta(hours=1))
+    assert _signed(client, api_client, token, path, nonce="n0nce-0001").status_code == 200
+    assert list(SeenSignature.objects.values_list("signature", flat=True)) != ["0" * 64]
+    assert SeenSignature.objects.count() == 1
 
 
 def test_create_api_client_command_prints_token_last(world, capsys):
