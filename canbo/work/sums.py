@@ -43,6 +43,7 @@ class WeightSums:
 
 
 def weight_sums(months: tuple[date, ...], org: Organization | None = None) -> WeightSums:
+    """The sums of every person with scored tasks in the months (of `org`'s people if given)."""
     by_rulebook: dict[str, list[date]] = defaultdict(list)
     rulebooks = {}
     for month in months:
