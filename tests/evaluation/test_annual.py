@@ -96,9 +96,9 @@ def test_recorded_exception_raises_the_cap(world):
 def test_quota_screen_query_count_does_not_grow(client, world, django_assert_num_queries):
     _province_of_ten(world)
     client.force_login(world.users["personnel"])
-    # session, user, profile; level counts, exceptions, communes, exceptions again; the one
-    # commune's rows and its quota report's exceptions: the same with more people.
-    with django_assert_num_queries(9) as first:
+    # session, user, profile; exceptions (once), level counts, communes; the one commune's
+    # rows: the same with more people.
+    with django_assert_num_queries(7) as first:
         html = client.get(f"/evaluation/annual/{YEAR}/").content.decode()
     assert "Phường Tân Phong" in html
     for i in range(20):

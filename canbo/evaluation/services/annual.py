@@ -110,11 +110,16 @@ def _row(person, year, sheets, rulebook, communes, overrides, row) -> AnnualResu
     return row
 
 
-def quota_summary(year: int, results) -> dict[int, dict]:
+def excepted(year: int) -> set[int]:
+    """The communes allowed above the quota in the year (an exception decision)."""
+    return set(QuotaException.objects.filter(year=year).values_list("organization_id", flat=True))
+
+
+def quota_summary(year: int, results, exceptions: set[int] | None = None) -> dict[int, dict]:
     """Per commune: level counts of the agency and whether it or any task group is over the
-    cap, from counts (one query) — the margins come from `quota` for one commune at a time."""
-    exceptions = set(QuotaException.objects.filter(year=year)
-                     .values_list("organization_id", flat=True))
+    cap, from counts (one query) — the margins come from `quota` for one commune at a time.
+    `exceptions` (see `excepted`) spares a query to a caller that already has them."""
+    exceptions = excepted(year) if exceptions is None else exceptions
     rulebook = rulebook_for(date(year, 1, 1))
     agency: dict[int, dict[str, int]] = defaultdict(dict)
     groups: dict[tuple, dict[str, int]] = defaultdict(dict)
@@ -130,10 +135,9 @@ def quota_summary(year: int, results) -> dict[int, dict]:
         counts, rulebook, org in exceptions)} for org, counts in agency.items()}
 
 
-def quota(year: int, results) -> dict:
+def quota(year: int, results, exceptions: set[int] | None = None) -> dict:
     """Per commune: the report for the whole agency and per task group, honouring exceptions."""
-    exceptions = set(QuotaException.objects.filter(year=year)
-                     .values_list("organization_id", flat=True))
+    exceptions = excepted(year) if exceptions is None else exceptions
     by_org: dict[int, list[AnnualResult]] = defaultdict(list)
     for row in results:
         if row.classification:

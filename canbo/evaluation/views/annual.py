@@ -31,9 +31,9 @@ def annual_screen(request, year: int):
     """All communes in a summary (from counts); groups, margin and people of one commune."""
     require(request.user, "evaluation.annual")
     visible = AnnualResult.objects.visible_to(request.user).filter(year=year)
-    summaries = annual.quota_summary(year, visible)
-    orgs = Organization.objects.in_bulk(list(summaries))
     exceptions = {e.organization_id: e for e in QuotaException.objects.filter(year=year)}
+    summaries = annual.quota_summary(year, visible, set(exceptions))
+    orgs = Organization.objects.in_bulk(list(summaries))
     chosen = _chosen(request, orgs)
     summary = [{"org": org, "counts": summaries[org.pk]["counts"],
                 "count": sum(summaries[org.pk]["counts"].values()),
@@ -43,7 +43,7 @@ def annual_screen(request, year: int):
     if chosen is not None:
         rows = list(visible.filter(organization=chosen).select_related("person")
                     .order_by("-average"))
-        report = annual.quota(year, rows).get(chosen.pk)
+        report = annual.quota(year, rows, set(exceptions)).get(chosen.pk)
         detail = {"org": chosen, "rows": rows, "report": report,
                   "exception": exceptions.get(chosen.pk),
                   "names": {str(r.person_id): r.person.full_name for r in rows}}
