@@ -87,12 +87,17 @@ def visible_orgs(queryset, user):
 def writable_orgs(queryset, user):
     """Organisations a user or API client may write into (imports): its own subtree, not the
     whole commune whose structure it may read."""
-    scope = scope_for(user)
+    return _in_subtree(queryset, scope_for(user), "path")
+
+
+def _in_subtree(queryset, scope: Scope, path: str):
+    """All rows province-wide, else those whose organisation path (`path`) lies in the
+    scope's subtree; none without an organisation."""
     if scope.province_wide:
         return queryset
     if scope.org_path is None:
         return queryset.none()
-    return queryset.filter(path__startswith=scope.org_path)
+    return queryset.filter(**{f"{path}__startswith": scope.org_path})
 
 
 def is_province_wide(user) -> bool:
@@ -103,13 +108,9 @@ def _people_rule(queryset, user, own: str, path: str):
     """The people rule for any rows: all province-wide, one's own (`own` = the person's id)
     for a civil servant, else the rows whose organisation (`path`) is in the user's subtree."""
     scope = scope_for(user)
-    if scope.province_wide:
-        return queryset
-    if scope.self_only:
+    if scope.self_only and not scope.province_wide:
         return queryset.filter(**{own: scope.person_id}) if scope.person_id else queryset.none()
-    if scope.org_path is None:
-        return queryset.none()
-    return queryset.filter(**{f"{path}__startswith": scope.org_path})
+    return _in_subtree(queryset, scope, path)
 
 
 def visible_people(queryset, user):
@@ -138,14 +139,9 @@ def visible_catalogs(queryset, user):
 
 def manageable_catalogs(queryset, user, path_field: str = "organization__path"):
     """Catalogues (or, with path_field="path", organisations) the user may manage."""
-    scope = scope_for(user)
     if not can(user, "work.catalog.manage"):
         return queryset.none()
-    if scope.province_wide:
-        return queryset
-    if scope.org_path is None:
-        return queryset.none()
-    return queryset.filter(**{f"{path_field}__startswith": scope.org_path})
+    return _in_subtree(queryset, scope_for(user), path_field)
 
 
 def visible_sheets(queryset, user):

@@ -19,8 +19,9 @@ from django_tasks import task
 from canbo.org.models import Organization
 from canbo.scoring import ScoringInputError, rulebook_for
 from canbo.scoring.bulk import ZERO
+from canbo.work.choices import ScoreKind
 from canbo.work.recompute import period_is_open, refresh_person_period
-from canbo.work.sumrows import sums_row
+from canbo.work.sumrows import RowSink
 from canbo.work.sums import weight_sums
 from canbo.work.upsert import upsert
 
@@ -54,9 +55,9 @@ def _refresh_many(month: date, people: set[int], organization_id: int) -> int:
     org = Organization.objects.filter(pk=organization_id).first()
     now = timezone.now()
     try:
-        loaded, rulebook = weight_sums((month,), org), rulebook_for(month)
-        rows = [sums_row(p, month, loaded.sums.get((p, month), ZERO), loaded.scale, rulebook,
-                         now, None)[0] for p in sorted(people)]
+        loaded, rulebook, sink = weight_sums((month,), org), rulebook_for(month), RowSink(now, None)
+        rows = [sink.sums(p, ScoreKind.MONTH, month, loaded.sums.get((p, month), ZERO),
+                          loaded.scale, rulebook)[0] for p in sorted(people)]
     except ScoringInputError as exc:
         log.warning("month %s not scored: %s", month, exc)
         return 0

@@ -7,7 +7,8 @@ The engine weighs each distinct pattern (quantity, completed, counted quality fa
 delays) once, for a coefficient of 1, as integers over one common scale (`unit_factors`); the
 database multiplies each task's coefficient by its pattern's factors and sums per person and
 month; the ratios and the task formula then apply to those integer sums (`month_from_sums`).
-tests/scoring/test_bulk.py checks that this path gives exactly what the explained path gives.
+tests/scoring/test_scoring_bulk.py checks that this path gives exactly what the explained path
+gives.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from canbo.scoring.period import finish_period, task_from_ratio_sum
 from canbo.scoring.rulebook import Rulebook
 from canbo.scoring.types import STAFF, Item, PeriodResult, TaskResult
 
-Pattern = tuple[Number, bool, int, int]  # quantity, completed, counted failures, counted delays
+Pattern = tuple[Number, int, int, int]  # quantity, completed (1/0), counted failures, delays
 Sums = tuple[int, int, int, int]  # assigned, completed, quality, progress weights × scale
 Pair = tuple[int, int]  # an exact ratio as (numerator, denominator)
 ZERO: Sums = (0, 0, 0, 0)

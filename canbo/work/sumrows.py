@@ -12,7 +12,6 @@ from fractions import Fraction
 from canbo.scoring import STAFF
 from canbo.scoring.bulk import Sums, no_items_month, ratios
 from canbo.scoring.rulebook import Rulebook
-from canbo.work.choices import ScoreKind
 from canbo.work.copytext import line, month_line
 from canbo.work.scorer import PLACES, WEIGHT_PLACES, ScoreRow, period_row, rounded
 
@@ -70,9 +69,3 @@ class TextSink(RowSink):
         text = month_line(person_id, kind, start, rulebook.code, numbers, self.now, self.job_id)
         return text, task
 
-
-def sums_row(person_id: int, start: date, sums: Sums, scale: int, rulebook: Rulebook,
-             now: datetime, job_id: int | None,
-             kind: str = ScoreKind.MONTH) -> tuple[ScoreRow, Fraction | None]:
-    """The stored month (or pooled quarter) of a person, and its task score."""
-    return RowSink(now, job_id).sums(person_id, kind, start, sums, scale, rulebook)

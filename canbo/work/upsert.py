@@ -25,12 +25,10 @@ assert COLUMNS[:3] == UNIQUE  # _changed and the COPY lines rely on this order
 
 
 def upsert(rows: Iterable[ScoreRow], batch_size: int = 2000) -> int:
-    """Write ScoreRow values; returns how many. On PostgreSQL an iterator (not a list) always
-    takes the COPY path and is consumed as it is produced."""
-    many = not isinstance(rows, list) or len(rows) >= COPY_THRESHOLD
-    if connection.vendor == "postgresql" and many:
-        return copy_upsert(encode(chunk) for chunk in chunks(rows, batch_size))
+    """Write ScoreRow values; returns how many. Large batches on PostgreSQL are copied."""
     rows = list(rows)
+    if connection.vendor == "postgresql" and len(rows) >= COPY_THRESHOLD:
+        return copy_upsert(encode(chunk) for chunk in chunks(rows, batch_size))
     PeriodScore.objects.bulk_create(
         [row.model() for row in _changed(rows)], batch_size=batch_size, update_conflicts=True,
         unique_fields=["person", "kind", "period_start"],

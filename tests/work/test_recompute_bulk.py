@@ -15,12 +15,12 @@ from canbo.work.choices import JobStatus
 from canbo.work.copytext import encode, line
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import parse_period
-from canbo.work.recompute import recompute
+from canbo.work.recompute import build_rows, recompute
 from canbo.work.scorer import ScoreRow
 from canbo.work.shares import encoded_blocks
 from canbo.work.sumrows import RowSink, TextSink
 from canbo.work.sums import weight_sums
-from canbo.work.upsert import copy_upsert
+from canbo.work.upsert import copy_upsert, upsert
 
 ON_POSTGRESQL = pytest.mark.skipif(connection.vendor != "postgresql",
                                    reason="COPY and worker processes are PostgreSQL's path")
@@ -154,3 +154,14 @@ def test_text_lines_say_what_the_rows_say(sums, scale, kind) -> None:
     row, task = RowSink(STAMP, 12).sums(*args)
     text, same_task = TextSink(STAMP, 12).sums(*args)
     assert text == line(row) and task == same_task
+
+
+def test_upsert_of_a_large_batch_stores_the_rows_as_given(world, march, monkeypatch):
+    """On PostgreSQL a batch above the threshold is copied; on SQLite it is bulk_create."""
+    monkeypatch.setattr("canbo.work.upsert.COPY_THRESHOLD", 1)
+    rows = build_rows(parse_period("2026-Q1"), None, None)
+    assert upsert(rows) == len(rows) == 6 * 4
+    stored = {(s.person_id, s.kind, s.period_start): (s.task_score, s.assigned_weight)
+              for s in PeriodScore.objects.all()}
+    assert stored == {(r.person_id, r.kind, r.period_start): (r.task_score, r.assigned_weight)
+                      for r in rows}
