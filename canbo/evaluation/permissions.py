@@ -3,12 +3,11 @@
 from canbo.core.access import scope_for
 from canbo.core.roles import Role
 from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.services.leaders import CHAIRMAN, VICE_CHAIRMAN, leader_kind
 
 UNIT_REVIEWERS = {Role.UNIT_HEAD, Role.UNIT_DEPUTY}
 COMMUNE_LEADERS = {Role.CHAIRMAN, Role.VICE_CHAIRMAN}
 PERIOD_MANAGERS = {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN}
-# The People's Committee chairman's own sheet is approved at the province.
-CHAIRMAN_TITLE_CODE = "CHU_TICH"
 
 
 def _visible(user, sheet: EvaluationSheet) -> bool:
@@ -29,10 +28,24 @@ def can_self_assess(user, sheet: EvaluationSheet) -> bool:
     return _is_own(user, sheet)
 
 
+def _superior_rule(role: str, sheet: EvaluationSheet) -> bool | None:
+    """Nobody reviews or approves their own superior: the chairman's sheet goes to the
+    province, a vice chairman's to the chairman. None: the ordinary rules apply."""
+    kind = leader_kind(sheet.person) if sheet.is_leader else None
+    if kind == CHAIRMAN:
+        return role == Role.PERSONNEL_PROVINCE
+    if kind == VICE_CHAIRMAN:
+        return role == Role.CHAIRMAN
+    return None
+
+
 def can_review(user, sheet: EvaluationSheet) -> bool:
     role = scope_for(user).role
     if _is_own(user, sheet) or not _visible(user, sheet):
         return False
+    superior = _superior_rule(role, sheet)
+    if superior is not None:
+        return superior
     if role in COMMUNE_LEADERS:
         return True
     return role in UNIT_REVIEWERS and not _reviewed_by_commune_leaders(sheet)
@@ -40,12 +53,13 @@ def can_review(user, sheet: EvaluationSheet) -> bool:
 
 def can_approve(user, sheet: EvaluationSheet) -> bool:
     """The commune chairman (or an authorised vice chairman) approves commune civil servants;
-    the chairman's own sheet is approved at the province."""
+    the chairman's own sheet is approved at the province, a vice chairman's by the chairman."""
     role = scope_for(user).role
     if _is_own(user, sheet) or not _visible(user, sheet):
         return False
-    if sheet.person.title_id and sheet.person.title.code == CHAIRMAN_TITLE_CODE:
-        return role == Role.PERSONNEL_PROVINCE
+    superior = _superior_rule(role, sheet)
+    if superior is not None:
+        return superior
     return role in COMMUNE_LEADERS
 
 

@@ -11,6 +11,7 @@ from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import Complaint, EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_resolve_complaint, can_self_assess
 from canbo.evaluation.services.sheets import _locked_for_update
+from canbo.evaluation.services.staleness import refresh_leaders
 
 
 def complaint_deadline(sheet: EvaluationSheet):
@@ -60,6 +61,8 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
     audit.record(actor, "evaluation.resolve_complaint", sheet, before,
                  {"status": sheet.status}, reason=resolution)
     _notify(sheet, complaint)
+    if accepted:
+        refresh_leaders(actor, sheet)
     return complaint
 
 

@@ -10,6 +10,7 @@ from canbo.evaluation.choices import PeriodKind, PeriodStatus, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.permissions import can_manage_periods
+from canbo.evaluation.services.staleness import stale_leaders
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -79,6 +80,12 @@ def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     pending = period.sheets.exclude(status=SheetStatus.PUBLISHED).filter(worked=True).count()
     if pending:
         raise EvaluationError(f"Còn {pending} phiếu chưa được phê duyệt: chưa thể khoá kỳ.")
+    stale = stale_leaders(period)
+    if stale:
+        names = ", ".join(s.person.full_name for s in stale)
+        raise EvaluationError(f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của "
+                              f"người thuộc quyền phụ trách: {names}. Hãy phê duyệt lại trước "
+                              "khi khoá kỳ.")
     period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
     period.save(update_fields=["status", "locked_at"])
     audit.record(actor, "evaluation.lock_period", period, after={"status": period.status})

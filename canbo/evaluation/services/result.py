@@ -8,19 +8,18 @@ from fractions import Fraction
 from canbo.evaluation.choices import Level, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.services.leaders import failed_in_charge, scope_items, scope_of
 from canbo.scoring import (
     LEADER,
     STAFF,
     LeaderInput,
     ScoringInputError,
+    Step,
     rulebook_for,
     score_general,
     score_period,
 )
 from canbo.work.loader import task_items
-
-FAIL = "fail"
-
 
 def rulebook_of(sheet: EvaluationSheet):
     return rulebook_for(sheet.period.start)
@@ -40,15 +39,25 @@ def check_general(sheet: EvaluationSheet, points: list) -> list:
     return [float(p) for p in points]
 
 
-def unit_all_complete(sheet: EvaluationSheet) -> bool:
-    """d: every civil servant the leader manages is at least 'complete' this period."""
-    org = sheet.person.organization
-    if org is None:
-        return True
-    others = EvaluationSheet.objects.filter(
-        period=sheet.period, person__organization__path__startswith=org.path,
-    ).exclude(pk=sheet.pk)
-    return not others.filter(classification=FAIL).exists()
+def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step]]:
+    """A leader's items are those of their scope; d follows the approved results in it."""
+    month = sheet.period.start
+    scope = scope_of(sheet.person)
+    if scope is None:  # a leader sheet of a person who no longer holds a leader title
+        items, failed, count = task_items(sheet.person_id, month), [], 0
+    else:
+        items, failed = scope_items(sheet.person, scope, month), failed_in_charge(scope, month)
+        count = len(scope.in_charge)
+    leader = LeaderInput(not failed, sheet.leader_organising or Level.FULL,
+                         sheet.leader_third or Level.FULL)
+    text = (f"Phạm vi lãnh đạo, quản lý: {len(items)} nhiệm vụ (của bản thân, do mình giao, "
+            f"của {count} người thuộc quyền phụ trách).")
+    steps = [Step("leader_scope", "Điều 15 NĐ 335/2025/NĐ-CP", text)]
+    if failed:
+        steps.append(Step("leader_unit_detail", "Điều 15 NĐ 335/2025/NĐ-CP",
+                          "Kết quả đã phê duyệt ở mức Không hoàn thành nhiệm vụ: "
+                          + ", ".join(failed) + "."))
+    return items, leader, steps
 
 
 def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
@@ -56,15 +65,15 @@ def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
     general = general if general is not None else sheet.general
     rulebook = rulebook_of(sheet)
     points = general if general is not None else [0] * len(rulebook.criteria)
-    leader = None
+    leader, scope_steps = None, []
     if sheet.is_leader:
-        leader = LeaderInput(unit_all_complete(sheet),
-                             sheet.leader_organising or Level.FULL,
-                             sheet.leader_third or Level.FULL)
-    result = score_period(task_items(sheet.person_id, sheet.period.start), points,
-                          role=LEADER if sheet.is_leader else STAFF, leader=leader,
-                          rulebook=rulebook)
+        items, leader, scope_steps = _leader_inputs(sheet)
+    else:
+        items = task_items(sheet.person_id, sheet.period.start)
+    result = score_period(items, points, role=LEADER if sheet.is_leader else STAFF,
+                          leader=leader, rulebook=rulebook)
     data = as_json(result)
+    data["explanation"] = [s.as_dict() for s in scope_steps] + data["explanation"]
     if general is None:
         data.update(general_score=None, total=None, classification=None, label=None)
     return data

@@ -15,6 +15,7 @@ from canbo.evaluation.errors import ConflictError, EvaluationError
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
 from canbo.evaluation.services.result import check_general, compute
+from canbo.evaluation.services.staleness import refresh_leaders
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
 CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
@@ -116,6 +117,7 @@ def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
     _store_result(sheet)
     _save(actor, sheet, "evaluation.approve", before)
     _publish(sheet)
+    refresh_leaders(actor, sheet)
     return sheet
 
 

@@ -1,0 +1,84 @@
+"""A leader's result follows the approved results in their scope until the month is locked.
+
+When a result in the scope changes (an approval, an accepted complaint), every published
+leader sheet answering for that person is recomputed; if the result differs, the sheet
+returns for re-approval and the leader and the approvers are told. A month whose published
+leader results are stale cannot be locked.
+"""
+
+from decimal import Decimal
+
+
+from canbo.core import audit
+from canbo.core.roles import Role
+from canbo.evaluation.choices import SheetStatus
+from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet, Notification
+from canbo.evaluation.services.leaders import CHAIRMAN, leader_kind, leaders_answering_for
+from canbo.evaluation.services.result import compute
+from canbo.people.models import Profile
+
+COMPARED = ("total_exact", "d", "a", "b", "c", "classification")
+
+
+def differs(stored: dict | None, fresh: dict) -> bool:
+    stored = stored or {}
+    return any(stored.get(key) != fresh.get(key) for key in COMPARED)
+
+
+def refresh_leaders(actor, changed: EvaluationSheet, seen: set[int] | None = None) -> list:
+    """Return the leader sheets sent back for re-approval because `changed` moved."""
+    seen = seen if seen is not None else {changed.pk}
+    returned = []
+    for sheet in leaders_answering_for({changed.person_id}, changed.period.start):
+        if sheet.pk in seen or sheet.status != SheetStatus.PUBLISHED or sheet.period.is_locked:
+            continue
+        seen.add(sheet.pk)
+        fresh = compute(sheet)
+        if not differs(sheet.result, fresh):
+            continue
+        _return_for_approval(actor, sheet, fresh)
+        returned.append(sheet)
+        returned += refresh_leaders(actor, sheet, seen)  # their own superiors may move too
+    return returned
+
+
+def _return_for_approval(actor, sheet: EvaluationSheet, fresh: dict) -> None:
+    before = {"status": sheet.status, "total": str(sheet.total),
+              "classification": sheet.classification}
+    sheet.result, total = fresh, fresh["total"]
+    sheet.total = None if total is None else Decimal(str(round(total, 4)))
+    sheet.classification = fresh["classification"] or ""
+    sheet.status, sheet.approved_at, sheet.approved_by = SheetStatus.REVIEWED, None, None
+    sheet.version += 1
+    sheet.save(update_fields=["result", "total", "classification", "status", "approved_at",
+                              "approved_by", "version"])
+    audit.record(actor, "evaluation.leader_result_changed", sheet, before,
+                 {"status": sheet.status, "total": str(sheet.total),
+                  "classification": sheet.classification},
+                 reason="Kết quả trong phạm vi phụ trách thay đổi sau khi phê duyệt.")
+    _notify(sheet)
+
+
+def _notify(sheet: EvaluationSheet) -> None:
+    text = (f"Kết quả {sheet.period} của {sheet.person.full_name} thay đổi do kết quả của người "
+            "thuộc quyền phụ trách thay đổi: phiếu cần được phê duyệt lại.")
+    url = f"/evaluation/sheets/{sheet.pk}/"
+    Notification.objects.bulk_create(
+        [Notification(user_id=user_id, text=text, url=url) for user_id in _recipients(sheet)])
+
+
+def _recipients(sheet: EvaluationSheet) -> set[int]:
+    people = Profile.objects.filter(person=sheet.person).values_list("user_id", flat=True)
+    if leader_kind(sheet.person) == CHAIRMAN:
+        approvers = Profile.objects.filter(role=Role.PERSONNEL_PROVINCE)
+    else:
+        commune = sheet.person.organization.commune()
+        approvers = Profile.objects.filter(role=Role.CHAIRMAN, organization=commune)
+    return set(people) | set(approvers.values_list("user_id", flat=True))
+
+
+def stale_leaders(period: EvaluationPeriod) -> list[EvaluationSheet]:
+    """Published leader sheets of the period whose frozen result no longer holds."""
+    sheets = period.sheets.filter(is_leader=True, status=SheetStatus.PUBLISHED).select_related(
+        "period", "person__organization", "person__title")
+    return [s for s in sheets if differs(s.result, compute(s))]
