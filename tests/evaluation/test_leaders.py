@@ -15,7 +15,6 @@ from canbo.evaluation.services.result import compute
 from canbo.evaluation.services.sheets import approve_sheet, review_sheet, submit_self_assessment
 from canbo.org.models import Title
 from canbo.work.task_services import assign_task
-from tests.evaluation.conftest import MONTH
 from tests.factories import make_person, make_user
 
 
@@ -23,8 +22,7 @@ from tests.factories import make_person, make_user
 def leaders(world):
     """A vice chairman in charge of the economy department and a deputy in the office."""
     vice = Title.objects.create(code="PCT", name="Phó Chủ tịch UBND", is_leader=True, rank=150)
-    deputy = Title.objects.create(code="PTP", name="Phó Trưởng phòng", is_leader=True,
-                                  rank=150)
+    deputy = Title.objects.create(code="PTP", name="Phó Trưởng phòng", is_leader=True, rank=150)
     people = {
         "vice": make_person("TP-6", "Vàng Thị Dung", world.tanphong, vice, None),
         "deputy": make_person("TP-7", "Hà Văn Tú", world.tp_office, deputy, world.position),
@@ -39,8 +37,14 @@ def leaders(world):
 def month(world, leaders, period):
     """The period fixture gives the office's civil servant 2 tasks; add one unfinished task to
     the economy department, so its civil servant fails the month."""
-    assign_task(None, name="Hồ sơ đất đai", assignee=world.people["economy"], coefficient=1,
-                assigned_date=date(2026, 10, 3), due_date=date(2026, 10, 25))
+    assign_task(
+        None,
+        name="Hồ sơ đất đai",
+        assignee=world.people["economy"],
+        coefficient=1,
+        assigned_date=date(2026, 10, 3),
+        due_date=date(2026, 10, 25),
+    )
     create_sheets(period)  # sheets for the leaders added after opening
     return period
 
@@ -84,9 +88,15 @@ def test_deputy_without_assignment_answers_for_the_department_except_the_head(wo
 
 
 def test_items_the_leader_assigned_count_in_their_scope(world, leaders, month):
-    assign_task(None, name="Chỉ đạo rà soát", assignee=world.people["outsider"],
-                assigner=leaders["deputy"], coefficient=1, assigned_date=date(2026, 10, 5),
-                due_date=date(2026, 10, 20))
+    assign_task(
+        None,
+        name="Chỉ đạo rà soát",
+        assignee=world.people["outsider"],
+        assigner=leaders["deputy"],
+        coefficient=1,
+        assigned_date=date(2026, 10, 5),
+        due_date=date(2026, 10, 20),
+    )
     assert "3 nhiệm vụ" in _scope_text(_sheet(month, leaders["deputy"]))
 
 
@@ -116,11 +126,13 @@ def test_d_follows_approved_results_and_the_leader_returns_for_reapproval(world,
 
 def test_a_stale_leader_result_blocks_the_lock(world, leaders, month):
     province = world.users["personnel"]
-    chair_sheet = _publish(world, month, world.people["chair"], world.users["chair"], province,
-                           province)
+    chair_sheet = _publish(
+        world, month, world.people["chair"], world.users["chair"], province, province
+    )
     # A subordinate's approved result changed behind the workflow's back.
     EvaluationSheet.objects.filter(period=month).exclude(pk=chair_sheet.pk).update(
-        status=SheetStatus.PUBLISHED, classification="fail")
+        status=SheetStatus.PUBLISHED, classification="fail"
+    )
     with pytest.raises(EvaluationError, match="Lê Văn Bình"):
         lock_period(province, month)
     assert not type(month).objects.get(pk=month.pk).is_locked
@@ -128,13 +140,16 @@ def test_a_stale_leader_result_blocks_the_lock(world, leaders, month):
 
 def test_nobody_reviews_or_approves_their_superior(world, leaders, month):
     vice_user = leaders["vice"].profile.user
-    chair_sheet = submit_self_assessment(world.users["chair"], _sheet(month, world.people["chair"]),
-                                         [9, 9, 9])
+    chair_sheet = submit_self_assessment(
+        world.users["chair"], _sheet(month, world.people["chair"]), [9, 9, 9]
+    )
     with pytest.raises(EvaluationError):
         review_sheet(vice_user, chair_sheet, [9, 9, 9], {}, organising="full", third="full")
     vice_sheet = submit_self_assessment(vice_user, _sheet(month, leaders["vice"]), [9, 9, 9])
     review_sheet(world.users["chair"], vice_sheet, [9, 9, 9], {})
     with pytest.raises(EvaluationError):
         approve_sheet(world.users["personnel"], _sheet(month, leaders["vice"]))
-    assert approve_sheet(world.users["chair"], _sheet(month, leaders["vice"])).status == \
-        SheetStatus.PUBLISHED
+    assert (
+        approve_sheet(world.users["chair"], _sheet(month, leaders["vice"])).status
+        == SheetStatus.PUBLISHED
+    )

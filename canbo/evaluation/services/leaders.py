@@ -31,7 +31,8 @@ class LeaderScope:
 
 def _top_rank(org: Organization) -> int | None:
     return Person.objects.filter(organization=org, title__is_leader=True).aggregate(
-        top=Min("title__rank"))["top"]
+        top=Min("title__rank")
+    )["top"]
 
 
 def leader_kind(person: Person) -> str | None:
@@ -53,14 +54,18 @@ def _subtree(paths: list[str]) -> Q:
 
 
 def _charge_paths(person: Person) -> list[str]:
-    return list(LeaderCharge.objects.filter(leader=person).values_list(
-        "organization__path", flat=True))
+    return list(
+        LeaderCharge.objects.filter(leader=person).values_list("organization__path", flat=True)
+    )
 
 
 def _unit_heads(org: Organization) -> set[int]:
     top = _top_rank(org)
-    return set(Person.objects.filter(organization=org, title__is_leader=True,
-                                     title__rank__lte=top).values_list("pk", flat=True))
+    return set(
+        Person.objects.filter(
+            organization=org, title__is_leader=True, title__rank__lte=top
+        ).values_list("pk", flat=True)
+    )
 
 
 def scope_of(person: Person) -> LeaderScope | None:
@@ -73,39 +78,60 @@ def scope_of(person: Person) -> LeaderScope | None:
         paths = [org.path]
     elif kind == DEPUTY and not paths:
         paths, excluded = [org.path], excluded | _unit_heads(org)
-    ids = set(Person.objects.filter(_subtree(paths)).values_list("pk", flat=True)) if paths \
-        else set()
+    ids = (
+        set(Person.objects.filter(_subtree(paths)).values_list("pk", flat=True)) if paths else set()
+    )
     return LeaderScope(kind, frozenset(ids - excluded))
 
 
 def scope_items(person: Person, scope: LeaderScope, month: date) -> list:
     """Own items, items the leader assigned or directs, items of the people in charge."""
-    tasks = scored_tasks((month,)).filter(
-        Q(assignee_id=person.pk) | Q(assigner_id=person.pk)
-        | Q(assignee_id__in=list(scope.in_charge))).distinct().order_by("id")
+    tasks = (
+        scored_tasks((month,))
+        .filter(
+            Q(assignee_id=person.pk)
+            | Q(assigner_id=person.pk)
+            | Q(assignee_id__in=list(scope.in_charge))
+        )
+        .distinct()
+        .order_by("id")
+    )
     return [task_item(task) for task in tasks]
 
 
 def failed_in_charge(scope: LeaderScope, month: date) -> list[str]:
     """Names of the people in charge whose APPROVED result of the month is "fail" (d)."""
     rows = EvaluationSheet.objects.filter(
-        person_id__in=list(scope.in_charge), period__kind="month", period__start=month,
-        status__in=APPROVED, classification=FAIL).values_list("person__full_name", flat=True)
+        person_id__in=list(scope.in_charge),
+        period__kind="month",
+        period__start=month,
+        status__in=APPROVED,
+        classification=FAIL,
+    ).values_list("person__full_name", flat=True)
     return sorted(rows)
 
 
 def leaders_answering_for(person_ids: set[int], month: date) -> list[EvaluationSheet]:
     """The month's leader sheets whose scope includes any of the people given."""
-    paths = set(Person.objects.filter(pk__in=person_ids).exclude(organization=None)
-                .values_list("organization__path", flat=True))
+    paths = set(
+        Person.objects.filter(pk__in=person_ids)
+        .exclude(organization=None)
+        .values_list("organization__path", flat=True)
+    )
     communes = {"/" + "/".join(p.strip("/").split("/")[:2]) + "/" for p in paths}
     if not communes:
         return []
     in_communes = Q(pk__in=[])
     for path in communes:
         in_communes |= Q(person__organization__path__startswith=path)
-    sheets = EvaluationSheet.objects.filter(
-        in_communes, is_leader=True, period__kind="month", period__start=month,
-    ).exclude(person_id__in=person_ids).select_related(
-        "period", "person__organization", "person__title")
+    sheets = (
+        EvaluationSheet.objects.filter(
+            in_communes,
+            is_leader=True,
+            period__kind="month",
+            period__start=month,
+        )
+        .exclude(person_id__in=person_ids)
+        .select_related("period", "person__organization", "person__title")
+    )
     return [s for s in sheets if (scope := scope_of(s.person)) and scope.in_charge & person_ids]

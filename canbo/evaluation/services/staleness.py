@@ -8,7 +8,6 @@ leader results are stale cannot be locked.
 
 from decimal import Decimal
 
-
 from canbo.core import audit
 from canbo.core.roles import Role
 from canbo.evaluation.choices import SheetStatus
@@ -43,28 +42,47 @@ def refresh_leaders(actor, changed: EvaluationSheet, seen: set[int] | None = Non
 
 
 def _return_for_approval(actor, sheet: EvaluationSheet, fresh: dict) -> None:
-    before = {"status": sheet.status, "total": str(sheet.total),
-              "classification": sheet.classification}
+    before = {
+        "status": sheet.status,
+        "total": str(sheet.total),
+        "classification": sheet.classification,
+    }
     sheet.result, total = fresh, fresh["total"]
     sheet.total = None if total is None else Decimal(str(round(total, 4)))
     sheet.classification = fresh["classification"] or ""
     sheet.status, sheet.approved_at, sheet.approved_by = SheetStatus.REVIEWED, None, None
     sheet.version += 1
-    sheet.save(update_fields=["result", "total", "classification", "status", "approved_at",
-                              "approved_by", "version"])
-    audit.record(actor, "evaluation.leader_result_changed", sheet, before,
-                 {"status": sheet.status, "total": str(sheet.total),
-                  "classification": sheet.classification},
-                 reason="Kết quả trong phạm vi phụ trách thay đổi sau khi phê duyệt.")
+    sheet.save(
+        update_fields=[
+            "result",
+            "total",
+            "classification",
+            "status",
+            "approved_at",
+            "approved_by",
+            "version",
+        ]
+    )
+    audit.record(
+        actor,
+        "evaluation.leader_result_changed",
+        sheet,
+        before,
+        {"status": sheet.status, "total": str(sheet.total), "classification": sheet.classification},
+        reason="Kết quả trong phạm vi phụ trách thay đổi sau khi phê duyệt.",
+    )
     _notify(sheet)
 
 
 def _notify(sheet: EvaluationSheet) -> None:
-    text = (f"Kết quả {sheet.period} của {sheet.person.full_name} thay đổi do kết quả của người "
-            "thuộc quyền phụ trách thay đổi: phiếu cần được phê duyệt lại.")
+    text = (
+        f"Kết quả {sheet.period} của {sheet.person.full_name} thay đổi do kết quả của người "
+        "thuộc quyền phụ trách thay đổi: phiếu cần được phê duyệt lại."
+    )
     url = f"/evaluation/sheets/{sheet.pk}/"
     Notification.objects.bulk_create(
-        [Notification(user_id=user_id, text=text, url=url) for user_id in _recipients(sheet)])
+        [Notification(user_id=user_id, text=text, url=url) for user_id in _recipients(sheet)]
+    )
 
 
 def _recipients(sheet: EvaluationSheet) -> set[int]:
@@ -80,5 +98,6 @@ def _recipients(sheet: EvaluationSheet) -> set[int]:
 def stale_leaders(period: EvaluationPeriod) -> list[EvaluationSheet]:
     """Published leader sheets of the period whose frozen result no longer holds."""
     sheets = period.sheets.filter(is_leader=True, status=SheetStatus.PUBLISHED).select_related(
-        "period", "person__organization", "person__title")
+        "period", "person__organization", "person__title"
+    )
     return [s for s in sheets if differs(s.result, compute(s))]
