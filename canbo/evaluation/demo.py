@@ -27,16 +27,8 @@ YEAR = 2026
 LOCKED_MONTHS = range(1, 11)
 OPEN_MONTH = 11
 # Mostly "good": most people score 21–25 of 30 on the general criteria.
-GENERAL_CHOICES = [
-    (7, 7, 6.5),
-    (7.5, 7, 7),
-    (8, 7.5, 7),
-    (8, 8, 7.5),
-    (8, 7.5, 7.5),
-    (8.5, 8, 8),
-    (9, 9, 8.5),
-    (7.5, 7.5, 7),
-]
+GENERAL_CHOICES = [(7, 7, 6.5), (7.5, 7, 7), (8, 7.5, 7), (8, 8, 7.5), (8, 7.5, 7.5),
+                   (8.5, 8, 8), (9, 9, 8.5), (7.5, 7.5, 7)]
 KEEP_DRAFT = {"congchuc.tanphong"}  # left for the acceptance walk-through
 PERSONNEL_OFFICER = "sonoivu"
 
@@ -54,23 +46,17 @@ def seed_evaluation(stdout=None) -> int:
         if officer is not None:  # draft annual results, so the quota screen has data
             compute_annual(officer, YEAR, root)
     if stdout is not None:
-        stdout.write(
-            f"Đánh giá: {EvaluationSheet.objects.count()} phiếu "
-            f"(tháng 1–10/{YEAR} đã khoá, tháng {OPEN_MONTH} đang mở)."
-        )
+        stdout.write(f"Đánh giá: {EvaluationSheet.objects.count()} phiếu "
+                     f"(tháng 1–10/{YEAR} đã khoá, tháng {OPEN_MONTH} đang mở).")
     return EvaluationSheet.objects.count()
 
 
 def _period(root: Organization, month: date, locked: bool) -> EvaluationPeriod:
     end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     period = EvaluationPeriod.objects.create(
-        organization=root,
-        start=month,
-        self_assessment_due=end.replace(day=3),
-        review_due=end.replace(day=6),
-        approval_due=end.replace(day=9),
-        status=PeriodStatus.LOCKED if locked else PeriodStatus.OPEN,
-    )
+        organization=root, start=month, self_assessment_due=end.replace(day=3),
+        review_due=end.replace(day=6), approval_due=end.replace(day=9),
+        status=PeriodStatus.LOCKED if locked else PeriodStatus.OPEN)
     create_sheets(period)
     return period
 
@@ -84,13 +70,8 @@ def _items_by_person(month: date) -> dict[int, list]:
 
 def _score(sheet: EvaluationSheet, items: list, general: list) -> dict:
     leader = LeaderInput(True, "full", "full") if sheet.is_leader else None
-    result = score_period(
-        items,
-        general,
-        role=LEADER if sheet.is_leader else STAFF,
-        leader=leader,
-        rulebook=rulebook_for(sheet.period.start),
-    )
+    result = score_period(items, general, role=LEADER if sheet.is_leader else STAFF,
+                          leader=leader, rulebook=rulebook_for(sheet.period.start))
     return as_json(result)
 
 
@@ -102,25 +83,10 @@ def _seed_month(root, month: date, rng: random.Random, locked: bool) -> None:
     for sheet in sheets:
         state = SheetStatus.PUBLISHED if locked else _open_state(sheet, rng)
         _fill(sheet, state, items.get(sheet.person_id, []), rng, moment)
-    EvaluationSheet.objects.bulk_update(
-        sheets,
-        [
-            "status",
-            "general_self",
-            "general_review",
-            "adjust_reasons",
-            "self_comment",
-            "review_comment",
-            "result",
-            "total",
-            "classification",
-            "submitted_at",
-            "reviewed_at",
-            "approved_at",
-            "version",
-        ],
-        batch_size=1000,
-    )
+    EvaluationSheet.objects.bulk_update(sheets, [
+        "status", "general_self", "general_review", "adjust_reasons", "self_comment",
+        "review_comment", "result", "total", "classification", "submitted_at", "reviewed_at",
+        "approved_at", "version"], batch_size=1000)
     if not locked:
         _contest_one(period)
 
@@ -129,15 +95,8 @@ def _open_state(sheet: EvaluationSheet, rng: random.Random) -> str:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None and profile.user.username in KEEP_DRAFT:
         return SheetStatus.DRAFT
-    return rng.choice(
-        [
-            SheetStatus.DRAFT,
-            SheetStatus.SELF_ASSESSED,
-            SheetStatus.SELF_ASSESSED,
-            SheetStatus.REVIEWED,
-            SheetStatus.PUBLISHED,
-        ]
-    )
+    return rng.choice([SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED, SheetStatus.SELF_ASSESSED,
+                       SheetStatus.REVIEWED, SheetStatus.PUBLISHED])
 
 
 def _fill(sheet, state: str, items: list, rng: random.Random, moment) -> None:
@@ -163,19 +122,13 @@ def _fill(sheet, state: str, items: list, rng: random.Random, moment) -> None:
 
 
 def _contest_one(period: EvaluationPeriod) -> None:
-    sheet = period.sheets.filter(
-        status=SheetStatus.PUBLISHED,
-        person__organization__name__contains="Kinh tế",
-        person__organization__parent__name="Phường Đoàn Kết",
-    ).first()
+    sheet = period.sheets.filter(status=SheetStatus.PUBLISHED,
+                                 person__organization__name__contains="Kinh tế",
+                                 person__organization__parent__name="Phường Đoàn Kết").first()
     sheet = sheet or period.sheets.filter(status=SheetStatus.PUBLISHED).first()
     if sheet is None:
         return
     owner = User.objects.filter(profile__person=sheet.person).first()
-    Complaint.objects.create(
-        sheet=sheet,
-        filed_by=owner,
-        status=ComplaintStatus.OPEN,
-        reason="Tôi đã hoàn thành báo cáo đúng hạn nhưng bị tính chậm.",
-    )
+    Complaint.objects.create(sheet=sheet, filed_by=owner, status=ComplaintStatus.OPEN,
+                             reason="Tôi đã hoàn thành báo cáo đúng hạn nhưng bị tính chậm.")
     EvaluationSheet.objects.filter(pk=sheet.pk).update(status=SheetStatus.CONTESTED)

@@ -13,44 +13,35 @@ def _vn(number) -> str:
     return f"{float(number):g}".replace(".", ",")
 
 
-def _criteria_fields(
-    form: forms.Form, sheet: EvaluationSheet, initial: list | None, with_reasons: bool
-) -> None:
+def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | None,
+                     with_reasons: bool) -> None:
     for index, criterion in enumerate(rulebook_of(sheet).criteria):
         form.fields[f"c{index}"] = forms.DecimalField(
-            label=f"({criterion.code}) {criterion.label}",
-            min_value=0,
-            max_value=float(criterion.max_points),
-            decimal_places=1,
+            label=f"({criterion.code}) {criterion.label}", min_value=0,
+            max_value=float(criterion.max_points), decimal_places=1,
             initial=initial[index] if initial else None,
-            help_text=_("Maximum %(max)s, in steps of %(step)s")
-            % {"max": _vn(criterion.max_points), "step": _vn(criterion.step)},
+            help_text=_("Maximum %(max)s, in steps of %(step)s") % {
+                "max": _vn(criterion.max_points), "step": _vn(criterion.step)},
             widget=forms.NumberInput(attrs={"step": str(float(criterion.step))}),
         )
         if with_reasons:
             form.fields[f"reason{index}"] = forms.CharField(
-                label=_("Reason for the change"), required=False, max_length=500
-            )
+                label=_("Reason for the change"), required=False, max_length=500)
 
 
 class SheetForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def points(self) -> list:
-        return [
-            self.cleaned_data[name]
-            for name in self.fields
-            if name.startswith("c") and name[1:].isdigit()
-        ]
+        return [self.cleaned_data[name] for name in self.fields if name.startswith("c")
+                and name[1:].isdigit()]
 
 
 class SelfAssessmentForm(SheetForm):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    evidence = forms.CharField(
-        label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(
+        attrs={"rows": 3}))
+    evidence = forms.CharField(label=_("Evidence"), required=False, widget=forms.Textarea(
+        attrs={"rows": 2}))
 
     def __init__(self, *args, sheet: EvaluationSheet, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,69 +50,50 @@ class SelfAssessmentForm(SheetForm):
 
 
 class ReviewForm(SheetForm):
-    comment = forms.CharField(
-        label=_("Reviewer's comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    collective_comment = forms.CharField(
-        label=_("Collective comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    comment = forms.CharField(label=_("Reviewer's comment"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    collective_comment = forms.CharField(label=_("Collective comments"), required=False,
+                                         widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, sheet: EvaluationSheet, **kwargs):
         super().__init__(*args, **kwargs)
         _criteria_fields(self, sheet, sheet.general, with_reasons=True)
         if sheet.is_leader:
             self.fields["organising"] = forms.ChoiceField(
-                label=_("Capacity to organise implementation (đ)"),
-                choices=Level.choices,
-                initial=sheet.leader_organising or Level.FULL,
-            )
+                label=_("Capacity to organise implementation (đ)"), choices=Level.choices,
+                initial=sheet.leader_organising or Level.FULL)
             self.fields["third"] = forms.ChoiceField(
-                label=_("Internal solidarity (e)"),
-                choices=Level.choices,
-                initial=sheet.leader_third or Level.FULL,
-            )
+                label=_("Internal solidarity (e)"), choices=Level.choices,
+                initial=sheet.leader_third or Level.FULL)
 
     def reasons(self) -> dict[int, str]:
-        return {
-            int(name[6:]): value
-            for name, value in self.cleaned_data.items()
-            if name.startswith("reason") and value
-        }
+        return {int(name[6:]): value for name, value in self.cleaned_data.items()
+                if name.startswith("reason") and value}
 
 
 class ApprovalForm(SheetForm):
-    comment = forms.CharField(
-        label=_("Approver's comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    comment = forms.CharField(label=_("Approver's comment"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ComplaintForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for the complaint"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = forms.CharField(label=_("Reason for the complaint"),
+                             widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ResolutionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            ("accept", _("Accept: reopen the sheet for correction")),
-            ("reject", _("Reject: the result stands")),
-        ],
-    )
+    decision = forms.ChoiceField(label=_("Decision"), choices=[
+        ("accept", _("Accept: reopen the sheet for correction")),
+        ("reject", _("Reject: the result stands"))])
     resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class OpenPeriodForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
-    month = forms.DateField(
-        label=_("Month"),
-        input_formats=["%Y-%m"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
-    )
-    complaint_days = forms.IntegerField(
-        label=_("Complaint window (days)"), min_value=1, max_value=60, initial=10
-    )
+    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"],
+                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+    complaint_days = forms.IntegerField(label=_("Complaint window (days)"), min_value=1,
+                                        max_value=60, initial=10)
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -27,10 +27,8 @@ def test_month_through_the_pages(client, world, sheet):
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.PUBLISHED
     page = client.get(f"/evaluation/sheets/{sheet.pk}/").content.decode()
-    assert (
-        f"{sheet.result['total']:.2f}".replace(".", ",") in page
-        or f"{sheet.result['total']:.2f}" in page
-    )
+    assert f"{sheet.result['total']:.2f}".replace(".", ",") in page or \
+        f"{sheet.result['total']:.2f}" in page
     assert "Chưa phối hợp" in page
 
 
@@ -54,10 +52,8 @@ def test_stale_form_gets_a_conflict_message(client, world, sheet):
     client.force_login(world.users["head"])
     post(client, sheet, "review", **criteria(9, 9, 9))
     client.force_login(world.users["chair"])
-    response = client.post(
-        f"/evaluation/sheets/{sheet.pk}/",
-        {"action": "review", "version": stale, **criteria(8, 9, 9, reason0="x")},
-    )
+    response = client.post(f"/evaluation/sheets/{sheet.pk}/", {
+        "action": "review", "version": stale, **criteria(8, 9, 9, reason0="x")})
     assert "người khác" in response.content.decode()
     sheet.refresh_from_db()
     assert sheet.general_review == [9, 9, 9]
@@ -132,10 +128,8 @@ def test_published_results_are_visible_within_the_unit_only(client, world, perio
 
     mai = make_user("mai", "civil_servant", world.tp_office, world.people["colleague"])
     client.force_login(mai)
-    names = [
-        s.person.full_name
-        for s in client.get("/evaluation/results/?month=2026-10").context["sheets"]
-    ]
+    names = [s.person.full_name for s in client.get("/evaluation/results/?month=2026-10")
+             .context["sheets"]]
     assert names == ["Nguyễn Văn An"]
     assert client.get(f"/evaluation/sheets/{sheet.pk}/").status_code == 404  # not the detail
     assert colleague.status == SheetStatus.DRAFT

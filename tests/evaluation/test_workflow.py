@@ -31,11 +31,8 @@ def test_full_month(world, sheet):
     assert float(sheet.total) == pytest.approx(25 + 70 * (2 + 3.125 / 3.5) / 3, abs=1e-4)
     assert sheet.classification == "excellent"
     assert Notification.objects.filter(user=staff).exists()
-    actions = list(
-        AuditEntry.objects.filter(object_type="evaluation.evaluationsheet").values_list(
-            "action", flat=True
-        )
-    )
+    actions = list(AuditEntry.objects.filter(object_type="evaluation.evaluationsheet")
+                   .values_list("action", flat=True))
     assert set(actions) == {"evaluation.self_assess", "evaluation.review", "evaluation.approve"}
 
 
@@ -47,14 +44,9 @@ def test_adjusting_a_criterion_needs_a_reason(world, sheet):
     assert sheet.status == SheetStatus.SELF_ASSESSED and sheet.general_review is None
 
 
-@pytest.mark.parametrize(
-    "points, message",
-    [
-        ([11, 9, 9], "nằm ngoài"),
-        ([9.3, 9, 9], "bội số"),
-        ([9, 9], "đủ 3 tiêu chí"),
-    ],
-)
+@pytest.mark.parametrize("points, message", [
+    ([11, 9, 9], "nằm ngoài"), ([9.3, 9, 9], "bội số"), ([9, 9], "đủ 3 tiêu chí"),
+])
 def test_general_points_are_checked(world, sheet, points, message):
     with pytest.raises(EvaluationError, match=message):
         submit_self_assessment(world.users["staff"], sheet, points)

@@ -35,14 +35,8 @@ def file_complaint(actor, sheet: EvaluationSheet, reason: str) -> Complaint:
     sheet.status = SheetStatus.CONTESTED
     sheet.version += 1
     sheet.save(update_fields=["status", "version"])
-    audit.record(
-        actor,
-        "evaluation.file_complaint",
-        sheet,
-        {"status": SheetStatus.PUBLISHED},
-        {"status": sheet.status},
-        reason=reason,
-    )
+    audit.record(actor, "evaluation.file_complaint", sheet,
+                 {"status": SheetStatus.PUBLISHED}, {"status": sheet.status}, reason=reason)
     return complaint
 
 
@@ -64,14 +58,8 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
     sheet.status = SheetStatus.SELF_ASSESSED if accepted else SheetStatus.PUBLISHED
     sheet.version += 1
     sheet.save(update_fields=["status", "version"])
-    audit.record(
-        actor,
-        "evaluation.resolve_complaint",
-        sheet,
-        before,
-        {"status": sheet.status},
-        reason=resolution,
-    )
+    audit.record(actor, "evaluation.resolve_complaint", sheet, before,
+                 {"status": sheet.status}, reason=resolution)
     _notify(sheet, complaint)
     if accepted:
         refresh_leaders(actor, sheet)
@@ -82,7 +70,5 @@ def _notify(sheet: EvaluationSheet, complaint: Complaint) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
         Notification.objects.create(
-            user=profile.user,
-            url=f"/evaluation/sheets/{sheet.pk}/",
-            text=f"Khiếu nại về kết quả {sheet.period}: {complaint.get_status_display()}.",
-        )
+            user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
+            text=f"Khiếu nại về kết quả {sheet.period}: {complaint.get_status_display()}.")

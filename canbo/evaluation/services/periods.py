@@ -21,34 +21,22 @@ def _last_day(month: date) -> date:
 
 
 @transaction.atomic
-def open_period(
-    actor,
-    organization: Organization,
-    start: date,
-    kind: str = PeriodKind.MONTH,
-    complaint_days: int = 10,
-    deadlines: tuple[date, date, date] | None = None,
-) -> EvaluationPeriod:
+def open_period(actor, organization: Organization, start: date,
+                kind: str = PeriodKind.MONTH, complaint_days: int = 10,
+                deadlines: tuple[date, date, date] | None = None) -> EvaluationPeriod:
     """Open a month for an organisation subtree and create a sheet for each person in it."""
     if not can_manage_periods(actor) or not _in_scope(actor, organization):
         raise EvaluationError("Bạn không có quyền mở kỳ đánh giá cho đơn vị này.")
     start = start.replace(day=1)
-    if EvaluationPeriod.objects.filter(organization=organization, kind=kind, start=start).exists():
+    if EvaluationPeriod.objects.filter(organization=organization, kind=kind,
+                                       start=start).exists():
         raise EvaluationError("Kỳ đánh giá này đã được mở.")
     end = _last_day(start)
     self_due, review_due, approval_due = deadlines or (
-        end + timedelta(days=3),
-        end + timedelta(days=6),
-        end + timedelta(days=9),
-    )
+        end + timedelta(days=3), end + timedelta(days=6), end + timedelta(days=9))
     period = EvaluationPeriod.objects.create(
-        organization=organization,
-        kind=kind,
-        start=start,
-        self_assessment_due=self_due,
-        review_due=review_due,
-        approval_due=approval_due,
-        complaint_days=complaint_days,
+        organization=organization, kind=kind, start=start, self_assessment_due=self_due,
+        review_due=review_due, approval_due=approval_due, complaint_days=complaint_days,
         opened_by=actor if getattr(actor, "pk", None) else None,
     )
     create_sheets(period)
@@ -58,13 +46,12 @@ def open_period(
 
 def create_sheets(period: EvaluationPeriod) -> int:
     """One sheet per person of the subtree who has none in an overlapping period."""
-    people = Person.objects.filter(organization__path__startswith=period.organization.path).exclude(
-        sheets__period__start=period.start, sheets__period__kind=period.kind
-    )
-    sheets = [
-        EvaluationSheet(person=p, period=period, is_leader=bool(p.title and p.title.is_leader))
-        for p in people.select_related("title")
-    ]
+    people = Person.objects.filter(
+        organization__path__startswith=period.organization.path
+    ).exclude(sheets__period__start=period.start, sheets__period__kind=period.kind)
+    sheets = [EvaluationSheet(person=p, period=period, is_leader=bool(p.title and
+                                                                      p.title.is_leader))
+              for p in people.select_related("title")]
     EvaluationSheet.objects.bulk_create(sheets, batch_size=2000)
     return len(sheets)
 
@@ -96,11 +83,9 @@ def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     stale = stale_leaders(period)
     if stale:
         names = ", ".join(s.person.full_name for s in stale)
-        raise EvaluationError(
-            f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của "
-            f"người thuộc quyền phụ trách: {names}. Hãy phê duyệt lại trước "
-            "khi khoá kỳ."
-        )
+        raise EvaluationError(f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của "
+                              f"người thuộc quyền phụ trách: {names}. Hãy phê duyệt lại trước "
+                              "khi khoá kỳ.")
     period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
     period.save(update_fields=["status", "locked_at"])
     audit.record(actor, "evaluation.lock_period", period, after={"status": period.status})
@@ -112,15 +97,10 @@ def _announce_lock(period: EvaluationPeriod) -> None:
     from canbo.integration.models import WebhookEvent
     from canbo.integration.webhooks import emit_event
 
-    emit_event(
-        WebhookEvent.PERIOD_LOCKED,
-        {
-            "organization": period.organization.code,
-            "kind": period.kind,
-            "start": period.start.isoformat(),
-        },
-        period.organization,
-    )
+    emit_event(WebhookEvent.PERIOD_LOCKED, {
+        "organization": period.organization.code, "kind": period.kind,
+        "start": period.start.isoformat(),
+    }, period.organization)
 
 
 def period_for(person: Person, month: date) -> EvaluationPeriod | None:
@@ -129,7 +109,6 @@ def period_for(person: Person, month: date) -> EvaluationPeriod | None:
         return None
     candidates = EvaluationPeriod.objects.filter(kind=PeriodKind.MONTH, start=month)
     path = person.organization.path
-    matching = [
-        p for p in candidates.select_related("organization") if path.startswith(p.organization.path)
-    ]
+    matching = [p for p in candidates.select_related("organization")
+                if path.startswith(p.organization.path)]
     return max(matching, key=lambda p: len(p.organization.path), default=None)

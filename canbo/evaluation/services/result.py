@@ -49,22 +49,15 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
     else:
         items, failed = scope_items(sheet.person, scope, month), failed_in_charge(scope, month)
         count = len(scope.in_charge)
-    leader = LeaderInput(
-        not failed, sheet.leader_organising or Level.FULL, sheet.leader_third or Level.FULL
-    )
-    text = (
-        f"Phạm vi lãnh đạo, quản lý: {len(items)} nhiệm vụ (của bản thân, do mình giao, "
-        f"của {count} người thuộc quyền phụ trách)."
-    )
+    leader = LeaderInput(not failed, sheet.leader_organising or Level.FULL,
+                         sheet.leader_third or Level.FULL)
+    text = (f"Phạm vi lãnh đạo, quản lý: {len(items)} nhiệm vụ (của bản thân, do mình giao, "
+            f"của {count} người thuộc quyền phụ trách).")
     steps = [Step("leader_scope", "Điều 15 NĐ 335/2025/NĐ-CP", text)]
     if failed:
-        steps.append(
-            Step(
-                "leader_unit_detail",
-                "Điều 15 NĐ 335/2025/NĐ-CP",
-                "Kết quả đã phê duyệt ở mức Không hoàn thành nhiệm vụ: " + ", ".join(failed) + ".",
-            )
-        )
+        steps.append(Step("leader_unit_detail", "Điều 15 NĐ 335/2025/NĐ-CP",
+                          "Kết quả đã phê duyệt ở mức Không hoàn thành nhiệm vụ: "
+                          + ", ".join(failed) + "."))
     return items, leader, steps
 
 
@@ -78,9 +71,8 @@ def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
         items, leader, scope_steps = _leader_inputs(sheet)
     else:
         items = task_items(sheet.person_id, sheet.period.start)
-    result = score_period(
-        items, points, role=LEADER if sheet.is_leader else STAFF, leader=leader, rulebook=rulebook
-    )
+    result = score_period(items, points, role=LEADER if sheet.is_leader else STAFF,
+                          leader=leader, rulebook=rulebook)
     data = as_json(result)
     data["explanation"] = [s.as_dict() for s in scope_steps] + data["explanation"]
     if general is None:
@@ -94,18 +86,12 @@ def as_json(result) -> dict:
 
     return {
         "rulebook": None,
-        "a": number(result.a),
-        "b": number(result.b),
-        "c": number(result.c),
-        "d": number(result.d),
-        "dd": number(result.dd),
-        "e": number(result.e),
-        "task_score": number(result.task_score),
-        "general_score": number(result.general_score),
+        "a": number(result.a), "b": number(result.b), "c": number(result.c),
+        "d": number(result.d), "dd": number(result.dd), "e": number(result.e),
+        "task_score": number(result.task_score), "general_score": number(result.general_score),
         "total": number(result.total),
         "total_exact": None if result.total is None else str(result.total),
-        "classification": result.classification,
-        "label": result.label,
+        "classification": result.classification, "label": result.label,
         "no_items": result.no_items,
         "explanation": [step.as_dict() for step in result.explanation],
     }

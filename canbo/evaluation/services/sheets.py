@@ -18,18 +18,13 @@ from canbo.evaluation.services.result import check_general, compute
 from canbo.evaluation.services.staleness import refresh_leaders
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
-CONFLICT = (
-    "Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
-    "Hãy tải lại trang để xem bản mới nhất; thay đổi của bạn chưa được lưu."
-)
+CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
+            "Hãy tải lại trang để xem bản mới nhất; thay đổi của bạn chưa được lưu.")
 
 
 def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> EvaluationSheet:
-    current = (
-        EvaluationSheet.objects.select_for_update(of=("self",))
-        .select_related("period", "person__organization", "person__title")
-        .get(pk=sheet.pk)
-    )
+    current = EvaluationSheet.objects.select_for_update(of=("self",)).select_related(
+        "period", "person__organization", "person__title").get(pk=sheet.pk)
     if version is not None and current.version != version:
         raise ConflictError(CONFLICT)
     if current.period.is_locked:
@@ -58,14 +53,8 @@ def _store_result(sheet: EvaluationSheet) -> None:
 
 
 @transaction.atomic
-def submit_self_assessment(
-    actor,
-    sheet: EvaluationSheet,
-    general: list,
-    comment: str = "",
-    evidence: str = "",
-    version: int | None = None,
-) -> EvaluationSheet:
+def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment: str = "",
+                           evidence: str = "", version: int | None = None) -> EvaluationSheet:
     sheet = _locked_for_update(sheet, version)
     if not can_self_assess(actor, sheet):
         raise EvaluationError("Chỉ công chức được đánh giá mới tự đánh giá phiếu của mình.")
@@ -80,17 +69,10 @@ def submit_self_assessment(
 
 
 @transaction.atomic
-def review_sheet(
-    actor,
-    sheet: EvaluationSheet,
-    general: list,
-    reasons: dict[int, str],
-    comment: str = "",
-    collective_comment: str = "",
-    organising: str = Level.FULL,
-    third: str = Level.FULL,
-    version: int | None = None,
-) -> EvaluationSheet:
+def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int, str],
+                 comment: str = "", collective_comment: str = "",
+                 organising: str = Level.FULL, third: str = Level.FULL,
+                 version: int | None = None) -> EvaluationSheet:
     """The unit head confirms or adjusts the general criteria; each change needs a reason."""
     sheet = _locked_for_update(sheet, version)
     if not can_review(actor, sheet):
@@ -100,11 +82,8 @@ def review_sheet(
     changed = _changed_criteria(sheet.general_self or [], points)
     missing = [i + 1 for i in changed if not (reasons.get(i) or "").strip()]
     if missing:
-        raise EvaluationError(
-            "Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
-            + ", ".join(str(i) for i in missing)
-            + ")."
-        )
+        raise EvaluationError("Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
+                              + ", ".join(str(i) for i in missing) + ").")
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_review = points
     sheet.adjust_reasons = {str(i): reasons[i].strip() for i in changed}
@@ -112,10 +91,7 @@ def review_sheet(
     if sheet.is_leader:
         sheet.leader_organising, sheet.leader_third = organising, third
     sheet.status, sheet.reviewed_at, sheet.reviewed_by = (
-        SheetStatus.REVIEWED,
-        timezone.now(),
-        actor,
-    )
+        SheetStatus.REVIEWED, timezone.now(), actor)
     _store_result(sheet)
     reason = "; ".join(f"Tiêu chí {int(i) + 1}: {r}" for i, r in sheet.adjust_reasons.items())
     _save(actor, sheet, "evaluation.review", before, reason)
@@ -127,9 +103,8 @@ def _changed_criteria(before: list, after: list) -> list[int]:
 
 
 @transaction.atomic
-def approve_sheet(
-    actor, sheet: EvaluationSheet, comment: str = "", version: int | None = None
-) -> EvaluationSheet:
+def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
+                  version: int | None = None) -> EvaluationSheet:
     """Approve and publish: the result is frozen, the person notified, systems told."""
     sheet = _locked_for_update(sheet, version)
     if not can_approve(actor, sheet):
@@ -138,10 +113,7 @@ def approve_sheet(
     before = audit.snapshot(sheet, AUDITED)
     sheet.approval_comment = comment
     sheet.status, sheet.approved_at, sheet.approved_by = (
-        SheetStatus.PUBLISHED,
-        timezone.now(),
-        actor,
-    )
+        SheetStatus.PUBLISHED, timezone.now(), actor)
     _store_result(sheet)
     _save(actor, sheet, "evaluation.approve", before)
     _publish(sheet)
@@ -168,17 +140,9 @@ def _publish(sheet: EvaluationSheet) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
         Notification.objects.create(
-            user=profile.user,
-            url=f"/evaluation/sheets/{sheet.pk}/",
-            text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.",
-        )
-    emit_event(
-        WebhookEvent.EVALUATION_PUBLISHED,
-        {
-            "person": sheet.person.code,
-            "period": sheet.period.start.isoformat(),
-            "total": sheet.result["total"],
-            "classification": sheet.classification,
-        },
-        sheet.person.organization,
-    )
+            user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
+            text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
+    emit_event(WebhookEvent.EVALUATION_PUBLISHED, {
+        "person": sheet.person.code, "period": sheet.period.start.isoformat(),
+        "total": sheet.result["total"], "classification": sheet.classification,
+    }, sheet.person.organization)

@@ -35,36 +35,21 @@ def annual_screen(request, year: int):
     summaries = annual.quota_summary(year, visible, set(exceptions))
     orgs = Organization.objects.in_bulk(list(summaries))
     chosen = _chosen(request, orgs)
-    summary = [
-        {
-            "org": org,
-            "counts": summaries[org.pk]["counts"],
-            "count": sum(summaries[org.pk]["counts"].values()),
-            "exceeded": summaries[org.pk]["exceeded"],
-            "exception": exceptions.get(org.pk),
-        }
-        for org in sorted(orgs.values(), key=lambda org: org.path)
-    ]
+    summary = [{"org": org, "counts": summaries[org.pk]["counts"],
+                "count": sum(summaries[org.pk]["counts"].values()),
+                "exceeded": summaries[org.pk]["exceeded"], "exception": exceptions.get(org.pk)}
+               for org in sorted(orgs.values(), key=lambda org: org.path)]
     detail = None
     if chosen is not None:
-        rows = list(
-            visible.filter(organization=chosen).select_related("person").order_by("-average")
-        )
+        rows = list(visible.filter(organization=chosen).select_related("person")
+                    .order_by("-average"))
         report = annual.quota(year, rows, set(exceptions)).get(chosen.pk)
-        detail = {
-            "org": chosen,
-            "rows": rows,
-            "report": report,
-            "exception": exceptions.get(chosen.pk),
-            "names": {str(r.person_id): r.person.full_name for r in rows},
-        }
-    context = {
-        "year": year,
-        "summary": summary,
-        "detail": detail,
-        "can_manage": can(request.user, "evaluation.periods"),
-        "exceeded": any(s["exceeded"] for s in summary),
-    }
+        detail = {"org": chosen, "rows": rows, "report": report,
+                  "exception": exceptions.get(chosen.pk),
+                  "names": {str(r.person_id): r.person.full_name for r in rows}}
+    context = {"year": year, "summary": summary, "detail": detail,
+               "can_manage": can(request.user, "evaluation.periods"),
+               "exceeded": any(s["exceeded"] for s in summary)}
     return render(request, "evaluation/annual.html", context)
 
 
@@ -88,10 +73,10 @@ def annual_action(request, year: int):
             count = annual.finalise_annual(request.user, year, root)
             messages.success(request, f"Đã chốt {count} kết quả năm {year}.")
         elif action == "exception":
-            org = get_object_or_404(
-                Organization.objects.visible_to(request.user), pk=request.POST.get("organization")
-            )
-            annual.record_quota_exception(request.user, org, year, request.POST.get("decision", ""))
+            org = get_object_or_404(Organization.objects.visible_to(request.user),
+                                    pk=request.POST.get("organization"))
+            annual.record_quota_exception(request.user, org, year,
+                                          request.POST.get("decision", ""))
             messages.success(request, "Đã ghi nhận quyết định ngoại lệ.")
     except EvaluationError as exc:
         messages.error(request, exc.message)

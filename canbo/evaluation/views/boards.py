@@ -23,12 +23,8 @@ def _month(request) -> date:
     try:
         return date(int(raw[:4]), int(raw[5:7]), 1)
     except ValueError:
-        latest = (
-            EvaluationSheet.objects.visible_to(request.user)
-            .order_by("-period__start")
-            .values_list("period__start", flat=True)
-            .first()
-        )
+        latest = EvaluationSheet.objects.visible_to(request.user).order_by("-period__start")\
+            .values_list("period__start", flat=True).first()
         return latest or timezone.localdate().replace(day=1)
 
 
@@ -36,68 +32,41 @@ def my_work(request):
     require(request.user, "evaluation.me")
     person_id = scope_for(request.user).person_id
     month = timezone.localdate().replace(day=1)
-    sheets = list(
-        EvaluationSheet.objects.filter(person_id=person_id)
-        .select_related("period")
-        .order_by("period__start")
-    )
+    sheets = list(EvaluationSheet.objects.filter(person_id=person_id)
+                  .select_related("period").order_by("period__start"))
     current = next((s for s in reversed(sheets) if s.period.start <= month), None)
     tasks = Task.objects.visible_to(request.user).filter(assignee_id=person_id, period=month)
     notifications = Notification.objects.filter(user=request.user)[:5]
     published = [s for s in sheets if s.status == SheetStatus.PUBLISHED and s.total is not None]
-    context = {
-        "month": month,
-        "current": current,
-        "tasks": tasks,
-        "sheets": sheets[::-1],
-        "notifications": notifications,
-        "chart": history_svg(published),
-    }
+    context = {"month": month, "current": current, "tasks": tasks, "sheets": sheets[::-1],
+               "notifications": notifications, "chart": history_svg(published)}
     return render(request, "evaluation/me.html", context)
 
 
 def review_board(request):
     require(request.user, "evaluation.review_board")
     month = _month(request)
-    sheets = (
-        EvaluationSheet.objects.visible_to(request.user)
-        .filter(period__start=month)
+    sheets = EvaluationSheet.objects.visible_to(request.user).filter(period__start=month)\
         .select_related("person__organization", "person__title", "period")
-    )
     status = request.GET.get("status", "")
     counts = dict(sheets.values_list("status").annotate(n=Count("id")))
     if status in SheetStatus.values:
         sheets = sheets.filter(status=status)
     # The board lists names, units, status and totals: the JSON columns stay in the database.
-    sheets = sheets.defer(*BOARD_DEFERRED).order_by(
-        "person__organization__path", "person__search_key"
-    )
+    sheets = sheets.defer(*BOARD_DEFERRED).order_by("person__organization__path",
+                                                    "person__search_key")
     total = counts.get(status, 0) if status in SheetStatus.values else sum(counts.values())
     page = CountedPaginator(sheets, BOARD_PAGE_SIZE, total).get_page(request.GET.get("page"))
-    query = f"month={month:%Y-%m}" + (f"&status={status}" if status in SheetStatus.values else "")
-    context = {
-        "month": month,
-        "sheets": page.object_list,
-        "page": page,
-        "query": query,
-        "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus],
-        "status": status,
-    }
+    query = f"month={month:%Y-%m}" + (f"&status={status}" if status in SheetStatus.values
+                                      else "")
+    context = {"month": month, "sheets": page.object_list, "page": page, "query": query,
+               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status}
     return render(request, "evaluation/review_board.html", context)
 
 
 BOARD_PAGE_SIZE = 100
-BOARD_DEFERRED = (
-    "result",
-    "general_self",
-    "general_review",
-    "adjust_reasons",
-    "self_comment",
-    "evidence",
-    "review_comment",
-    "collective_comment",
-    "approval_comment",
-)
+BOARD_DEFERRED = ("result", "general_self", "general_review", "adjust_reasons", "self_comment",
+                  "evidence", "review_comment", "collective_comment", "approval_comment")
 
 
 class CountedPaginator(Paginator):
@@ -110,8 +79,7 @@ class CountedPaginator(Paginator):
 
 def _approvable(user, month: date):
     sheets = EvaluationSheet.objects.visible_to(user).filter(
-        period__start=month, status=SheetStatus.REVIEWED, period__status="open"
-    )
+        period__start=month, status=SheetStatus.REVIEWED, period__status="open")
     if scope_for(user).role not in COMMUNE_LEADERS:
         return sheets.none()
     return sheets.exclude(person_id=scope_for(user).person_id)
@@ -121,13 +89,9 @@ def approval_board(request):
     require(request.user, "evaluation.approval_board")
     month = _month(request)
     sheets = _approvable(request.user, month).select_related(
-        "person__organization", "person__title"
-    )
-    return render(
-        request,
-        "evaluation/approval_board.html",
-        {"month": month, "sheets": sheets.order_by("person__search_key")},
-    )
+        "person__organization", "person__title")
+    return render(request, "evaluation/approval_board.html",
+                  {"month": month, "sheets": sheets.order_by("person__search_key")})
 
 
 @require_POST
@@ -135,7 +99,8 @@ def approve_bulk(request):
     require(request.user, "evaluation.approval_board")
     month = _month(request)
     ids = [int(i) for i in request.POST.getlist("sheet") if i.isdigit()]
-    chosen = _approvable(request.user, month).filter(pk__in=ids).exclude(complaints__status="open")
+    chosen = _approvable(request.user, month).filter(pk__in=ids).exclude(
+        complaints__status="open")
     approved, refusals = approve_unit(request.user, list(chosen))
     messages.success(request, f"Đã phê duyệt {approved} phiếu.")
     for refusal in refusals:
@@ -147,10 +112,7 @@ def unit_results(request):
     """The unit's published results for a month, visible to everyone in the unit."""
     require(request.user, "evaluation.sheet")
     month = _month(request)
-    sheets = (
-        EvaluationSheet.objects.published_to(request.user)
-        .filter(period__start=month)
-        .select_related("person__organization", "person__title")
+    sheets = EvaluationSheet.objects.published_to(request.user).filter(period__start=month)\
+        .select_related("person__organization", "person__title")\
         .order_by("person__organization__path", "person__search_key")
-    )
     return render(request, "evaluation/unit_results.html", {"month": month, "sheets": sheets})

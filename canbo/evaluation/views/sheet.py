@@ -29,49 +29,28 @@ from canbo.work.models import Task
 def _sheet(request, pk: int) -> EvaluationSheet:
     require(request.user, "evaluation.sheet")
     queryset = EvaluationSheet.objects.visible_to(request.user).select_related(
-        "period__organization",
-        "person__organization",
-        "person__title",
-        "person__job_position",
-        "reviewed_by",
-        "approved_by",
-    )
+        "period__organization", "person__organization", "person__title",
+        "person__job_position", "reviewed_by", "approved_by")
     return get_object_or_404(queryset, pk=pk)
 
 
 def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
     """The forms this user may use on this sheet now; the posted one keeps its data."""
-
     def bound(name):
         return data if action == name else None
 
     locked, status = sheet.period.is_locked, sheet.status
     initial = {"version": sheet.version}
     forms = {}
-    if (
-        not locked
-        and can_self_assess(user, sheet)
-        and status in (SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED)
-    ):
-        forms["self"] = SelfAssessmentForm(
-            bound("self"),
-            sheet=sheet,
-            initial={**initial, "comment": sheet.self_comment, "evidence": sheet.evidence},
-        )
-    if (
-        not locked
-        and can_review(user, sheet)
-        and status in (SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED)
-    ):
-        forms["review"] = ReviewForm(
-            bound("review"),
-            sheet=sheet,
-            initial={
-                **initial,
-                "comment": sheet.review_comment,
-                "collective_comment": sheet.collective_comment,
-            },
-        )
+    if not locked and can_self_assess(user, sheet) and status in (
+            SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED):
+        forms["self"] = SelfAssessmentForm(bound("self"), sheet=sheet, initial={
+            **initial, "comment": sheet.self_comment, "evidence": sheet.evidence})
+    if not locked and can_review(user, sheet) and status in (
+            SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED):
+        forms["review"] = ReviewForm(bound("review"), sheet=sheet, initial={
+            **initial, "comment": sheet.review_comment,
+            "collective_comment": sheet.collective_comment})
     if not locked and can_approve(user, sheet) and status == SheetStatus.REVIEWED:
         forms["approve"] = ApprovalForm(bound("approve"), initial=initial)
     if not locked and can_self_assess(user, sheet) and status == SheetStatus.PUBLISHED:
@@ -99,30 +78,20 @@ def _act(request, sheet, action: str, form) -> bool:
     user, data = request.user, form.cleaned_data
     try:
         if action == "self":
-            sheets.submit_self_assessment(
-                user, sheet, form.points(), data["comment"], data["evidence"], data["version"]
-            )
+            sheets.submit_self_assessment(user, sheet, form.points(), data["comment"],
+                                          data["evidence"], data["version"])
         elif action == "review":
-            sheets.review_sheet(
-                user,
-                sheet,
-                form.points(),
-                form.reasons(),
-                data["comment"],
-                data["collective_comment"],
-                data.get("organising", "full"),
-                data.get("third", "full"),
-                data["version"],
-            )
+            sheets.review_sheet(user, sheet, form.points(), form.reasons(), data["comment"],
+                                data["collective_comment"], data.get("organising", "full"),
+                                data.get("third", "full"), data["version"])
         elif action == "approve":
             sheets.approve_sheet(user, sheet, data["comment"], data["version"])
         elif action == "complain":
             complaints.file_complaint(user, sheet, data["reason"])
         elif action == "resolve":
             complaint = sheet.complaints.filter(status=ComplaintStatus.OPEN).first()
-            complaints.resolve_complaint(
-                user, complaint, data["decision"] == "accept", data["resolution"]
-            )
+            complaints.resolve_complaint(user, complaint, data["decision"] == "accept",
+                                         data["resolution"])
     except EvaluationError as exc:
         messages.error(request, exc.message)
         return False
@@ -133,30 +102,14 @@ def _act(request, sheet, action: str, form) -> bool:
 def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
     result = displayed_result(sheet)
     criteria = rulebook_of(sheet).criteria
-    rows = [
-        {
-            "criterion": c,
-            "max": float(c.max_points),
-            "self": _at(sheet.general_self, i),
-            "review": _at(sheet.general_review, i),
-            "reason": sheet.adjust_reasons.get(str(i), ""),
-        }
-        for i, c in enumerate(criteria)
-    ]
-    tasks = (
-        Task.objects.visible_to(request.user)
-        .filter(assignee=sheet.person, period=sheet.period.start)
-        .order_by("due_date", "id")
-    )
-    return {
-        "sheet": sheet,
-        "result": result,
-        "criteria_rows": rows,
-        "forms": forms,
-        "tasks": tasks,
-        "complaints": sheet.complaints.select_related("resolved_by"),
-        "complaint_deadline": complaint_deadline(sheet),
-    }
+    rows = [{"criterion": c, "max": float(c.max_points), "self": _at(sheet.general_self, i),
+             "review": _at(sheet.general_review, i),
+             "reason": sheet.adjust_reasons.get(str(i), "")} for i, c in enumerate(criteria)]
+    tasks = Task.objects.visible_to(request.user).filter(
+        assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
+    return {"sheet": sheet, "result": result, "criteria_rows": rows, "forms": forms,
+            "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
+            "complaint_deadline": complaint_deadline(sheet)}
 
 
 def _at(values, index):

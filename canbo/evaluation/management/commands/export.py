@@ -31,16 +31,13 @@ def parse_month(text: str) -> date:
             return date(int(match[1]), int(match[2]), 1)
     except ValueError:
         pass
-    raise CommandError(
-        _("Invalid period “%(value)s”: write the month as YYYY-MM, e.g. 2026-10.") % {"value": text}
-    )
+    raise CommandError(_("Invalid period “%(value)s”: write the month as YYYY-MM, "
+                         "e.g. 2026-10.") % {"value": text})
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Export a unit's monthly evaluation: the summary table (xlsx) or every "
-        "person's sheet in one document, a page each (docx)."
-    )
+    help = gettext_lazy("Export a unit's monthly evaluation: the summary table (xlsx) or every "
+             "person's sheet in one document, a page each (docx).")
 
     def add_arguments(self, parser):
         # Not `required=True`: argparse would answer a missing value in English.
@@ -52,23 +49,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("vi")
         if not (options["period"] and options["org"] and options["output"]):
-            raise CommandError(
-                _("Give --period YYYY-MM, --org ORG and -o FILE (and --format xlsx|docx).")
-            )
+            raise CommandError(_("Give --period YYYY-MM, --org ORG and -o FILE "
+                                 "(and --format xlsx|docx)."))
         month = parse_month(options["period"])
         organization = self._organization(options["org"])
         output = Path(options["output"])
         kind = self._format(options["format"], output)
         if not output.parent.is_dir():
-            raise CommandError(
-                _("The folder %(folder)s does not exist.") % {"folder": output.parent}
-            )
+            raise CommandError(_("The folder %(folder)s does not exist.")
+                               % {"folder": output.parent})
         sheets = list(unit_sheets(EvaluationSheet.objects.all(), organization, month))
         if not sheets:
-            raise CommandError(
-                _("No evaluation sheet of %(month)s in %(org)s: is the period open?")
-                % {"month": f"{month:%m/%Y}", "org": organization.name}
-            )
+            raise CommandError(_("No evaluation sheet of %(month)s in %(org)s: is the period "
+                                 "open?") % {"month": f"{month:%m/%Y}",
+                                             "org": organization.name})
         if kind == "xlsx":
             content = unit_workbook(organization, month, sheets)
         else:
@@ -76,18 +70,11 @@ class Command(BaseCommand):
         try:
             output.write_bytes(content)
         except OSError as exc:
-            raise CommandError(
-                _("Cannot write %(file)s: %(error)s") % {"file": output, "error": exc.strerror}
-            ) from None
-        self.stdout.write(
-            _("Wrote %(file)s: %(n)s people, %(org)s, month %(month)s.")
-            % {
-                "file": output,
-                "n": len(sheets),
-                "org": organization.name,
-                "month": f"{month:%m/%Y}",
-            }
-        )
+            raise CommandError(_("Cannot write %(file)s: %(error)s")
+                               % {"file": output, "error": exc.strerror}) from None
+        self.stdout.write(_("Wrote %(file)s: %(n)s people, %(org)s, month %(month)s.") % {
+            "file": output, "n": len(sheets), "org": organization.name,
+            "month": f"{month:%m/%Y}"})
 
     def _organization(self, ref: str):
         try:
@@ -98,13 +85,9 @@ class Command(BaseCommand):
     def _format(self, given: str, output: Path) -> str:
         kind = (given or output.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
-            raise CommandError(
-                _("Invalid format “%(value)s”: choose xlsx or docx.")
-                % {"value": given or output.suffix}
-            )
+            raise CommandError(_("Invalid format “%(value)s”: choose xlsx or docx.")
+                               % {"value": given or output.suffix})
         if output.suffix and output.suffix.lstrip(".").lower() != kind:
-            raise CommandError(
-                _("The file %(file)s does not end in .%(kind)s.")
-                % {"file": output.name, "kind": kind}
-            )
+            raise CommandError(_("The file %(file)s does not end in .%(kind)s.")
+                               % {"file": output.name, "kind": kind})
         return kind
