@@ -7,6 +7,7 @@ from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.evaluation.choices import AnnualStatus
 from canbo.org.models import Organization
 from canbo.people.models import Person
+from canbo.scoring import LABELS
 
 
 class AnnualQuerySet(models.QuerySet):
@@ -59,6 +60,9 @@ class AnnualResult(models.Model):
     def level(self) -> str:
         """The level the person is finally classified at (what the quota counts)."""
         return self.final_level or self.classification
+
+    def get_final_level_label(self) -> str:
+        return LABELS.get(self.final_level, "")
 
 
 class QuotaException(models.Model):

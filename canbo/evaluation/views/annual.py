@@ -2,14 +2,17 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
 from canbo.evaluation.errors import EvaluationError
+from canbo.evaluation.groups import group_choices, group_label
 from canbo.evaluation.models import AnnualResult, QuotaException
 from canbo.evaluation.services import annual
 from canbo.org.models import Organization
+from canbo.scoring import LABELS
 
 
 def _root(user) -> Organization:
@@ -43,14 +46,31 @@ def annual_screen(request, year: int):
     if chosen is not None:
         rows = list(visible.filter(organization=chosen).select_related("person")
                     .order_by("-average"))
-        report = annual.quota(year, rows, set(exceptions)).get(chosen.pk)
-        detail = {"org": chosen, "rows": rows, "report": report,
-                  "exception": exceptions.get(chosen.pk),
-                  "names": {str(r.person_id): r.person.full_name for r in rows}}
+        detail = _detail(request, year, chosen, rows, exceptions)
     context = {"year": year, "summary": summary, "detail": detail,
                "can_manage": can(request.user, "evaluation.periods"),
-               "exceeded": any(s["exceeded"] for s in summary)}
+               "exceeded": any(s["exceeded"] for s in summary),
+               "all_exceeded": bool(summary) and all(s["exceeded"] for s in summary)}
     return render(request, "evaluation/annual.html", context)
+
+
+def _detail(request, year, chosen, rows, exceptions) -> dict:
+    missing = annual.missing_months(year, [r.person_id for r in rows])
+    for row in rows:
+        row.group_label, row.missing = group_label(row.task_group), missing.get(row.person_id, 0)
+        row.can_decide = row.status == "draft" and row.classification in LOWERABLE and \
+            annual.may_decide(request.user, row)
+        row.lower_levels = LOWERABLE.get(row.classification, ())
+    return {"org": chosen, "rows": rows, "exception": exceptions.get(chosen.pk),
+            "report": annual.quota(year, rows, set(exceptions)).get(chosen.pk),
+            "names": {str(r.person_id): r.person.full_name for r in rows},
+            "groups": group_choices(), "finalised": all(r.status == "final" for r in rows)}
+
+
+LOWERABLE = {"excellent": (("good", LABELS["good"]), ("complete", LABELS["complete"]),
+                           ("fail", LABELS["fail"])),
+             "good": (("complete", LABELS["complete"]), ("fail", LABELS["fail"])),
+             "complete": (("fail", LABELS["fail"]),)}
 
 
 def _chosen(request, orgs: dict):
@@ -63,21 +83,60 @@ def _chosen(request, orgs: dict):
 
 @require_POST
 def annual_action(request, year: int):
-    require(request.user, "evaluation.periods")
-    root, action = _root(request.user), request.POST.get("action")
+    action = request.POST.get("action")
+    # The chairman records decisions on his commune's rows; the rest is the personnel office's.
+    require(request.user, "evaluation.annual" if action == "decide" else "evaluation.periods")
+    root = _root(request.user)
     try:
-        if action == "compute":
-            count = annual.compute_annual(request.user, year, root)
-            messages.success(request, f"Đã tổng hợp {count} kết quả năm {year}.")
-        elif action == "finalise":
-            count = annual.finalise_annual(request.user, year, root)
-            messages.success(request, f"Đã chốt {count} kết quả năm {year}.")
-        elif action == "exception":
-            org = get_object_or_404(Organization.objects.visible_to(request.user),
-                                    pk=request.POST.get("organization"))
-            annual.record_quota_exception(request.user, org, year,
-                                          request.POST.get("decision", ""))
-            messages.success(request, "Đã ghi nhận quyết định ngoại lệ.")
+        if action in ACTIONS:
+            ACTIONS[action](request, year, root)
     except EvaluationError as exc:
         messages.error(request, exc.message)
-    return redirect("evaluation:annual", year=year)
+    return redirect(f"{reverse('evaluation:annual', args=[year])}?org="
+                    f"{request.POST.get('back', '')}")
+
+
+def _compute(request, year, root):
+    require(request.user, "evaluation.periods")
+    count = annual.compute_annual(request.user, year, root)
+    messages.success(request, f"Đã tổng hợp {count} kết quả năm {year}.")
+
+
+def _finalise(request, year, root):
+    require(request.user, "evaluation.periods")
+    outcome = annual.finalise_annual(request.user, year, root)
+    messages.success(request, f"Đã chốt {outcome.rows} kết quả năm {year} của "
+                              f"{len(outcome.finalised)} xã, phường.")
+    if outcome.refused:
+        messages.error(request, annual.over_cap_message(outcome.refused))
+
+
+def _exception(request, year, root):
+    require(request.user, "evaluation.periods")
+    org = get_object_or_404(Organization.objects.visible_to(request.user),
+                            pk=request.POST.get("organization"))
+    annual.record_quota_exception(request.user, org, year, request.POST.get("decision", ""))
+    messages.success(request, "Đã ghi nhận quyết định ngoại lệ.")
+
+
+def _row(request, year) -> AnnualResult:
+    return get_object_or_404(AnnualResult.objects.visible_to(request.user), year=year,
+                             pk=request.POST.get("row") or 0)
+
+
+def _decide(request, year, root):
+    row = annual.decide_final_level(
+        request.user, _row(request, year), request.POST.get("level", ""),
+        request.POST.get("reason", ""), request.POST.get("decision", ""))
+    messages.success(request, f"Đã ghi nhận quyết định xếp loại của {row.person.full_name}.")
+
+
+def _group(request, year, root):
+    row = annual.set_task_group(request.user, _row(request, year), request.POST.get("group", ""),
+                                request.POST.get("reason", ""))
+    messages.success(request, f"Đã chuyển {row.person.full_name} sang "
+                              f"{group_label(row.task_group)}.")
+
+
+ACTIONS = {"compute": _compute, "finalise": _finalise, "exception": _exception,
+           "decide": _decide, "group": _group}
