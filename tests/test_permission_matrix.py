@@ -226,6 +226,10 @@ MATRIX: dict[str, list[Case]] = {
     "evaluation:annual": [Case(year, expect(staff=403, head=200, chair=200, personnel=200,
                                             outsider=403, admin=200))],
     "evaluation:annual_action": [Case(year, PERIOD_MANAGERS_POST, method="post")],
+    "evaluation:charges": [Case(org("tanphong"), PERIOD_MANAGERS)],
+    # an empty form names no leader: 404 once the right is granted
+    "evaluation:charge_action": [Case(org("tanphong"), expect(
+        staff=403, head=403, chair=403, personnel=404, outsider=403, admin=404), method="post")],
     "reports:sheet_docx": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,
                                                outsider=404, admin=200))],
     "reports:unit_xlsx": [Case(october_opened, expect(staff=403, head=200, chair=200,

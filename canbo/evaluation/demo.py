@@ -1,5 +1,6 @@
 """Demo evaluations: January–October 2026 approved and locked, November open with a mix of
-states, one contested sheet. Called by the demo seed after the tasks exist.
+states, one contested sheet. Called by the demo seed after the tasks exist; the year-end
+(`seed_year_end`) after the cadre records (discipline, conclusions, leave).
 
 Bulk writes without per-sheet audit entries (the demo has no real actors); scores still come
 only from canbo.scoring through the same bridge the workflow uses.
@@ -15,20 +16,36 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.evaluation.choices import ComplaintStatus, PeriodStatus, SheetStatus
-from canbo.evaluation.models import Complaint, EvaluationPeriod, EvaluationSheet
-from canbo.evaluation.services.annual import compute_annual
+from canbo.evaluation.models import (
+    AnnualResult,
+    Complaint,
+    EvaluationPeriod,
+    EvaluationSheet,
+    LeaderCharge,
+)
+from canbo.evaluation.services.annual import compute_annual, finalise_annual
+from canbo.evaluation.services.leaders import (
+    CHAIRMAN,
+    DEPUTY,
+    HEAD,
+    VICE_CHAIRMAN,
+    leader_kind,
+)
 from canbo.evaluation.services.periods import create_sheets
-from canbo.evaluation.services.result import as_json
+from canbo.evaluation.services.result import as_json, compute
+from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
-from canbo.scoring import LEADER, STAFF, LeaderInput, rulebook_for, score_period
+from canbo.people.models import Person
+from canbo.scoring import STAFF, rulebook_for, score_period
 from canbo.work.loader import scored_tasks, task_item
 
 YEAR = 2026
 LOCKED_MONTHS = range(1, 11)
 OPEN_MONTH = 11
-# Mostly "good": most people score 21–25 of 30 on the general criteria.
-GENERAL_CHOICES = [(7, 7, 6.5), (7.5, 7, 7), (8, 7.5, 7), (8, 8, 7.5), (8, 7.5, 7.5),
-                   (8.5, 8, 8), (9, 9, 8.5), (7.5, 7.5, 7)]
+# General criteria around 18.5 of 30, 2 more in every second commune (generous reviews):
+# about a fifth of the monthly results are "excellent", and half the communes exceed the
+# quota at the end of the year.
+GENERAL_MEAN, GENEROUS_BONUS, PERSON_SPREAD, MONTH_SPREAD = 18.5, 2.0, 1.3, 0.8
 KEEP_DRAFT = {"congchuc.tanphong"}  # left for the acceptance walk-through
 PERSONNEL_OFFICER = "sonoivu"
 
@@ -39,16 +56,70 @@ def seed_evaluation(stdout=None) -> int:
         return 0
     rng = random.Random(2026)
     with transaction.atomic():
+        seed_charges()
+        people = _merit(rng)
         for month in LOCKED_MONTHS:
-            _seed_month(root, date(YEAR, month, 1), rng, locked=True)
-        _seed_month(root, date(YEAR, OPEN_MONTH, 1), rng, locked=False)
-        officer = User.objects.filter(username=PERSONNEL_OFFICER).first()
-        if officer is not None:  # draft annual results, so the quota screen has data
-            compute_annual(officer, YEAR, root)
+            _seed_month(root, date(YEAR, month, 1), rng, people, locked=True)
+        _seed_month(root, date(YEAR, OPEN_MONTH, 1), rng, people, locked=False)
     if stdout is not None:
         stdout.write(f"Đánh giá: {EvaluationSheet.objects.count()} phiếu "
                      f"(tháng 1–10/{YEAR} đã khoá, tháng {OPEN_MONTH} đang mở).")
     return EvaluationSheet.objects.count()
+
+
+def seed_year_end(stdout=None) -> int:
+    """The annual results, after discipline, conclusions and leave are recorded: the communes
+    within the quota are finalised, the others are left over the cap with their margins."""
+    root = Organization.objects.filter(depth=0).first()
+    if root is None or AnnualResult.objects.filter(year=YEAR).exists():
+        return 0
+    with transaction.atomic():
+        compute_annual(None, YEAR, root, operator=True)
+        outcome = finalise_annual(None, YEAR, root, operator=True)
+    if stdout is not None:
+        stdout.write(f"Xếp loại năm {YEAR}: đã chốt {len(outcome.finalised)} xã, phường; "
+                     f"{len(outcome.refused)} xã, phường còn vượt tỷ lệ “xuất sắc”.")
+    return outcome.rows
+
+
+# The two vice chairmen share the departments: the first the Office and Culture-Society, the
+# second the Economy department and the Service Centre (DOMAIN §1).
+CHARGES = (("Văn phòng", "Văn hóa"), ("Kinh tế", "Trung tâm"))
+
+
+def seed_charges() -> int:
+    charges = []
+    for commune in Organization.objects.filter(kind__in=COMMUNE_KINDS):
+        vices = [p for p in Person.objects.filter(organization=commune, title__is_leader=True)
+                 .select_related("title", "organization").order_by("code")
+                 if leader_kind(p) == VICE_CHAIRMAN]
+        for vice, words in zip(vices, CHARGES, strict=False):
+            for unit in Organization.objects.filter(parent=commune):
+                if any(word in unit.name for word in words):
+                    charges.append(LeaderCharge(leader=vice, organization=unit))
+    LeaderCharge.objects.bulk_create(charges, ignore_conflicts=True)
+    return len(charges)
+
+
+def _merit(rng: random.Random) -> dict[int, float]:
+    """A steady level per person, plus a "generous" review in every second commune."""
+    communes = {c.pk: i for i, c in enumerate(Organization.objects.filter(
+        kind__in=COMMUNE_KINDS).order_by("path"))}
+    merit = {}
+    for person in Person.objects.exclude(organization=None).select_related("organization"):
+        commune = person.organization.commune()
+        generous = commune is not None and communes.get(commune.pk, 0) % 2 == 1
+        merit[person.pk] = GENERAL_MEAN + (GENEROUS_BONUS if generous else 0) + \
+            rng.gauss(0, PERSON_SPREAD)
+    return merit
+
+
+def general_points(rng: random.Random, merit: float) -> list[float]:
+    """The three general criteria (0.5 steps, each ≤ 10) around the person's level."""
+    total = max(12.0, min(29.0, merit + rng.gauss(0, MONTH_SPREAD)))
+    points = [round(total / 3 * 2) / 2] * 3
+    points[rng.randrange(3)] += round((total - sum(points)) * 2) / 2
+    return [max(0.0, min(10.0, p)) for p in points]
 
 
 def _period(root: Organization, month: date, locked: bool) -> EvaluationPeriod:
@@ -68,25 +139,30 @@ def _items_by_person(month: date) -> dict[int, list]:
     return items
 
 
-def _score(sheet: EvaluationSheet, items: list, general: list) -> dict:
-    leader = LeaderInput(True, "full", "full") if sheet.is_leader else None
-    result = score_period(items, general, role=LEADER if sheet.is_leader else STAFF,
-                          leader=leader, rulebook=rulebook_for(sheet.period.start))
-    return as_json(result)
+RANK = {None: 0, DEPUTY: 1, HEAD: 2, VICE_CHAIRMAN: 3, CHAIRMAN: 4}
 
 
-def _seed_month(root, month: date, rng: random.Random, locked: bool) -> None:
+def _seed_month(root, month: date, rng: random.Random, merit: dict, locked: bool) -> None:
+    """Staff first, then leaders from the deputies up, each level stored before the next:
+    a leader's d reads the approved results of the people in their charge."""
     period = _period(root, month, locked)
     items = _items_by_person(month)
     moment = timezone.make_aware(datetime.combine(period.approval_due, time(9)))
-    sheets = list(period.sheets.select_related("person__profile__user").order_by("person__code"))
-    for sheet in sheets:
-        state = SheetStatus.PUBLISHED if locked else _open_state(sheet, rng)
-        _fill(sheet, state, items.get(sheet.person_id, []), rng, moment)
-    EvaluationSheet.objects.bulk_update(sheets, [
-        "status", "general_self", "general_review", "adjust_reasons", "self_comment",
-        "review_comment", "result", "total", "classification", "submitted_at", "reviewed_at",
-        "approved_at", "version"], batch_size=1000)
+    sheets = list(period.sheets.select_related("person__profile__user", "person__title",
+                                               "person__organization").order_by("person__code"))
+    kinds = {s.pk: leader_kind(s.person) if s.is_leader else None for s in sheets}
+    for level in sorted(set(kinds.values()), key=RANK.get):
+        batch = [s for s in sheets if kinds[s.pk] == level]
+        for sheet in batch:
+            state = SheetStatus.PUBLISHED if locked else _open_state(sheet, rng)
+            if not sheet.worked:
+                state = SheetStatus.DRAFT  # on leave: nothing to evaluate
+            general = general_points(rng, merit.get(sheet.person_id, GENERAL_MEAN))
+            _fill(sheet, state, items.get(sheet.person_id, []), general, rng, moment)
+        EvaluationSheet.objects.bulk_update(batch, [
+            "status", "general_self", "general_review", "adjust_reasons", "self_comment",
+            "review_comment", "result", "total", "classification", "submitted_at",
+            "reviewed_at", "approved_at", "version", "leader_organising"], batch_size=1000)
     if not locked:
         _contest_one(period)
 
@@ -99,26 +175,34 @@ def _open_state(sheet: EvaluationSheet, rng: random.Random) -> str:
                        SheetStatus.REVIEWED, SheetStatus.PUBLISHED])
 
 
-def _fill(sheet, state: str, items: list, rng: random.Random, moment) -> None:
+def _fill(sheet, state: str, items: list, general: list, rng: random.Random, moment) -> None:
     sheet.status, sheet.version = state, 1
     if state == SheetStatus.DRAFT:
         return
-    general = list(rng.choice(GENERAL_CHOICES))
     sheet.general_self, sheet.submitted_at = general, moment
     sheet.self_comment = "Hoàn thành các nhiệm vụ được giao trong tháng."
     reviewed = list(general)
     if state != SheetStatus.SELF_ASSESSED:
-        if rng.random() < 0.15:
-            reviewed[1] = max(0, reviewed[1] - 0.5)
+        if rng.random() < 0.15 and reviewed[1] >= 0.5:
+            reviewed[1] -= 0.5
             sheet.adjust_reasons = {"1": "Phối hợp với đồng nghiệp chưa kịp thời."}
         sheet.general_review, sheet.reviewed_at = reviewed, moment
         sheet.review_comment = "Thống nhất với nội dung tự đánh giá."
-    sheet.result = _score(sheet, items, reviewed)
+    if sheet.is_leader and rng.random() < 0.05:
+        sheet.leader_organising = "partial"  # a planned task of the unit was not done on time
+    # The same bridge as the workflow: a leader's scope and d come from canbo.evaluation.
+    sheet.result = compute(sheet, reviewed) if sheet.is_leader else _score(items, reviewed,
+                                                                             sheet)
     total = sheet.result["total"]
     sheet.total = None if total is None else Decimal(str(round(total, 4)))
     sheet.classification = sheet.result["classification"] or ""
     if state == SheetStatus.PUBLISHED:
         sheet.approved_at = moment
+
+
+def _score(items: list, general: list, sheet) -> dict:
+    result = score_period(items, general, role=STAFF, rulebook=rulebook_for(sheet.period.start))
+    return as_json(result)
 
 
 def _contest_one(period: EvaluationPeriod) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.evaluation.views import annual, boards, periods, sheet
+from canbo.evaluation.views import annual, boards, charges, periods, sheet
 
 app_name = "evaluation"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("periods/", periods.period_list, name="periods"),
     path("periods/<int:pk>/", periods.period_detail, name="period"),
     path("periods/<int:pk>/lock/", periods.period_lock, name="period_lock"),
+    path("charges/<int:pk>/", charges.charge_list, name="charges"),
+    path("charges/<int:pk>/action/", charges.charge_action, name="charge_action"),
     path("annual/", annual.annual_current, name="annual_current"),
     path("annual/<int:year>/", annual.annual_screen, name="annual"),
     path("annual/<int:year>/action/", annual.annual_action, name="annual_action"),

@@ -21,6 +21,8 @@ from canbo.work.recompute import recompute
 
 SOURCE = "demo"
 TASKS_PER_MONTH = 5
+STRUGGLING_SHARE = 0.015
+OBJECTIVE_SHARE = 0.15
 ITEMS = [
     ("SP01", "Soạn thảo văn bản hành chính", "Công văn", "văn bản", Complexity.SIMPLE, "0.80"),
     ("SP02", "Báo cáo định kỳ", "Báo cáo", "báo cáo", Complexity.STANDARD, "1.00"),
@@ -76,22 +78,33 @@ def seed_tasks(rng: random.Random, items: dict[int, list[CatalogItem]], today: d
         if commune is None or commune.pk not in items:
             continue
         for month in range(1, today.month + 1 if today.year == 2026 else 13):
+            # A few months in which a person leaves most of the work undone (a "fail" month).
+            struggling = rng.random() < STRUGGLING_SHARE
             for n in range(TASKS_PER_MONTH):
-                task, outcome = _task(rng, person, items[commune.pk], date(2026, month, 1), today)
+                task, outcome = _task(rng, person, items[commune.pk], date(2026, month, 1), today,
+                                      struggling)
                 task.external_id = f"{person.code}-{month:02d}-{n}"
                 tasks.append(task)
                 (late if outcome == "late" else failed if outcome == "failed" else []).append(task)
     Task.objects.bulk_create(tasks, batch_size=2000)
-    Delay.objects.bulk_create([
-        Delay(task=t, kind=DelayKind.LATE_COMPLETION, due_before=t.due_date,
-              due_after=t.completed_date) for t in late], batch_size=2000)
+    Delay.objects.bulk_create([_delay(t) for t in late], batch_size=2000)
     QualityReview.objects.bulk_create([
         QualityReview(task=t, passed=False, note="Sai sót nội dung (dữ liệu mẫu)")
         for t in failed], batch_size=2000)
     return len(tasks)
 
 
-def _task(rng, person, items, month: date, today: date) -> tuple[Task, str]:
+def _delay(task: Task) -> Delay:
+    delay = Delay(task=task, kind=DelayKind.LATE_COMPLETION, due_before=task.due_date,
+                  due_after=task.completed_date)
+    if task.objective_delays:
+        delay.objective = True
+        delay.certification_reason = "Mưa lũ chia cắt đường giao thông (dữ liệu mẫu)"
+    return delay
+
+
+def _task(rng, person, items, month: date, today: date,
+          struggling: bool = False) -> tuple[Task, str]:
     item = rng.choice(items)
     due = month + timedelta(days=rng.randint(5, 27))
     task = Task(
@@ -99,12 +112,14 @@ def _task(rng, person, items, month: date, today: date) -> tuple[Task, str]:
         coefficient=item.coefficient, quantity=Decimal(rng.choice([1, 1, 1, 2, 3])),
         assigned_date=month, due_date=due, period=month, source=SOURCE,
     )
-    if due >= today or rng.random() < 0.05:
+    if due >= today or rng.random() < (0.8 if struggling else 0.05):
         return task, "open"
     outcome = rng.choices(["ok", "late", "failed"], [0.85, 0.09, 0.06])[0]
     task.status = TaskStatus.COMPLETED
     task.completed_date = due + timedelta(days=rng.randint(1, 4)) if outcome == "late" else due
     task.completed_date = min(task.completed_date, today)
     task.delays = int(outcome == "late" and task.completed_date > due)
+    # Some delays are certified as due to an objective cause (floods cut the mountain roads).
+    task.objective_delays = int(task.delays and rng.random() < OBJECTIVE_SHARE)
     task.quality_failures = int(outcome == "failed")
     return task, outcome if task.delays or outcome == "failed" else "ok"

@@ -236,3 +236,28 @@ def test_summary_and_demo_logins_are_in_vietnamese():
     assert text.startswith("Tài khoản demo (mật khẩu: demo):")
     for username, *_ in EXPECTED_ACCOUNTS:
         assert f"  {username} " in text
+
+
+def test_the_demo_year_is_realistic_and_half_finished():
+    """Issue 10: 15–30 % "excellent" months, leaders with d = 50 %, certified objective
+    causes, discipline applied to the annual result, half the communes finalised."""
+    from canbo.cadre.models import PersonnelDecision
+    from canbo.evaluation.models import AnnualResult, EvaluationSheet
+    from canbo.work.models import Delay
+
+    published = EvaluationSheet.objects.filter(status="published")
+    share = published.filter(classification="excellent").count() / published.count()
+    assert 0.15 <= share <= 0.30, share
+    leaders = [s.result for s in published.filter(is_leader=True)]
+    assert sum(1 for r in leaders if r["d"] == 0.5) > 10
+    assert Delay.objects.filter(objective=True).exists()
+    disciplined = PersonnelDecision.objects.filter(in_public_duties=True,
+                                                   decision_date__year=2026)
+    for decision in disciplined:
+        row = AnnualResult.objects.get(person=decision.person, year=2026)
+        assert row.classification == "fail" and "discipline" in row.overrides
+    finalised = set(AnnualResult.objects.filter(status="final").values_list(
+        "organization", flat=True))
+    drafts = set(AnnualResult.objects.filter(status="draft").values_list(
+        "organization", flat=True))
+    assert 10 <= len(finalised) <= 28 and len(finalised) + len(drafts) == 38

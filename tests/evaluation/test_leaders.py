@@ -153,3 +153,26 @@ def test_nobody_reviews_or_approves_their_superior(world, leaders, month):
         approve_sheet(world.users["chair"], _sheet(month, leaders["vice"])).status
         == SheetStatus.PUBLISHED
     )
+
+
+def test_personnel_officers_assign_and_remove_a_deputys_charge(world, leaders, client):
+    from canbo.evaluation.services.charges import assign_charge, remove_charge
+
+    personnel, deputy = world.users["personnel"], leaders["deputy"]
+    charge = assign_charge(personnel, deputy, world.tp_office, "Phụ trách văn thư")
+    assert scope_of(deputy).in_charge >= {world.people["head"].pk}  # the whole office now
+    with pytest.raises(EvaluationError, match="đã có"):
+        assign_charge(personnel, deputy, world.tp_office)
+    with pytest.raises(EvaluationError, match="cấp phó"):
+        assign_charge(personnel, world.people["staff"], world.tp_office)
+    with pytest.raises(EvaluationError, match="cùng xã"):
+        assign_charge(personnel, deputy, world.dk_office)
+    with pytest.raises(EvaluationError, match="quyền"):
+        assign_charge(world.users["chair"], deputy, world.tp_economy)
+    client.force_login(personnel)
+    page = client.get(f"/evaluation/charges/{world.tanphong.pk}/").content.decode()
+    assert "Hà Văn Tú" in page and "Văn phòng HĐND và UBND" in page
+    remove_charge(personnel, charge, "Điều chỉnh phân công")
+    assert not LeaderCharge.objects.filter(leader=deputy).exists()
+    assert AuditEntry.objects.filter(action__in=["evaluation.assign_charge",
+                                                 "evaluation.remove_charge"]).count() == 2

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from canbo.cadre.demo import seed_cadre
 from canbo.demo.seed import seed_all
-from canbo.evaluation.demo import seed_evaluation
+from canbo.evaluation.demo import seed_evaluation, seed_year_end
 from canbo.work.demo import seed_work
 
 
@@ -38,4 +38,5 @@ class Command(BaseCommand):
             seed_work(self.stdout)
             seed_evaluation(self.stdout)
             seed_cadre(self.stdout)
+            seed_year_end(self.stdout)  # after discipline and conclusions are recorded
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")
