@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.core import audit
 from canbo.core.access import can
@@ -24,6 +25,10 @@ from canbo.people.signals import leave_changed, leave_locked_months
 from canbo.scoring import Rulebook, ScoringInputError, get_rulebook, rulebook_for
 from canbo.scoring.absence import Span, leave_by_month, months_not_worked
 
+_SPLIT = gettext_lazy(
+    "A leave period must lie within one evaluation year: record %(start)s – 31/12/%(y)s "
+    "and 01/01/%(next)s – %(end)s as two periods."
+)
 _FIELDS = ["person", "kind", "start", "end", "evidence", "note"]
 
 
@@ -54,10 +59,7 @@ def _validate(kind: str, start: date, end: date, evidence: str) -> None:
         raise LeaveError(_("The leave ends before it starts."))
     if start.year != end.year:
         raise LeaveError(
-            _(
-                "A leave period must lie within one evaluation year: record %(start)s – 31/12/%(y)s "
-                "and 01/01/%(next)s – %(end)s as two periods."
-            )
+            _SPLIT
             % {
                 "start": f"{start:%d/%m/%Y}",
                 "end": f"{end:%d/%m/%Y}",
