@@ -127,6 +127,22 @@ def cadre_object(kind):
 CATALOG_MANAGERS = {"staff": 403, "chair": 403, "outsider": 403, "personnel": 200, "admin": 200}
 
 
+def leave_of(key):
+    """A leave period of a person (Tân Phong's "staff" or Đoàn Kết's "outsider")."""
+
+    def kwargs(w):
+        from datetime import date
+
+        from canbo.people.models import LeavePeriod
+
+        leave, _ = LeavePeriod.objects.get_or_create(
+            person=w.people[key], start=date(2026, 3, 1),
+            defaults={"kind": "sick", "end": date(2026, 3, 6), "evidence": "Giấy ra viện"})
+        return {"pk": leave.pk}
+
+    return kwargs
+
+
 def import_batch(w):
     """A checked (invalid) spreadsheet batch uploaded by the provincial personnel officer."""
     from canbo.integration.imports.models import ImportBatch
@@ -345,6 +361,10 @@ MATRIX: dict[str, list[Case]] = {
     "cadre:candidate_remove": [Case(cadre_object("candidate"), MANAGERS_ONLY)],
     "cadre:rotation_decide": [Case(cadre_object("rotation"), MANAGERS_ONLY)],
     "cadre:flag_lift": [Case(cadre_object("flag"), MANAGERS_ONLY)],
+    **{name: [Case(person("staff"), MANAGERS_ONLY), Case(person("outsider"), MANAGERS_ONLY)]
+       for name in ("cadre:leave_new", "cadre:conclusion_new")},
+    "cadre:leave_delete": [Case(leave_of("staff"), MANAGERS_ONLY),
+                           Case(leave_of("outsider"), MANAGERS_ONLY)],
 }
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.cadre.gaps import GAP_KINDS
 from canbo.cadre.models import (
+    ConclusionKind,
     DecisionKind,
     EnrolmentStatus,
     PlanningTerm,
@@ -16,6 +17,7 @@ from canbo.cadre.models import (
 from canbo.cadre.models.records import CATEGORY_LABELS
 from canbo.org.choices import Field
 from canbo.org.models import JobPosition, Organization, Title
+from canbo.people.choices import LeaveKind
 from canbo.people.models import Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -211,3 +213,20 @@ class CapacityFlagForm(forms.Form):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+
+
+class LeaveForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of leave"), choices=LeaveKind.choices)
+    start = forms.DateField(label=_("From"), widget=DATE)
+    end = forms.DateField(label=_("To"), widget=DATE)
+    evidence = forms.CharField(label=_("Decision or evidence"), max_length=255)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class ConclusionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Ground"), choices=ConclusionKind.choices)
+    issuer = forms.CharField(label=_("Issuing authority"), max_length=200)
+    number = forms.CharField(label=_("Document number"), max_length=64)
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    content = forms.CharField(label=_("Content"), max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,11 +1,23 @@
 from django.urls import path
 
-from canbo.cadre.views import flags, gaps, planning, plans, records, rotation, training
+from canbo.cadre.views import (
+    flags,
+    gaps,
+    planning,
+    plans,
+    records,
+    registers,
+    rotation,
+    training,
+)
 
 app_name = "cadre"
 urlpatterns = [
     path("", gaps.index, name="index"),
     path("person/<int:pk>/", records.person, name="person"),
+    path("person/<int:pk>/leave/new/", registers.leave_new, name="leave_new"),
+    path("leave/<int:pk>/delete/", registers.leave_delete, name="leave_delete"),
+    path("person/<int:pk>/conclusion/new/", registers.conclusion_new, name="conclusion_new"),
     path("gaps/", gaps.gap_summary, name="gaps"),
     path("gaps/people/", gaps.gap_people, name="gap_people"),
     path("candidates/", gaps.training_candidates, name="candidates"),

@@ -28,6 +28,8 @@ SELF_ONLY = {Role.CIVIL_SERVANT}
 CAPABILITIES: dict[str, set[str]] = {
     "people.list": set(Role) - SELF_ONLY,
     "people.view": set(Role),
+    # The absence register (leave periods): personnel officers within their scope.
+    "people.leave.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "org.view": set(Role),
     "audit.view": {Role.ADMIN},
     "work.catalog.view": set(Role),

@@ -6,3 +6,11 @@ class EvaluationConfig(AppConfig):
     name = "canbo.evaluation"
     label = "evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self) -> None:
+        from canbo.evaluation.services import absence
+        from canbo.people.signals import leave_changed, leave_locked_months
+
+        leave_changed.connect(absence.on_leave_changed, dispatch_uid="evaluation.sync_worked")
+        leave_locked_months.connect(absence.locked_months,
+                                    dispatch_uid="evaluation.locked_months")

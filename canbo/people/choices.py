@@ -23,6 +23,13 @@ class Ethnicity(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class LeaveKind(models.TextChoices):
+    SICK = "sick", _("Sick leave")
+    MATERNITY = "maternity", _("Maternity leave")
+    LONG_TRAINING = "long_training", _("Long-term training")
+    OTHER = "other", _("Other leave")
+
+
 AGE_BANDS = {
     "lt30": (None, 30),
     "30-39": (30, 40),

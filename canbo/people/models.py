@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import visible_people
-from canbo.core.fields import NFCCharField
+from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.core.roles import Role
 from canbo.core.text import fold
 from canbo.org.choices import Education, PoliticalTheory, StateManagement
 from canbo.org.models import JobPosition, Organization, Title
 from canbo.people import retirement
-from canbo.people.choices import Ethnicity, Gender
+from canbo.people.choices import Ethnicity, Gender, LeaveKind
 
 
 class PersonQuerySet(models.QuerySet):
@@ -173,3 +173,27 @@ class PersonalDataAccess(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class LeavePeriod(models.Model):
+    """Legitimate leave (sick, maternity, long training...): months it covers may not count."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="leaves",
+                               verbose_name=_("civil servant"))
+    kind = models.CharField(_("kind of leave"), max_length=16, choices=LeaveKind.choices)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    evidence = NFCCharField(_("decision or evidence"), max_length=255)
+    note = NFCTextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        indexes = [models.Index(fields=["person", "start"])]
+        verbose_name = _("leave period")
+        verbose_name_plural = _("leave periods")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"

@@ -52,6 +52,7 @@ DEFAULT_BASIS: dict[str, str] = {
     "quota_ratio": f"Điều 20 {DECREE}",
     "quota_exception_ratio": UNCONFIRMED,
     "quota_rounding": UNCONFIRMED,
+    "absence_not_worked_share": f"Điều 21 {DECREE}; ngưỡng: {UNCONFIRMED.lower()}",
 }
 
 
@@ -79,6 +80,8 @@ class Rulebook:
     quota_ratio: Fraction = Fraction(1, 5)
     quota_exception_ratio: Fraction = Fraction(1, 4)
     quota_rounding: str = "floor"
+    # A month is not worked when leave covers MORE than this share of its working days.
+    absence_not_worked_share: Fraction = Fraction(1, 2)
     basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
 
     def __post_init__(self) -> None:
@@ -94,6 +97,8 @@ class Rulebook:
         for name in ("unit_values", "organising_values", "third_values"):
             if set(getattr(self, name)) != set(LEVEL_KEYS):
                 raise ValueError(f"{self.code}: {name} needs exactly the keys {LEVEL_KEYS}")
+        if not 0 <= self.absence_not_worked_share < 1:
+            raise ValueError(f"{self.code}: absence_not_worked_share must be in [0, 1)")
 
     def __hash__(self) -> int:
         # The dict fields are not hashable; the code and start date identify a rulebook.

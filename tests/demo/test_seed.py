@@ -1,6 +1,7 @@
 """`canbo seed-demo`: the demo province, its staff, accounts and the --scale generator."""
 
 import unicodedata
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -10,9 +11,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F
 
+from canbo.cadre.models import Conclusion
+from canbo.cadre.services.records import overrides_by_person
+from canbo.core.models import AuditEntry
 from canbo.core.roles import Role
 from canbo.core.text import fold
 from canbo.demo import province
+from canbo.evaluation.models import EvaluationSheet
 from canbo.org.choices import OrgKind
 from canbo.org.models import (
     JobPosition,
@@ -21,7 +26,7 @@ from canbo.org.models import (
     Title,
     validate_electronic_code,
 )
-from canbo.people.models import Person, Post, Profile
+from canbo.people.models import LeavePeriod, Person, Post, Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +53,8 @@ def communes():
 
 
 def counts() -> dict[str, int]:
-    models = [Organization, Person, Post, User, Profile, Title, JobPosition, StaffingQuota]
+    models = [Organization, Person, Post, User, Profile, Title, JobPosition, StaffingQuota,
+              LeavePeriod, Conclusion, AuditEntry]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -154,6 +160,29 @@ def test_seeding_twice_changes_nothing():
     call_command("seed-demo", stdout=StringIO())
     assert counts() == before
     assert dict(User.objects.values_list("username", "password")) == hashes
+
+
+def test_two_people_on_leave_and_one_degradation_conclusion():
+    maternity = LeavePeriod.objects.get(kind="maternity")
+    sick = LeavePeriod.objects.get(kind="sick")
+    assert (maternity.start, maternity.end) == (date(2026, 3, 1), date(2026, 6, 30))
+    assert maternity.person.gender == "female" and not maternity.person.title.is_leader
+    assert (sick.start, sick.end) == (date(2026, 9, 7), date(2026, 9, 25))
+    assert sick.person != maternity.person
+    conclusion = Conclusion.objects.get()
+    assert conclusion.kind == "degradation" and conclusion.date.year == 2026
+    assert not conclusion.person.title.is_leader
+    assert conclusion.person not in (maternity.person, sick.person)
+    assert "degradation" in overrides_by_person(2026, [conclusion.person_id])[
+        conclusion.person_id]
+
+
+def test_months_on_leave_are_not_worked_in_the_seeded_evaluations():
+    maternity = LeavePeriod.objects.get(kind="maternity").person
+    sick = LeavePeriod.objects.get(kind="sick").person
+    off = set(EvaluationSheet.objects.filter(worked=False).values_list(
+        "person_id", "period__start__month"))
+    assert off == {(maternity.pk, m) for m in (3, 4, 5, 6)} | {(sick.pk, 9)}
 
 
 EXPECTED_ACCOUNTS = [

@@ -1,7 +1,13 @@
 """Cadre development: training, succession planning, rotation, commendation and discipline."""
 
 from canbo.cadre.models.planning import PlanningCandidate, PlanningReview, PlanningTerm
-from canbo.cadre.models.records import CapacityFlag, DecisionKind, PersonnelDecision
+from canbo.cadre.models.records import (
+    CapacityFlag,
+    Conclusion,
+    ConclusionKind,
+    DecisionKind,
+    PersonnelDecision,
+)
 from canbo.cadre.models.rotation import RotationKind, RotationRecord, RotationStatus
 from canbo.cadre.models.training import (
     Enrolment,
@@ -13,7 +19,8 @@ from canbo.cadre.models.training import (
 )
 
 __all__ = [
-    "CapacityFlag", "DecisionKind", "Enrolment", "EnrolmentStatus", "PersonnelDecision",
+    "CapacityFlag", "Conclusion", "ConclusionKind", "DecisionKind", "Enrolment",
+    "EnrolmentStatus", "PersonnelDecision",
     "PlanningCandidate", "PlanningReview", "PlanningTerm", "Programme", "ProgrammeKind",
     "RotationKind", "RotationRecord", "RotationStatus", "TrainingClass", "TrainingPlan",
 ]

@@ -1,5 +1,6 @@
 """Commendation, discipline and personnel decisions; capacity flags."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,39 @@ class PersonnelDecision(models.Model):
     @property
     def category(self) -> str:
         return next(c for c, kinds in KINDS_BY_CATEGORY.items() if self.kind in kinds)
+
+
+class ConclusionKind(models.TextChoices):
+    """The two Art. 20 grounds besides discipline; the codes are canbo.scoring.OVERRIDES keys."""
+
+    DEGRADATION = "degradation", _("Degradation in political ideology, ethics or lifestyle")
+    CORRUPTION_IN_UNIT = "corruption_in_unit", _(
+        "Unit under one's direct charge handled for corruption or waste")
+
+
+class Conclusion(models.Model):
+    """A competent authority's conclusion that forces "not completing tasks" in its year."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="conclusions",
+        verbose_name=_("civil servant"),
+    )
+    kind = models.CharField(_("ground"), max_length=32, choices=ConclusionKind.choices)
+    issuer = NFCCharField(_("issuing authority"), max_length=200)
+    number = NFCCharField(_("document number"), max_length=64)
+    date = models.DateField(_("date"))
+    content = NFCTextField(_("content"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("conclusion")
+        verbose_name_plural = _("conclusions")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.date:%d/%m/%Y})"
 
 
 class CapacityFlag(models.Model):

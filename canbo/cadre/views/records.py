@@ -12,9 +12,11 @@ from canbo.cadre.gaps import compute_gaps
 from canbo.cadre.models import PersonnelDecision
 from canbo.cadre.models.records import CATEGORY_LABELS, KINDS_BY_CATEGORY
 from canbo.cadre.scope import people_of, posted_person, scoped
-from canbo.cadre.services.records import classification_overrides, record_decision
+from canbo.cadre.services.records import override_details, record_decision
 from canbo.cadre.tables import Link, Table, render_listing
 from canbo.core.access import can, require
+from canbo.people.leave import not_worked_months
+from canbo.scoring import OVERRIDES
 
 
 def decisions(request):
@@ -59,11 +61,13 @@ def decision_new(request):
 
 
 def person(request, pk: int):
-    """One person's qualifications, gaps, training, planning, rotations and decisions."""
+    """One person's qualifications, gaps, training, planning, rotations, decisions, leave and
+    conclusions."""
     require(request.user, "cadre.own")
     person = get_object_or_404(people_of(request.user).select_related(
         "organization", "job_position", "title"), pk=pk)
     today = clock.today()
+    leaves = list(person.leaves.all())
     return render(request, "cadre/person.html", {
         "person": person, "gaps": compute_gaps(person),
         "retirement_date": person.retirement_date, "years_left": person.years_left(today),
@@ -71,5 +75,17 @@ def person(request, pk: int):
         "decisions": person.decisions.all(),
         "planning": person.planning.filter(active=True).select_related("term", "title"),
         "rotations": person.rotations.select_related("to_org", "title"),
-        "overrides": classification_overrides(person, today.year),
+        "overrides": [row | {"text": OVERRIDES[row["code"]]} for row in
+                      override_details(today.year, [person.pk]).get(person.pk, [])],
+        "leaves": leaves, "absent": _absent_months(person, leaves),
+        "conclusions": person.conclusions.all(),
+        "manage_leave": can(request.user, "people.leave.manage"),
+        "manage": can(request.user, "cadre.manage"),
     })
+
+
+def _absent_months(person, leaves) -> list[tuple]:
+    """(month, reason) of every month the person's leave keeps out of the evaluation."""
+    years = sorted({leave.start.year for leave in leaves})
+    return [(month, reason) for year in years
+            for month, reason in not_worked_months([person.pk], year).get(person.pk, {}).items()]

@@ -10,6 +10,7 @@ from canbo.evaluation.choices import PeriodKind, PeriodStatus, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.permissions import can_manage_periods
+from canbo.evaluation.services.absence import sync_worked
 from canbo.evaluation.services.staleness import stale_leaders
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -53,6 +54,8 @@ def create_sheets(period: EvaluationPeriod) -> int:
                                                                       p.title.is_leader))
               for p in people.select_related("title")]
     EvaluationSheet.objects.bulk_create(sheets, batch_size=2000)
+    if period.kind == PeriodKind.MONTH:  # months not worked because of leave
+        sync_worked(period.sheets.values("person_id"), period.start.year, period)
     return len(sheets)
 
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandParser
 
 from canbo.cadre.demo import seed_cadre
+from canbo.cadre.demo_registers import seed_leave_and_conclusions
 from canbo.demo.seed import seed_all
 from canbo.evaluation.demo import seed_evaluation, seed_year_end
 from canbo.work.demo import seed_work
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             # Tasks, evaluations and cadre records only for the demo province itself:
             # --scale adds people for load tests, not a year of their work.
             seed_work(self.stdout)
+            seed_leave_and_conclusions(self.stdout)  # before the evaluations: months off
             seed_evaluation(self.stdout)
             seed_cadre(self.stdout)
             seed_year_end(self.stdout)  # after discipline and conclusions are recorded
