@@ -33,7 +33,14 @@ def sheet_of(world, key, month):
 
 
 def publish_all_but(period, sheet):
-    period.sheets.exclude(pk=sheet.pk).update(status=SheetStatus.PUBLISHED)
+    """Publish the others with the result the workflow would freeze (leaders' included)."""
+    from canbo.evaluation.services.result import compute
+
+    others = period.sheets.exclude(pk=sheet.pk) if sheet else period.sheets.all()
+    others.update(status=SheetStatus.PUBLISHED)
+    for other in others:
+        other.result = compute(other)
+        other.save(update_fields=["result"])
 
 
 def test_maternity_in_march_lets_march_lock_without_the_sheet_approved(world):
@@ -73,7 +80,7 @@ def test_deleting_the_leave_makes_the_open_month_count_again(world):
 
 def test_a_leave_changing_a_locked_month_is_refused_and_writes_nothing(world):
     march = open_period(world.users["personnel"], world.tanphong, MARCH)
-    march.sheets.update(status=SheetStatus.PUBLISHED)
+    publish_all_but(march, None)
     lock_period(world.users["personnel"], march)
     with pytest.raises(LeaveError, match="03/2026 đã khoá"):
         maternity(world)

@@ -160,3 +160,17 @@ def test_finalise_year_command(world, capsys):
     assert "Đã chốt" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("finalise-year", "--year", "2026", "--org", "Không có")
+
+
+def test_a_month_on_leave_is_excluded_and_the_explanation_says_why(world):
+    from canbo.people.leave import record_leave
+
+    staff = world.people["staff"]
+    _months(world.tanphong, staff, [80, 80, 20, 80])
+    record_leave(world.users["personnel"], staff, "maternity", date(YEAR, 3, 1),
+                 date(YEAR, 3, 31), "QĐ 12/QĐ-UBND")
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    row = _row("TP-1")
+    assert row.periods_used == 3 and row.periods_absent == 1 and row.average == 80
+    texts = " ".join(step["text"] for step in row.explanation)
+    assert "Tháng 03/2026" in texts and "QĐ 12/QĐ-UBND" in texts and "không tính" in texts

@@ -34,6 +34,7 @@ from canbo.evaluation.services.quota import (  # noqa: F401 (the annual screen's
 )
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
+from canbo.people.leave import not_worked_months
 from canbo.people.models import Person
 from canbo.scoring import YearPeriod, rulebook_for, score_year
 
@@ -59,13 +60,20 @@ def exact_total(sheet: EvaluationSheet) -> Fraction | Decimal | None:
     return sheet.total
 
 
-def _year_input(sheets: list[EvaluationSheet]) -> list[YearPeriod]:
-    """Approved months count; months not worked (leave) are excluded by the rules."""
+def _year_input(sheets: list[EvaluationSheet], leave: dict) -> list[YearPeriod]:
+    """Approved months count; months not worked (leave) are excluded by the rules, and the
+    explanation names the leave behind them."""
     return [
         YearPeriod(exact_total(sheet) if sheet.status in COUNTED else None, worked=sheet.worked,
-                   name=f"Tháng {sheet.period.start:%m/%Y}")
+                   name=_month_name(sheet, leave))
         for sheet in sheets
     ]
+
+
+def _month_name(sheet: EvaluationSheet, leave: dict) -> str:
+    name = f"Tháng {sheet.period.start:%m/%Y}"
+    reason = leave.get(sheet.period.start) if not sheet.worked else None
+    return f"{name} ({reason})" if reason else name
 
 
 def communes_by_path() -> dict[str, Organization]:
@@ -90,9 +98,11 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     existing = {r.person_id: r for r in AnnualResult.objects.filter(year=year, person__in=ids)}
     months, communes = _monthly(year, ids), communes_by_path()
     overrides, groups = overrides_by_person(year, ids), default_groups(people)
+    leave = not_worked_months(ids, year)
     rulebook = rulebook_for(date(year, 1, 1))
     rows = [_row(person, year, months.get(person.pk, []), rulebook, communes,
-                 overrides.get(person.pk, []), existing.get(person.pk), groups[person.pk])
+                 overrides.get(person.pk, []), existing.get(person.pk), groups[person.pk],
+                 leave.get(person.pk, {}))
             for person in people
             if person.pk not in existing or existing[person.pk].status != AnnualStatus.FINAL]
     AnnualResult.objects.bulk_create([r for r in rows if r.pk is None], batch_size=1000)
@@ -109,8 +119,9 @@ ROW_FIELDS = ["organization", "task_group", "average", "average_exact", "periods
 LEVEL_ORDER = {"excellent": 3, "good": 2, "complete": 1, "fail": 0}
 
 
-def _row(person, year, sheets, rulebook, communes, overrides, row, group) -> AnnualResult:
-    result = score_year(_year_input(sheets), rulebook, overrides)
+def _row(person, year, sheets, rulebook, communes, overrides, row, group,
+         leave) -> AnnualResult:
+    result = score_year(_year_input(sheets, leave), rulebook, overrides)
     row = row or AnnualResult(person=person, year=year)
     row.organization = commune_of(person.organization, communes)
     if not row.task_group_manual:
