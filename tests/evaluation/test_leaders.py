@@ -130,12 +130,20 @@ def test_a_stale_leader_result_blocks_the_lock(world, leaders, month):
         world, month, world.people["chair"], world.users["chair"], province, province
     )
     # A subordinate's approved result changed behind the workflow's back.
-    EvaluationSheet.objects.filter(period=month).exclude(pk=chair_sheet.pk).update(
-        status=SheetStatus.PUBLISHED, classification="fail"
-    )
-    with pytest.raises(EvaluationError, match="Lê Văn Bình"):
+    others = EvaluationSheet.objects.filter(period=month).exclude(pk=chair_sheet.pk)
+    others.filter(is_leader=False).update(status=SheetStatus.PUBLISHED, classification="fail")
+    for other in others.filter(is_leader=True):  # the other leaders, approved and up to date
+        other.status, other.result = SheetStatus.PUBLISHED, compute(other)
+        other.save()
+    with pytest.raises(EvaluationError, match="Lê Văn Bình.*phê duyệt lại"):
         lock_period(province, month)
     assert not type(month).objects.get(pk=month.pk).is_locked
+    chair_sheet.refresh_from_db()  # returned for re-approval, with d now 50 %
+    assert chair_sheet.status == SheetStatus.REVIEWED and chair_sheet.result["d"] == 0.5
+    with pytest.raises(EvaluationError, match="chưa được phê duyệt"):
+        lock_period(province, month)
+    approve_sheet(province, chair_sheet)
+    assert lock_period(province, month).is_locked
 
 
 def test_nobody_reviews_or_approves_their_superior(world, leaders, month):

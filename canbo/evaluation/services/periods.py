@@ -11,7 +11,7 @@ from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.permissions import can_manage_periods
 from canbo.evaluation.services.absence import sync_worked
-from canbo.evaluation.services.staleness import stale_leaders
+from canbo.evaluation.services.staleness import return_stale_leaders, stale_leaders
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -72,23 +72,32 @@ def _actor_path(actor) -> str:
     return "/" if scope.province_wide else (scope.org_path or "\0")
 
 
-@transaction.atomic
 def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
-    """Lock a period once every sheet is published; a locked period is read-only."""
+    """Lock a period once every sheet is published; a locked period is read-only. Leader
+    results gone stale are first sent back for re-approval (committed), and the lock refused."""
     if not can_manage_periods(actor) or not _in_scope(actor, period.organization):
         raise EvaluationError("Bạn không có quyền khoá kỳ đánh giá này.")
+    if not period.is_locked:
+        returned = return_stale_leaders(actor, period)
+        if returned:
+            names = ", ".join(s.person.full_name for s in returned)
+            raise EvaluationError(
+                f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của người thuộc "
+                f"quyền phụ trách: {names}. Các phiếu này đã được chuyển lại để phê duyệt lại; "
+                "hãy phê duyệt rồi khoá kỳ.")
+    return _lock(actor, period)
+
+
+@transaction.atomic
+def _lock(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     period = EvaluationPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_locked:
         raise EvaluationError("Kỳ đánh giá đã khoá.")
     pending = period.sheets.exclude(status=SheetStatus.PUBLISHED).filter(worked=True).count()
     if pending:
         raise EvaluationError(f"Còn {pending} phiếu chưa được phê duyệt: chưa thể khoá kỳ.")
-    stale = stale_leaders(period)
-    if stale:
-        names = ", ".join(s.person.full_name for s in stale)
-        raise EvaluationError(f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của "
-                              f"người thuộc quyền phụ trách: {names}. Hãy phê duyệt lại trước "
-                              "khi khoá kỳ.")
+    if stale_leaders(period):  # a result moved in between: the next attempt returns it
+        raise EvaluationError("Kết quả của lãnh đạo vừa thay đổi: hãy thử khoá lại.")
     period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
     period.save(update_fields=["status", "locked_at"])
     audit.record(actor, "evaluation.lock_period", period, after={"status": period.status})

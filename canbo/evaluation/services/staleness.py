@@ -8,6 +8,8 @@ leader results are stale cannot be locked.
 
 from decimal import Decimal
 
+from django.db import transaction
+
 from canbo.core import audit
 from canbo.core.roles import Role
 from canbo.evaluation.choices import SheetStatus
@@ -101,3 +103,13 @@ def stale_leaders(period: EvaluationPeriod) -> list[EvaluationSheet]:
         "period", "person__organization", "person__title"
     )
     return [s for s in sheets if differs(s.result, compute(s))]
+
+
+@transaction.atomic
+def return_stale_leaders(actor, period: EvaluationPeriod) -> list[EvaluationSheet]:
+    """Send every stale published leader sheet of the period back for re-approval."""
+    returned = []
+    for sheet in stale_leaders(period):
+        _return_for_approval(actor, sheet, compute(sheet))
+        returned.append(sheet)
+    return returned
