@@ -11,6 +11,7 @@ from canbo.evaluation.models import EvaluationSheet
 from canbo.scoring import (
     LEADER,
     STAFF,
+    CriteriaSet,
     LeaderInput,
     ScoringInputError,
     rulebook_for,
@@ -26,17 +27,25 @@ def rulebook_of(sheet: EvaluationSheet):
     return rulebook_for(sheet.period.start)
 
 
-def check_general(sheet: EvaluationSheet, points: list) -> list:
-    """Validate points against the rulebook's criteria set; return them as numbers."""
-    rulebook = rulebook_of(sheet)
-    if len(points) != len(rulebook.criteria):
-        raise EvaluationError(f"Cần chấm đủ {len(rulebook.criteria)} tiêu chí chung.")
+def criteria_of(sheet: EvaluationSheet) -> CriteriaSet:
+    """The general criteria set this sheet is scored with (kept when the default changes)."""
     try:
-        score_general(points, rulebook)
+        return rulebook_of(sheet).criteria_set(sheet.criteria_set)
+    except ScoringInputError as exc:
+        raise EvaluationError(exc.message) from None
+
+
+def check_general(sheet: EvaluationSheet, points: list) -> list:
+    """Validate points against the sheet's criteria set; return them as numbers."""
+    criteria = criteria_of(sheet)
+    if len(points) != len(criteria.items):
+        raise EvaluationError(f"Cần chấm đủ {len(criteria.items)} tiêu chí chung.")
+    try:
+        score_general(points, criteria)
     except ScoringInputError as exc:
         index = int(exc.field.split("[")[-1].rstrip("]")) if "[" in exc.field else 0
-        label = rulebook.criteria[index].label
-        raise EvaluationError(f"Tiêu chí “{label}”: {exc.message}") from None
+        item = criteria.items[index]
+        raise EvaluationError(f"Tiêu chí {item.code} “{item.label}”: {exc.message}") from None
     return [float(p) for p in points]
 
 
@@ -54,16 +63,16 @@ def unit_all_complete(sheet: EvaluationSheet) -> bool:
 def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
     """Score the sheet now; JSON-ready. Without general criteria only the task part counts."""
     general = general if general is not None else sheet.general
-    rulebook = rulebook_of(sheet)
-    points = general if general is not None else [0] * len(rulebook.criteria)
+    rulebook, criteria = rulebook_of(sheet), criteria_of(sheet)
+    points = general if general is not None else [0] * len(criteria.items)
     leader = None
     if sheet.is_leader:
         leader = LeaderInput(unit_all_complete(sheet),
                              sheet.leader_organising or Level.FULL,
                              sheet.leader_third or Level.FULL)
     result = score_period(task_items(sheet.person_id, sheet.period.start), points,
-                          role=LEADER if sheet.is_leader else STAFF, leader=leader,
-                          rulebook=rulebook)
+                          criteria=criteria, role=LEADER if sheet.is_leader else STAFF,
+                          leader=leader, rulebook=rulebook)
     data = as_json(result)
     if general is None:
         data.update(general_score=None, total=None, classification=None, label=None)
