@@ -20,13 +20,21 @@ from canbo.evaluation.services.annual import compute_annual
 from canbo.evaluation.services.periods import create_sheets
 from canbo.evaluation.services.result import as_json
 from canbo.org.models import Organization
-from canbo.scoring import LEADER, STAFF, LeaderInput, rulebook_for, score_period
+from canbo.scoring import (
+    LEADER,
+    STAFF,
+    CriteriaSet,
+    LeaderInput,
+    rulebook_for,
+    score_period,
+    to_fraction,
+)
 from canbo.work.loader import scored_tasks, task_item
 
 YEAR = 2026
 LOCKED_MONTHS = range(1, 11)
 OPEN_MONTH = 11
-# Mostly "good": most people score 21–25 of 30 on the general criteria.
+# Mostly "good": most people score 21–25 of 30 on the general criteria (totals of a, b, c).
 GENERAL_CHOICES = [(7, 7, 6.5), (7.5, 7, 7), (8, 7.5, 7), (8, 8, 7.5), (8, 7.5, 7.5),
                    (8.5, 8, 8), (9, 9, 8.5), (7.5, 7.5, 7)]
 KEEP_DRAFT = {"congchuc.tanphong"}  # left for the acceptance walk-through
@@ -68,10 +76,28 @@ def _items_by_person(month: date) -> dict[int, list]:
     return items
 
 
+def demo_general_points(rng: random.Random, criteria: CriteriaSet) -> list[float]:
+    """One person's general points for the sheet's criteria set: the three group totals
+    are drawn from GENERAL_CHOICES (one draw), each spread evenly over its group's lines."""
+    totals = rng.choice(GENERAL_CHOICES)
+    points: list[float] = []
+    for group, total in zip(criteria.groups, totals, strict=True):
+        steps = to_fraction(total) / group.items[0].step  # a group's lines share one step
+        base, extra = divmod(int(steps), len(group.items))
+        points += [float((base + (n < extra)) * item.step) for n, item in enumerate(group.items)]
+    return points
+
+
+def _coordination_line(criteria: CriteriaSet) -> int:
+    """The line a reviewer lowers for late coordination: the last line of group b / II."""
+    return sum(len(g.items) for g in criteria.groups[:2]) - 1
+
+
 def _score(sheet: EvaluationSheet, items: list, general: list) -> dict:
     leader = LeaderInput(True, "full", "full") if sheet.is_leader else None
-    result = score_period(items, general, role=LEADER if sheet.is_leader else STAFF,
-                          leader=leader, rulebook=rulebook_for(sheet.period.start))
+    result = score_period(items, general, criteria=sheet.criteria_set,
+                          role=LEADER if sheet.is_leader else STAFF, leader=leader,
+                          rulebook=rulebook_for(sheet.period.start))
     return as_json(result)
 
 
@@ -103,14 +129,16 @@ def _fill(sheet, state: str, items: list, rng: random.Random, moment) -> None:
     sheet.status, sheet.version = state, 1
     if state == SheetStatus.DRAFT:
         return
-    general = list(rng.choice(GENERAL_CHOICES))
+    criteria = rulebook_for(sheet.period.start).criteria_set(sheet.criteria_set)
+    general = demo_general_points(rng, criteria)
     sheet.general_self, sheet.submitted_at = general, moment
     sheet.self_comment = "Hoàn thành các nhiệm vụ được giao trong tháng."
     reviewed = list(general)
     if state != SheetStatus.SELF_ASSESSED:
         if rng.random() < 0.15:
-            reviewed[1] = max(0, reviewed[1] - 0.5)
-            sheet.adjust_reasons = {"1": "Phối hợp với đồng nghiệp chưa kịp thời."}
+            line = _coordination_line(criteria)
+            reviewed[line] = max(0, reviewed[line] - 0.5)
+            sheet.adjust_reasons = {str(line): "Phối hợp với đồng nghiệp chưa kịp thời."}
         sheet.general_review, sheet.reviewed_at = reviewed, moment
         sheet.review_comment = "Thống nhất với nội dung tự đánh giá."
     sheet.result = _score(sheet, items, reviewed)

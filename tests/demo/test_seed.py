@@ -236,3 +236,17 @@ def test_summary_and_demo_logins_are_in_vietnamese():
     assert text.startswith("Tài khoản demo (mật khẩu: demo):")
     for username, *_ in EXPECTED_ACCOUNTS:
         assert f"  {username} " in text
+
+
+def test_demo_sheets_use_the_form01_lines():
+    from canbo.evaluation.demo import GENERAL_CHOICES
+    from canbo.evaluation.models import EvaluationSheet
+
+    sheets = EvaluationSheet.objects.exclude(general_self=None)
+    assert sheets.exists() and not sheets.exclude(criteria_set="nd335-mau01").exists()
+    triples = {tuple(map(float, t)) for t in GENERAL_CHOICES}
+    for points in sheets.values_list("general_self", flat=True)[:500]:
+        assert len(points) == 7
+        assert (sum(points[:2]), sum(points[2:6]), points[6]) in triples
+    adjusted = sheets.exclude(adjust_reasons={}).values_list("adjust_reasons", flat=True)
+    assert adjusted and all(set(r) == {"5"} for r in adjusted)  # II.4, coordination
