@@ -23,12 +23,12 @@ def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | N
         if row.kind != ITEM:
             continue
         index, step = row.index, row.step
+        hint = _("Maximum %(max)s, in steps of %(step)s") % {
+            "max": _vn(row.max_points), "step": _vn(step)}
         points = forms.DecimalField(
             label=f"{row.code} {row.label}", min_value=0, max_value=float(row.max_points),
-            decimal_places=2, initial=initial[index] if initial else None,
-            help_text=_("Maximum %(max)s, in steps of %(step)s") % {
-                "max": _vn(row.max_points), "step": _vn(step)},
-            widget=forms.NumberInput(attrs={"step": str(float(step)),
+            decimal_places=2, initial=initial[index] if initial else None, help_text=hint,
+            widget=forms.NumberInput(attrs={"step": str(float(step)), "title": hint,
                                             "aria-label": f"{row.code} {row.label}"}),
         )
         form.fields[f"c{index}"] = points
