@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TypeVar
 
 from canbo.scoring.types import ScoringInputError
+
+T = TypeVar("T")
 
 DECREE = "NĐ 335/2025/NĐ-CP"
 HALF = Fraction(1, 2)
@@ -73,7 +76,7 @@ class CriteriaSet:
             start = end
         return result
 
-    def ordered(self, points: Mapping[str, object]) -> list[object]:
+    def ordered(self, points: Mapping[str, T]) -> list[T]:
         """Points keyed by item code, in the set's order; every code exactly once."""
         unknown = [str(k) for k in points if k not in self.codes]
         missing = [c for c in self.codes if c not in points]
