@@ -87,9 +87,9 @@ def seed_states() -> int:
         if sheet.status == SheetStatus.DRAFT:
             continue
         total = _total(rng)
-        sheet.general_self = [9.0, 9.0, 8.5]
+        sheet.general_self = [4.5, 4.5, 2.25, 2.25, 2.25, 2.25, 8.5]  # Mẫu số 01 lines
         sheet.general_review = None if sheet.status == SheetStatus.SELF_ASSESSED else [
-            9.0, 8.5, 8.5]
+            4.5, 4.5, 2.25, 2.25, 2.0, 2.0, 8.5]
         sheet.result = _result(total, rng)
         sheet.total, sheet.classification = Decimal(str(total)), level(total)
     EvaluationSheet.objects.bulk_update(

@@ -91,3 +91,12 @@ def build_world() -> World:
     }
     return World(province, tanphong, tp_office, tp_economy, doanket, dk_office, position,
                  staff, head, chair, people, users)
+
+
+def form01(a: float, b: float, c: float) -> list[float]:
+    """Three sub-criteria totals split into the 7 lines of Mẫu số 01 (I.1, I.2, II.1–4, III):
+    a into two halves (steps of 0.5), b into four lines (steps of 0.25), c as III."""
+    halves = round(a * 2)
+    i1 = (halves - halves // 2) / 2
+    base, extra = divmod(round(b * 4), 4)
+    return [i1, a - i1, *[(base + (n < extra)) / 4 for n in range(4)], c]

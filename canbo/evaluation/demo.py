@@ -36,7 +36,7 @@ from canbo.evaluation.services.result import as_json, compute
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.models import Person
-from canbo.scoring import STAFF, rulebook_for, score_period
+from canbo.scoring import STAFF, CriteriaSet, rulebook_for, score_period, to_fraction
 from canbo.work.loader import scored_tasks, task_item
 
 YEAR = 2026
@@ -115,7 +115,7 @@ def _merit(rng: random.Random) -> dict[int, float]:
 
 
 def general_points(rng: random.Random, merit: float) -> list[float]:
-    """The three general criteria (0.5 steps, each ≤ 10) around the person's level."""
+    """The three group totals (0.5 steps, each ≤ 10) around the person's level."""
     total = max(12.0, min(29.0, merit + rng.gauss(0, MONTH_SPREAD)))
     points = [round(total / 3 * 2) / 2] * 3
     points[rng.randrange(3)] += round((total - sum(points)) * 2) / 2
@@ -140,6 +140,21 @@ def _items_by_person(month: date) -> dict[int, list]:
 
 
 RANK = {None: 0, DEPUTY: 1, HEAD: 2, VICE_CHAIRMAN: 3, CHAIRMAN: 4}
+
+
+def spread_over_lines(totals: list[float], criteria: CriteriaSet) -> list[float]:
+    """The three group totals (a, b, c / I, II, III) spread evenly over the set's lines."""
+    points: list[float] = []
+    for group, total in zip(criteria.groups, totals, strict=True):
+        steps = to_fraction(total) / group.items[0].step  # a group's lines share one step
+        base, extra = divmod(int(steps), len(group.items))
+        points += [float((base + (n < extra)) * item.step) for n, item in enumerate(group.items)]
+    return points
+
+
+def _coordination_line(criteria: CriteriaSet) -> int:
+    """The line a reviewer lowers for late coordination: the last line of group b / II."""
+    return sum(len(g.items) for g in criteria.groups[:2]) - 1
 
 
 def _seed_month(root, month: date, rng: random.Random, merit: dict, locked: bool) -> None:
@@ -179,13 +194,16 @@ def _fill(sheet, state: str, items: list, general: list, rng: random.Random, mom
     sheet.status, sheet.version = state, 1
     if state == SheetStatus.DRAFT:
         return
+    criteria = rulebook_for(sheet.period.start).criteria_set(sheet.criteria_set)
+    general = spread_over_lines(general, criteria)
     sheet.general_self, sheet.submitted_at = general, moment
     sheet.self_comment = "Hoàn thành các nhiệm vụ được giao trong tháng."
     reviewed = list(general)
     if state != SheetStatus.SELF_ASSESSED:
-        if rng.random() < 0.15 and reviewed[1] >= 0.5:
-            reviewed[1] -= 0.5
-            sheet.adjust_reasons = {"1": "Phối hợp với đồng nghiệp chưa kịp thời."}
+        line = _coordination_line(criteria)
+        if rng.random() < 0.15 and reviewed[line] >= 0.5:
+            reviewed[line] -= 0.5
+            sheet.adjust_reasons = {str(line): "Phối hợp với đồng nghiệp chưa kịp thời."}
         sheet.general_review, sheet.reviewed_at = reviewed, moment
         sheet.review_comment = "Thống nhất với nội dung tự đánh giá."
     if sheet.is_leader and rng.random() < 0.05:
@@ -201,7 +219,8 @@ def _fill(sheet, state: str, items: list, general: list, rng: random.Random, mom
 
 
 def _score(items: list, general: list, sheet) -> dict:
-    result = score_period(items, general, role=STAFF, rulebook=rulebook_for(sheet.period.start))
+    result = score_period(items, general, criteria=sheet.criteria_set, role=STAFF,
+                          rulebook=rulebook_for(sheet.period.start))
     return as_json(result)
 
 

@@ -1,11 +1,11 @@
-"""Forms of the sheet workflow; criteria fields come from the rulebook's criteria set."""
+"""Forms of the sheet workflow; criteria fields come from the sheet's criteria set."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.evaluation.choices import Level
 from canbo.evaluation.models import EvaluationSheet
-from canbo.evaluation.services.result import rulebook_of
+from canbo.evaluation.services.general import ITEM, general_rows
 
 
 def _vn(number) -> str:
@@ -14,27 +14,46 @@ def _vn(number) -> str:
 
 
 def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | None,
-                     with_reasons: bool) -> None:
-    for index, criterion in enumerate(rulebook_of(sheet).criteria):
-        form.fields[f"c{index}"] = forms.DecimalField(
-            label=f"({criterion.code}) {criterion.label}", min_value=0,
-            max_value=float(criterion.max_points), decimal_places=1,
-            initial=initial[index] if initial else None,
-            help_text=_("Maximum %(max)s, in steps of %(step)s") % {
-                "max": _vn(criterion.max_points), "step": _vn(criterion.step)},
-            widget=forms.NumberInput(attrs={"step": str(float(criterion.step))}),
+                     column: str) -> None:
+    """One points field per line of the set (c<index>), laid out in the form's table rows;
+    the reviewer's column also gets a reason field (reason<index>)."""
+    form.criteria_rows = general_rows(sheet)
+    form.criteria_column = column
+    for row in form.criteria_rows:
+        if row.kind != ITEM:
+            continue
+        index, step = row.index, row.step
+        hint = _("Maximum %(max)s, in steps of %(step)s") % {
+            "max": _vn(row.max_points), "step": _vn(step)}
+        points = forms.DecimalField(
+            label=f"{row.code} {row.label}", min_value=0, max_value=float(row.max_points),
+            decimal_places=2, initial=initial[index] if initial else None, help_text=hint,
+            widget=forms.NumberInput(attrs={"step": str(float(step)), "title": hint,
+                                            "aria-label": f"{row.code} {row.label}"}),
         )
-        if with_reasons:
+        form.fields[f"c{index}"] = points
+        row.bound[column] = form[f"c{index}"]
+        if column == "review":
             form.fields[f"reason{index}"] = forms.CharField(
-                label=_("Reason for the change"), required=False, max_length=500)
+                label=_("Reason for the change"), required=False, max_length=500,
+                widget=forms.TextInput(attrs={"aria-label": _("Reason for the change")}))
+            row.bound["reason"] = form[f"reason{index}"]
 
 
 class SheetForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def points(self) -> list:
-        return [self.cleaned_data[name] for name in self.fields if name.startswith("c")
-                and name[1:].isdigit()]
+        return [self.cleaned_data[name] for name in self.fields if _is_points(name)]
+
+    def other_fields(self) -> list:
+        """The visible fields printed below the criteria table."""
+        return [self[name] for name, field in self.fields.items() if not _is_points(name)
+                and not name.startswith("reason") and not field.widget.is_hidden]
+
+
+def _is_points(name: str) -> bool:
+    return name.startswith("c") and name[1:].isdigit()
 
 
 class SelfAssessmentForm(SheetForm):
@@ -45,8 +64,8 @@ class SelfAssessmentForm(SheetForm):
 
     def __init__(self, *args, sheet: EvaluationSheet, **kwargs):
         super().__init__(*args, **kwargs)
-        _criteria_fields(self, sheet, sheet.general_self, with_reasons=False)
-        self.order_fields([n for n in self.fields if n.startswith("c") and n[1:].isdigit()])
+        _criteria_fields(self, sheet, sheet.general_self, "self")
+        self.order_fields([n for n in self.fields if _is_points(n)])
 
 
 class ReviewForm(SheetForm):
@@ -57,7 +76,7 @@ class ReviewForm(SheetForm):
 
     def __init__(self, *args, sheet: EvaluationSheet, **kwargs):
         super().__init__(*args, **kwargs)
-        _criteria_fields(self, sheet, sheet.general, with_reasons=True)
+        _criteria_fields(self, sheet, sheet.general, "review")
         if sheet.is_leader:
             self.fields["organising"] = forms.ChoiceField(
                 label=_("Capacity to organise implementation (đ)"), choices=Level.choices,

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from canbo.evaluation.models import EvaluationSheet
-from canbo.evaluation.services.result import rulebook_of
+from canbo.evaluation.services.general import TOTAL, general_rows
 from canbo.reports import docx_common as d
 from canbo.reports.numbers import DASH, FROZEN, percent_text, score_text, sheet_result
-from canbo.scoring import fmt
 
 DOTS = "…" * 30
 
@@ -44,7 +43,7 @@ def add_sheet(doc, sheet: EvaluationSheet, tasks) -> None:
                           "its numbers may still change.")
                    % {"status": sheet.get_status_display()})
     person_fields(doc, person, f"{start:%m/%Y}")
-    _general(doc, sheet, result)
+    _general(doc, sheet)
     _tasks(doc, sheet, result, tasks)
     d.add_heading(doc, _("III. Total and classification"))
     d.add_table(doc, [_("Content"), _("Result")], [
@@ -59,24 +58,31 @@ def add_sheet(doc, sheet: EvaluationSheet, tasks) -> None:
     ])
 
 
-def _general(doc, sheet: EvaluationSheet, result: dict) -> None:
+def _general(doc, sheet: EvaluationSheet) -> None:
+    """The form-01 table by the sheet's criteria set: groups with subtotals, their lines."""
     d.add_heading(doc, _("I. General criteria (max 30)"))
-    rows = []
-    for index, criterion in enumerate(rulebook_of(sheet).criteria):
-        rows.append([str(index + 1), f"({criterion.code}) {criterion.label}",
-                     fmt(criterion.max_points), _point(sheet.general_self, index),
-                     _point(sheet.general_review, index),
-                     sheet.adjust_reasons.get(str(index), "")])
-    rows.append(["", _("General criteria (max 30)"), "", "", "",
-                 score_text(result.get("general_score"))])
-    d.add_table(doc, ["#", _("Criterion"), _("Max"), _("Self-assessed"), _("Reviewed"),
-                      _("Reason for the change")], rows, widths=[1, 6, 1.5, 2, 2, 4],
-                bold_last=True)
+    rows = general_rows(sheet)
+    cells = [[row.code, row.label, row.max_text, *_points(row)] for row in rows]
+    table = d.add_table(doc, [_("No."), _("Criterion"), _("Maximum points"),
+                              _("Self-assessed points"), _("Competent authority's points")],
+                        cells, widths=[1.3, 8.2, 2, 2.5, 2.5])
+    for row, line in zip(rows, table.rows[1:], strict=True):
+        for run in (r for cell in line.cells for p in cell.paragraphs for r in p.runs):
+            run.bold = row.heading
+    reasons = [f"{row.code}: {row.reason}" for row in rows if row.reason]
+    if reasons:
+        d.add_note(doc, f"{_('Reason for the change')}: " + "; ".join(reasons))
 
 
-def _point(values, index) -> str:
-    # As the page prints a stored point: the template localises the float (9,0; 8,5).
-    return localize(values[index]) if values and index < len(values) else DASH
+def _points(row) -> list[str]:
+    # A line prints as the page prints a stored point (9,0; 2,25); the total as a score (25,50).
+    if row.kind == TOTAL:
+        return [score_text(row.self_points), score_text(row.review_points)]
+    return [_point(row.self_points), _point(row.review_points)]
+
+
+def _point(value) -> str:
+    return DASH if value is None else localize(value)
 
 
 def _tasks(doc, sheet: EvaluationSheet, result: dict, tasks) -> None:

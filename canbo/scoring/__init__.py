@@ -13,6 +13,7 @@ from canbo.scoring.classify import (
     classify,
     level_for,
 )
+from canbo.scoring.criteria import CRITERIA_SETS, CriteriaGroup, CriteriaSet, Criterion
 from canbo.scoring.items import compute_task
 from canbo.scoring.numfmt import fmt, to_fraction
 from canbo.scoring.period import NO_ITEMS_TEXT, score_general, score_period
@@ -20,7 +21,6 @@ from canbo.scoring.quota import check_quota, exceeds_quota, quota_cap
 from canbo.scoring.rulebook import (
     DEFAULT_RULEBOOK,
     RULEBOOKS,
-    Criterion,
     Rulebook,
     get_rulebook,
     rulebook_for,
@@ -44,6 +44,7 @@ from canbo.scoring.types import (
 
 __all__ = [
     "COMPLETE",
+    "CRITERIA_SETS",
     "DEFAULT_RULEBOOK",
     "EXCELLENT",
     "FAIL",
@@ -56,6 +57,8 @@ __all__ = [
     "RULEBOOKS",
     "STAFF",
     "Classification",
+    "CriteriaGroup",
+    "CriteriaSet",
     "Criterion",
     "GroupQuota",
     "Item",

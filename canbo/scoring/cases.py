@@ -8,8 +8,9 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from canbo.scoring.aggregate import score_year
+from canbo.scoring.criteria import CriteriaSet
 from canbo.scoring.numfmt import to_fraction
-from canbo.scoring.period import score_period
+from canbo.scoring.period import GeneralPoints, pick_criteria, score_period
 from canbo.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, get_rulebook
 from canbo.scoring.types import (
     LEADER,
@@ -22,7 +23,7 @@ from canbo.scoring.types import (
     YearResult,
 )
 
-CASE_FIELDS = ("role", "rulebook", "general", "items", "leader", "overrides")
+CASE_FIELDS = ("role", "rulebook", "criteria_set", "general", "items", "leader", "overrides")
 COUNT_FIELDS = (
     "quality_failures",
     "objective_quality_failures",
@@ -128,6 +129,34 @@ def _rulebook(data: dict[str, Any], path: str) -> Rulebook:
         raise ScoringInputError(_at(path, "rulebook"), error.message) from None
 
 
+GENERAL_SHAPE = (
+    "Phải là danh sách điểm (3 điểm a, b, c hoặc 7 điểm theo Mẫu số 01) hoặc một đối tượng"
+    ' theo mã tiêu chí, ví dụ {"I.1": 5, "I.2": 4.5, ...}.'
+)
+
+
+def _general(value: object, path: str) -> GeneralPoints:
+    """Points as a list (by the set's order) or an object keyed by item code."""
+    if isinstance(value, dict):
+        return {str(k): _number(v, _at(path, str(k))) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_number(v, _at(path, i)) for i, v in enumerate(value)]
+    raise ScoringInputError(path, GENERAL_SHAPE)
+
+
+def _criteria(
+    data: dict[str, Any], general: GeneralPoints, rulebook: Rulebook, path: str
+) -> CriteriaSet:
+    code = data.get("criteria_set")
+    if code is not None:
+        code = _str(code, _at(path, "criteria_set"))
+    try:
+        return pick_criteria(general, rulebook, code)
+    except ScoringInputError as error:
+        field = "criteria_set" if error.field == "criteria_set" else "general"
+        raise ScoringInputError(_at(path, field), error.message) from None
+
+
 def _float(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
 
@@ -136,8 +165,9 @@ def _steps(steps: tuple[Step, ...]) -> list[dict[str, str]]:
     return [step.as_dict() for step in steps]
 
 
-def _case_output(result: PeriodResult) -> dict[str, Any]:
+def _case_output(result: PeriodResult, criteria: CriteriaSet) -> dict[str, Any]:
     output: dict[str, Any] = {
+        "criteria_set": criteria.code,
         "a": _float(result.a),
         "b": _float(result.b),
         "c": _float(result.c),
@@ -159,16 +189,23 @@ def run_case(value: object, path: str = "") -> dict[str, Any]:
     role = _str(data.get("role", "staff"), _at(path, "role"))
     leader = _leader(data["leader"], _at(path, "leader")) if "leader" in data else None
     items = _each(data["items"], _at(path, "items"), _item)
-    general = _each(data["general"], _at(path, "general"), _number)
+    general = _general(data["general"], _at(path, "general"))
+    criteria = _criteria(data, general, rulebook, path)
     overrides = _each(data.get("overrides", []), _at(path, "overrides"), _str)
     try:
         result = score_period(
-            items, general, role=role, leader=leader, overrides=overrides, rulebook=rulebook
+            items,
+            general,
+            criteria=criteria,
+            role=role,
+            leader=leader,
+            overrides=overrides,
+            rulebook=rulebook,
         )
     except ScoringInputError as error:
         # The core names fields relative to the case; make them absolute.
         raise error.prefixed(path) from None
-    return _case_output(result)
+    return _case_output(result, criteria)
 
 
 def _period(value: object, path: str) -> YearPeriod:

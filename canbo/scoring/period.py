@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from canbo.scoring.classify import check_overrides, classify
+from canbo.scoring.criteria import CriteriaSet, Criterion
 from canbo.scoring.items import compute_task
 from canbo.scoring.leader import leader_components
 from canbo.scoring.numfmt import Number, fmt, fmt_percent, to_fraction
-from canbo.scoring.rulebook import Criterion, Rulebook, resolve
+from canbo.scoring.rulebook import Rulebook, resolve
 from canbo.scoring.types import (
     LEADER,
     ROLES,
@@ -42,24 +43,48 @@ def _points(raw: Number, criterion: Criterion, field: str) -> Fraction:
     return points
 
 
-def score_general(points: Sequence[Number], rulebook: Rulebook) -> tuple[Fraction, Step]:
-    """Sum the general sub-criteria, each checked against its maximum and step."""
-    criteria = rulebook.criteria
-    if len(points) != len(criteria):
+GeneralPoints = Sequence[Number] | Mapping[str, Number]
+
+
+def score_general(points: GeneralPoints, criteria: CriteriaSet) -> tuple[Fraction, Step]:
+    """Sum the lines of a criteria set, each checked against its maximum and step.
+
+    `points` follow the set's items, or are keyed by item code ({"I.1": 5, ...}).
+    """
+    listed = criteria.ordered(points) if isinstance(points, Mapping) else list(points)
+    items = criteria.items
+    if len(listed) != len(items):
         raise ScoringInputError(
-            "general", f"Cần đúng {len(criteria)} điểm tiêu chí chung, nhận {len(points)}."
+            "general",
+            f"Bộ tiêu chí “{criteria.code}” cần đúng {len(items)} điểm tiêu chí chung"
+            f" ({', '.join(criteria.codes)}), nhận {len(listed)}.",
         )
     values = [
-        _points(p, c, f"general[{i}]")
-        for i, (p, c) in enumerate(zip(points, criteria, strict=True))
+        _points(p, c, _field(points, i, c))
+        for i, (p, c) in enumerate(zip(listed, items, strict=True))
     ]
     total = sum(values, Fraction(0))
     parts = "; ".join(
-        f"({c.code}) {c.label}: {fmt(v)}/{fmt(c.max_points)}"
-        for v, c in zip(values, criteria, strict=True)
+        f"({group.code}) {fmt(subtotal)}/{fmt(group.max_points)}"
+        for group, subtotal in criteria.subtotals(values)
     )
-    text = f"Tiêu chí chung: {parts}. Cộng {fmt(total)}/{fmt(rulebook.general_max)} điểm."
-    return total, Step("general", rulebook.basis_for("criteria"), text)
+    text = f"Tiêu chí chung: {parts}. Cộng {fmt(total)}/{fmt(criteria.max_points)} điểm."
+    return total, Step("general", criteria.basis, text)
+
+
+def _field(points: GeneralPoints, index: int, criterion: Criterion) -> str:
+    return f"general.{criterion.code}" if isinstance(points, Mapping) else f"general[{index}]"
+
+
+def pick_criteria(
+    general: GeneralPoints, rulebook: Rulebook, criteria: CriteriaSet | str | None
+) -> CriteriaSet:
+    """The set named (or given); without one, the set that fits the shape of the points."""
+    if isinstance(criteria, CriteriaSet):
+        return criteria
+    if criteria is not None:
+        return rulebook.criteria_set(criteria)
+    return rulebook.criteria_set_for(general)
 
 
 def _check_role(role: str, leader: LeaderInput | None) -> None:
@@ -197,19 +222,23 @@ def finish_period(
 
 def score_period(
     items: Sequence[Item],
-    general: Sequence[Number],
+    general: GeneralPoints,
     *,
+    criteria: CriteriaSet | str | None = None,
     role: str = STAFF,
     leader: LeaderInput | None = None,
     overrides: Sequence[str] = (),
     rulebook: Rulebook | None = None,
     explain: bool = True,
 ) -> PeriodResult:
-    """Score one month or quarter from its items; explain=False skips the per-item steps."""
+    """Score one month or quarter from its items; explain=False skips the per-item steps.
+
+    `criteria` names the general criteria set; without it the shape of `general` decides.
+    """
     rulebook = resolve(rulebook)
     _check_role(role, leader)
     check_overrides(overrides)
-    general_score, general_step = score_general(general, rulebook)
+    general_score, general_step = score_general(general, pick_criteria(general, rulebook, criteria))
     sums = compute_task(items, rulebook, explain)
     steps = [*sums.explanation, general_step] if explain else []
     values: LeaderValues | None = None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
+from canbo.scoring.criteria import CRITERIA_SETS, ND335_FORM01, ND335_THREE, CriteriaSet, Criterion
 from canbo.scoring.types import ScoringInputError
 
 DECREE = "NĐ 335/2025/NĐ-CP"
@@ -16,14 +18,6 @@ NO_ITEMS_POLICIES = ("exclude", "zero")
 QUARTER_MODES = ("pool", "mean")
 QUOTA_ROUNDINGS = ("floor", "ceil", "half_up")
 LEVEL_KEYS = ("full", "partial")
-
-
-@dataclass(frozen=True)
-class Criterion:
-    code: str
-    label: str
-    max_points: Fraction
-    step: Fraction
 
 
 def _full_or_half() -> dict[str, Fraction]:
@@ -62,7 +56,8 @@ class Rulebook:
     name: str
     effective_from: date
     effective_to: date | None
-    criteria: tuple[Criterion, ...]
+    criteria_sets: tuple[CriteriaSet, ...]
+    default_criteria_set: str
     task_max: Fraction = Fraction(70)
     quality_deduction: Fraction = Fraction(1, 4)
     delay_deduction: Fraction = Fraction(1, 4)
@@ -99,6 +94,11 @@ class Rulebook:
                 raise ValueError(f"{self.code}: {name} needs exactly the keys {LEVEL_KEYS}")
         if not 0 <= self.absence_not_worked_share < 1:
             raise ValueError(f"{self.code}: absence_not_worked_share must be in [0, 1)")
+        codes = [s.code for s in self.criteria_sets]
+        if self.default_criteria_set not in codes:
+            raise ValueError(f"{self.code}: default_criteria_set must be one of {codes}")
+        if len({s.max_points for s in self.criteria_sets}) != 1:
+            raise ValueError(f"{self.code}: every criteria set must have the same maximum")
 
     def __hash__(self) -> int:
         # The dict fields are not hashable; the code and start date identify a rulebook.
@@ -106,7 +106,40 @@ class Rulebook:
 
     @property
     def general_max(self) -> Fraction:
-        return sum((c.max_points for c in self.criteria), Fraction(0))
+        return self.criteria_set().max_points
+
+    def criteria_set(self, code: str | None = None) -> CriteriaSet:
+        """The named criteria set (default: the one new sheets use)."""
+        wanted = self.default_criteria_set if code is None else code
+        for criteria in self.criteria_sets:
+            if criteria.code == wanted:
+                return criteria
+        known = ", ".join(s.code for s in self.criteria_sets)
+        raise ScoringInputError(
+            "criteria_set", f"Không có bộ tiêu chí “{wanted}”. Các bộ tiêu chí hiện có: {known}."
+        )
+
+    def criteria_set_for(self, points: Sequence[object] | Mapping[str, object]) -> CriteriaSet:
+        """The set that fits the shape of `points`: a list by its length, a dict by its codes."""
+        if isinstance(points, Mapping):
+            keys = set(points)
+            for criteria in self.criteria_sets:
+                if keys == set(criteria.codes):
+                    return criteria
+            closest = max(self.criteria_sets, key=lambda s: len(keys & set(s.codes)))
+            if keys & set(closest.codes):
+                closest.ordered(points)  # raises, naming the missing and unknown codes
+        else:
+            for criteria in self.criteria_sets:
+                if len(points) == len(criteria.items):
+                    return criteria
+        raise ScoringInputError("general", self._shapes_text(len(points)))
+
+    def _shapes_text(self, count: int) -> str:
+        shapes = " hoặc ".join(
+            f"{len(s.items)} điểm ({', '.join(s.codes)})" for s in self.criteria_sets
+        )
+        return f"Điểm tiêu chí chung cần {shapes}; nhận {count} giá trị."
 
     def basis_for(self, key: str) -> str:
         return self.basis.get(key, DECREE)
@@ -117,30 +150,16 @@ class Rulebook:
         )
 
 
-ND335_CRITERIA = (
-    Criterion(
-        "a", "Phẩm chất chính trị, đạo đức, văn hóa công vụ, kỷ luật", Fraction(10), Fraction(1, 2)
-    ),
-    Criterion(
-        "b",
-        "Năng lực chuyên môn, trách nhiệm, thái độ phục vụ, phối hợp",
-        Fraction(10),
-        Fraction(1, 2),
-    ),
-    Criterion(
-        "c",
-        "Đổi mới, sáng tạo, dám nghĩ, dám làm, dám chịu trách nhiệm",
-        Fraction(10),
-        Fraction(1, 2),
-    ),
-)
+# The three sub-criteria of the old sheets (set "nd335-3"), kept for compatibility.
+ND335_CRITERIA: tuple[Criterion, ...] = ND335_THREE.items
 
 ND335 = Rulebook(
     code="nd335-2025",
     name="Nghị định 335/2025/NĐ-CP (áp dụng từ 01/01/2026)",
     effective_from=date(2026, 1, 1),
     effective_to=None,
-    criteria=ND335_CRITERIA,
+    criteria_sets=tuple(CRITERIA_SETS.values()),
+    default_criteria_set=ND335_FORM01.code,
 )
 
 DEFAULT_RULEBOOK = ND335.code

@@ -290,3 +290,16 @@ def test_the_demo_year_is_realistic_and_half_finished():
     drafts = set(AnnualResult.objects.filter(status="draft").values_list(
         "organization", flat=True))
     assert 10 <= len(finalised) <= 28 and len(finalised) + len(drafts) == 38
+
+
+def test_demo_sheets_use_the_form01_lines():
+    from canbo.evaluation.models import EvaluationSheet
+
+    sheets = EvaluationSheet.objects.exclude(general_self=None)
+    assert sheets.exists() and not sheets.exclude(criteria_set="nd335-mau01").exists()
+    for points in sheets.values_list("general_self", flat=True)[:500]:
+        assert len(points) == 7
+        groups = (sum(points[:2]), sum(points[2:6]), points[6])
+        assert all(0 <= g <= 10 for g in groups) and 12 <= sum(groups) <= 29
+    adjusted = sheets.exclude(adjust_reasons={}).values_list("adjust_reasons", flat=True)
+    assert adjusted and all(set(r) == {"5"} for r in adjusted)  # II.4, coordination

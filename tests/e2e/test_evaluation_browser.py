@@ -48,8 +48,10 @@ def test_a_month_from_self_assessment_to_complaint(page, october, tmp_path):
     page.goto(url)
     expect(page.locator("#form-review")).to_have_count(0)
     form = page.locator("#form-self")
-    for name, value in [("c0", "9"), ("c1", "9"), ("c2", "8.5")]:
-        form.locator(f"[name={name}]").fill(value)
+    expect(form.locator("tr[data-item]")).to_have_count(7)  # Mẫu số 01: I.1 … III
+    expect(form.locator("tr.group", has_text="Phẩm chất chính trị")).to_contain_text("10")
+    for index, value in enumerate(["4.5", "4.5", "2.5", "2.25", "2", "2", "8.5"]):
+        form.locator(f"[name=c{index}]").fill(value)
     form.locator("[name=comment]").fill("Hoàn thành các báo cáo đúng hạn")
     submit(page, "self")
     expect(page.locator(".badge.st-self_assessed").first).to_be_visible()
@@ -57,13 +59,16 @@ def test_a_month_from_self_assessment_to_complaint(page, october, tmp_path):
     switch_to(page, "head")
     page.goto(url)
     review = page.locator("#form-review")
-    expect(review.locator("[name=c1]")).to_have_value("9.0")
-    review.locator("[name=c1]").fill("8")
-    review.locator("[name=reason1]").fill("Chưa phối hợp tốt với bộ phận một cửa")
+    expect(review.locator("[name=c5]")).to_have_value("2.0")
+    expect(review.locator("tr[data-item='II.2'] [data-col=self]")).to_have_text("2,25")
+    review.locator("[name=c5]").fill("1.5")
+    review.locator("[name=reason5]").fill("Chưa phối hợp tốt với bộ phận một cửa")
     submit(page, "review")
-    adjusted = page.locator("tr", has_text="Chưa phối hợp tốt với bộ phận một cửa")
-    expect(adjusted).to_contain_text("9,0")  # self-assessed
-    expect(adjusted).to_contain_text("8,0")  # reviewed
+    adjusted = page.locator("tr[data-item='II.4']", has_text="Chưa phối hợp tốt")
+    expect(adjusted.locator("[data-col=self]")).to_have_text("2,0")
+    expect(adjusted.locator("[data-col=review]")).to_have_text("1,5")
+    expect(page.locator("tr.group", has_text="Năng lực chuyên môn").first).to_contain_text(
+        "8,75")  # (II) self-assessed subtotal
 
     switch_to(page, "chair")
     page.goto(url)
@@ -80,13 +85,13 @@ def test_a_month_from_self_assessment_to_complaint(page, october, tmp_path):
     october.refresh_from_db()
     total = page.locator("[data-score=total]")
     expect(total).to_have_text(f"{Decimal(str(october.result['total'])):.2f}".replace(".", ","))
-    expect(page.locator("[data-score=general]")).to_have_text("25,50")
+    expect(page.locator("[data-score=general]")).to_have_text("25,75")
     with page.expect_download() as download:
         page.locator(".downloads a").click()
     saved = tmp_path / "phieu.docx"
     download.value.save_as(saved)
     cells = {c.text for t in Document(str(saved)).tables for r in t.rows for c in r.cells}
-    assert total.inner_text() in cells
+    assert total.inner_text() in cells and "II.4" in cells and "Điểm tự đánh giá" in cells
 
     page.locator("#form-complain [name=reason]").fill("Đề nghị xem lại tiêu chí (b)")
     page.locator("#form-complain button[type=submit]").click()

@@ -15,7 +15,7 @@ from canbo.evaluation.services.result import compute
 from canbo.evaluation.services.sheets import approve_sheet, review_sheet, submit_self_assessment
 from canbo.org.models import Title
 from canbo.work.task_services import assign_task
-from tests.factories import make_person, make_user
+from tests.factories import form01, make_person, make_user
 
 
 @pytest.fixture
@@ -101,8 +101,8 @@ def test_items_the_leader_assigned_count_in_their_scope(world, leaders, month):
 
 
 def _publish(world, period, person, user, reviewer, approver, general=(9, 9, 9)):
-    sheet = submit_self_assessment(user, _sheet(period, person), list(general))
-    sheet = review_sheet(reviewer, sheet, list(general), {})
+    sheet = submit_self_assessment(user, _sheet(period, person), form01(*general))
+    sheet = review_sheet(reviewer, sheet, form01(*general), {})
     return approve_sheet(approver, sheet)
 
 
@@ -149,12 +149,12 @@ def test_a_stale_leader_result_blocks_the_lock(world, leaders, month):
 def test_nobody_reviews_or_approves_their_superior(world, leaders, month):
     vice_user = leaders["vice"].profile.user
     chair_sheet = submit_self_assessment(
-        world.users["chair"], _sheet(month, world.people["chair"]), [9, 9, 9]
+        world.users["chair"], _sheet(month, world.people["chair"]), form01(9, 9, 9)
     )
     with pytest.raises(EvaluationError):
-        review_sheet(vice_user, chair_sheet, [9, 9, 9], {}, organising="full", third="full")
-    vice_sheet = submit_self_assessment(vice_user, _sheet(month, leaders["vice"]), [9, 9, 9])
-    review_sheet(world.users["chair"], vice_sheet, [9, 9, 9], {})
+        review_sheet(vice_user, chair_sheet, form01(9, 9, 9), {}, organising="full", third="full")
+    vice_sheet = submit_self_assessment(vice_user, _sheet(month, leaders["vice"]), form01(9, 9, 9))
+    review_sheet(world.users["chair"], vice_sheet, form01(9, 9, 9), {})
     with pytest.raises(EvaluationError):
         approve_sheet(world.users["personnel"], _sheet(month, leaders["vice"]))
     assert (

@@ -2,6 +2,7 @@
 
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet
+from tests.factories import form01
 
 
 def post(client, sheet, action, **data):
@@ -11,7 +12,8 @@ def post(client, sheet, action, **data):
 
 
 def criteria(a, b, c, **extra):
-    return {"c0": a, "c1": b, "c2": c, **extra}
+    """The 7 lines of Mẫu số 01 from the three sub-criteria totals; extra overrides."""
+    return {**{f"c{i}": v for i, v in enumerate(form01(a, b, c))}, **extra}
 
 
 def test_month_through_the_pages(client, world, sheet):
@@ -20,7 +22,8 @@ def test_month_through_the_pages(client, world, sheet):
     assert 'id="form-self"' in page and 'id="form-review"' not in page
     assert post(client, sheet, "self", **criteria(9, 9, 8.5)).status_code == 302
     client.force_login(world.users["head"])
-    response = post(client, sheet, "review", **criteria(9, 8, 8.5, reason1="Chưa phối hợp"))
+    response = post(client, sheet, "review", **criteria(9, 9, 8.5, c5=1.75,
+                                                        reason5="Chưa phối hợp"))
     assert response.status_code == 302
     client.force_login(world.users["chair"])
     assert post(client, sheet, "approve", comment="Đồng ý").status_code == 302
@@ -39,7 +42,8 @@ def test_missing_reason_keeps_what_was_typed(client, world, sheet):
     response = post(client, sheet, "review", **criteria(7, 9, 9, comment="Nhận xét dài"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "lý do" in html and "Nhận xét dài" in html and 'value="7"' in html
+    assert "lý do" in html and "Nhận xét dài" in html and 'value="3.5"' in html
+    assert "(tiêu chí I.1, I.2)" in html
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.SELF_ASSESSED
 
@@ -56,7 +60,7 @@ def test_stale_form_gets_a_conflict_message(client, world, sheet):
         "action": "review", "version": stale, **criteria(8, 9, 9, reason0="x")})
     assert "người khác" in response.content.decode()
     sheet.refresh_from_db()
-    assert sheet.general_review == [9, 9, 9]
+    assert sheet.general_review == form01(9, 9, 9)
 
 
 def test_forged_posts_change_nothing(client, world, sheet):
@@ -120,8 +124,8 @@ def test_published_results_are_visible_within_the_unit_only(client, world, perio
     from canbo.evaluation.services.sheets import approve_sheet, review_sheet
     from canbo.evaluation.services.sheets import submit_self_assessment as submit
 
-    submit(world.users["staff"], sheet, [9, 9, 9])
-    review_sheet(world.users["head"], sheet, [9, 9, 9], {})
+    submit(world.users["staff"], sheet, form01(9, 9, 9))
+    review_sheet(world.users["head"], sheet, form01(9, 9, 9), {})
     approve_sheet(world.users["chair"], sheet)
     colleague = EvaluationSheet.objects.get(period=period, person__code="TP-2")
     from tests.factories import make_user

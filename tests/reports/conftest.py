@@ -9,6 +9,11 @@ from openpyxl import load_workbook
 
 from canbo.evaluation.services.sheets import approve_sheet, review_sheet, submit_self_assessment
 from tests.evaluation.conftest import period, sheet  # noqa: F401  (shared fixtures)
+from tests.factories import form01
+
+# Self-assessed 26.5 of 30; the reviewer lowers II.4 (coordination) from 2.25 to 1.75.
+SELF_POINTS = form01(9, 9, 8.5)
+REVIEW_POINTS = [*SELF_POINTS[:5], 1.75, 8.5]
 
 SCORE_CELL = re.compile(r'data-score="(\w+)">(?:<strong>)?([^<]*)<')
 
@@ -17,8 +22,8 @@ SCORE_CELL = re.compile(r'data-score="(\w+)">(?:<strong>)?([^<]*)<')
 def published(world, sheet):  # noqa: F811
     """The civil servant's October sheet, self-assessed, adjusted in review, approved."""
     users = world.users
-    submit_self_assessment(users["staff"], sheet, [9, 9, 8.5], "Hoàn thành tốt", "Báo cáo số 5")
-    review_sheet(users["head"], sheet, [9, 8, 8.5], {1: "Chưa phối hợp tốt"}, "Cần cố gắng",
+    submit_self_assessment(users["staff"], sheet, SELF_POINTS, "Hoàn thành tốt", "Báo cáo số 5")
+    review_sheet(users["head"], sheet, REVIEW_POINTS, {5: "Chưa phối hợp tốt"}, "Cần cố gắng",
                  "Tập thể thống nhất")
     approve_sheet(users["chair"], sheet, "Đồng ý")
     sheet.refresh_from_db()

@@ -9,6 +9,7 @@ from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.sheets import review_sheet, submit_self_assessment
 from canbo.reports.numbers import percent_text, percent_value, score_text, score_value
 from canbo.work.task_services import assign_task, complete_task
+from tests.factories import form01
 from tests.reports.conftest import (
     as_page_percent,
     as_page_score,
@@ -42,7 +43,7 @@ def _check_docx(client, sheet, page):
     pairs = docx_pairs(docx_of(client.get(f"/reports/sheets/{sheet.pk}.docx")))
     for key, label in LABELS.items():
         assert pairs[label] == page[key], key
-    assert pairs["Tiêu chí chung (tối đa 30)"] == page["general"]
+    assert pairs["Tổng điểm tiêu chí chung"] == page["general"]
     return pairs
 
 
@@ -78,8 +79,8 @@ def test_draft_and_reviewed_sheets_use_the_live_computation(client, world, sheet
     assert draft_page["total"] == "—" and draft_page["task"] not in ("—", "")
     _check_docx(client, sheet, draft_page)
     _check_xlsx(client, sheet, draft_page)
-    submit_self_assessment(world.users["staff"], sheet, [9.5, 8, 7.5])
-    review_sheet(world.users["head"], sheet, [9.5, 8, 7], {2: "Ít đổi mới"})
+    submit_self_assessment(world.users["staff"], sheet, form01(9.5, 8, 7.5))
+    review_sheet(world.users["head"], sheet, form01(9.5, 8, 7), {6: "Ít đổi mới"})
     # A task completed after the review changes the page's live numbers: the export follows.
     extra = assign_task(None, name="Tổng hợp ý kiến", assignee=world.people["staff"],
                         coefficient="1.2", quantity=3, assigned_date=date(2026, 10, 5),
@@ -94,8 +95,8 @@ def test_draft_and_reviewed_sheets_use_the_live_computation(client, world, sheet
 
 def test_leader_components_are_on_the_form(client, world, period):
     head_sheet = EvaluationSheet.objects.get(period=period, person=world.people["head"])
-    submit_self_assessment(world.users["head"], head_sheet, [9, 9, 9])
-    review_sheet(world.users["chair"], head_sheet, [9, 9, 9], {}, organising="partial")
+    submit_self_assessment(world.users["head"], head_sheet, form01(9, 9, 9))
+    review_sheet(world.users["chair"], head_sheet, form01(9, 9, 9), {}, organising="partial")
     client.force_login(world.users["chair"])
     page = page_scores(client, head_sheet.pk)
     assert page["dd"] == "50,00 %" and page["d"] == "100,00 %"

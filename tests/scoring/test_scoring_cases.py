@@ -115,6 +115,12 @@ def _with(path: list, value: object, base: dict = CASE) -> dict:
         (_with(["general"], [9, -1, 8]), "general[1]"),
         (_with(["general"], [9, 8, 8.2]), "general[2]"),
         (_with(["general"], [9, True, 8]), "general[1]"),
+        (_with(["general"], [5, 5, 2.5, 2.5, 2.5, 2.6, 10]), "general[5]"),
+        (_with(["general"], {"I.1": 5, "I.2": "5"}), "general.I.2"),
+        (_with(["general"], {"I.1": 5, "I.2": 5}), "general"),
+        (_with(["general"], "9, 8, 8"), "general"),
+        (_with(["criteria_set"], "nd999"), "criteria_set"),
+        (_with(["criteria_set"], 3), "criteria_set"),
         (_with(["role"], "chief"), "role"),
         (_with(["rulebook"], "nd999"), "rulebook"),
         (_with(["overrides"], ["late"]), "overrides[0]"),
@@ -149,3 +155,37 @@ def test_validation_names_the_field(data: dict, field: str) -> None:
 def test_top_level_must_be_an_object(data: object) -> None:
     with pytest.raises(ScoringInputError):
         run_json(data)
+
+
+FORM01 = {"I.1": 5, "I.2": 4.5, "II.1": 2.5, "II.2": 2.25, "II.3": 2, "II.4": 2.25, "III": 7.5}
+
+
+def test_old_three_numbers_still_score_with_the_old_set() -> None:
+    result = run_json(CASE)
+    assert result["criteria_set"] == "nd335-3"
+    general_step = next(s for s in result["explanation"] if s["rule"] == "general")
+    assert "(a) 9/10; (b) 8/10; (c) 8/10" in general_step["text"]
+
+
+@pytest.mark.parametrize("general", [list(FORM01.values()), FORM01])
+def test_form01_sub_items_as_list_or_by_code(general) -> None:
+    result = run_json(_with(["general"], general))
+    assert result["criteria_set"] == "nd335-mau01"
+    assert result["general_score"] == 26.0
+    general_step = next(s for s in result["explanation"] if s["rule"] == "general")
+    assert "(I) 9,5/10; (II) 9/10; (III) 7,5/10" in general_step["text"]
+
+
+def test_wrong_count_explains_both_shapes() -> None:
+    with pytest.raises(ScoringInputError) as raised:
+        run_json(_with(["general"], [5, 5, 2.5, 2.5, 2.5]))
+    assert raised.value.field == "general"
+    assert "3 điểm (a, b, c) hoặc 7 điểm (I.1, I.2, II.1, II.2, II.3, II.4, III)" in str(
+        raised.value
+    )
+
+
+def test_named_set_must_match_the_points() -> None:
+    with pytest.raises(ScoringInputError) as raised:
+        run_json({**CASE, "criteria_set": "nd335-mau01"})
+    assert raised.value.field == "general" and "cần đúng 7 điểm" in raised.value.message

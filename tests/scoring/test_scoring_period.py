@@ -16,6 +16,7 @@ from canbo.scoring import (
 )
 
 RB = get_rulebook()
+THREE = RB.criteria_set("nd335-3")
 FULL = [Item(1, 1, True)]
 
 
@@ -83,7 +84,7 @@ def test_invalid_period_inputs(kwargs: dict, field: str) -> None:
 
 
 def test_general_sum_and_step() -> None:
-    total, step = score_general([9.5, 8, 7.5], RB)
+    total, step = score_general([9.5, 8, 7.5], THREE)
     assert total == 25
     assert step.rule == "general" and "Cộng 25/30 điểm" in step.text
 
@@ -101,7 +102,7 @@ def test_general_sum_and_step() -> None:
 )
 def test_general_validation(points: list, field: str) -> None:
     with pytest.raises(ScoringInputError) as raised:
-        score_general(points, RB)
+        score_general(points, THREE)
     assert raised.value.field == field
 
 

@@ -24,8 +24,14 @@ def test_default_rulebook_parameters() -> None:
     rb = get_rulebook(DEFAULT_RULEBOOK)
     assert rb.code == "nd335-2025" and RULEBOOKS[rb.code] is rb
     assert rb.effective_from == date(2026, 1, 1) and rb.effective_to is None
-    assert [c.max_points for c in rb.criteria] == [10, 10, 10]
-    assert all(c.step == Fraction(1, 2) for c in rb.criteria)
+    three = rb.criteria_set("nd335-3").items
+    assert [c.max_points for c in three] == [10, 10, 10] and [c.code for c in three] == [
+        "a",
+        "b",
+        "c",
+    ]
+    assert all(c.step == Fraction(1, 2) for c in three)
+    assert rb.default_criteria_set == "nd335-mau01"
     assert rb.general_max == 30 and rb.task_max == 70
     assert rb.quality_deduction == rb.delay_deduction == Fraction(1, 4)
     assert (rb.staff_divisor, rb.leader_divisor) == (3, 6)
@@ -65,7 +71,10 @@ def test_bad_parameter_rejected() -> None:
 
 def test_user_texts_are_nfc() -> None:
     texts = list(LABELS.values()) + list(OVERRIDES.values())
-    texts += [c.label for c in get_rulebook().criteria] + list(get_rulebook().basis.values())
+    for criteria in get_rulebook().criteria_sets:
+        texts += [criteria.name, criteria.basis] + [g.label for g in criteria.groups]
+        texts += [c.label for c in criteria.items]
+    texts += list(get_rulebook().basis.values())
     for path in Path(canbo.scoring.__file__).parent.glob("*.py"):
         texts.append(path.read_text(encoding="utf-8"))
     assert all(unicodedata.is_normalized("NFC", t) for t in texts)

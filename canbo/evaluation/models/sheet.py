@@ -7,8 +7,14 @@ from canbo.core.fields import NFCTextField
 from canbo.evaluation.choices import ComplaintStatus, Level, SheetStatus
 from canbo.evaluation.models.period import EvaluationPeriod
 from canbo.people.models import Person
+from canbo.scoring import get_rulebook
 
 USER = settings.AUTH_USER_MODEL
+
+
+def default_criteria_set() -> str:
+    """New sheets are scored with the default rulebook's criteria set (Mẫu số 01)."""
+    return get_rulebook().default_criteria_set
 
 
 class SheetQuerySet(models.QuerySet):
@@ -32,7 +38,11 @@ class EvaluationSheet(models.Model):
     worked = models.BooleanField(_("worked this period"), default=True)
     general_self = models.JSONField(_("self-assessed general criteria"), null=True, blank=True)
     general_review = models.JSONField(_("reviewed general criteria"), null=True, blank=True)
+    # Reasons for the reviewer's changes, keyed by the index of the line in the criteria set.
     adjust_reasons = models.JSONField(default=dict, blank=True)
+    # The code of the general criteria set the sheet is scored with (canbo.scoring.criteria).
+    criteria_set = models.CharField(_("criteria set"), max_length=32,
+                                    default=default_criteria_set)
     self_comment = NFCTextField(_("self-assessment comment"), blank=True)
     evidence = NFCTextField(_("evidence"), blank=True)
     review_comment = NFCTextField(_("reviewer's comment"), blank=True)

@@ -12,6 +12,7 @@ from canbo.evaluation.services.leaders import failed_in_charge, scope_items, sco
 from canbo.scoring import (
     LEADER,
     STAFF,
+    CriteriaSet,
     LeaderInput,
     ScoringInputError,
     Step,
@@ -26,17 +27,25 @@ def rulebook_of(sheet: EvaluationSheet):
     return rulebook_for(sheet.period.start)
 
 
-def check_general(sheet: EvaluationSheet, points: list) -> list:
-    """Validate points against the rulebook's criteria set; return them as numbers."""
-    rulebook = rulebook_of(sheet)
-    if len(points) != len(rulebook.criteria):
-        raise EvaluationError(f"Cần chấm đủ {len(rulebook.criteria)} tiêu chí chung.")
+def criteria_of(sheet: EvaluationSheet) -> CriteriaSet:
+    """The general criteria set this sheet is scored with (kept when the default changes)."""
     try:
-        score_general(points, rulebook)
+        return rulebook_of(sheet).criteria_set(sheet.criteria_set)
+    except ScoringInputError as exc:
+        raise EvaluationError(exc.message) from None
+
+
+def check_general(sheet: EvaluationSheet, points: list) -> list:
+    """Validate points against the sheet's criteria set; return them as numbers."""
+    criteria = criteria_of(sheet)
+    if len(points) != len(criteria.items):
+        raise EvaluationError(f"Cần chấm đủ {len(criteria.items)} tiêu chí chung.")
+    try:
+        score_general(points, criteria)
     except ScoringInputError as exc:
         index = int(exc.field.split("[")[-1].rstrip("]")) if "[" in exc.field else 0
-        label = rulebook.criteria[index].label
-        raise EvaluationError(f"Tiêu chí “{label}”: {exc.message}") from None
+        item = criteria.items[index]
+        raise EvaluationError(f"Tiêu chí {item.code} “{item.label}”: {exc.message}") from None
     return [float(p) for p in points]
 
 
@@ -64,14 +73,15 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
 def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
     """Score the sheet now; JSON-ready. Without general criteria only the task part counts."""
     general = general if general is not None else sheet.general
-    rulebook = rulebook_of(sheet)
-    points = general if general is not None else [0] * len(rulebook.criteria)
+    rulebook, criteria = rulebook_of(sheet), criteria_of(sheet)
+    points = general if general is not None else [0] * len(criteria.items)
     leader, scope_steps = None, []
     if sheet.is_leader:
         items, leader, scope_steps = _leader_inputs(sheet)
     else:
         items = task_items(sheet.person_id, sheet.period.start)
-    result = score_period(items, points, role=LEADER if sheet.is_leader else STAFF,
+    result = score_period(items, points, criteria=criteria,
+                          role=LEADER if sheet.is_leader else STAFF,
                           leader=leader, rulebook=rulebook)
     data = as_json(result)
     data["explanation"] = [s.as_dict() for s in scope_steps] + data["explanation"]

@@ -14,7 +14,7 @@ from canbo.evaluation.choices import Level, SheetStatus
 from canbo.evaluation.errors import ConflictError, EvaluationError
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
-from canbo.evaluation.services.result import check_general, compute
+from canbo.evaluation.services.result import check_general, compute, criteria_of
 from canbo.evaluation.services.staleness import refresh_leaders
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
@@ -80,10 +80,11 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     _expect(sheet, SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED)
     points = check_general(sheet, general)
     changed = _changed_criteria(sheet.general_self or [], points)
-    missing = [i + 1 for i in changed if not (reasons.get(i) or "").strip()]
+    codes = criteria_of(sheet).codes  # reasons are per line of the sheet's criteria set
+    missing = [codes[i] for i in changed if not (reasons.get(i) or "").strip()]
     if missing:
         raise EvaluationError("Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
-                              + ", ".join(str(i) for i in missing) + ").")
+                              + ", ".join(missing) + ").")
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_review = points
     sheet.adjust_reasons = {str(i): reasons[i].strip() for i in changed}
@@ -93,7 +94,7 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     sheet.status, sheet.reviewed_at, sheet.reviewed_by = (
         SheetStatus.REVIEWED, timezone.now(), actor)
     _store_result(sheet)
-    reason = "; ".join(f"Tiêu chí {int(i) + 1}: {r}" for i, r in sheet.adjust_reasons.items())
+    reason = "; ".join(f"Tiêu chí {codes[int(i)]}: {r}" for i, r in sheet.adjust_reasons.items())
     _save(actor, sheet, "evaluation.review", before, reason)
     return sheet
 

@@ -22,7 +22,8 @@ from canbo.evaluation.permissions import (
 )
 from canbo.evaluation.services import complaints, sheets
 from canbo.evaluation.services.complaints import complaint_deadline
-from canbo.evaluation.services.result import displayed_result, rulebook_of
+from canbo.evaluation.services.general import general_rows
+from canbo.evaluation.services.result import displayed_result
 from canbo.work.models import Task
 
 
@@ -101,16 +102,9 @@ def _act(request, sheet, action: str, form) -> bool:
 
 def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
     result = displayed_result(sheet)
-    criteria = rulebook_of(sheet).criteria
-    rows = [{"criterion": c, "max": float(c.max_points), "self": _at(sheet.general_self, i),
-             "review": _at(sheet.general_review, i),
-             "reason": sheet.adjust_reasons.get(str(i), "")} for i, c in enumerate(criteria)]
     tasks = Task.objects.visible_to(request.user).filter(
         assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
-    return {"sheet": sheet, "result": result, "criteria_rows": rows, "forms": forms,
+    return {"sheet": sheet, "result": result, "criteria_rows": general_rows(sheet), "forms": forms,
             "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
             "complaint_deadline": complaint_deadline(sheet)}
 
-
-def _at(values, index):
-    return values[index] if values and index < len(values) else None
