@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from canbo.scoring.classify import check_overrides, classify
+from canbo.scoring.classify import COMPLETE, FAIL, LABELS, LEVELS, check_overrides, classify
 from canbo.scoring.items import exact_sum
 from canbo.scoring.numfmt import fmt, fmt_percent, to_fraction
 from canbo.scoring.period import LeaderValues, finish_period
@@ -13,6 +13,7 @@ from canbo.scoring.rulebook import Rulebook, resolve
 from canbo.scoring.types import (
     LEADER,
     STAFF,
+    Classification,
     PeriodResult,
     ScoringInputError,
     Step,
@@ -204,7 +205,8 @@ def score_year(
     used, steps = _year_steps(periods, totals, basis)
     total = _mean(used)
     if not explain:
-        verdict = classify(total, rulebook, overrides, explain=False)
+        verdict = short_year(classify(total, rulebook, overrides, explain=False), periods,
+                             rulebook)
         return YearResult(total, verdict.code, verdict.label, len(used), ())
     if total is None:
         steps.append(
@@ -224,6 +226,27 @@ def score_year(
                 f"({shown}) / {len(used)} = {fmt(total)}.",
             )
         )
-    verdict = classify(total, rulebook, overrides)
+    verdict = short_year(classify(total, rulebook, overrides), periods, rulebook)
     steps.extend(verdict.explanation)
     return YearResult(total, verdict.code, verdict.label, len(used), tuple(steps))
+
+
+def short_year(verdict: Classification, periods: Sequence[YearPeriod],
+               rulebook: Rulebook) -> Classification:
+    """The Decree 90/2020 precedent, when the rulebook switches it on."""
+    if not rulebook.short_year_rule or verdict.code is None or verdict.code == FAIL:
+        return verdict
+    worked = sum(1 for p in periods if p.worked)
+    absent = sum(1 for p in periods if not p.worked and not p.maternity)
+    basis = rulebook.basis_for("short_year_rule")
+    if worked < rulebook.short_year_min_months and absent:
+        text = (f"Thực tế làm việc {worked} tháng, dưới {rulebook.short_year_min_months} "
+                "tháng (không do nghỉ thai sản): không xếp loại.")
+        return Classification(None, None, (*verdict.explanation, Step("short_year", basis, text)))
+    if absent >= rulebook.short_year_cap_months and LEVELS.index(verdict.code) < LEVELS.index(
+            COMPLETE):
+        text = (f"Nghỉ {absent} tháng (từ {rulebook.short_year_cap_months} tháng, không do "
+                f"nghỉ thai sản): không xếp loại cao hơn “{LABELS[COMPLETE]}”.")
+        return Classification(COMPLETE, LABELS[COMPLETE],
+                              (*verdict.explanation, Step("short_year", basis, text)))
+    return verdict

@@ -47,6 +47,8 @@ DEFAULT_BASIS: dict[str, str] = {
     "quota_exception_ratio": UNCONFIRMED,
     "quota_rounding": UNCONFIRMED,
     "absence_not_worked_share": f"Điều 21 {DECREE}; ngưỡng: {UNCONFIRMED.lower()}",
+    "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "
+    + UNCONFIRMED.lower(),
 }
 
 
@@ -77,6 +79,12 @@ class Rulebook:
     quota_rounding: str = "floor"
     # A month is not worked when leave covers MORE than this share of its working days.
     absence_not_worked_share: Fraction = Fraction(1, 2)
+    # Precedent of Decree 90/2020 (unconfirmed for Decree 335, off by default): fewer than
+    # `short_year_min_months` worked → not classified; `short_year_cap_months` or more months
+    # absent (maternity excepted) → not above "complete".
+    short_year_rule: bool = False
+    short_year_min_months: int = 6
+    short_year_cap_months: int = 3
     basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
 
     def __post_init__(self) -> None:

@@ -109,6 +109,7 @@ class YearPeriod:
     total: Number | None
     worked: bool = True
     name: str = ""
+    maternity: bool = False  # not worked because of maternity leave (the precedent spares it)
 
 
 @dataclass(frozen=True)

@@ -174,3 +174,22 @@ def test_a_month_on_leave_is_excluded_and_the_explanation_says_why(world):
     assert row.periods_used == 3 and row.periods_absent == 1 and row.average == 80
     texts = " ".join(step["text"] for step in row.explanation)
     assert "Tháng 03/2026" in texts and "QĐ 12/QĐ-UBND" in texts and "không tính" in texts
+
+
+def test_the_short_year_precedent_spares_maternity(world, monkeypatch):
+    from dataclasses import replace
+
+    from canbo.evaluation.services import annual
+    from canbo.people.leave import record_leave
+
+    on = replace(annual.rulebook_for(date(YEAR, 1, 1)), short_year_rule=True)
+    monkeypatch.setattr(annual, "rulebook_for", lambda day: on)
+    staff, colleague = world.people["staff"], world.people["colleague"]
+    for person in (staff, colleague):
+        _months(world.tanphong, person, [95] * 12)
+    personnel = world.users["personnel"]
+    record_leave(personnel, staff, "sick", date(YEAR, 3, 1), date(YEAR, 6, 30), "GCN 1")
+    record_leave(personnel, colleague, "maternity", date(YEAR, 3, 1), date(YEAR, 6, 30), "QĐ 2")
+    compute_annual(personnel, YEAR, world.tanphong)
+    assert _row("TP-1").classification == "complete"  # 4 months sick: capped
+    assert _row("TP-2").classification == "excellent"  # maternity: spared

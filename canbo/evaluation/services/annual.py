@@ -34,8 +34,9 @@ from canbo.evaluation.services.quota import (  # noqa: F401 (the annual screen's
 )
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
+from canbo.people.choices import LeaveKind
 from canbo.people.leave import not_worked_months
-from canbo.people.models import Person
+from canbo.people.models import LeavePeriod, Person
 from canbo.scoring import YearPeriod, rulebook_for, score_year
 
 COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
@@ -65,9 +66,29 @@ def _year_input(sheets: list[EvaluationSheet], leave: dict) -> list[YearPeriod]:
     explanation names the leave behind them."""
     return [
         YearPeriod(exact_total(sheet) if sheet.status in COUNTED else None, worked=sheet.worked,
-                   name=_month_name(sheet, leave))
+                   name=_month_name(sheet, leave),
+                   maternity=not sheet.worked and sheet.period.start in leave.get(MATERNITY, ()))
         for sheet in sheets
     ]
+
+
+MATERNITY = "maternity"  # key of the months of maternity leave in a person's leave map
+
+
+def _leave_maps(ids: list[int], year: int) -> dict[int, dict]:
+    """Per person: month → reason of the months not worked, and the maternity months."""
+    leave: dict[int, dict] = not_worked_months(ids, year)
+    for person_id, start, end in LeavePeriod.objects.filter(
+            person_id__in=ids, kind=LeaveKind.MATERNITY, start__lte=date(year, 12, 31),
+            end__gte=date(year, 1, 1)).values_list("person_id", "start", "end"):
+        months = {date(year, m, 1) for m in range(1, 13)
+                  if date(year, m, 1) <= end and start < _next_month(date(year, m, 1))}
+        leave.setdefault(person_id, {}).setdefault(MATERNITY, set()).update(months)
+    return leave
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 def _month_name(sheet: EvaluationSheet, leave: dict) -> str:
@@ -98,7 +119,7 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     existing = {r.person_id: r for r in AnnualResult.objects.filter(year=year, person__in=ids)}
     months, communes = _monthly(year, ids), communes_by_path()
     overrides, groups = overrides_by_person(year, ids), default_groups(people)
-    leave = not_worked_months(ids, year)
+    leave = _leave_maps(ids, year)
     rulebook = rulebook_for(date(year, 1, 1))
     rows = [_row(person, year, months.get(person.pk, []), rulebook, communes,
                  overrides.get(person.pk, []), existing.get(person.pk), groups[person.pk],
