@@ -6,6 +6,7 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.integration import tokens
 from canbo.integration.models import SCOPES, ApiClient
+from canbo.org import lookup
 from canbo.org.models import Organization
 
 
@@ -15,33 +16,36 @@ class ClientError(Exception):
 
 def find_organization(ref: str) -> Organization:
     """An organisation by electronic code or exact name (e.g. 'Phường Tân Phong')."""
-    org = Organization.objects.filter(code=ref).first()
-    if org is None:
-        matches = list(Organization.objects.filter(name=ref)[:2])
-        if len(matches) > 1:
-            raise ClientError(f"Có nhiều đơn vị tên '{ref}': hãy dùng mã định danh.")
-        org = matches[0] if matches else None
-    if org is None:
-        raise ClientError(f"Không tìm thấy đơn vị '{ref}' (mã định danh hoặc tên chính xác).")
-    return org
+    try:
+        return lookup.find_organization(ref)
+    except lookup.OrganizationNotFound as exc:
+        raise ClientError(str(exc)) from None
 
 
 @transaction.atomic
-def create_client(actor, name: str, organization: Organization, scopes: list[str],
-                  require_signature: bool = False) -> tuple[ApiClient, str]:
+def create_client(
+    actor, name: str, organization: Organization, scopes: list[str], require_signature: bool = False
+) -> tuple[ApiClient, str]:
     """Create a client; return it with its token, which is never stored in clear."""
     unknown = sorted(set(scopes) - set(SCOPES))
     if unknown:
-        raise ClientError(f"Quyền không hợp lệ: {', '.join(unknown)}. "
-                          f"Hợp lệ: {', '.join(SCOPES)}.")
+        raise ClientError(f"Quyền không hợp lệ: {', '.join(unknown)}. Hợp lệ: {', '.join(SCOPES)}.")
     token = tokens.new_token()
     client = ApiClient.objects.create(
-        name=name, organization=organization, scopes=sorted(set(scopes)),
-        token_prefix=tokens.token_prefix(token), token_hash=tokens.hash_token(token),
-        signing_secret=tokens.new_signing_secret(), require_signature=require_signature,
+        name=name,
+        organization=organization,
+        scopes=sorted(set(scopes)),
+        token_prefix=tokens.token_prefix(token),
+        token_hash=tokens.hash_token(token),
+        signing_secret=tokens.new_signing_secret(),
+        require_signature=require_signature,
     )
-    audit.record(actor, "integration.create_client", client,
-                 after={"organization": organization.pk, "scopes": client.scopes})
+    audit.record(
+        actor,
+        "integration.create_client",
+        client,
+        after={"organization": organization.pk, "scopes": client.scopes},
+    )
     return client, token
 
 

@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from canbo.org.choices import OrgKind
 from canbo.org.models import Organization
 
 # Proper names of the State: never translated.
@@ -62,7 +63,7 @@ def agency_lines(agency: Organization | None) -> tuple[str, str]:
     """(governing body, agency) in capitals: ỦY BAN NHÂN DÂN / PHƯỜNG TÂN PHONG."""
     if agency is None:
         return "", ""
-    if agency.is_commune:
+    if agency.is_commune or agency.kind == OrgKind.PROVINCE:
         return "ỦY BAN NHÂN DÂN", agency.name.upper()
     parent = agency.parent.name.upper() if agency.parent_id else ""
     return (f"UBND {parent}" if parent else ""), agency.name.upper()
@@ -73,7 +74,7 @@ def place_of(agency: Organization | None) -> str:
     name = agency.name if agency else ""
     for prefix in ("Phường ", "Xã ", "Thị trấn ", "Tỉnh "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -84,7 +85,10 @@ def date_words(when: date | datetime | None) -> str:
     if isinstance(when, datetime):
         when = timezone.localdate(when)
     return _("day %(d)s month %(m)s year %(y)s") % {
-        "d": f"{when.day:02d}", "m": f"{when.month:02d}", "y": when.year}
+        "d": f"{when.day:02d}",
+        "m": f"{when.month:02d}",
+        "y": when.year,
+    }
 
 
 def _cell_text(cell, lines, bold=(), italic=(), underline=(), size=None) -> None:
@@ -141,8 +145,13 @@ def add_note(doc: Document, text: str, italic: bool = True) -> None:
     doc.add_paragraph().add_run(text).italic = italic
 
 
-def add_table(doc: Document, headers: list[str], rows: list[list[str]],
-              widths: list[float] | None = None, bold_last: bool = False):
+def add_table(
+    doc: Document,
+    headers: list[str],
+    rows: list[list[str]],
+    widths: list[float] | None = None,
+    bold_last: bool = False,
+):
     """A bordered table; numbers (the columns after the first two) are right-aligned."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -171,5 +180,10 @@ def add_signatures(doc: Document, blocks: list[tuple[str, str, object]]) -> None
     doc.add_paragraph()
     table = doc.add_table(rows=1, cols=len(blocks))
     for cell, (role, name, when) in zip(table.rows[0].cells, blocks, strict=True):
-        _cell_text(cell, [date_words(when), role.upper(), _("(signature, full name)"),
-                          "", "", "", name or ""], bold={1, 6}, italic={0, 2}, size=12)
+        _cell_text(
+            cell,
+            [date_words(when), role.upper(), _("(signature, full name)"), "", "", "", name or ""],
+            bold={1, 6},
+            italic={0, 2},
+            size=12,
+        )
