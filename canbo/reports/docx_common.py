@@ -74,7 +74,7 @@ def place_of(agency: Organization | None) -> str:
     name = agency.name if agency else ""
     for prefix in ("Phường ", "Xã ", "Thị trấn ", "Tỉnh "):
         if name.startswith(prefix):
-            return name[len(prefix) :]
+            return name[len(prefix):]
     return name
 
 
@@ -85,10 +85,7 @@ def date_words(when: date | datetime | None) -> str:
     if isinstance(when, datetime):
         when = timezone.localdate(when)
     return _("day %(d)s month %(m)s year %(y)s") % {
-        "d": f"{when.day:02d}",
-        "m": f"{when.month:02d}",
-        "y": when.year,
-    }
+        "d": f"{when.day:02d}", "m": f"{when.month:02d}", "y": when.year}
 
 
 def _cell_text(cell, lines, bold=(), italic=(), underline=(), size=None) -> None:
@@ -145,13 +142,8 @@ def add_note(doc: Document, text: str, italic: bool = True) -> None:
     doc.add_paragraph().add_run(text).italic = italic
 
 
-def add_table(
-    doc: Document,
-    headers: list[str],
-    rows: list[list[str]],
-    widths: list[float] | None = None,
-    bold_last: bool = False,
-):
+def add_table(doc: Document, headers: list[str], rows: list[list[str]],
+              widths: list[float] | None = None, bold_last: bool = False):
     """A bordered table; numbers (the columns after the first two) are right-aligned."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -180,10 +172,5 @@ def add_signatures(doc: Document, blocks: list[tuple[str, str, object]]) -> None
     doc.add_paragraph()
     table = doc.add_table(rows=1, cols=len(blocks))
     for cell, (role, name, when) in zip(table.rows[0].cells, blocks, strict=True):
-        _cell_text(
-            cell,
-            [date_words(when), role.upper(), _("(signature, full name)"), "", "", "", name or ""],
-            bold={1, 6},
-            italic={0, 2},
-            size=12,
-        )
+        _cell_text(cell, [date_words(when), role.upper(), _("(signature, full name)"),
+                          "", "", "", name or ""], bold={1, 6}, italic={0, 2}, size=12)

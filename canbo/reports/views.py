@@ -31,8 +31,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 def sheet_docx(request, pk: int):
     require(request.user, "reports.sheet")
     sheet = get_object_or_404(
-        EvaluationSheet.objects.visible_to(request.user).select_related(*SHEET_RELATED), pk=pk
-    )
+        EvaluationSheet.objects.visible_to(request.user).select_related(*SHEET_RELATED), pk=pk)
     tasks = sheet_tasks(Task.objects.visible_to(request.user), sheet)
     name = f"phieu-danh-gia-{sheet.period.start:%Y-%m}-{slugify(sheet.person.code)}.docx"
     return _download(sheets_document([(sheet, tasks)]), name, DOCX_TYPE)
@@ -40,12 +39,8 @@ def sheet_docx(request, pk: int):
 
 def annual_docx(request, pk: int):
     require(request.user, "reports.annual")
-    row = get_object_or_404(
-        AnnualResult.objects.visible_to(request.user).select_related(
-            "person__organization__parent", "person__title", "person__job_position"
-        ),
-        pk=pk,
-    )
+    row = get_object_or_404(AnnualResult.objects.visible_to(request.user).select_related(
+        "person__organization__parent", "person__title", "person__job_position"), pk=pk)
     months = annual_months(EvaluationSheet.objects.visible_to(request.user), row)
     name = f"phieu-danh-gia-nam-{row.year}-{slugify(row.person.code)}.docx"
     return _download(annual_document([(row, months)]), name, DOCX_TYPE)
