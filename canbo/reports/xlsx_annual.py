@@ -5,13 +5,14 @@ Cells holding user text are always written as text: a name beginning with "=" ne
 a formula.
 """
 
+from copy import copy
 from decimal import Decimal
 from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 
 from canbo.reports.annual_report import EXCELLENT, FAIL, people_at
@@ -29,22 +30,42 @@ def yes(value: bool) -> str:
     return _("Yes") if value else ""
 
 
-def put(ws, row: int, column: int, value, number_format: str | None = None):
-    """Write a value; strings stay strings (never a formula)."""
+def put(ws, row: int, column: int, value, style=None):
+    """Write a value; strings stay strings (never a formula). `style`: a prototype's style
+    array, copied as is (setting borders cell by cell is what makes openpyxl slow)."""
     cell = ws.cell(row, column)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-    if number_format:
-        cell.number_format = number_format
+    if style is not None:
+        cell._style = copy(style)
     return cell
 
 
-def annual_workbook(report: dict, missing: dict[str, list[int]], title: str) -> bytes:
-    """`title`: the agency or the province the report covers."""
+def _prototypes(ws, columns) -> list:
+    """One bordered style per column (with its number format), made on a scratch cell that
+    is reset before the sheet is written."""
+    styles = []
+    scratch = ws.cell(1, 1)
+    for _header, _width, number_format in [("#", 5, None), *columns]:
+        scratch.border, scratch.number_format = BOX, number_format or "General"
+        styles.append(copy(scratch._style))
+    scratch.border, scratch.number_format = Border(), "General"
+    return styles
+
+
+def annual_workbook(
+    report: dict, missing: dict[str, list[int]], title: str, with_people: bool | None = None
+) -> bytes:
+    """`title`: the agency or the province the report covers. `with_people`: add the sheet
+    of every person's result (default: when the report covers one agency; the province's
+    report keeps to the summary and the lists)."""
     wb = Workbook()
     _table(wb.active, _("Summary"), title, report, _summary_columns(), _summary_rows(report))
-    _table(wb.create_sheet(), _("Results"), title, report, _people_columns(), _people_rows(report))
+    if len(report["organizations"]) == 1 if with_people is None else with_people:
+        _table(
+            wb.create_sheet(), _("Results"), title, report, _people_columns(), _people_rows(report)
+        )
     for level, name in ((EXCELLENT, _("Excellent")), (FAIL, _("Fail"))):
         rows = [_person_row(org, p) for org, p in people_at(report, level)]
         _table(wb.create_sheet(), name, title, report, _people_columns(), rows)
@@ -160,6 +181,7 @@ def _missing_rows(report: dict, missing: dict[str, list[int]]) -> list[list]:
 def _table(ws, name: str, title: str, report: dict, columns, rows: list[list]) -> None:
     """A titled sheet: header lines, a numbered bordered table, the row count below."""
     ws.title = name[:31]
+    styles = _prototypes(ws, columns)
     last = get_column_letter(len(columns) + 1)
     lines = [
         (
@@ -181,11 +203,9 @@ def _table(ws, name: str, title: str, report: dict, columns, rows: list[list]) -
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(index)].width = width
     for n, values in enumerate(rows, start=1):
-        put(ws, first + n, 1, n).border = BOX
-        for index, (value, (_h, _w, number_format)) in enumerate(
-            zip(values, columns, strict=True), start=2
-        ):
-            put(ws, first + n, index, value, number_format).border = BOX
+        put(ws, first + n, 1, n, styles[0])
+        for index, value in enumerate(values, start=1):
+            put(ws, first + n, index + 1, value, styles[index])
     put(ws, first + len(rows) + 2, 1, _("Number of rows: %(n)s") % {"n": len(rows)})
     ws.freeze_panes = ws.cell(first + 1, 3)
     ws.auto_filter.ref = f"A{first}:{last}{first + len(rows)}"

@@ -48,13 +48,8 @@ def test_xlsx_of_the_province(world, year_end, tmp_path):
     message = run("--year", "2026", "--format", "xlsx", "-o", str(target))
     assert "12 người" in message
     wb = load_workbook(BytesIO(target.read_bytes()))
-    assert wb.sheetnames == [
-        "Tổng hợp",
-        "Kết quả",
-        "Xuất sắc",
-        "Không hoàn thành",
-        "Tháng còn thiếu",
-    ]
+    # The province's report: the summary and the lists (no sheet of every person).
+    assert wb.sheetnames == ["Tổng hợp", "Xuất sắc", "Không hoàn thành", "Tháng còn thiếu"]
     head, summary = _table(wb["Tổng hợp"])
     assert "NĂM 2026" in head[0][0] and head[1][0] == "Tỉnh Lai Châu"
     archives = next(
@@ -79,9 +74,14 @@ def test_xlsx_of_the_province(world, year_end, tmp_path):
 def test_xlsx_writes_user_text_as_text(world, year_end, tmp_path):
     target = tmp_path / "tp.xlsx"
     run("--year", "2026", "--org", world.tanphong.code, "-o", str(target))
-    ws = load_workbook(BytesIO(target.read_bytes()))["Kết quả"]
+    wb = load_workbook(BytesIO(target.read_bytes()))
+    assert wb.sheetnames[:2] == ["Tổng hợp", "Kết quả"]  # one commune: every person
+    ws = wb["Kết quả"]
     cell = next(c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")')
     assert cell.data_type == "s"
+    average = ws.cell(cell.row, cell.column + 5)  # code, name, commune, group, months ×2
+    assert average.value == 95 and average.number_format == "0.00"
+    assert average.border.left.style == "thin" and ws.cell(cell.row, 1).border.top.style
 
 
 def test_docx_under_the_national_header(world, year_end, tmp_path):

@@ -40,7 +40,8 @@ def annual_export(year: int, organization, kind: str) -> tuple[bytes, int]:
     if kind == "xlsx":
         report = annual_report(year, agencies_under(year, agency_of(organization), results),
                                results)
-        content = annual_workbook(report, missing_months(year, report), organization.name)
+        content = annual_workbook(report, missing_months(year, report), organization.name,
+                                  with_people=True)
     else:
         rows = results.select_related(*ANNUAL_RELATED).order_by("person__organization__path",
                                                                  "person__search_key")
