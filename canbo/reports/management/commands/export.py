@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
-from canbo.integration.services import ClientError, find_organization
+from canbo.org.lookup import OrganizationNotFound, find_organization
 from canbo.reports.annual_report import agencies_under, annual_report, missing_months
 from canbo.reports.docx_annual import annual_document
 from canbo.reports.docx_common import agency_of
@@ -119,7 +119,7 @@ class Command(BaseCommand):
     def _organization(self, ref: str):
         try:
             return find_organization(ref.strip())
-        except ClientError as exc:
+        except OrganizationNotFound as exc:
             raise CommandError(str(exc)) from None
 
     def _format(self, given: str, output: Path) -> str:
