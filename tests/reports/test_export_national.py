@@ -76,3 +76,11 @@ def test_csv_of_one_commune(world, year_end, tmp_path):
 def test_bad_arguments(world, year_end, args, message):
     with pytest.raises(CommandError, match=message):
         run(*args)
+
+
+@pytest.mark.parametrize("command", ["export", "annual-report", "export-national"])
+def test_help_prints(command, capsys):
+    from django.core.management import load_command_class
+
+    load_command_class("canbo.reports", command).print_help("canbo", command)
+    assert "--org" in capsys.readouterr().out

@@ -22,10 +22,12 @@ FORMATS = ("json", "xlsx", "docx")
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Export the annual classification report of a commune or of the "
-        "province (json, xlsx or docx)."
-    )
+    @property
+    def help(self) -> str:  # a str: argparse cannot format a lazy translation
+        return _(
+            "Export the annual classification report of a commune or of the "
+            "province (json, xlsx or docx)."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--year", default="", help="YYYY")

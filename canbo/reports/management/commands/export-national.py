@@ -19,9 +19,12 @@ FORMATS = ("json", "csv")
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Export the finalised annual classifications for the national cadre database (json or csv)."
-    )
+    @property
+    def help(self) -> str:  # a str: argparse cannot format a lazy translation
+        return _(
+            "Export the finalised annual classifications for the national cadre database "
+            "(json or csv)."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--year", default="", help="YYYY")

@@ -33,18 +33,24 @@ FORMATS = ("xlsx", "docx")
 def annual_export(year: int, organization, kind: str) -> tuple[bytes, int]:
     """The year's file for the people of the organisation's subtree, and how many."""
     results = AnnualResult.objects.filter(
-        year=year, person__organization__path__startswith=organization.path)
+        year=year, person__organization__path__startswith=organization.path
+    )
     if not results.exists():
-        raise CommandError(_("No annual result of %(year)s in %(org)s: compute the annual "
-                             "classification first.") % {"year": year, "org": organization.name})
+        raise CommandError(
+            _("No annual result of %(year)s in %(org)s: compute the annual classification first.")
+            % {"year": year, "org": organization.name}
+        )
     if kind == "xlsx":
-        report = annual_report(year, agencies_under(year, agency_of(organization), results),
-                               results)
-        content = annual_workbook(report, missing_months(year, report), organization.name,
-                                  with_people=True)
+        report = annual_report(
+            year, agencies_under(year, agency_of(organization), results), results
+        )
+        content = annual_workbook(
+            report, missing_months(year, report), organization.name, with_people=True
+        )
     else:
-        rows = results.select_related(*ANNUAL_RELATED).order_by("person__organization__path",
-                                                                 "person__search_key")
+        rows = results.select_related(*ANNUAL_RELATED).order_by(
+            "person__organization__path", "person__search_key"
+        )
         sheets = EvaluationSheet.objects.all()
         content = annual_document((row, annual_months(sheets, row)) for row in rows)
     return content, results.count()
@@ -60,13 +66,22 @@ def parse_month(text: str) -> date | int:
             return date(int(match[1]), int(match[2]), 1)
     except ValueError:
         pass
-    raise CommandError(_("Invalid period “%(value)s”: write the month as YYYY-MM, "
-                         "e.g. 2026-10, or the year as YYYY.") % {"value": text})
+    raise CommandError(
+        _(
+            "Invalid period “%(value)s”: write the month as YYYY-MM, "
+            "e.g. 2026-10, or the year as YYYY."
+        )
+        % {"value": text}
+    )
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Export a unit's monthly (or annual) evaluation: the summary table "
-                        "(xlsx) or every person's form in one document, a page each (docx).")
+    @property
+    def help(self) -> str:  # a str: argparse cannot format a lazy translation
+        return _(
+            "Export a unit's monthly (or annual) evaluation: the summary table "
+            "(xlsx) or every person's form in one document, a page each (docx)."
+        )
 
     def add_arguments(self, parser):
         # Not `required=True`: argparse would answer a missing value in English.
@@ -78,42 +93,58 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("vi")
         if not (options["period"] and options["org"] and options["output"]):
-            raise CommandError(_("Give --period YYYY-MM (or YYYY), --org ORG and -o FILE "
-                                 "(and --format xlsx|docx)."))
+            raise CommandError(
+                _(
+                    "Give --period YYYY-MM (or YYYY), --org ORG and -o FILE "
+                    "(and --format xlsx|docx)."
+                )
+            )
         month = parse_month(options["period"])
         organization = self._organization(options["org"])
         output = Path(options["output"])
         kind = self._format(options["format"], output)
         if not output.parent.is_dir():
-            raise CommandError(_("The folder %(folder)s does not exist.")
-                               % {"folder": output.parent})
+            raise CommandError(
+                _("The folder %(folder)s does not exist.") % {"folder": output.parent}
+            )
         if isinstance(month, int):
             content, count = annual_export(month, organization, kind)
-            self._write(output, content, _("Wrote %(file)s: %(n)s people, %(org)s, year "
-                                           "%(year)s.") % {"file": output, "n": count,
-                                                           "org": organization.name,
-                                                           "year": month})
+            self._write(
+                output,
+                content,
+                _("Wrote %(file)s: %(n)s people, %(org)s, year %(year)s.")
+                % {"file": output, "n": count, "org": organization.name, "year": month},
+            )
             return
         sheets = list(unit_sheets(EvaluationSheet.objects.all(), organization, month))
         if not sheets:
-            raise CommandError(_("No evaluation sheet of %(month)s in %(org)s: is the period "
-                                 "open?") % {"month": f"{month:%m/%Y}",
-                                             "org": organization.name})
+            raise CommandError(
+                _("No evaluation sheet of %(month)s in %(org)s: is the period open?")
+                % {"month": f"{month:%m/%Y}", "org": organization.name}
+            )
         if kind == "xlsx":
             content = unit_workbook(organization, month, sheets)
         else:
             content = sheets_document((s, sheet_tasks(Task.objects.all(), s)) for s in sheets)
-        self._write(output, content, _("Wrote %(file)s: %(n)s people, %(org)s, month "
-                                       "%(month)s.") % {
-            "file": output, "n": len(sheets), "org": organization.name,
-            "month": f"{month:%m/%Y}"})
+        self._write(
+            output,
+            content,
+            _("Wrote %(file)s: %(n)s people, %(org)s, month %(month)s.")
+            % {
+                "file": output,
+                "n": len(sheets),
+                "org": organization.name,
+                "month": f"{month:%m/%Y}",
+            },
+        )
 
     def _write(self, output: Path, content: bytes, message: str) -> None:
         try:
             output.write_bytes(content)
         except OSError as exc:
-            raise CommandError(_("Cannot write %(file)s: %(error)s")
-                               % {"file": output, "error": exc.strerror}) from None
+            raise CommandError(
+                _("Cannot write %(file)s: %(error)s") % {"file": output, "error": exc.strerror}
+            ) from None
         self.stdout.write(message)
 
     def _organization(self, ref: str):
@@ -125,9 +156,13 @@ class Command(BaseCommand):
     def _format(self, given: str, output: Path) -> str:
         kind = (given or output.suffix.lstrip(".")).lower()
         if kind not in FORMATS:
-            raise CommandError(_("Invalid format “%(value)s”: choose xlsx or docx.")
-                               % {"value": given or output.suffix})
+            raise CommandError(
+                _("Invalid format “%(value)s”: choose xlsx or docx.")
+                % {"value": given or output.suffix}
+            )
         if output.suffix and output.suffix.lstrip(".").lower() != kind:
-            raise CommandError(_("The file %(file)s does not end in .%(kind)s.")
-                               % {"file": output.name, "kind": kind})
+            raise CommandError(
+                _("The file %(file)s does not end in .%(kind)s.")
+                % {"file": output.name, "kind": kind}
+            )
         return kind
