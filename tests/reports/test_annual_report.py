@@ -100,3 +100,20 @@ def test_scope_follows_the_rows_given(world):
     visible = AnnualResult.objects.visible_to(world.users["chair"])
     report = annual_report(YEAR, agencies_under(YEAR, world.province, visible), visible)
     assert [o["name"] for o in report["organizations"]] == ["Phường Tân Phong"]
+
+
+def test_query_count_does_not_grow_with_people(world, django_assert_num_queries):
+    from tests.factories import make_person
+    from tests.reports.annual_world import result
+
+    build_year_end(world)
+    with django_assert_num_queries(3):  # agencies, rows with their person, exceptions
+        annual_report(YEAR, agencies_under(YEAR, world.province))
+    for i in range(5):
+        person = make_person(
+            f"N-{i}", f"Người mới {i}", world.tp_economy, world.staff_title, world.position
+        )
+        result(person, world.tanphong, "good", "75")
+    with django_assert_num_queries(3):
+        report = annual_report(YEAR, agencies_under(YEAR, world.province))
+    assert len(report["organizations"][0]["people"]) == 16
