@@ -1,6 +1,7 @@
 """The annual report as .docx under the national header: the summary per agency and group
 with the quota status, the lists of "excellent" and "fail", and the months still missing."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.reports import docx_common as d
@@ -13,14 +14,14 @@ from canbo.scoring import OVERRIDES
 def annual_report_document(report: dict, missing: dict[str, list[int]], agency) -> bytes:
     """`agency`: the organisation issuing the report (a commune, or the province)."""
     doc = d.new_document()
-    d.add_letterhead(doc, agency, None)
+    d.add_letterhead(doc, agency, timezone.now())
     d.add_title(
         doc,
         _("Report on the annual evaluation and quality classification of civil servants"),
         _("Year %(year)s") % {"year": report["year"]},
     )
     d.add_heading(doc, _("I. Counts per level and quota"))
-    d.add_table(
+    d.add_long_table(
         doc,
         [
             _("Commune / ward"),
@@ -34,6 +35,7 @@ def annual_report_document(report: dict, missing: dict[str, list[int]], agency) 
         ],
         _summary_rows(report) or [[DASH] * 8],
         widths=[3.2, 3.6, 1.5, 1.5, 1.6, 1.5, 1.6, 2],
+        right=(2, 3, 4, 5, 6),
     )
     for heading, level in (
         (_("II. Classified “excellent”"), EXCELLENT),
@@ -54,7 +56,7 @@ def annual_report_document(report: dict, missing: dict[str, list[int]], agency) 
         if p["code"] in missing
     ]
     if rows:
-        d.add_table(
+        d.add_long_table(
             doc,
             [_("Code"), _("Full name"), _("Commune / ward"), _("Which months")],
             rows,
@@ -99,11 +101,12 @@ def _people(doc, pairs: list[tuple[dict, dict]]) -> None:
         [p["code"], p["name"], org["name"], (p["average"] or DASH).replace(".", ","), _grounds(p)]
         for org, p in pairs
     ]
-    d.add_table(
+    d.add_long_table(
         doc,
         [_("Code"), _("Full name"), _("Commune / ward"), _("Average"), _("Grounds / decision")],
         rows,
         widths=[2.2, 4.2, 3.6, 1.8, 4.7],
+        right=(3,),
     )
 
 
