@@ -68,6 +68,7 @@ def run(runs: int) -> None:
     from canbo.evaluation.models import AnnualResult
     from canbo.org.models import Organization
     from canbo.reports.annual_report import agencies_under, annual_report, missing_months
+    from canbo.reports.docx_annual_report import annual_report_document
     from canbo.reports.xlsx_annual import annual_workbook
 
     call_command("migrate", verbosity=0)
@@ -93,6 +94,13 @@ def run(runs: int) -> None:
         f"province annual .xlsx (builder) median {median:7.1f} ms  max {worst:7.1f} ms  "
         f"{size / 1024:.0f} KB   target < 2000 ms"
     )
+
+    def province_docx() -> bytes:
+        report = annual_report(YEAR, agencies_under(YEAR, province))
+        return annual_report_document(report, missing_months(YEAR, report), province)
+
+    median, worst = _timed(province_docx, runs)
+    print(f"province annual .docx (builder) median {median:7.1f} ms  max {worst:7.1f} ms")
     sonoivu = User.objects.get(username="sonoivu")
     client = Client()
     client.force_login(sonoivu)
