@@ -256,6 +256,8 @@ MATRIX: dict[str, list[Case]] = {
         Case(annual_result("outsider"), expect(staff=403, head=404, chair=404, personnel=200,
                                                outsider=403, admin=200)),
     ],
+    "reports:annual_report_xlsx": [Case(year, CADRE_VIEWERS)],
+    "reports:annual_report_docx": [Case(year, CADRE_VIEWERS)],
     "integration:clients": [Case(statuses=MANAGERS_ONLY)],
     "integration:client_create": [Case(statuses=MANAGERS_ONLY)],
     "integration:client": [Case(api_client, MANAGERS_ONLY)],

@@ -1,9 +1,12 @@
-"""Groups of civil servants with similar tasks (nhóm công chức có nhiệm vụ tương đồng).
+"""Groups of civil servants with similar tasks (nhóm công chức có nhiệm vụ tương đồng, Art. 20).
 
-Decision (province): groups are data per agency and year, kept on the annual result. The
-default is the job-position field for staff, with the commune's leaders and the departments'
-leaders as two separate groups; a personnel officer can move a person to another group.
+Decision (province): groups are data per agency and year, a code stored on the annual result.
+The default is the job-position field for staff, with the commune's leaders and the
+departments' leaders as two separate groups; a personnel officer can move a person to another
+group. `group_label` is the one place that names them for screens, reports and messages.
 """
+
+from django.utils.translation import gettext as _
 
 from canbo.org.choices import Field
 from canbo.people.models import Person
@@ -11,21 +14,21 @@ from canbo.people.models import Person
 COMMUNE_LEADERS = "commune_leaders"
 DEPARTMENT_LEADERS = "department_leaders"
 WHOLE_AGENCY = "Toàn cơ quan"
-LEADER_GROUPS = {
-    COMMUNE_LEADERS: "Lãnh đạo UBND xã, phường",
-    DEPARTMENT_LEADERS: "Lãnh đạo phòng, ban, trung tâm",
-}
 
 
 def group_label(code: str) -> str:
-    if code in LEADER_GROUPS:
-        return LEADER_GROUPS[code]
-    label = Field(code).label if code in Field.values else "Chưa xác định"
-    return f"Nhóm {label}"
+    """The display name of a task group code ('archives' → 'Nhóm Văn phòng - Lưu trữ')."""
+    if code == COMMUNE_LEADERS:
+        return _("Leaders of the commune People's Committee")
+    if code == DEPARTMENT_LEADERS:
+        return _("Leaders of departments, boards and centres")
+    field = Field(code).label if code in Field.values else _("Not determined")
+    return _("Group %(field)s") % {"field": field}
 
 
 def group_choices() -> list[tuple[str, str]]:
-    return [(code, group_label(code)) for code in [*LEADER_GROUPS, *Field.values]]
+    return [(code, group_label(code))
+            for code in [COMMUNE_LEADERS, DEPARTMENT_LEADERS, *Field.values]]
 
 
 def default_groups(people: list[Person]) -> dict[int, str]:

@@ -1,6 +1,9 @@
-"""Signals the evaluation app sends; higher apps (integration: webhooks) connect to them."""
+"""Signals the evaluation app sends so higher layers (webhooks) can react without being
+imported here (layers point one way; see DESIGN.md)."""
 
 from django.dispatch import Signal
 
-# Sent after a commune's annual results are finalised: organization, year, count.
+# Sent by the annual finalisation, inside its transaction; receivers that reach outside the
+# database defer with transaction.on_commit (emit_event does).
+# Arguments: organization (Organization), year (int), count (int: the rows finalised).
 annual_finalised = Signal()

@@ -5,12 +5,14 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema
 
-from canbo.evaluation.choices import SheetStatus
-from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.choices import AnnualStatus, SheetStatus
+from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.integration.api_tasks import ERRORS, org_path
 from canbo.integration.auth import require_scope
 from canbo.integration.errors import ApiError
 from canbo.integration.task_schemas import CODE_PATTERN, PERIOD_PATTERN
+from canbo.reports.annual_report import average_text
+from canbo.scoring import LABELS
 from canbo.work.errors import WorkError
 from canbo.work.periods import parse_period
 
@@ -35,13 +37,39 @@ class ResultOut(Schema):
     label: str | None
     approved_at: datetime | None
     result: dict | None
+    # The ratios of the frozen result (fractions 0–1); d, đ (dd), e only for leaders.
+    a: float | None = None
+    b: float | None = None
+    c: float | None = None
+    d: float | None = None
+    dd: float | None = None
+    e: float | None = None
+
+
+class AnnualOut(Schema):
+    """A finalised annual classification (Art. 20–21)."""
+
+    person_code: str
+    full_name: str
+    organization_code: str | None
+    organization_name: str | None
+    period: str
+    year: int
+    average: str | None = Field(description="Điểm trung bình, 2 chữ số thập phân")
+    score_level: str | None = Field(description="Mức theo điểm: excellent|good|complete|fail")
+    final_level: str | None = Field(description="Mức xếp loại cuối cùng (sau quyết định)")
+    classification: str | None
+    label: str | None
+    overrides: list[str]
+    decision: str | None
+    finalised_at: datetime | None
 
 
 class ResultPage(Schema):
     count: int
     page: int
     page_size: int
-    items: list[ResultOut]
+    items: list[ResultOut | AnnualOut]
 
 
 @router.get("/results", response={200: ResultPage, **ERRORS})
@@ -52,6 +80,8 @@ def list_results(request, filters: Query[ResultFilters]):
         period = parse_period(filters.period)
     except WorkError as exc:
         raise ApiError(422, "invalid", exc.message, "period") from None
+    if period.kind == "year":
+        return _annual(client, filters, period)
     sheets = (EvaluationSheet.objects.visible_to(client)
               .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind,
                       period__start=period.start)
@@ -59,10 +89,39 @@ def list_results(request, filters: Query[ResultFilters]):
     if filters.org:
         sheets = sheets.filter(person__organization__path__startswith=org_path(client,
                                                                                 filters.org))
-    start = (filters.page - 1) * filters.page_size
-    page = sheets.order_by("person__code", "id")[start:start + filters.page_size]
+    page = _page(sheets.order_by("person__code", "id"), filters)
     return {"count": sheets.count(), "page": filters.page, "page_size": filters.page_size,
             "items": [_out(sheet, period.label) for sheet in page]}
+
+
+def _page(queryset, filters: ResultFilters):
+    start = (filters.page - 1) * filters.page_size
+    return queryset[start:start + filters.page_size]
+
+
+def _annual(client, filters: ResultFilters, period) -> dict:
+    """Finalised annual results of the year, within the client's subtree."""
+    rows = (AnnualResult.objects.visible_to(client)
+            .filter(year=period.start.year, status=AnnualStatus.FINAL)
+            .select_related("person", "organization"))
+    if filters.org:
+        rows = rows.filter(person__organization__path__startswith=org_path(client, filters.org))
+    page = _page(rows.order_by("person__code", "id"), filters)
+    return {"count": rows.count(), "page": filters.page, "page_size": filters.page_size,
+            "items": [_annual_out(row, period.label) for row in page]}
+
+
+def _annual_out(row: AnnualResult, label: str) -> AnnualOut:
+    org = row.organization
+    return AnnualOut(
+        person_code=row.person.code, full_name=row.person.full_name,
+        organization_code=org.code, organization_name=org.name, period=label,
+        year=row.year, average=average_text(row), score_level=row.classification or None,
+        final_level=row.level or None, classification=row.level or None,
+        label=LABELS.get(row.level) if row.level else None,
+        overrides=list(row.overrides or []), decision=row.final_decision or None,
+        finalised_at=row.finalised_at,
+    )
 
 
 def _out(sheet: EvaluationSheet, label: str) -> ResultOut:
@@ -73,4 +132,5 @@ def _out(sheet: EvaluationSheet, label: str) -> ResultOut:
         organization_code=org.code if org else None, organization_name=org.name if org else None,
         period=label, total=sheet.total, classification=sheet.classification,
         label=result.get("label"), approved_at=sheet.approved_at, result=sheet.result,
+        **{key: result.get(key) for key in ("a", "b", "c", "d", "dd", "e")},
     )

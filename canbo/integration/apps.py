@@ -6,3 +6,9 @@ class IntegrationConfig(AppConfig):
     name = "canbo.integration"
     label = "integration"
     verbose_name = _("Integration")
+
+    def ready(self) -> None:
+        from canbo.evaluation.signals import annual_finalised
+        from canbo.integration.receivers import on_annual_finalised
+
+        annual_finalised.connect(on_annual_finalised, dispatch_uid="integration.annual_finalised")

@@ -78,6 +78,7 @@ class SeenSignature(models.Model):
 class WebhookEvent(models.TextChoices):
     EVALUATION_PUBLISHED = "evaluation.published", _("Evaluation published")
     PERIOD_LOCKED = "period.locked", _("Evaluation period locked")
+    ANNUAL_FINALISED = "annual.finalised", _("Annual classification finalised")
 
 
 class WebhookSubscription(models.Model):

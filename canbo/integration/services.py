@@ -6,6 +6,7 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.integration import tokens
 from canbo.integration.models import SCOPES, ApiClient
+from canbo.org import lookup
 from canbo.org.models import Organization
 
 
@@ -15,15 +16,10 @@ class ClientError(Exception):
 
 def find_organization(ref: str) -> Organization:
     """An organisation by electronic code or exact name (e.g. 'Phường Tân Phong')."""
-    org = Organization.objects.filter(code=ref).first()
-    if org is None:
-        matches = list(Organization.objects.filter(name=ref)[:2])
-        if len(matches) > 1:
-            raise ClientError(f"Có nhiều đơn vị tên '{ref}': hãy dùng mã định danh.")
-        org = matches[0] if matches else None
-    if org is None:
-        raise ClientError(f"Không tìm thấy đơn vị '{ref}' (mã định danh hoặc tên chính xác).")
-    return org
+    try:
+        return lookup.find_organization(ref)
+    except lookup.OrganizationNotFound as exc:
+        raise ClientError(str(exc)) from None
 
 
 @transaction.atomic

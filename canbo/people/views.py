@@ -6,6 +6,7 @@ from canbo.core.access import require
 from canbo.people.filters import PeopleFilterForm
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_view
+from canbo.scoring import LABELS
 
 PAGE_SIZE = 50
 
@@ -41,5 +42,15 @@ def person_detail(request, pk: int):
         "person": person, "posts": posts, "age": person.age(today),
         "retirement_date": person.retirement_date, "years_left": person.years_left(today),
         "is_local": person.organization and person.is_local_to(person.organization),
+        "annual": _annual_results(request.user, person),
     }
     return render(request, "people/detail.html", context)
+
+
+def _annual_results(user, person: Person) -> list[dict]:
+    """The person's annual classifications (the evaluation app's rows, through the reverse
+    relation: people does not import evaluation), newest first."""
+    rows = person.annual_results.visible_to(user).order_by("-year")
+    return [{"year": r.year, "average": r.average, "label": r.label,
+             "final": LABELS.get(r.final_level, ""), "decision": r.final_decision,
+             "reason": r.final_reason, "status": r.get_status_display()} for r in rows]

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from canbo.evaluation.choices import AnnualStatus
 from canbo.evaluation.models import AnnualResult
 from canbo.reports import docx_common as d
+from canbo.reports.annual_report import average_text
 from canbo.reports.docx_sheet import DOTS, person_fields
 from canbo.reports.numbers import DASH, FROZEN, score_text, sheet_result
+from canbo.scoring import FAIL, LABELS, OVERRIDES
 
 
 def add_annual(doc, row: AnnualResult, months) -> None:
@@ -31,13 +33,11 @@ def add_annual(doc, row: AnnualResult, months) -> None:
                 [_month_row(sheet) for sheet in months] or [[DASH] * 6],
                 widths=[2, 3.2, 2.5, 2.5, 2, 4.3])
     d.add_heading(doc, _("II. Annual result"))
-    rows = [[_("Average of the months worked"), score_text(row.average)],
-            [_("Months counted"), str(row.periods_used)],
-            [_("Classification"), row.label or DASH]]
-    d.add_table(doc, [_("Content"), _("Result")], rows, widths=[11, 5.5], bold_last=True)
-    for step in row.explanation:
-        if step.get("rule") == "override":
-            d.add_note(doc, step.get("text", ""))
+    d.add_table(doc, [_("Content"), _("Result")], _result_rows(row), widths=[11, 5.5],
+                bold_last=True)
+    for code in row.overrides or []:
+        d.add_note(doc, _("Classified “%(fail)s” whatever the score: %(ground)s.") % {
+            "fail": LABELS[FAIL], "ground": OVERRIDES.get(code, code)})
     d.add_heading(doc, _("III. Comments"))
     for label in (_("Self-assessment comment"), _("Reviewer's comment"),
                   _("Collective comments"), _("Approver's comment")):
@@ -47,6 +47,23 @@ def add_annual(doc, row: AnnualResult, months) -> None:
     d.add_signatures(doc, [(_("Person self-assessing"), person.full_name, None),
                            (_("Head of the unit"), "", None),
                            (_("Competent approving authority"), "", None)])
+
+
+def _result_rows(row: AnnualResult) -> list[list[str]]:
+    """Average, months, the level by score and, when the competent authority decided a lower
+    one, that decision: the final level is the last (bold) line."""
+    average = average_text(row)
+    rows = [[_("Average of the months worked"),
+             DASH if average is None else average.replace(".", ",")],
+            [_("Months counted"), str(row.periods_used)],
+            [_("Months not worked"), str(row.periods_absent)]]
+    if row.final_level:
+        rows += [[_("Classification by score"), row.label or DASH],
+                 [_("Decision of the competent authority"), row.final_decision or DASH],
+                 [_("Reason"), row.final_reason or DASH]]
+    rows.append([_("Final classification") if row.final_level else _("Classification"),
+                 LABELS.get(row.level, "") or DASH])
+    return rows
 
 
 def _month_row(sheet) -> list[str]:

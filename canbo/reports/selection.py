@@ -9,6 +9,8 @@ SHEET_RELATED = ("period__organization", "person__organization__parent", "person
                  "person__job_position", "reviewed_by__profile__person",
                  "approved_by__profile__person")
 
+ANNUAL_RELATED = ("person__organization__parent", "person__title", "person__job_position")
+
 
 def unit_sheets(sheets, organization, month: date, period=None):
     """Sheets of one month for the people of an organisation subtree, in board order."""

@@ -1,0 +1,142 @@
+"""Time the province's annual report (.xlsx) and the annual screen of one commune, on the
+demo province (`canbo seed-demo`), against the targets of issue 10: < 2 s and < 300 ms.
+
+A temporary PostgreSQL database is created, seeded and dropped around the run (keep it with
+--keep; a kept database is reused by the next run). Prints figures; asserts nothing.
+
+Usage:
+    .venv/bin/python bench/annual_bench.py [--server postgres://postgres@127.0.0.1:5432]
+        [--db canbo_annualbench] [--runs 7] [--keep]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+YEAR = 2026
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--db", default="canbo_annualbench")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", action="store_true")
+    return parser.parse_args()
+
+
+def _database(server: str, name: str, action: str) -> bool:
+    """CREATE (returns whether it is new) or DROP the bench database."""
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        exists = (
+            conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            is not None
+        )
+        if action == "create" and not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        if action == "drop" and exists:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        return not exists
+
+
+def _timed(fn, runs: int) -> tuple[float, float]:
+    fn()  # warm-up: translations, templates, query plans
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings), max(timings)
+
+
+def run(runs: int) -> None:
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+
+    from canbo.evaluation.models import AnnualResult
+    from canbo.org.models import Organization
+    from canbo.reports.annual_report import agencies_under, annual_report, missing_months
+    from canbo.reports.docx_annual_report import annual_report_document
+    from canbo.reports.xlsx_annual import annual_workbook
+
+    call_command("migrate", verbosity=0)
+    if not AnnualResult.objects.filter(year=YEAR).exists():
+        start = time.perf_counter()
+        call_command("seed-demo", verbosity=0)
+        print(f"seed-demo: {time.perf_counter() - start:.1f} s")
+    connection.cursor().execute("ANALYZE")
+    rows = AnnualResult.objects.filter(year=YEAR)
+    print(
+        f"annual results {YEAR}: {rows.count():,} in "
+        f"{rows.values('organization').distinct().count()} agencies"
+    )
+    province = Organization.objects.order_by("depth", "path").first()
+
+    def province_xlsx() -> bytes:
+        report = annual_report(YEAR, agencies_under(YEAR, province))
+        return annual_workbook(report, missing_months(YEAR, report), province.name)
+
+    size = len(province_xlsx())
+    median, worst = _timed(province_xlsx, runs)
+    print(
+        f"province annual .xlsx (builder) median {median:7.1f} ms  max {worst:7.1f} ms  "
+        f"{size / 1024:.0f} KB   target < 2000 ms"
+    )
+
+    def province_docx() -> bytes:
+        report = annual_report(YEAR, agencies_under(YEAR, province))
+        return annual_report_document(report, missing_months(YEAR, report), province)
+
+    median, worst = _timed(province_docx, runs)
+    print(f"province annual .docx (builder) median {median:7.1f} ms  max {worst:7.1f} ms")
+    sonoivu = User.objects.get(username="sonoivu")
+    client = Client()
+    client.force_login(sonoivu)
+    median, worst = _timed(lambda: client.get(f"/reports/annual-report/{YEAR}.xlsx"), runs)
+    print(
+        f"province annual .xlsx (download) median {median:7.1f} ms  max {worst:7.1f} ms   "
+        f"target < 2000 ms"
+    )
+    commune_id, people = (
+        rows.values_list("organization").annotate(n=Count("id")).order_by("-n").first()
+    )
+    url = f"/evaluation/annual/{YEAR}/?org={commune_id}"
+    assert client.get(url).status_code == 200
+    median, worst = _timed(lambda: client.get(url), runs)
+    name = Organization.objects.get(pk=commune_id).name
+    print(
+        f"annual screen, {name} ({people} people) median {median:6.1f} ms  max "
+        f"{worst:6.1f} ms   target < 300 ms"
+    )
+
+
+def main() -> None:
+    args = _args()
+    created = _database(args.server, args.db, "create")
+    print(f"database {args.db}: {'created' if created else 'reused'}")
+    os.environ["DATABASE_URL"] = f"{args.server}/{args.db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings")
+    try:
+        run(args.runs)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            _database(args.server, args.db, "drop")
+
+
+if __name__ == "__main__":
+    main()
