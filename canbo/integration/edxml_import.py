@@ -8,6 +8,7 @@ through the API, where no person sees the error at once.
 """
 
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -70,19 +71,30 @@ class PacketReport:
         ]
 
 
-def import_edxml(actor: Actor, data: bytes, name: str, endpoint: str) -> PacketReport:
-    """Import one packet; keep the body of a rejected one (see the module docstring)."""
-    report = process(actor, data, name)
+def import_edxml(actor: Actor, source: bytes | BinaryIO, name: str,
+                 endpoint: str) -> PacketReport:
+    """Import one packet (bytes, or a seekable binary file read in chunks); keep the body of
+    a rejected one (see the module docstring)."""
+    report = process(actor, source, name)
     from_api = endpoint == API_ENDPOINT
     if not report.ok and (from_api or report.outcome != "invalid"):
-        report.kept_id = _keep(actor, data, name, endpoint, report).pk
+        report.kept_id = _keep(actor, _body(source), name, endpoint, report).pk
     return report
 
 
-def process(actor: Actor, data: bytes, name: str) -> PacketReport:
+def _body(source: bytes | BinaryIO) -> bytes | None:
+    """The packet's bytes to keep, or None when it is larger than MAX_KEPT."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source) if len(source) <= MAX_KEPT else None
+    source.seek(0)
+    data = source.read(MAX_KEPT + 1)
+    return data if len(data) <= MAX_KEPT else None
+
+
+def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
     """Parse and apply one packet in its own transaction (a savepoint when nested)."""
     try:
-        packet = parse(data)
+        packet = parse(source)
     except EdxmlError as exc:
         return PacketReport(name, "invalid", str(exc))
     try:
@@ -202,9 +214,9 @@ def _pending_statuses(actor: Actor, refs: set[str]) -> list[RejectedPayload]:
     return [payload for _, payload in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _keep(actor: Actor, data: bytes, name: str, endpoint: str,
+def _keep(actor: Actor, data: bytes | None, name: str, endpoint: str,
           report: PacketReport) -> RejectedPayload:
-    fits = len(data) <= MAX_KEPT
+    fits = data is not None
     reason = report.message if fits else f"{report.message} (nội dung quá lớn, không lưu)"
     return RejectedPayload.objects.create(
         client=actor.client, organization=actor.home_org if actor.who or actor.org else None,

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require
-from canbo.integration.edxml import MAX_BYTES
 from canbo.integration.edxml_import import discard_payload, import_edxml, retry_payload
 from canbo.integration.imports import batches
 from canbo.integration.imports.forms import EdxmlUploadForm, SheetUploadForm
@@ -134,7 +133,7 @@ def import_edxml_files(request):
     if not form.is_valid():
         return import_index(request, edxml_form=form, status=400)
     actor = Actor(request.user)
-    reports = [import_edxml(actor, upload.read(MAX_BYTES + 1), upload.name, "upload")
+    reports = [import_edxml(actor, upload, upload.name, "upload")
                for upload in form.cleaned_data["files"]]
     return render(request, "integration/import_edxml.html",
                   {"reports": reports, "failed": sum(not r.ok for r in reports)})

@@ -216,8 +216,9 @@ def test_resent_document_with_later_due_date_extends_the_task(world, tanphong):
     assert task.due_date == date(2026, 10, 25) and task.delays == 1
 
 
-def test_api_refuses_a_huge_body_without_writing(client, world, clients):
-    body = b"<a>" + b"x" * (6 * 1024 * 1024) + b"</a>"
+def test_api_refuses_a_huge_body_without_writing(client, world, clients, settings):
+    settings.EDXML_MAX_BYTES = 1024 * 1024
+    body = b"<a>" + b"x" * (2 * 1024 * 1024) + b"</a>"
     response = client.post("/api/v1/edxml", body, content_type="application/xml",
                            **bearer(clients["tanphong"]))
     assert response.status_code == 400 and "quá lớn" in response.json()["message"]

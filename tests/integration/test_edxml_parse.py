@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from canbo.integration.edxml import MAX_BYTES, EdxmlError, parse
+from canbo.integration.edxml import EdxmlError, parse
 
 SAMPLES = Path(__file__).parent / "edxml"
 
@@ -42,11 +42,12 @@ def test_hostile_xml_is_refused(name):
         load(name)
 
 
-def test_broken_and_oversized_files():
+def test_broken_and_oversized_files(settings):
     with pytest.raises(EdxmlError, match="không phải XML"):
         load("broken.xml")
+    settings.EDXML_MAX_BYTES = 2 * 1024 * 1024
     with pytest.raises(EdxmlError, match="quá lớn"):
-        parse(b"<a>" + b"x" * MAX_BYTES + b"</a>")
+        parse(b"<a>" + b"x" * settings.EDXML_MAX_BYTES + b"</a>")
     with pytest.raises(EdxmlError, match="không phải gói tin edXML"):
         parse(b"<root><child/></root>")
 

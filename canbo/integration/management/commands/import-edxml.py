@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from canbo.integration.edxml import MAX_BYTES
 from canbo.integration.edxml_import import import_edxml
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
@@ -36,11 +35,10 @@ class Command(BaseCommand):
     def _import_one(self, actor: Actor, path: Path) -> bool:
         try:
             with path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                report = import_edxml(actor, handle, path.name, "command import-edxml")
         except OSError as exc:
             self.stdout.write(f"{path.name}: Không đọc được tệp ({exc.strerror}).")
             return False
-        report = import_edxml(actor, data, path.name, "command import-edxml")
         for line in report.lines():
             self.stdout.write(line)
         return report.ok
