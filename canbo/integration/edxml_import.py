@@ -42,6 +42,7 @@ OUTCOMES = {
     "task_cancelled": "Đã hủy nhiệm vụ",
     "status_recorded": "Đã ghi nhận trạng thái",
     "pending": "Chờ văn bản",
+    "needs_person": "Chờ chọn người xử lý",
     "rejected": "Bị từ chối",
     "invalid": "Tệp không hợp lệ",
 }
@@ -56,10 +57,11 @@ class PacketReport:
     reference: str = ""
     task_id: int | None = None
     kept_id: int | None = None  # the RejectedPayload holding the body
+    handler: str = ""  # the handler as sent, when a personnel officer must pick the person
 
     @property
     def ok(self) -> bool:
-        return self.outcome not in ("pending", "rejected", "invalid")
+        return self.outcome not in ("pending", "needs_person", "rejected", "invalid")
 
     @property
     def label(self) -> str:
@@ -102,6 +104,9 @@ def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
             report = _apply(actor, packet, name)
     except Rejection as exc:
         outcome = "pending" if exc.pending else "rejected"
+        if exc.needs_person:
+            return PacketReport(name, "needs_person", exc.message, packet.problems,
+                                packet.reference, handler=_handler_label(packet))
         return PacketReport(name, outcome, exc.message, packet.problems, packet.reference)
     except WorkError as exc:
         return PacketReport(name, "rejected", exc.message, packet.problems, packet.reference)
@@ -110,6 +115,10 @@ def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
                             "lại gói tin.", packet.problems, packet.reference)
     report.problems = packet.problems + report.problems
     return report
+
+
+def _handler_label(packet: Packet) -> str:
+    return (packet.handler_name or packet.handler_email or packet.handler_mobile)[:255]
 
 
 def _apply(actor: Actor, packet: Packet, name: str) -> PacketReport:
@@ -123,7 +132,21 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     if not (packet.document_id or packet.code):
         raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được "
                         "văn bản.")
-    org = receiving_org(actor, packet.to_organ_ids)
+    results = [_store_document(actor, packet, org)
+               for org in receiving_orgs(actor, packet.to_organ_ids)]
+    outcomes = {outcome for outcome, _, _ in results}
+    outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
+    if "document_created" in outcomes:
+        outcome = "document_created"
+    report = PacketReport(name, outcome, " ".join(m for _, m, _ in results),
+                          reference=packet.reference)
+    report.problems += _attachment_notes(packet)
+    for _, _, doc in results:
+        report.problems += _apply_pending(actor, doc)
+    return report
+
+
+def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, IncomingDocument]:
     values = _document_values(packet)
     doc = IncomingDocument.objects.filter(organization=org, reference=packet.reference).first()
     if doc is None:
@@ -131,12 +154,13 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
                                               client=actor.client, **values)
         audit.record(actor.user, "integration.receive_document", doc,
                      after=audit.snapshot(doc, DOCUMENT_FIELDS))
-        outcome, message = "document_created", f"Văn bản {doc} ({_org_label(org)})."
-    else:
-        outcome, message = _update_document(actor, doc, values)
-    report = PacketReport(name, outcome, message, reference=doc.reference)
-    report.problems += _apply_pending(actor, doc)
-    return report
+        return "document_created", f"Văn bản {doc} ({_org_label(org)}).", doc
+    return (*_update_document(actor, doc, values), doc)
+
+
+def _attachment_notes(packet: Packet) -> list[str]:
+    return [f"Tệp đính kèm “{a.name or a.content_id}” ({a.size / 1024:.0f} KB): chỉ ghi nhận "
+            "tên và dung lượng." for a in packet.attachments]
 
 
 def _document_values(packet: Packet) -> dict:
@@ -166,16 +190,17 @@ def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple
     return "document_updated", message
 
 
-def receiving_org(actor: Actor, to_ids: list[str]) -> Organization | None:
-    """The addressee if it is in the actor's scope, else the actor's own organisation
-    (None: the whole province, for province-wide users and the command line)."""
+def receiving_orgs(actor: Actor, to_ids: list[str]) -> list[Organization | None]:
+    """The addressees in the actor's scope (each keeps its own copy and task), else the
+    actor's own organisation (None: the whole province, for province-wide users and the
+    command line)."""
     codes = [code for code in to_ids if code]
-    found = actor.orgs().filter(code__in=codes).order_by("-depth").first() if codes else None
-    if found is not None:
+    found = list(actor.orgs().filter(code__in=codes).order_by("path")) if codes else []
+    if found:
         return found
     if actor.org is not None or actor.client is not None:
-        return actor.home_org
-    return None if actor.covers(None) else actor.home_org
+        return [actor.home_org]
+    return [None if actor.covers(None) else actor.home_org]
 
 
 def _org_label(org: Organization | None) -> str:
@@ -191,8 +216,7 @@ def _apply_pending(actor: Actor, doc: IncomingDocument) -> list[str]:
             _resolve(actor.user, payload, PayloadStatus.RETRIED, "tự áp dụng khi văn bản đến")
             notes.append(f"Đã áp dụng gói tin trạng thái chờ '{payload.name}': {report.message}")
         else:
-            payload.reason = report.message
-            payload.save(update_fields=["reason"])
+            _still_waiting(payload, report)
     return notes
 
 
@@ -222,6 +246,7 @@ def _keep(actor: Actor, data: bytes | None, name: str, endpoint: str,
         client=actor.client, organization=actor.home_org if actor.who or actor.org else None,
         uploaded_by=actor.user, endpoint=endpoint[:120], name=name[:255],
         body=data if fits else b"", reference=report.reference[:255], reason=reason,
+        handler=report.handler,
     )
 
 
@@ -239,10 +264,14 @@ def retry_payload(user, payload: RejectedPayload) -> PacketReport:
     if report.ok:
         _resolve(user, payload, PayloadStatus.RETRIED, report.message)
     else:
-        payload.reason = report.message
-        payload.save(update_fields=["reason"])
+        _still_waiting(payload, report)
         audit.record(user, "integration.payload_retry_failed", payload, reason=report.message)
     return report
+
+
+def _still_waiting(payload: RejectedPayload, report: PacketReport) -> None:
+    payload.reason, payload.handler = report.message, report.handler
+    payload.save(update_fields=["reason", "handler"])
 
 
 def discard_payload(user, payload: RejectedPayload, reason: str = "") -> None:

@@ -40,7 +40,7 @@ def test_round_trip_gives_one_completed_task(world, tanphong):
                                             "task_completed"], [r.message for r in reports]
     task = Task.objects.get()
     assert task.assignee == world.people["staff"]
-    assert (task.source, task.external_id) == ("edxml", REFERENCE)
+    assert (task.source, task.external_id) == ("edxml", f"{REFERENCE}@000.01.29.H29")
     assert task.name == "V/v báo cáo kết quả chuyển đổi số quý III năm 2026"
     assert task.assigned_date == date(2026, 10, 5) and task.due_date == date(2026, 10, 20)
     assert task.status == "completed" and task.completed_date == date(2026, 10, 7)
@@ -104,9 +104,10 @@ def test_unknown_handler_is_kept_and_retried(world, tanphong):
         "Nguyễn Văn An".encode(), "Người Mới".encode())
     run(tanphong, "document.xml")
     report = import_edxml(tanphong, body, "s.xml", "test")
-    assert report.outcome == "rejected" and "TP-99" in report.message
+    assert report.outcome == "needs_person" and "“Người Mới”" in report.message
     payload = RejectedPayload.objects.get()
-    assert retry_payload(world.users["admin"], payload).outcome == "rejected"
+    assert payload.handler == "Người Mới"
+    assert retry_payload(world.users["admin"], payload).outcome == "needs_person"
     world.people["colleague"].code = "TP-99"
     world.people["colleague"].save()
     assert retry_payload(world.users["admin"], payload).outcome == "task_created"
@@ -120,7 +121,10 @@ def test_name_match_inside_receiving_unit_and_rejection_cancels(world, tanphong)
     run(tanphong, "document.xml")
     assert import_edxml(tanphong, body, "s.xml", "test").outcome == "task_created"
     assert Task.objects.get().assignee == world.people["staff"]
-    cancel = sample("status04.xml").replace(b">04<", b">16<").replace(b"10-05T", b"10-08T")
+    recall_refused = sample("status04.xml").replace(b">04<", b">16<").replace(b"10-05T", b"10-08T")
+    report = import_edxml(tanphong, recall_refused, "r.xml", "test")
+    assert report.outcome == "status_recorded" and Task.objects.get().status == "assigned"
+    cancel = sample("status04.xml").replace(b">04<", b">15<").replace(b"10-05T", b"10-09T")
     report = import_edxml(tanphong, cancel, "c.xml", "test")
     assert report.outcome == "task_cancelled"
     assert Task.objects.get().status == "cancelled"
@@ -187,11 +191,12 @@ def test_sync_status_page_retry_and_discard(client, world, clients, login):
                 **bearer(clients["tanphong"]))
     response = client.post("/api/v1/edxml", body, content_type="application/xml",
                            **bearer(clients["tanphong"]))
-    assert response.status_code == 422 and "TP-99" in response.json()["message"]
+    assert response.status_code == 202 and "Người Mới" in response.json()["message"]
+    assert response.json()["outcome"] == "needs_person"
     payload = RejectedPayload.objects.get()
     admin = login(world.users["admin"])
     page = admin.get(reverse("integration:client", args=[payload.client_id])).content.decode()
-    assert "TP-99" in page and "Xử lý lại" in page
+    assert "Người Mới" in page and "Xử lý lại" in page
     world.people["economy"].code = "TP-99"
     world.people["economy"].save()
     admin.post(reverse("integration:payload_retry", args=[payload.pk]))

@@ -14,7 +14,7 @@ from canbo.integration.imports.scope import Actor
 from canbo.integration.schemas import ErrorOut
 
 router = Router(tags=["edXML"])
-STATUS = {"pending": 202, "rejected": 422, "invalid": 400}
+STATUS = {"pending": 202, "needs_person": 202, "rejected": 422, "invalid": 400}
 ERROR_CODES = {"rejected": "edxml_rejected", "invalid": "edxml_invalid"}
 XML_BODY = {
     "requestBody": {
