@@ -98,3 +98,46 @@ def test_status_packets(name):
     )
     assert packet.document_id == DOC_ID and packet.code == "4521/UBND-NC"
     assert packet.promulgation_date == date(2026, 10, 1) and packet.problems == []
+
+
+# What each packet produces when imported from the command line (province-wide), after the
+# packets it answers: (packets before it, outcome, status of the Tân Phong task or None).
+DOC = "a_document_two_communes.xml"
+IMPORTS = {
+    "a_document_two_communes.xml": ([], "document_created", None),
+    "a_document_no_attachment.xml": ([], "document_created", None),
+    "a_document_no_due_date.xml": ([], "document_created", None),
+    "b_document_default_ns.xml": ([], "document_created", None),
+    "a_status01.xml": ([DOC], "status_recorded", None),
+    "a_status03.xml": ([DOC], "status_recorded", None),
+    "a_status02.xml": ([DOC], "task_cancelled", "cancelled"),
+    "a_status04.xml": ([DOC], "task_created", "assigned"),
+    "a_status05.xml": ([DOC], "task_created", "assigned"),
+    "a_status05_unaccented.xml": ([DOC], "task_created", "assigned"),
+    "a_status05_unknown.xml": ([DOC], "needs_person", None),
+    "a_status06_late.xml": ([DOC], "task_completed", "completed"),
+    "a_status13.xml": ([DOC, "a_status04.xml"], "status_recorded", "assigned"),
+    "a_status15.xml": ([DOC, "a_status04.xml"], "task_cancelled", "cancelled"),
+    "a_status16.xml": ([DOC, "a_status04.xml"], "status_recorded", "assigned"),
+    "b_status05_doanket.xml": ([DOC], "task_created", None),
+    "b_status06_doanket.xml": ([DOC], "task_completed", None),
+}
+
+
+def test_the_import_table_covers_the_whole_corpus():
+    assert set(IMPORTS) == {p.name for p in CORPUS.glob("*.xml")}
+
+
+@pytest.mark.parametrize("name", sorted(IMPORTS))
+def test_what_each_packet_produces(world, name):
+    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.imports.scope import Actor
+    from canbo.work.models import Task
+
+    before, outcome, status = IMPORTS[name]
+    for earlier in before:
+        assert import_edxml(Actor(), (CORPUS / earlier).read_bytes(), earlier, "test").ok
+    report = import_edxml(Actor(), (CORPUS / name).read_bytes(), name, "test")
+    assert report.outcome == outcome, report.message
+    task = Task.objects.filter(external_id=f"{DOC_ID}@{TP}").first()
+    assert (task.status if task else None) == status

@@ -2,11 +2,13 @@
 
 04/05 (handling assigned / officer handling) create the task and name its handler, 06 (all
 work completed) completes it on the status date, 02 (refused) and 15 (recall accepted) cancel
-it; 01, 03, 13 and 16 are recorded on the document only. Each packet is kept as an event of the
-task and the task is derived from all of them in order of occurrence (edxml_fold), so arrival
-order does not matter. A document received by several organisations (a provincial document
-sent to many communes) is one task per receiving organisation: source "edxml", external_id =
-the document's reference and the receiving organisation's code.
+it (a task is created cancelled if none exists yet, so that a cancellation arriving before the
+handling packets is not lost); 01, 03, 13 and 16 are recorded on the document only. Each packet
+is kept as an event of the task and the task is derived from all of them in order of
+occurrence (edxml_fold), so arrival order does not matter. A document received by several
+organisations (a provincial document sent to many communes) is one task per receiving
+organisation: source "edxml", external_id = the document's reference and the receiving
+organisation's code.
 """
 
 from decimal import Decimal
@@ -54,12 +56,6 @@ def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
     _check_time(packet)
     person = resolve_handler(actor, packet, doc)
     task = task_of(actor, doc)
-    if task is None and KINDS[code] == "cancelled":
-        return (
-            "status_recorded",
-            (f"Văn bản {doc}: trạng thái {code}; chưa có nhiệm vụ nên không có gì để hủy."),
-            None,
-        )
     created = task is None
     if created:
         task = _create_task(actor, doc, packet, person)
