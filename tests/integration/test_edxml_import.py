@@ -228,3 +228,17 @@ def test_api_refuses_a_huge_body_without_writing(client, world, clients, setting
                            **bearer(clients["tanphong"]))
     assert response.status_code == 400 and "quá lớn" in response.json()["message"]
     assert IncomingDocument.objects.count() == 0
+
+
+def test_a_task_made_before_one_task_per_recipient_is_still_followed(world, tanphong):
+    from decimal import Decimal
+
+    from canbo.work.task_services import assign_task
+
+    run(tanphong, "document.xml")
+    old = assign_task(None, name="Cũ", assignee=world.people["staff"],
+                      assigned_date=date(2026, 10, 5), due_date=date(2026, 10, 20),
+                      coefficient=Decimal("1"), source="edxml", external_id=REFERENCE)
+    assert run(tanphong, "status06.xml")[0].outcome == "task_completed"
+    old.refresh_from_db()
+    assert Task.objects.count() == 1 and old.completed_date == date(2026, 10, 7)

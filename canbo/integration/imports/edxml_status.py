@@ -151,9 +151,18 @@ def external_id(doc: IncomingDocument) -> str:
 
 def task_of(actor: Actor, doc: IncomingDocument) -> Task | None:
     task = Task.objects.filter(source=SOURCE, external_id=external_id(doc)).first()
+    task = task or _legacy_task(doc)
     if task is not None and not _tasks(actor).filter(pk=task.pk).exists():
         raise Rejection(f"Văn bản {doc} đã gắn với nhiệm vụ của một đơn vị ngoài phạm vi của bạn.")
     return task
+
+
+def _legacy_task(doc: IncomingDocument) -> Task | None:
+    """A task made before one task per recipient (external_id = the reference alone)."""
+    legacy = Task.objects.filter(source=SOURCE, external_id=doc.reference[:100])
+    if doc.organization is not None:
+        legacy = legacy.filter(organization__path__startswith=doc.organization.path)
+    return legacy.order_by("id").first()
 
 
 def _tasks(actor: Actor):
