@@ -99,6 +99,8 @@ def parse(source: bytes | BinaryIO) -> Packet:
 def _refusal(exc: ReadError, limit: int) -> str:
     if exc.kind == "hostile":
         return "Tệp XML chứa khai báo DTD/thực thể bị cấm (có thể là tấn công): đã từ chối."
+    if exc.kind == "too_complex":
+        return "Tệp edXML có quá nhiều phần tử hoặc lồng quá sâu: không phải gói tin edXML."
     if exc.kind == "too_large":
         return f"Tệp edXML quá lớn (tối đa {limit // (1024 * 1024)} MB)."
     return f"Tệp không phải XML hợp lệ: {exc.detail}"

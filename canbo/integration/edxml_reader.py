@@ -16,11 +16,14 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 MAX_TEXT = 64 * 1024  # characters kept of one header element
+MAX_FIELDS = 20_000  # header elements with text: a real header has a few hundred
+MAX_DEPTH = 64
 ENCODED = "ContentTransferEncoded"
 
 
 class ReadError(Exception):
-    """`kind` is "hostile", "too_large" or "not_xml"; `detail` the parser's message."""
+    """`kind` is "hostile", "too_large", "too_complex" or "not_xml"; `detail` the parser's
+    message."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(detail)
@@ -76,6 +79,8 @@ class _Handler(ContentHandler):
         if not self.path:
             self.root = local
         self.path.append(local)
+        if len(self.path) > MAX_DEPTH:
+            raise ReadError("too_complex")
         self.text, self.size = [], 0
         if local == "Attachment":
             self.attachment, self.encoded = {}, 0
@@ -96,10 +101,14 @@ class _Handler(ContentHandler):
             self._close_attachment()
         elif text:
             self.fields.append((tuple(self.path), text))
+            if len(self.fields) > MAX_FIELDS:
+                raise ReadError("too_complex")
         self.path.pop()
         self.text, self.size = [], 0
 
     def _close_attachment(self) -> None:
+        if len(self.attachments) >= MAX_FIELDS:
+            raise ReadError("too_complex")
         get = self.attachment.get
         self.attachments.append(
             Attachment(
