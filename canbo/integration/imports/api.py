@@ -48,10 +48,13 @@ class EdxmlErrorOut(ErrorOut):
     openapi_extra=XML_BODY,
 )
 def post_edxml(request):
-    """Import one packet: a document is stored; status 04/05 create or move its task, 06
-    completes it, 02/16 cancel it. A status packet for a document not received yet is kept
-    and applied when the document arrives (202). A rejected packet is kept with its reason
-    for retry on the sync status screen."""
+    """Import one packet: a document is stored (one copy per receiving organisation);
+    status 04/05 create its task and name the handler (StaffInfo), 06 completes it, 02/15
+    cancel it, in order of occurrence whatever the order of arrival. A status packet for a
+    document not received yet (202, "pending") is kept and applied when the document
+    arrives; one whose handler matches nobody or several people (202, "needs_person") waits
+    for a personnel officer to pick the person. A rejected packet is kept with its reason
+    for retry on the sync status screen. Attachments are not stored."""
     client = require_scope(request, "tasks:write")
     try:
         with _spooled(request) as body:
