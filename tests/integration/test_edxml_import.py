@@ -242,3 +242,22 @@ def test_a_task_made_before_one_task_per_recipient_is_still_followed(world, tanp
     assert run(tanphong, "status06.xml")[0].outcome == "task_completed"
     old.refresh_from_db()
     assert Task.objects.count() == 1 and old.completed_date == date(2026, 10, 7)
+
+
+def test_an_extended_task_imported_earlier_keeps_its_extension_and_completion(world, tanphong):
+    from canbo.integration.task_models import TaskEvent
+    from canbo.work.task_services import complete_task, extend_deadline
+
+    run(tanphong, "document.xml", "status04.xml")
+    task = Task.objects.get()
+    TaskEvent.objects.filter(task=task).delete()  # as if imported before events were kept
+    task.source_record.delete()
+    task = Task.objects.get()
+    extend_deadline(None, task, date(2026, 10, 25), "gia hạn")
+    complete_task(None, task, date(2026, 10, 24))
+    report = run(tanphong, "status05.xml")[0]
+    assert report.outcome == "unchanged"
+    task.refresh_from_db()
+    assert (task.status, task.due_date, task.completed_date) == (
+        "completed", date(2026, 10, 25), date(2026, 10, 24))
+    assert task.delays == 1

@@ -12,7 +12,7 @@ changes nothing. Derived, written once here:
 A locked evaluation month is never changed (the same check as the task services).
 """
 
-from datetime import datetime
+from datetime import datetime, time
 from functools import partial
 
 from django.db import transaction
@@ -70,26 +70,70 @@ def record_event(task: Task, packet: Packet, person: Person | None, actor: Actor
     return True
 
 
+def start_record(task: Task, doc: IncomingDocument) -> TaskRecord:
+    """The base of a task just created: assigned, due on the document's date."""
+    return TaskRecord.objects.create(
+        task=task,
+        due_date=task.due_date,
+        status="assigned",
+        received_at=timezone.now(),
+        document={"reference": doc.reference},
+    )
+
+
 def base_of(task: Task, doc: IncomingDocument) -> TaskRecord:
-    """The task's base state: assigned, due on the date the task was created with."""
+    """The task's base state, made once: assigned, due on the date the task was given. A
+    task made before events were kept (imported earlier) has its deadline extensions and its
+    completion or cancellation turned into events, so that the fold gives them back."""
     record = TaskRecord.objects.filter(task=task).first()
-    if record is None:
-        record = TaskRecord.objects.create(
-            task=task,
-            due_date=task.due_date,
-            status="assigned",
-            received_at=timezone.now(),
-            document={"reference": doc.reference},
+    if record is not None:
+        return record
+    extensions = list(
+        task.delay_records.filter(kind="extension", recorded_by__isnull=True).order_by("at", "id")
+    )
+    record = TaskRecord.objects.create(
+        task=task,
+        due_date=extensions[0].due_before if extensions else task.due_date,
+        status="assigned",
+        received_at=timezone.now(),
+        document={"reference": doc.reference},
+    )
+    start = timezone.make_aware(datetime.combine(task.assigned_date, time()))
+    _legacy_event(
+        task, "04:legacy", "assigned", start, actor_code=task.assignee.code if task.assignee else ""
+    )
+    for delay in extensions:
+        _legacy_event(
+            task,
+            f"due:{delay.due_after:%Y%m%d}",
+            "deadline_extended",
+            delay.at,
+            new_due=delay.due_after,
+        )
+    if task.status != "assigned":
+        _legacy_event(
+            task,
+            f"legacy:{task.status}",
+            KINDS["06"] if task.status == "completed" else "cancelled",
+            task.updated_at,
+            completed_date=task.completed_date,
         )
     return record
+
+
+def _legacy_event(task: Task, name: str, kind: str, at, **values) -> None:
+    TaskEvent.objects.get_or_create(
+        task=task, event_id=f"{PREFIX}{name}", defaults={"kind": kind, "occurred_at": at, **values}
+    )
 
 
 def fold_task(actor: Actor, task: Task, doc: IncomingDocument) -> bool:
     """Derive the task again from its events; return whether anything changed."""
     task = Task.objects.select_for_update().get(pk=task.pk)
     before = (task.assignee_id, task.period)
+    record = base_of(task, doc)
     moved = _follow_handler(actor, task, doc)
-    changed = rebuild(task, base_of(task, doc), actor.client, "integration.apply_edxml_status")
+    changed = rebuild(task, record, actor.client, "integration.apply_edxml_status")
     if moved or changed:
         _refuse_locked({before, (task.assignee_id, task.period)})
         for person_id, month in {before, (task.assignee_id, task.period)}:

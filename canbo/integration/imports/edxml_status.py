@@ -17,7 +17,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from canbo.integration.edxml import Packet
-from canbo.integration.imports.edxml_fold import KINDS, base_of, fold_task, record_event
+from canbo.integration.imports.edxml_fold import (
+    KINDS,
+    base_of,
+    fold_task,
+    record_event,
+    start_record,
+)
 from canbo.integration.imports.edxml_handler import Rejection, resolve_handler, sending_org
 from canbo.integration.imports.models import IncomingDocument
 from canbo.integration.imports.scope import Actor
@@ -59,7 +65,7 @@ def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
     created = task is None
     if created:
         task = _create_task(actor, doc, packet, person)
-        base_of(task, doc)
+        start_record(task, doc)
     before = task.status
     record_event(task, packet, person, actor)
     changed = fold_task(actor, task, doc)
