@@ -53,6 +53,7 @@ def import_index(request, sheet_form=None, edxml_form=None, status=200):
         .defer("content", "report")[:20],
         "payloads": _own_payloads(request.user)[:50],
         "waiting": _waiting_for_person(request.user)[:50],
+        "can_pick": can(request.user, edxml_pick.CAPABILITY),
     }
     return render(request, "integration/import_index.html", context, status=status)
 

@@ -197,6 +197,7 @@ def test_sync_status_page_retry_and_discard(client, world, clients, login):
     admin = login(world.users["admin"])
     page = admin.get(reverse("integration:client", args=[payload.client_id])).content.decode()
     assert "Người Mới" in page and "Xử lý lại" in page
+    assert reverse("integration:payload_handler", args=[payload.pk]) in page
     world.people["economy"].code = "TP-99"
     world.people["economy"].save()
     admin.post(reverse("integration:payload_retry", args=[payload.pk]))
