@@ -175,6 +175,8 @@ def _document_values(packet: Packet) -> dict:
 
 
 def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple[str, str]:
+    if values["due_date"] is None:
+        values["due_date"] = doc.due_date  # a re-sent copy without DueDate keeps the known one
     changed = [name for name, value in values.items() if getattr(doc, name) != value]
     if not changed:
         return "unchanged", f"Văn bản {doc} đã có, nội dung không đổi."

@@ -262,3 +262,10 @@ def test_an_extended_task_imported_earlier_keeps_its_extension_and_completion(wo
     assert (task.status, task.due_date, task.completed_date) == (
         "completed", date(2026, 10, 25), date(2026, 10, 24))
     assert task.delays == 1
+
+
+def test_a_resent_document_without_due_date_keeps_it(world, tanphong):
+    run(tanphong, "document.xml")
+    bare = sample("document.xml").replace(b"<edXML:DueDate>2026-10-20</edXML:DueDate>", b"")
+    assert import_edxml(tanphong, bare, "d.xml", "test").outcome == "unchanged"
+    assert IncomingDocument.objects.get().due_date == date(2026, 10, 20)
