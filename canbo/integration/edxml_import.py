@@ -31,7 +31,7 @@ API_ENDPOINT = "POST /api/v1/edxml"
 MAX_KEPT = 5 * 1024 * 1024
 DOCUMENT_FIELDS = ["document_id", "organ_id", "organ_name", "code", "promulgation_date",
                    "document_type", "subject", "due_date", "steering_type", "task_codes",
-                   "problems"]
+                   "attachments", "problems"]
 OUTCOMES = {
     "document_created": "Đã lưu văn bản đến",
     "document_updated": "Đã cập nhật văn bản đến",
@@ -170,6 +170,8 @@ def _document_values(packet: Packet) -> dict:
         "promulgation_date": packet.promulgation_date, "subject": packet.subject,
         "document_type": packet.document_type[:120], "due_date": packet.due_date,
         "steering_type": packet.steering_type[:32], "task_codes": packet.task_codes,
+        "attachments": [{"name": a.name, "content_type": a.content_type, "size": a.size}
+                        for a in packet.attachments],
         "problems": packet.problems,
     }
 

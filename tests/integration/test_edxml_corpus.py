@@ -141,3 +141,19 @@ def test_what_each_packet_produces(world, name):
     assert report.outcome == outcome, report.message
     task = Task.objects.filter(external_id=f"{DOC_ID}@{TP}").first()
     assert (task.status if task else None) == status
+
+
+def test_attachments_are_not_stored_only_their_names_and_sizes(world):
+    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.imports.models import IncomingDocument
+    from canbo.integration.imports.scope import Actor
+
+    with (CORPUS / DOC).open("rb") as stream:
+        report = import_edxml(Actor(), stream, DOC, "test")
+    assert "Tệp đính kèm “4521-UBND-NC.pdf” (4 KB)" in report.problems[0]
+    copies = IncomingDocument.objects.order_by("organization__code")
+    assert [d.organization.code for d in copies] == [TP, DK]
+    assert copies[0].attachments == [
+        {"name": "4521-UBND-NC.pdf", "content_type": "application/pdf", "size": 4400},
+        {"name": "phu-luc.pdf", "content_type": "application/pdf", "size": 2961},
+    ]

@@ -31,6 +31,8 @@ class IncomingDocument(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     steering_type = models.CharField(_("steering type"), max_length=32, blank=True)
     task_codes = models.JSONField(_("task codes"), default=list, blank=True)
+    # Attachments are not stored: their names and sizes only ({name, content_type, size}).
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     last_status = models.CharField(_("last status"), max_length=4, blank=True)
     last_status_at = models.DateTimeField(_("last status time"), null=True, blank=True)
     problems = models.JSONField(_("problems"), default=list, blank=True)
