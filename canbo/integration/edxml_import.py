@@ -138,9 +138,8 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
     if "document_created" in outcomes:
         outcome = "document_created"
-    report = PacketReport(name, outcome, " ".join(m for _, m, _ in results),
-                          reference=packet.reference)
-    report.problems += _attachment_notes(packet)
+    message = " ".join([m for _, m, _ in results] + _attachment_note(packet))
+    report = PacketReport(name, outcome, message, reference=packet.reference)
     for _, _, doc in results:
         report.problems += _apply_pending(actor, doc)
     return report
@@ -158,9 +157,13 @@ def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, Incomi
     return (*_update_document(actor, doc, values), doc)
 
 
-def _attachment_notes(packet: Packet) -> list[str]:
-    return [f"Tệp đính kèm “{a.name or a.content_id}” ({a.size / 1024:.0f} KB): chỉ ghi nhận "
-            "tên và dung lượng." for a in packet.attachments]
+def _attachment_note(packet: Packet) -> list[str]:
+    if not packet.attachments:
+        return []
+    files = ", ".join(f"“{a.name or a.content_id}” ({a.size / 1024:.0f} KB)"
+                      for a in packet.attachments[:20])
+    more = f" và {len(packet.attachments) - 20} tệp khác" if len(packet.attachments) > 20 else ""
+    return [f"Tệp đính kèm {files}{more}: chỉ ghi nhận tên và dung lượng."]
 
 
 def _document_values(packet: Packet) -> dict:

@@ -150,7 +150,7 @@ def test_attachments_are_not_stored_only_their_names_and_sizes(world):
 
     with (CORPUS / DOC).open("rb") as stream:
         report = import_edxml(Actor(), stream, DOC, "test")
-    assert "Tệp đính kèm “4521-UBND-NC.pdf” (4 KB)" in report.problems[0]
+    assert "Tệp đính kèm “4521-UBND-NC.pdf” (4 KB), “phu-luc.pdf” (3 KB)" in report.message
     copies = IncomingDocument.objects.order_by("organization__code")
     assert [d.organization.code for d in copies] == [TP, DK]
     assert copies[0].attachments == [
