@@ -269,3 +269,12 @@ def test_a_resent_document_without_due_date_keeps_it(world, tanphong):
     bare = sample("document.xml").replace(b"<edXML:DueDate>2026-10-20</edXML:DueDate>", b"")
     assert import_edxml(tanphong, bare, "d.xml", "test").outcome == "unchanged"
     assert IncomingDocument.objects.get().due_date == date(2026, 10, 20)
+
+
+def test_a_completion_in_the_future_is_refused_with_nothing_written(world, tanphong):
+    run(tanphong, "document.xml", "status04.xml")
+    before = Task.objects.values().get()
+    future = sample("status06.xml").replace(b"2026-10-07T09:00:00", b"2099-01-02T09:00:00")
+    report = import_edxml(tanphong, future, "f.xml", "test")
+    assert report.outcome == "rejected" and "ở tương lai" in report.message
+    assert Task.objects.values().get() == before

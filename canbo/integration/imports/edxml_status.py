@@ -21,6 +21,7 @@ from canbo.integration.imports.edxml_fold import (
     KINDS,
     base_of,
     fold_task,
+    moment_of,
     record_event,
     start_record,
 )
@@ -76,8 +77,9 @@ def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
 def _check_time(packet: Packet) -> None:
     if packet.status_code == "06" and packet.status_time is None:
         raise Rejection("Gói tin trạng thái 06 thiếu Timestamp: không biết ngày hoàn thành.")
-    if packet.status_time and packet.status_time.date() > timezone.localdate():
-        raise Rejection(f"Thời điểm {packet.status_time:%d/%m/%Y %H:%M} ở tương lai.")
+    moment = timezone.localtime(moment_of(packet))
+    if packet.status_time and moment.date() > timezone.localdate():
+        raise Rejection(f"Thời điểm {moment:%d/%m/%Y %H:%M} ở tương lai.")
 
 
 def _outcome(task: Task, created: bool, before: str, changed: bool, code: str):
