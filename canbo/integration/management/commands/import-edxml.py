@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 
 from canbo.integration.edxml_import import PacketReport, import_edxml
 from canbo.integration.imports.scope import Actor
@@ -85,6 +86,7 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(interval)
+            close_old_connections()  # a long-running watcher must not keep a dead connection
 
     def _pass(self, actor: Actor, folder: Path) -> None:
         paths = sorted({p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file()})
