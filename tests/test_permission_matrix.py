@@ -168,11 +168,28 @@ def rejected_payload(w):
     return {"pk": payload.pk}
 
 
+def waiting_payload(w):
+    """A status packet of Tân Phong naming a handler nobody matches: waits for a pick."""
+    from pathlib import Path
+
+    from canbo.integration.imports.models import RejectedPayload
+
+    corpus = Path(__file__).parent / "integration" / "edxml" / "corpus"
+    payload = RejectedPayload.objects.filter(name="matrix-handler.xml").first()
+    payload = payload or RejectedPayload.objects.create(
+        organization=w.tanphong, endpoint="upload", name="matrix-handler.xml",
+        body=(corpus / "a_status05_unknown.xml").read_bytes(), reason="Không tìm thấy",
+        handler="Hoàng Văn Khánh")
+    return {"pk": payload.pk}
+
+
 IMPORTERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
 IMPORTERS_POST = expect(staff=403, head=400, chair=400, personnel=400, outsider=403, admin=400)
 ONLY_UPLOADER = expect(staff=403, head=404, chair=404, personnel=200, outsider=403, admin=404)
 ONLY_UPLOADER_POST = ONLY_UPLOADER | {"personnel": 302}
 PAYLOAD_POST = expect(staff=403, head=404, chair=302, personnel=302, outsider=403, admin=302)
+PICKERS = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200)
+PICKERS_POST = PICKERS | {"personnel": 400, "admin": 400}
 def _october(w):
     from datetime import date
 
@@ -279,6 +296,8 @@ MATRIX: dict[str, list[Case]] = {
     "integration:import_discard": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
     "integration:payload_retry": [Case(rejected_payload, PAYLOAD_POST, method="post")],
     "integration:payload_discard": [Case(rejected_payload, PAYLOAD_POST, method="post")],
+    "integration:payload_handler": [Case(waiting_payload, PICKERS),
+                                    Case(waiting_payload, PICKERS_POST, method="post")],
     "work:catalogs": [Case()],
     "work:catalog_create": [Case(method="post", statuses=expect(
         **CATALOG_MANAGERS | {"head": 400, "personnel": 400, "admin": 400}))],

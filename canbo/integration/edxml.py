@@ -1,21 +1,29 @@
 """Lenient, safe parsing of edXML packets (QCVN 102:2016/BTTTT).
 
-Packets come from outside and are untrusted: defusedxml refuses DTDs, entities and external
-references; size is capped. Field cardinalities are not confirmed, so every field is optional
-and what is missing or not understood is reported per packet instead of failing.
+Packets come from outside and are untrusted: the stream reader (canbo.integration.edxml_reader)
+refuses DTDs, entities and external references and skips attachment content, so a large packet
+is read in bounded memory. Shapes accepted: the root `<edXML>` of the vendors' SDKs (default
+namespace and the `edXML:` prefix on the same URI) around `edXMLEnvelope`, a bare envelope, a
+SOAP envelope carrying `edXML:Status`, or a bare `Status`. Field cardinalities are not
+confirmed, so every field is optional: what is missing or not understood is reported per
+packet; only what is not edXML at all is refused.
 """
 
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from xml.etree.ElementTree import Element, ParseError
+from typing import BinaryIO
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from django.conf import settings
 
 from canbo.core.text import nfc
+from canbo.integration.edxml_reader import Attachment, ReadError, Reading, read
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024
 KNOWN_STATUS = {"01", "02", "03", "04", "05", "06", "13", "15", "16"}
+DATE_FORMATS = ("%Y/%m/%d", "%Y-%m-%d", "%d/%m/%Y")
+TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%d/%m/%Y %H:%M:%S", "%Y/%m/%d")
+Fields = list[tuple[tuple[str, ...], str]]
 
 
 class EdxmlError(Exception):
@@ -39,9 +47,15 @@ class Packet:
     task_codes: list[str] = field(default_factory=list)
     status_code: str = ""
     status_time: datetime | None = None
-    handler_name: str = ""
-    handler_code: str = ""
+    sender_id: str = ""  # a status packet's From: the organisation handling the document
+    sender_name: str = ""
+    handler_name: str = ""  # StaffInfo/Staff (or a legacy Handler/Fullname)
+    handler_code: str = ""  # legacy Handler/StaffCode; real senders have none
+    handler_email: str = ""
+    handler_mobile: str = ""
+    handler_department: str = ""
     description: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -53,115 +67,152 @@ class Packet:
         """A stable identity for the document across packets."""
         return self.document_id or f"{self.organ_id}:{self.code}:{self.promulgation_date or ''}"
 
+    @property
+    def names_handler(self) -> bool:
+        return bool(
+            self.handler_name or self.handler_code or self.handler_email or self.handler_mobile
+        )
 
-def parse(data: bytes) -> Packet:
-    if len(data) > MAX_BYTES:
-        raise EdxmlError("Tệp edXML quá lớn (tối đa 5 MB).")
+
+def max_bytes() -> int:
+    return getattr(settings, "EDXML_MAX_BYTES", MAX_BYTES)
+
+
+def parse(source: bytes | BinaryIO) -> Packet:
+    """Parse one packet from bytes or a binary stream (read once, in chunks)."""
+    stream = io.BytesIO(source) if isinstance(source, (bytes, bytearray, memoryview)) else source
+    limit = max_bytes()
     try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise EdxmlError("Tệp XML chứa khai báo DTD/thực thể bị cấm (có thể là tấn công): "
-                         "đã từ chối.") from None
-    except (ParseError, ValueError) as exc:
-        raise EdxmlError(f"Tệp không phải XML hợp lệ: {exc}") from None
-    status = _find(root, "Status")
-    if _local(root.tag) == "Status" or status is not None:
-        return _status_packet(status if status is not None else root)
-    header = _find(root, "MessageHeader")
-    if header is None:
+        reading = read(stream, limit)
+    except ReadError as exc:
+        raise EdxmlError(_refusal(exc, limit)) from None
+    fields = reading.fields
+    status = [(path, text) for path, text in fields if "Status" in path]
+    if reading.root == "Status" or status:
+        return _status_packet(status or fields)
+    header = [(path, text) for path, text in fields if "MessageHeader" in path]
+    if not header:
         raise EdxmlError("Không tìm thấy MessageHeader hoặc Status: không phải gói tin edXML.")
-    return _document_packet(header)
+    return _document_packet(header, reading)
 
 
-def _document_packet(header: Element) -> Packet:
-    packet = Packet(kind="document")
-    _read_from(packet, header)
-    packet.to_organ_ids = [_text(e, "OrganId") for e in _find_all(header, "To")]
+def _refusal(exc: ReadError, limit: int) -> str:
+    if exc.kind == "hostile":
+        return "Tệp XML chứa khai báo DTD/thực thể bị cấm (có thể là tấn công): đã từ chối."
+    if exc.kind == "too_complex":
+        return "Tệp edXML có quá nhiều phần tử hoặc lồng quá sâu: không phải gói tin edXML."
+    if exc.kind == "too_large":
+        return f"Tệp edXML quá lớn (tối đa {limit // (1024 * 1024)} MB)."
+    return f"Tệp không phải XML hợp lệ: {exc.detail}"
+
+
+def _document_packet(header: Fields, reading: Reading) -> Packet:
+    packet = Packet(kind="document", attachments=reading.attachments)
+    packet.organ_id = _text(header, "OrganId", "From")
+    packet.organ_name = _text(header, "OrganName", "From")
+    packet.to_organ_ids = _all(header, "OrganId", "To")
     packet.document_id = _text(header, "DocumentId")
-    code = _find(header, "Code")
-    packet.code_number = _text(code, "CodeNumber")
-    packet.code_notation = _text(code, "CodeNotation")
+    packet.code_number = _text(header, "CodeNumber")
+    packet.code_notation = _text(header, "CodeNotation")
     packet.promulgation_date = _date(packet, header, "PromulgationDate")
     packet.subject = _text(header, "Subject")
-    packet.document_type = _text(header, "TypeName") or _text(header, "Type")
+    packet.document_type = _text(header, "TypeName") or _text(header, "Type", "DocumentType")
     packet.due_date = _date(packet, header, "DueDate")
     packet.steering_type = _text(header, "SteeringType")
-    task = _find(header, "ResponseForTask")
-    packet.task_codes = [nfc(e.text) for e in _find_all(task, "TaskCode") if e.text]
-    for name, value in (("Subject", packet.subject), ("Code", packet.code),
-                        ("From/OrganId", packet.organ_id)):
+    packet.task_codes = _all(header, "TaskCode")
+    for name, value in (
+        ("Subject", packet.subject),
+        ("Code", packet.code),
+        ("From/OrganId", packet.organ_id),
+    ):
         if not value:
             packet.problems.append(f"Thiếu trường {name}.")
     return packet
 
 
-def _status_packet(status: Element) -> Packet:
+def _status_packet(status: Fields) -> Packet:
     packet = Packet(kind="status")
-    response_for = _find(status, "ResponseFor")
-    packet.organ_id = _text(response_for, "OrganId")
-    packet.document_id = _text(response_for, "DocumentId")
-    code = _text(response_for, "Code")
+    packet.organ_id = _text(status, "OrganId", "ResponseFor")
+    packet.document_id = _text(status, "DocumentId", "ResponseFor")
+    code = _text(status, "Code", "ResponseFor")
     packet.code_number, _, packet.code_notation = code.partition("/")
-    packet.promulgation_date = _date(packet, response_for, "PromulgationDate")
-    packet.status_code = _text(status, "StatusCode").zfill(2)
+    packet.promulgation_date = _date(packet, status, "PromulgationDate", "ResponseFor")
+    packet.sender_id = _text(status, "OrganId", "From")
+    packet.sender_name = _text(status, "OrganName", "From")
+    packet.status_code = _own(status, "StatusCode").zfill(2)
     if packet.status_code not in KNOWN_STATUS:
         packet.problems.append(f"Mã trạng thái không xác định: '{packet.status_code}'.")
-    packet.status_time = _datetime(packet, status, "Timestamp")
-    handler = _find(status, "Handler")
-    packet.handler_name = _text(handler, "Fullname") or _text(handler, "FullName")
-    packet.handler_code = _text(handler, "StaffCode")
-    packet.description = _text(status, "Description")
+    packet.status_time = _datetime(packet, _own(status, "Timestamp"), "Timestamp")
+    _read_staff(packet, status)
+    packet.description = _own(status, "Description")
     if not (packet.document_id or code):
         packet.problems.append("Thiếu ResponseFor (DocumentId hoặc Code): không biết văn bản nào.")
     return packet
 
 
-def _read_from(packet: Packet, header: Element) -> None:
-    sender = _find(header, "From")
-    packet.organ_id = _text(sender, "OrganId")
-    packet.organ_name = _text(sender, "OrganName")
+def _read_staff(packet: Packet, status: Fields) -> None:
+    """StaffInfo (Department, Staff, Email, Mobile); the legacy Handler shape is still read."""
+    packet.handler_name = (
+        _text(status, "Staff", "StaffInfo")
+        or _text(status, "StaffName", "StaffInfo")
+        or _text(status, "Fullname", "Handler")
+        or _text(status, "FullName", "Handler")
+    )
+    packet.handler_code = _text(status, "StaffCode", "Handler")
+    packet.handler_email = _text(status, "Email", "StaffInfo")
+    packet.handler_mobile = _text(status, "Mobile", "StaffInfo")
+    packet.handler_department = _text(status, "Department", "StaffInfo")
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].split(":")[-1]
+def _matches(path: tuple[str, ...], name: str, under: str | None) -> bool:
+    return path[-1] == name and (under is None or under in path[:-1])
 
 
-def _find(element: Element | None, name: str) -> Element | None:
-    if element is None:
-        return None
-    return next((e for e in element.iter() if _local(e.tag) == name and e is not element), None)
+def _text(fields: Fields, name: str, under: str | None = None) -> str:
+    return next((nfc(text) for path, text in fields if _matches(path, name, under)), "")
 
 
-def _find_all(element: Element | None, name: str) -> list[Element]:
-    if element is None:
-        return []
-    return [e for e in element.iter() if _local(e.tag) == name and e is not element]
+def _all(fields: Fields, name: str, under: str | None = None) -> list[str]:
+    return [nfc(text) for path, text in fields if _matches(path, name, under)]
 
 
-def _text(element: Element | None, name: str) -> str:
-    found = _find(element, name)
-    return nfc(found.text or "") if found is not None and found.text else ""
+def _own(fields: Fields, name: str) -> str:
+    """The status's own field (a child of Status) before one found deeper."""
+    own = [(path, text) for path, text in fields if path[-2:-1] == ("Status",)]
+    return _text(own, name) or _text(fields, name)
 
 
-def _date(packet: Packet, element: Element | None, name: str) -> date | None:
-    raw = _text(element, name)
+def _date(packet: Packet, fields: Fields, name: str, under: str | None = None) -> date | None:
+    raw = _text(fields, name, under) or _text(fields, name)
     if not raw:
         return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%dT%H:%M:%S"):
+    for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(raw[:19], fmt).date()
+            return datetime.strptime(raw[:10], fmt).date()
         except ValueError:
             continue
     packet.problems.append(f"Ngày không hợp lệ ở {name}: '{raw}'.")
     return None
 
 
-def _datetime(packet: Packet, element: Element | None, name: str) -> datetime | None:
-    raw = _text(element, name)
-    if not raw:
-        return None
+def parse_moment(raw: str) -> datetime | None:
+    """ISO 8601, or the SDKs' `YYYY/MM/DD HH:MM:SS` (a date alone is midnight)."""
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        packet.problems.append(f"Thời điểm không hợp lệ ở {name}: '{raw}'.")
+        pass
+    for fmt in TIME_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _datetime(packet: Packet, raw: str, name: str) -> datetime | None:
+    if not raw:
         return None
+    moment = parse_moment(raw)
+    if moment is None:
+        packet.problems.append(f"Thời điểm không hợp lệ ở {name}: '{raw}'.")
+    return moment

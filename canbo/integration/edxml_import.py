@@ -8,6 +8,7 @@ through the API, where no person sees the error at once.
 """
 
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -30,7 +31,7 @@ API_ENDPOINT = "POST /api/v1/edxml"
 MAX_KEPT = 5 * 1024 * 1024
 DOCUMENT_FIELDS = ["document_id", "organ_id", "organ_name", "code", "promulgation_date",
                    "document_type", "subject", "due_date", "steering_type", "task_codes",
-                   "problems"]
+                   "attachments", "problems"]
 OUTCOMES = {
     "document_created": "Đã lưu văn bản đến",
     "document_updated": "Đã cập nhật văn bản đến",
@@ -41,6 +42,7 @@ OUTCOMES = {
     "task_cancelled": "Đã hủy nhiệm vụ",
     "status_recorded": "Đã ghi nhận trạng thái",
     "pending": "Chờ văn bản",
+    "needs_person": "Chờ chọn người xử lý",
     "rejected": "Bị từ chối",
     "invalid": "Tệp không hợp lệ",
 }
@@ -55,10 +57,11 @@ class PacketReport:
     reference: str = ""
     task_id: int | None = None
     kept_id: int | None = None  # the RejectedPayload holding the body
+    handler: str = ""  # the handler as sent, when a personnel officer must pick the person
 
     @property
     def ok(self) -> bool:
-        return self.outcome not in ("pending", "rejected", "invalid")
+        return self.outcome not in ("pending", "needs_person", "rejected", "invalid")
 
     @property
     def label(self) -> str:
@@ -70,19 +73,30 @@ class PacketReport:
         ]
 
 
-def import_edxml(actor: Actor, data: bytes, name: str, endpoint: str) -> PacketReport:
-    """Import one packet; keep the body of a rejected one (see the module docstring)."""
-    report = process(actor, data, name)
+def import_edxml(actor: Actor, source: bytes | BinaryIO, name: str,
+                 endpoint: str) -> PacketReport:
+    """Import one packet (bytes, or a seekable binary file read in chunks); keep the body of
+    a rejected one (see the module docstring)."""
+    report = process(actor, source, name)
     from_api = endpoint == API_ENDPOINT
     if not report.ok and (from_api or report.outcome != "invalid"):
-        report.kept_id = _keep(actor, data, name, endpoint, report).pk
+        report.kept_id = _keep(actor, _body(source), name, endpoint, report).pk
     return report
 
 
-def process(actor: Actor, data: bytes, name: str) -> PacketReport:
+def _body(source: bytes | BinaryIO) -> bytes | None:
+    """The packet's bytes to keep, or None when it is larger than MAX_KEPT."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source) if len(source) <= MAX_KEPT else None
+    source.seek(0)
+    data = source.read(MAX_KEPT + 1)
+    return data if len(data) <= MAX_KEPT else None
+
+
+def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
     """Parse and apply one packet in its own transaction (a savepoint when nested)."""
     try:
-        packet = parse(data)
+        packet = parse(source)
     except EdxmlError as exc:
         return PacketReport(name, "invalid", str(exc))
     try:
@@ -90,6 +104,9 @@ def process(actor: Actor, data: bytes, name: str) -> PacketReport:
             report = _apply(actor, packet, name)
     except Rejection as exc:
         outcome = "pending" if exc.pending else "rejected"
+        if exc.needs_person:
+            return PacketReport(name, "needs_person", exc.message, packet.problems,
+                                packet.reference, handler=_handler_label(packet))
         return PacketReport(name, outcome, exc.message, packet.problems, packet.reference)
     except WorkError as exc:
         return PacketReport(name, "rejected", exc.message, packet.problems, packet.reference)
@@ -98,6 +115,10 @@ def process(actor: Actor, data: bytes, name: str) -> PacketReport:
                             "lại gói tin.", packet.problems, packet.reference)
     report.problems = packet.problems + report.problems
     return report
+
+
+def _handler_label(packet: Packet) -> str:
+    return (packet.handler_name or packet.handler_email or packet.handler_mobile)[:255]
 
 
 def _apply(actor: Actor, packet: Packet, name: str) -> PacketReport:
@@ -111,7 +132,20 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     if not (packet.document_id or packet.code):
         raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được "
                         "văn bản.")
-    org = receiving_org(actor, packet.to_organ_ids)
+    results = [_store_document(actor, packet, org)
+               for org in receiving_orgs(actor, packet.to_organ_ids)]
+    outcomes = {outcome for outcome, _, _ in results}
+    outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
+    if "document_created" in outcomes:
+        outcome = "document_created"
+    message = " ".join([m for _, m, _ in results] + _attachment_note(packet))
+    report = PacketReport(name, outcome, message, reference=packet.reference)
+    for _, _, doc in results:
+        report.problems += _apply_pending(actor, doc)
+    return report
+
+
+def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, IncomingDocument]:
     values = _document_values(packet)
     doc = IncomingDocument.objects.filter(organization=org, reference=packet.reference).first()
     if doc is None:
@@ -119,12 +153,17 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
                                               client=actor.client, **values)
         audit.record(actor.user, "integration.receive_document", doc,
                      after=audit.snapshot(doc, DOCUMENT_FIELDS))
-        outcome, message = "document_created", f"Văn bản {doc} ({_org_label(org)})."
-    else:
-        outcome, message = _update_document(actor, doc, values)
-    report = PacketReport(name, outcome, message, reference=doc.reference)
-    report.problems += _apply_pending(actor, doc)
-    return report
+        return "document_created", f"Văn bản {doc} ({_org_label(org)}).", doc
+    return (*_update_document(actor, doc, values), doc)
+
+
+def _attachment_note(packet: Packet) -> list[str]:
+    if not packet.attachments:
+        return []
+    files = ", ".join(f"“{a.name or a.content_id}” ({a.size / 1024:.0f} KB)"
+                      for a in packet.attachments[:20])
+    more = f" và {len(packet.attachments) - 20} tệp khác" if len(packet.attachments) > 20 else ""
+    return [f"Tệp đính kèm {files}{more}: chỉ ghi nhận tên và dung lượng."]
 
 
 def _document_values(packet: Packet) -> dict:
@@ -134,11 +173,15 @@ def _document_values(packet: Packet) -> dict:
         "promulgation_date": packet.promulgation_date, "subject": packet.subject,
         "document_type": packet.document_type[:120], "due_date": packet.due_date,
         "steering_type": packet.steering_type[:32], "task_codes": packet.task_codes,
+        "attachments": [{"name": a.name, "content_type": a.content_type, "size": a.size}
+                        for a in packet.attachments],
         "problems": packet.problems,
     }
 
 
 def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple[str, str]:
+    if values["due_date"] is None:
+        values["due_date"] = doc.due_date  # a re-sent copy without DueDate keeps the known one
     changed = [name for name, value in values.items() if getattr(doc, name) != value]
     if not changed:
         return "unchanged", f"Văn bản {doc} đã có, nội dung không đổi."
@@ -154,16 +197,17 @@ def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple
     return "document_updated", message
 
 
-def receiving_org(actor: Actor, to_ids: list[str]) -> Organization | None:
-    """The addressee if it is in the actor's scope, else the actor's own organisation
-    (None: the whole province, for province-wide users and the command line)."""
+def receiving_orgs(actor: Actor, to_ids: list[str]) -> list[Organization | None]:
+    """The addressees in the actor's scope (each keeps its own copy and task), else the
+    actor's own organisation (None: the whole province, for province-wide users and the
+    command line)."""
     codes = [code for code in to_ids if code]
-    found = actor.orgs().filter(code__in=codes).order_by("-depth").first() if codes else None
-    if found is not None:
+    found = list(actor.orgs().filter(code__in=codes).order_by("path")) if codes else []
+    if found:
         return found
     if actor.org is not None or actor.client is not None:
-        return actor.home_org
-    return None if actor.covers(None) else actor.home_org
+        return [actor.home_org]
+    return [None if actor.covers(None) else actor.home_org]
 
 
 def _org_label(org: Organization | None) -> str:
@@ -179,8 +223,7 @@ def _apply_pending(actor: Actor, doc: IncomingDocument) -> list[str]:
             _resolve(actor.user, payload, PayloadStatus.RETRIED, "tự áp dụng khi văn bản đến")
             notes.append(f"Đã áp dụng gói tin trạng thái chờ '{payload.name}': {report.message}")
         else:
-            payload.reason = report.message
-            payload.save(update_fields=["reason"])
+            _still_waiting(payload, report)
     return notes
 
 
@@ -202,14 +245,15 @@ def _pending_statuses(actor: Actor, refs: set[str]) -> list[RejectedPayload]:
     return [payload for _, payload in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _keep(actor: Actor, data: bytes, name: str, endpoint: str,
+def _keep(actor: Actor, data: bytes | None, name: str, endpoint: str,
           report: PacketReport) -> RejectedPayload:
-    fits = len(data) <= MAX_KEPT
+    fits = data is not None
     reason = report.message if fits else f"{report.message} (nội dung quá lớn, không lưu)"
     return RejectedPayload.objects.create(
         client=actor.client, organization=actor.home_org if actor.who or actor.org else None,
         uploaded_by=actor.user, endpoint=endpoint[:120], name=name[:255],
         body=data if fits else b"", reference=report.reference[:255], reason=reason,
+        handler=report.handler,
     )
 
 
@@ -227,10 +271,14 @@ def retry_payload(user, payload: RejectedPayload) -> PacketReport:
     if report.ok:
         _resolve(user, payload, PayloadStatus.RETRIED, report.message)
     else:
-        payload.reason = report.message
-        payload.save(update_fields=["reason"])
+        _still_waiting(payload, report)
         audit.record(user, "integration.payload_retry_failed", payload, reason=report.message)
     return report
+
+
+def _still_waiting(payload: RejectedPayload, report: PacketReport) -> None:
+    payload.reason, payload.handler = report.message, report.handler
+    payload.save(update_fields=["reason", "handler"])
 
 
 def discard_payload(user, payload: RejectedPayload, reason: str = "") -> None:

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require
-from canbo.integration.edxml import MAX_BYTES
 from canbo.integration.edxml_import import discard_payload, import_edxml, retry_payload
-from canbo.integration.imports import batches
-from canbo.integration.imports.forms import EdxmlUploadForm, SheetUploadForm
+from canbo.integration.imports import batches, edxml_pick
+from canbo.integration.imports.forms import EdxmlUploadForm, PickHandlerForm, SheetUploadForm
 from canbo.integration.imports.models import (
     BatchKind,
     ImportBatch,
@@ -22,6 +21,7 @@ from canbo.integration.imports.models import (
 from canbo.integration.imports.reader import MAX_BYTES as SHEET_MAX_BYTES
 from canbo.integration.imports.reader import SheetError
 from canbo.integration.imports.scope import Actor
+from canbo.work.errors import WorkError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CAPABILITY = {BatchKind.TASKS: "integration.import", BatchKind.PEOPLE: "integration.import_people"}
@@ -52,6 +52,8 @@ def import_index(request, sheet_form=None, edxml_form=None, status=200):
         "batches": ImportBatch.objects.filter(uploaded_by=request.user)
         .defer("content", "report")[:20],
         "payloads": _own_payloads(request.user)[:50],
+        "waiting": _waiting_for_person(request.user)[:50],
+        "can_pick": can(request.user, edxml_pick.CAPABILITY),
     }
     return render(request, "integration/import_index.html", context, status=status)
 
@@ -61,6 +63,14 @@ def _own_payloads(user):
     their sync status page by integration managers)."""
     payloads = visible_payloads(user).filter(status=PayloadStatus.PENDING).defer("body")
     return payloads if can(user, "integration.manage") else payloads.filter(client__isnull=True)
+
+
+def _waiting_for_person(user):
+    """Packets waiting for a personnel officer to pick their handler (any sender)."""
+    if not can(user, edxml_pick.CAPABILITY):
+        return RejectedPayload.objects.none()
+    return visible_payloads(user).filter(status=PayloadStatus.PENDING).exclude(
+        handler="").defer("body")
 
 
 def import_template(request, kind: str):
@@ -134,7 +144,7 @@ def import_edxml_files(request):
     if not form.is_valid():
         return import_index(request, edxml_form=form, status=400)
     actor = Actor(request.user)
-    reports = [import_edxml(actor, upload.read(MAX_BYTES + 1), upload.name, "upload")
+    reports = [import_edxml(actor, upload, upload.name, "upload")
                for upload in form.cleaned_data["files"]]
     return render(request, "integration/import_edxml.html",
                   {"reports": reports, "failed": sum(not r.ok for r in reports)})
@@ -174,3 +184,25 @@ def payload_discard(request, pk: int):
         discard_payload(request.user, payload, request.POST.get("reason", "")[:500])
         messages.success(request, _("Payload discarded."))
     return _back(payload)
+
+
+def payload_handler(request, pk: int):
+    """Pick the person a waiting status packet names (remembered for later packets)."""
+    require(request.user, edxml_pick.CAPABILITY)
+    payload = get_object_or_404(visible_payloads(request.user), pk=pk)
+    try:
+        packet, org = edxml_pick.waiting_packet(request.user, payload)
+    except WorkError as exc:
+        messages.error(request, exc.message)
+        return redirect("integration:imports")
+    people = edxml_pick.choices(request.user, org)
+    form = PickHandlerForm(request.POST if request.method == "POST" else None, people=people)
+    if request.method == "POST" and form.is_valid():
+        reports = edxml_pick.pick_handler(request.user, payload, form.cleaned_data["person"])
+        for report in reports:
+            (messages.success if report.ok else messages.error)(
+                request, f"{report.name}: {report.label}. {report.message}")
+        return redirect("integration:imports")
+    context = {"payload": payload, "packet": packet, "org": org, "form": form}
+    return render(request, "integration/payload_handler.html", context,
+                  status=400 if form.errors else 200)

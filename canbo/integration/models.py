@@ -126,11 +126,12 @@ from canbo.integration.imports.models import (  # noqa: E402
     ImportBatch,
     IncomingDocument,
     RejectedPayload,
+    StaffAlias,
 )
 
 # Task payloads and events from connected systems, likewise.
 from canbo.integration.task_models import TaskEvent, TaskEventKind, TaskRecord  # noqa: E402
 
 __all__ = ["ApiClient", "ApiRequestLog", "ImportBatch", "IncomingDocument", "RejectedPayload",
-           "SeenSignature", "TaskEvent", "TaskEventKind", "TaskRecord", "WebhookDelivery",
-           "WebhookSubscription"]
+           "SeenSignature", "StaffAlias", "TaskEvent", "TaskEventKind", "TaskRecord",
+           "WebhookDelivery", "WebhookSubscription"]

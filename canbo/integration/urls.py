@@ -20,4 +20,5 @@ urlpatterns = [
     path("import/edxml/", import_views.import_edxml_files, name="import_edxml"),
     path("payloads/<int:pk>/retry/", import_views.payload_retry, name="payload_retry"),
     path("payloads/<int:pk>/discard/", import_views.payload_discard, name="payload_discard"),
+    path("payloads/<int:pk>/handler/", import_views.payload_handler, name="payload_handler"),
 ]

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require
+from canbo.core.access import can, require
 from canbo.integration.forms import ClientForm, RevokeForm, SubscriptionForm
 from canbo.integration.models import ApiClient, ApiRequestLog, WebhookDelivery
 from canbo.integration.services import create_client, revoke_client, rotate_token
@@ -61,6 +61,7 @@ def client_detail(request, pk: int):
         "subscriptions": client.subscriptions.all(),
         "deliveries": WebhookDelivery.objects.filter(subscription__client=client)[:50],
         "payloads": client.rejected_payloads.defer("body")[:50],
+        "can_pick": can(request.user, "integration.import_people"),
     }
     return render(request, "integration/client_detail.html", context)
 

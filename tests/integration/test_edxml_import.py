@@ -40,7 +40,7 @@ def test_round_trip_gives_one_completed_task(world, tanphong):
                                             "task_completed"], [r.message for r in reports]
     task = Task.objects.get()
     assert task.assignee == world.people["staff"]
-    assert (task.source, task.external_id) == ("edxml", REFERENCE)
+    assert (task.source, task.external_id) == ("edxml", f"{REFERENCE}@000.01.29.H29")
     assert task.name == "V/v báo cáo kết quả chuyển đổi số quý III năm 2026"
     assert task.assigned_date == date(2026, 10, 5) and task.due_date == date(2026, 10, 20)
     assert task.status == "completed" and task.completed_date == date(2026, 10, 7)
@@ -104,9 +104,10 @@ def test_unknown_handler_is_kept_and_retried(world, tanphong):
         "Nguyễn Văn An".encode(), "Người Mới".encode())
     run(tanphong, "document.xml")
     report = import_edxml(tanphong, body, "s.xml", "test")
-    assert report.outcome == "rejected" and "TP-99" in report.message
+    assert report.outcome == "needs_person" and "“Người Mới”" in report.message
     payload = RejectedPayload.objects.get()
-    assert retry_payload(world.users["admin"], payload).outcome == "rejected"
+    assert payload.handler == "Người Mới"
+    assert retry_payload(world.users["admin"], payload).outcome == "needs_person"
     world.people["colleague"].code = "TP-99"
     world.people["colleague"].save()
     assert retry_payload(world.users["admin"], payload).outcome == "task_created"
@@ -120,7 +121,10 @@ def test_name_match_inside_receiving_unit_and_rejection_cancels(world, tanphong)
     run(tanphong, "document.xml")
     assert import_edxml(tanphong, body, "s.xml", "test").outcome == "task_created"
     assert Task.objects.get().assignee == world.people["staff"]
-    cancel = sample("status04.xml").replace(b">04<", b">16<").replace(b"10-05T", b"10-08T")
+    recall_refused = sample("status04.xml").replace(b">04<", b">16<").replace(b"10-05T", b"10-08T")
+    report = import_edxml(tanphong, recall_refused, "r.xml", "test")
+    assert report.outcome == "status_recorded" and Task.objects.get().status == "assigned"
+    cancel = sample("status04.xml").replace(b">04<", b">15<").replace(b"10-05T", b"10-09T")
     report = import_edxml(tanphong, cancel, "c.xml", "test")
     assert report.outcome == "task_cancelled"
     assert Task.objects.get().status == "cancelled"
@@ -187,11 +191,13 @@ def test_sync_status_page_retry_and_discard(client, world, clients, login):
                 **bearer(clients["tanphong"]))
     response = client.post("/api/v1/edxml", body, content_type="application/xml",
                            **bearer(clients["tanphong"]))
-    assert response.status_code == 422 and "TP-99" in response.json()["message"]
+    assert response.status_code == 202 and "Người Mới" in response.json()["message"]
+    assert response.json()["outcome"] == "needs_person"
     payload = RejectedPayload.objects.get()
     admin = login(world.users["admin"])
     page = admin.get(reverse("integration:client", args=[payload.client_id])).content.decode()
-    assert "TP-99" in page and "Xử lý lại" in page
+    assert "Người Mới" in page and "Xử lý lại" in page
+    assert reverse("integration:payload_handler", args=[payload.pk]) in page
     world.people["economy"].code = "TP-99"
     world.people["economy"].save()
     admin.post(reverse("integration:payload_retry", args=[payload.pk]))
@@ -216,9 +222,59 @@ def test_resent_document_with_later_due_date_extends_the_task(world, tanphong):
     assert task.due_date == date(2026, 10, 25) and task.delays == 1
 
 
-def test_api_refuses_a_huge_body_without_writing(client, world, clients):
-    body = b"<a>" + b"x" * (6 * 1024 * 1024) + b"</a>"
+def test_api_refuses_a_huge_body_without_writing(client, world, clients, settings):
+    settings.EDXML_MAX_BYTES = 1024 * 1024
+    body = b"<a>" + b"x" * (2 * 1024 * 1024) + b"</a>"
     response = client.post("/api/v1/edxml", body, content_type="application/xml",
                            **bearer(clients["tanphong"]))
     assert response.status_code == 400 and "quá lớn" in response.json()["message"]
     assert IncomingDocument.objects.count() == 0
+
+
+def test_a_task_made_before_one_task_per_recipient_is_still_followed(world, tanphong):
+    from decimal import Decimal
+
+    from canbo.work.task_services import assign_task
+
+    run(tanphong, "document.xml")
+    old = assign_task(None, name="Cũ", assignee=world.people["staff"],
+                      assigned_date=date(2026, 10, 5), due_date=date(2026, 10, 20),
+                      coefficient=Decimal("1"), source="edxml", external_id=REFERENCE)
+    assert run(tanphong, "status06.xml")[0].outcome == "task_completed"
+    old.refresh_from_db()
+    assert Task.objects.count() == 1 and old.completed_date == date(2026, 10, 7)
+
+
+def test_an_extended_task_imported_earlier_keeps_its_extension_and_completion(world, tanphong):
+    from canbo.integration.task_models import TaskEvent
+    from canbo.work.task_services import complete_task, extend_deadline
+
+    run(tanphong, "document.xml", "status04.xml")
+    task = Task.objects.get()
+    TaskEvent.objects.filter(task=task).delete()  # as if imported before events were kept
+    task.source_record.delete()
+    task = Task.objects.get()
+    extend_deadline(None, task, date(2026, 10, 25), "gia hạn")
+    complete_task(None, task, date(2026, 10, 24))
+    report = run(tanphong, "status05.xml")[0]
+    assert report.outcome == "unchanged"
+    task.refresh_from_db()
+    assert (task.status, task.due_date, task.completed_date) == (
+        "completed", date(2026, 10, 25), date(2026, 10, 24))
+    assert task.delays == 1
+
+
+def test_a_resent_document_without_due_date_keeps_it(world, tanphong):
+    run(tanphong, "document.xml")
+    bare = sample("document.xml").replace(b"<edXML:DueDate>2026-10-20</edXML:DueDate>", b"")
+    assert import_edxml(tanphong, bare, "d.xml", "test").outcome == "unchanged"
+    assert IncomingDocument.objects.get().due_date == date(2026, 10, 20)
+
+
+def test_a_completion_in_the_future_is_refused_with_nothing_written(world, tanphong):
+    run(tanphong, "document.xml", "status04.xml")
+    before = Task.objects.values().get()
+    future = sample("status06.xml").replace(b"2026-10-07T09:00:00", b"2099-01-02T09:00:00")
+    report = import_edxml(tanphong, future, "f.xml", "test")
+    assert report.outcome == "rejected" and "ở tương lai" in report.message
+    assert Task.objects.values().get() == before

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from canbo.integration.edxml import MAX_BYTES, EdxmlError, parse
+from canbo.integration.edxml import EdxmlError, parse
 
 SAMPLES = Path(__file__).parent / "edxml"
 
@@ -42,11 +42,12 @@ def test_hostile_xml_is_refused(name):
         load(name)
 
 
-def test_broken_and_oversized_files():
+def test_broken_and_oversized_files(settings):
     with pytest.raises(EdxmlError, match="không phải XML"):
         load("broken.xml")
+    settings.EDXML_MAX_BYTES = 2 * 1024 * 1024
     with pytest.raises(EdxmlError, match="quá lớn"):
-        parse(b"<a>" + b"x" * MAX_BYTES + b"</a>")
+        parse(b"<a>" + b"x" * settings.EDXML_MAX_BYTES + b"</a>")
     with pytest.raises(EdxmlError, match="không phải gói tin edXML"):
         parse(b"<root><child/></root>")
 
@@ -58,3 +59,27 @@ def test_missing_fields_are_reported_not_fatal():
     assert "Thiếu trường From/OrganId." in packet.problems
     assert any("Ngày không hợp lệ ở DueDate" in p for p in packet.problems)
     assert packet.due_date is None
+
+
+def test_sdk_dates_and_timestamps():
+    packet = parse(
+        b'<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><Status>'
+        b"<ResponseFor><Code>1/UBND</Code><PromulgationDate>2026/11/16</PromulgationDate>"
+        b"</ResponseFor><StatusCode>6</StatusCode><Timestamp>2026/11/20 17:05:09</Timestamp>"
+        b"</Status></edXML>")
+    assert packet.promulgation_date == date(2026, 11, 16)
+    assert packet.status_code == "06" and packet.status_time == datetime(2026, 11, 20, 17, 5, 9)
+
+
+@pytest.mark.parametrize("body", [
+    b"<edXML>" + b"<a>x</a>" * 30_000 + b"</edXML>",
+    b"<edXML>" + b"<a>" * 100 + b"</a>" * 100 + b"</edXML>",
+])
+def test_floods_of_elements_are_refused_early(body):
+    with pytest.raises(EdxmlError, match="quá nhiều phần tử"):
+        parse(body)
+
+
+def test_undeclared_entity_is_not_xml():
+    with pytest.raises(EdxmlError, match="không phải XML"):
+        parse(b"<edXML><Subject>&lol;</Subject></edXML>")

@@ -1,42 +1,47 @@
 """Status packets (QCVN 102 StatusCode) applied to the task of an incoming document.
 
-04/05 (handling assigned / officer handling) create the task, or move it to a new handler;
-06 (all work completed) completes it on the status date; 02/16 (rejected) cancel it. Other
-codes are recorded on the document only. The task is idempotent: source "edxml" and
-external_id = the document's reference, so the same packet sent twice changes nothing.
+04/05 (handling assigned / officer handling) create the task and name its handler, 06 (all
+work completed) completes it on the status date, 02 (refused) and 15 (recall accepted) cancel
+it (a task is created cancelled if none exists yet, so that a cancellation arriving before the
+handling packets is not lost); 01, 03, 13 and 16 are recorded on the document only. Each packet
+is kept as an event of the task and the task is derived from all of them in order of
+occurrence (edxml_fold), so arrival order does not matter. A document received by several
+organisations (a provincial document sent to many communes) is one task per receiving
+organisation: source "edxml", external_id = the document's reference and the receiving
+organisation's code.
 """
 
-from datetime import date
 from decimal import Decimal
-from functools import partial
 
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from canbo.core import audit
 from canbo.integration.edxml import Packet
+from canbo.integration.imports.edxml_fold import (
+    KINDS,
+    base_of,
+    fold_task,
+    moment_of,
+    record_event,
+    start_record,
+)
+from canbo.integration.imports.edxml_handler import Rejection, resolve_handler, sending_org
 from canbo.integration.imports.models import IncomingDocument
 from canbo.integration.imports.scope import Actor
+from canbo.integration.task_models import TaskEvent
+from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.work.choices import TaskStatus
 from canbo.work.models import Task
-from canbo.work.recompute import refresh_person_period
-from canbo.work.task_services import assign_task, cancel_task, complete_task, extend_deadline
+from canbo.work.task_services import assign_task
 
 SOURCE = "edxml"
 # edXML carries no catalogue item: a document task counts as one standard product (K = 1.0,
 # DOMAIN.md §2.4) until a reviewer links it to the catalogue.
 DEFAULT_COEFFICIENT = Decimal("1")
-ASSIGN, COMPLETE, REJECT = {"04", "05"}, {"06"}, {"02", "16"}
+OUTCOME = {TaskStatus.COMPLETED: "task_completed", TaskStatus.CANCELLED: "task_cancelled"}
 
-
-class Rejection(Exception):
-    """The packet cannot be applied now; `pending` when it waits for its document."""
-
-    def __init__(self, message: str, pending: bool = False) -> None:
-        super().__init__(message)
-        self.message, self.pending = message, pending
+__all__ = ["Rejection", "apply_status", "evidence", "find_document", "follow_due_date"]
 
 
 def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
@@ -46,32 +51,84 @@ def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
         raise Rejection("Gói tin trạng thái thiếu StatusCode.")
     doc = find_document(actor, packet)
     if doc is None:
-        raise Rejection(f"Chưa nhận văn bản {packet.code or packet.document_id} mà gói tin "
-                        f"trạng thái {code} nói tới: gói tin được giữ lại và sẽ tự áp dụng "
-                        "khi văn bản đến.", pending=True)
+        raise Rejection(
+            f"Chưa nhận văn bản {packet.code or packet.document_id} mà gói tin "
+            f"trạng thái {code} nói tới: gói tin được giữ lại và sẽ tự áp dụng "
+            "khi văn bản đến.",
+            pending=True,
+        )
     _record_status(doc, packet)
-    if code in ASSIGN:
-        return _assign(actor, doc, packet)
-    if code in COMPLETE:
-        return _complete(actor, doc, packet)
-    if code in REJECT:
-        return _cancel(actor, doc, packet)
-    return "status_recorded", f"Văn bản {doc}: ghi nhận trạng thái {code}.", None
+    if code not in KINDS:
+        return "status_recorded", f"Văn bản {doc}: ghi nhận trạng thái {code}.", None
+    _check_time(packet)
+    person = resolve_handler(actor, packet, doc)
+    task = task_of(actor, doc)
+    created = task is None
+    if created:
+        task = _create_task(actor, doc, packet, person)
+        start_record(task, doc)
+    before = task.status
+    record_event(task, packet, person, actor)
+    changed = fold_task(actor, task, doc)
+    task.refresh_from_db()
+    return _outcome(task, created, before, changed, code)
+
+
+def _check_time(packet: Packet) -> None:
+    if packet.status_code == "06" and packet.status_time is None:
+        raise Rejection("Gói tin trạng thái 06 thiếu Timestamp: không biết ngày hoàn thành.")
+    moment = timezone.localtime(moment_of(packet))
+    if packet.status_time and moment.date() > timezone.localdate():
+        raise Rejection(f"Thời điểm {moment:%d/%m/%Y %H:%M} ở tương lai.")
+
+
+def _outcome(task: Task, created: bool, before: str, changed: bool, code: str):
+    who = f"{task.assignee} ({task.assignee.code})" if task.assignee else task.organization
+    if created and task.status == TaskStatus.ASSIGNED:
+        return "task_created", f"Nhiệm vụ “{task.name}” giao cho {who}.", task.pk
+    if task.status != before or (created and task.status in OUTCOME):
+        message = f"Nhiệm vụ “{task.name}” ({who}): {task.get_status_display().lower()}"
+        if task.completed_date:
+            message += f" ngày {task.completed_date:%d/%m/%Y}"
+        if task.delays:
+            message += f", {task.delays} lần chậm"
+        return OUTCOME.get(task.status, "task_updated"), message + ".", task.pk
+    if changed:
+        return (
+            "task_updated",
+            f"Nhiệm vụ “{task.name}”: ghi nhận trạng thái {code}, người xử lý {who}.",
+            task.pk,
+        )
+    return "unchanged", f"Nhiệm vụ “{task.name}” đã ghi nhận trạng thái {code}.", task.pk
 
 
 def find_document(actor: Actor, packet: Packet) -> IncomingDocument | None:
-    """The document a status packet answers, by identity, else by issuer, code and date."""
-    docs = IncomingDocument.objects.filter(_document_scope(actor))
+    """The document a status packet answers, by identity, else by issuer, code and date; of
+    the copies received by several organisations, the one received by the sender (or the
+    closest organisation above it)."""
+    docs = IncomingDocument.objects.filter(_document_scope(actor)).select_related("organization")
+    found = docs.none()
     if packet.document_id:
         found = docs.filter(Q(document_id=packet.document_id) | Q(reference=packet.reference))
-        if found.exists():
-            return found.order_by("id").first()
-    if not packet.code:
-        return None
-    found = docs.filter(organ_id=packet.organ_id, code=packet.code)
-    if packet.promulgation_date:
-        found = found.filter(promulgation_date=packet.promulgation_date)
-    return found.order_by("id").first()
+    if not found.exists() and packet.code:
+        found = docs.filter(organ_id=packet.organ_id, code=packet.code)
+        if packet.promulgation_date:
+            found = found.filter(promulgation_date=packet.promulgation_date)
+    return _copy_for_sender(list(found.order_by("id")[:100]), packet.sender_id)
+
+
+def _copy_for_sender(copies: list[IncomingDocument], sender_id: str):
+    if len(copies) <= 1 or not sender_id:
+        return copies[0] if copies else None
+    sender = Organization.objects.filter(code=sender_id).first()
+    if sender is None:
+        return copies[0]
+    covering = [
+        d for d in copies if d.organization is None or sender.path.startswith(d.organization.path)
+    ]
+    if not covering:
+        return copies[0]
+    return max(covering, key=lambda d: d.organization.depth if d.organization else -1)
 
 
 def _document_scope(actor: Actor) -> Q:
@@ -93,71 +150,27 @@ def _aware(moment):
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
-def _assign(actor: Actor, doc: IncomingDocument, packet: Packet) -> tuple[str, str, int | None]:
-    person = _handler(actor, doc, packet)
-    task = _task_of(actor, doc)
-    if task is None:
-        task = _create_task(actor, doc, packet, person)
-        return "task_created", f"Nhiệm vụ “{task.name}” giao cho {person} ({person.code}).", \
-            task.pk
-    if task.assignee_id == person.pk:
-        return "unchanged", f"Nhiệm vụ “{task.name}” đã giao cho {person}.", task.pk
-    if task.status != TaskStatus.ASSIGNED:
-        raise Rejection(f"Nhiệm vụ “{task.name}” đã {task.get_status_display().lower()}: "
-                        "không đổi người xử lý.")
-    _reassign(actor, task, person, packet)
-    return "task_updated", f"Nhiệm vụ “{task.name}” chuyển cho {person} ({person.code}).", \
-        task.pk
+def external_id(doc: IncomingDocument) -> str:
+    """The document's reference and its receiving organisation: one task per recipient."""
+    org = doc.organization
+    suffix = f"@{org.code or f'org{org.pk}'}" if org is not None else ""
+    return f"{doc.reference[: 100 - len(suffix)]}{suffix}"
 
 
-def _complete(actor: Actor, doc: IncomingDocument, packet: Packet) -> tuple[str, str, int]:
-    if packet.status_time is None:
-        raise Rejection("Gói tin trạng thái 06 thiếu Timestamp: không biết ngày hoàn thành.")
-    done_on = packet.status_time.date()
-    task = _task_of(actor, doc)
-    if task is None:
-        task = _create_task(actor, doc, packet, _handler(actor, doc, packet))
-    if task.status == TaskStatus.COMPLETED:
-        return "unchanged", f"Nhiệm vụ “{task.name}” đã hoàn thành ngày " \
-            f"{task.completed_date:%d/%m/%Y}.", task.pk
-    if task.status == TaskStatus.CANCELLED:
-        raise Rejection(f"Nhiệm vụ “{task.name}” đã bị hủy: không ghi nhận hoàn thành.")
-    complete_task(actor.user, task, done_on, evidence=_evidence_of(packet))
-    return "task_completed", f"Nhiệm vụ “{task.name}” hoàn thành ngày {done_on:%d/%m/%Y}.", \
-        task.pk
-
-
-def _cancel(actor: Actor, doc: IncomingDocument, packet: Packet) -> tuple[str, str, int | None]:
-    task = _task_of(actor, doc)
-    label = f"Văn bản {doc} bị từ chối (trạng thái {packet.status_code})"
-    if task is None:
-        return "status_recorded", f"{label}; chưa có nhiệm vụ nên không có gì để hủy.", None
-    if task.status != TaskStatus.ASSIGNED:
-        return "unchanged", f"{label}; nhiệm vụ đã {task.get_status_display().lower()}, " \
-            "giữ nguyên.", task.pk
-    reason = f"{label}. {packet.description}".strip()
-    cancel_task(actor.user, task, reason)
-    return "task_cancelled", f"{label}: đã hủy nhiệm vụ “{task.name}”.", task.pk
-
-
-def follow_due_date(actor: Actor, doc: IncomingDocument) -> str:
-    """A later DueDate on a re-sent document extends the open task (one delay, Art. 14)."""
-    task = _task_of(actor, doc)
-    if task is None or task.status != TaskStatus.ASSIGNED or doc.due_date is None:
-        return ""
-    if task.due_date and doc.due_date <= task.due_date:
-        return (f" Hạn mới {doc.due_date:%d/%m/%Y} không sau hạn của nhiệm vụ "
-                f"({task.due_date:%d/%m/%Y}): nhiệm vụ giữ nguyên hạn.")
-    extend_deadline(actor.user, task, doc.due_date, "Văn bản edXML gửi lại với hạn xử lý mới.")
-    return f" Nhiệm vụ “{task.name}” được gia hạn đến {doc.due_date:%d/%m/%Y}."
-
-
-def _task_of(actor: Actor, doc: IncomingDocument) -> Task | None:
-    task = Task.objects.filter(source=SOURCE, external_id=doc.reference[:100]).first()
+def task_of(actor: Actor, doc: IncomingDocument) -> Task | None:
+    task = Task.objects.filter(source=SOURCE, external_id=external_id(doc)).first()
+    task = task or _legacy_task(doc)
     if task is not None and not _tasks(actor).filter(pk=task.pk).exists():
-        raise Rejection(f"Văn bản {doc} đã gắn với nhiệm vụ của một đơn vị ngoài phạm vi "
-                        "của bạn.")
+        raise Rejection(f"Văn bản {doc} đã gắn với nhiệm vụ của một đơn vị ngoài phạm vi của bạn.")
     return task
+
+
+def _legacy_task(doc: IncomingDocument) -> Task | None:
+    """A task made before one task per recipient (external_id = the reference alone)."""
+    legacy = Task.objects.filter(source=SOURCE, external_id=doc.reference[:100])
+    if doc.organization is not None:
+        legacy = legacy.filter(organization__path__startswith=doc.organization.path)
+    return legacy.order_by("id").first()
 
 
 def _tasks(actor: Actor):
@@ -167,24 +180,57 @@ def _tasks(actor: Actor):
     return tasks
 
 
-def _create_task(actor: Actor, doc: IncomingDocument, packet: Packet, person: Person) -> Task:
+def _create_task(
+    actor: Actor, doc: IncomingDocument, packet: Packet, person: Person | None
+) -> Task:
     if doc.due_date is None:
         raise Rejection(f"Văn bản {doc} không có hạn xử lý (DueDate): không tạo nhiệm vụ.")
-    assigned = _assigned_date(doc, packet)
-    if assigned > doc.due_date:
-        raise Rejection(f"Ngày giao {assigned:%d/%m/%Y} sau hạn xử lý "
-                        f"{doc.due_date:%d/%m/%Y} của văn bản {doc}.")
+    org = sending_org(actor, packet, doc)
+    if person is None and org is None:
+        raise Rejection(
+            f"Gói tin trạng thái không nêu người xử lý (StaffInfo) và không xác "
+            f"định được đơn vị xử lý văn bản {doc}."
+        )
+    moment = packet.status_time.date() if packet.status_time else timezone.localdate()
+    assigned = min(moment, doc.due_date)
     return assign_task(
-        actor.user, name=(doc.subject or f"Xử lý văn bản {doc}")[:300], assignee=person,
-        assigned_date=assigned, due_date=doc.due_date, coefficient=DEFAULT_COEFFICIENT,
-        source=SOURCE, external_id=doc.reference[:100], evidence=evidence(doc),
+        actor.user,
+        name=(doc.subject or f"Xử lý văn bản {doc}")[:300],
+        assignee=person,
+        organization=person.organization if person else org,
+        assigned_date=assigned,
+        due_date=doc.due_date,
+        coefficient=DEFAULT_COEFFICIENT,
+        source=SOURCE,
+        external_id=external_id(doc),
+        evidence=evidence(doc),
     )
 
 
-def _assigned_date(doc: IncomingDocument, packet: Packet) -> date:
-    if packet.status_time is not None:
-        return packet.status_time.date()
-    return doc.promulgation_date or timezone.localdate()
+def follow_due_date(actor: Actor, doc: IncomingDocument) -> str:
+    """A later DueDate on a re-sent document extends the open task (one delay, Art. 14)."""
+    task = task_of(actor, doc)
+    if task is None or task.status != TaskStatus.ASSIGNED or doc.due_date is None:
+        return ""
+    if task.due_date and doc.due_date <= task.due_date:
+        return (
+            f" Hạn mới {doc.due_date:%d/%m/%Y} không sau hạn của nhiệm vụ "
+            f"({task.due_date:%d/%m/%Y}): nhiệm vụ giữ nguyên hạn."
+        )
+    base_of(task, doc)
+    TaskEvent.objects.get_or_create(
+        task=task,
+        event_id=f"edxml:due:{doc.due_date:%Y%m%d}",
+        defaults={
+            "kind": "deadline_extended",
+            "occurred_at": timezone.now(),
+            "new_due": doc.due_date,
+            "client": actor.client,
+            "note": "Văn bản edXML gửi lại với hạn xử lý mới.",
+        },
+    )
+    fold_task(actor, task, doc)
+    return f" Nhiệm vụ “{task.name}” được gia hạn đến {doc.due_date:%d/%m/%Y}."
 
 
 def evidence(doc: IncomingDocument) -> str:
@@ -195,46 +241,3 @@ def evidence(doc: IncomingDocument) -> str:
     if doc.organ_name or doc.organ_id:
         parts.append(f"của {doc.organ_name or doc.organ_id}")
     return ", ".join(parts)
-
-
-def _evidence_of(packet: Packet) -> str:
-    return f"Trạng thái 06 (edXML): {packet.description}" if packet.description else ""
-
-
-def _handler(actor: Actor, doc: IncomingDocument, packet: Packet) -> Person:
-    """StaffCode = Person.code in scope, else an exact full name inside the receiving unit."""
-    people = actor.people().filter(organization__isnull=False)
-    if packet.handler_code:
-        person = people.filter(code=packet.handler_code).first()
-        if person is not None:
-            return person
-        if Person.objects.filter(code=packet.handler_code).exists():
-            raise Rejection(f"Người xử lý mã {packet.handler_code} nằm ngoài phạm vi được "
-                            "phép giao việc.")
-    if not packet.handler_name:
-        raise Rejection("Gói tin không có người xử lý (Handler/StaffCode hoặc Fullname) "
-                        "khớp với công chức nào.")
-    if doc.organization is not None:
-        people = people.filter(organization__path__startswith=doc.organization.path)
-    matches = list(people.filter(full_name=packet.handler_name)[:2])
-    if len(matches) == 1:
-        return matches[0]
-    where = doc.organization.name if doc.organization else "phạm vi được phép"
-    if matches:
-        raise Rejection(f"Có nhiều công chức tên “{packet.handler_name}” trong {where}: cần "
-                        "StaffCode.")
-    raise Rejection(f"Không tìm thấy công chức mã “{packet.handler_code}” hoặc tên "
-                    f"“{packet.handler_name}” trong {where}.")
-
-
-def _reassign(actor: Actor, task: Task, person: Person, packet: Packet) -> None:
-    """Move an open task to the handler named by a later 04/05 packet (audited)."""
-    task = Task.objects.select_for_update().get(pk=task.pk)
-    fields = ["assignee", "organization"]
-    before, old = audit.snapshot(task, fields), task.assignee_id
-    task.assignee, task.organization = person, person.organization
-    task.save(update_fields=[*fields, "updated_at"])
-    audit.record(actor.user, "integration.edxml_reassign", task, before,
-                 audit.snapshot(task, fields), reason=f"edXML trạng thái {packet.status_code}")
-    for person_id in {old, person.pk} - {None}:
-        transaction.on_commit(partial(refresh_person_period, person_id, task.period))

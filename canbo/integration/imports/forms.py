@@ -40,3 +40,13 @@ class EdxmlUploadForm(forms.Form):
         if len(files) > MAX_FILES:
             raise forms.ValidationError(_("At most %(n)d files at a time.") % {"n": MAX_FILES})
         return files
+
+
+class PickHandlerForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Civil servant"), queryset=None)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = (
+            lambda p: f"{p.full_name} ({p.code}) – {p.organization}")

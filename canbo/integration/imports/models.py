@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.integration.models import ApiClient
 from canbo.org.models import Organization
+from canbo.people.models import Person
 
 
 class IncomingDocument(models.Model):
@@ -30,6 +31,8 @@ class IncomingDocument(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     steering_type = models.CharField(_("steering type"), max_length=32, blank=True)
     task_codes = models.JSONField(_("task codes"), default=list, blank=True)
+    # Attachments are not stored: their names and sizes only ({name, content_type, size}).
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     last_status = models.CharField(_("last status"), max_length=4, blank=True)
     last_status_at = models.DateTimeField(_("last status time"), null=True, blank=True)
     problems = models.JSONField(_("problems"), default=list, blank=True)
@@ -125,6 +128,8 @@ class RejectedPayload(models.Model):
     reference = models.CharField(_("document reference"), max_length=255, blank=True,
                                  db_index=True)
     reason = NFCTextField(_("reason"))
+    # The handler (StaffInfo/Staff) as sent, when the packet waits for a person to be picked.
+    handler = NFCCharField(_("handler as sent"), max_length=255, blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     status = models.CharField(_("status"), max_length=12, choices=PayloadStatus.choices,
                               default=PayloadStatus.PENDING, db_index=True)
@@ -137,3 +142,37 @@ class RejectedPayload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.endpoint} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AliasKind(models.TextChoices):
+    NAME = "name", _("name")
+    EMAIL = "email", _("e-mail")
+    MOBILE = "mobile", _("mobile")
+
+
+class StaffAlias(models.Model):
+    """The person a personnel officer picked for how a sender's packets name a handler
+    (StaffInfo: a folded full name, an e-mail or a mobile number), remembered for later
+    packets. `organization` is the sending organisation whose subtree was searched."""
+
+    organization = models.ForeignKey(Organization, null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("sending organisation"))
+    kind = models.CharField(_("kind"), max_length=8, choices=AliasKind.choices)
+    key = models.CharField(_("key"), max_length=255)
+    label = NFCCharField(_("as sent"), max_length=255)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("civil servant"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("picked by"))
+    created_at = models.DateTimeField(_("picked at"), auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "kind", "key"],
+                                               name="unique_staff_alias")]
+        verbose_name = _("handler name mapping")
+        verbose_name_plural = _("handler name mappings")
+
+    def __str__(self) -> str:
+        return f"{self.label} → {self.person_id}"
