@@ -20,6 +20,7 @@ from canbo.integration.imports.models import IncomingDocument
 from canbo.integration.imports.scope import Actor
 from canbo.people.models import Person
 from canbo.work.choices import TaskStatus
+from canbo.work.locks import refuse_move
 from canbo.work.models import Task
 from canbo.work.recompute import refresh_person_period
 from canbo.work.task_services import assign_task, cancel_task, complete_task, extend_deadline
@@ -230,6 +231,7 @@ def _handler(actor: Actor, doc: IncomingDocument, packet: Packet) -> Person:
 def _reassign(actor: Actor, task: Task, person: Person, packet: Packet) -> None:
     """Move an open task to the handler named by a later 04/05 packet (audited)."""
     task = Task.objects.select_for_update().get(pk=task.pk)
+    refuse_move((task.assignee_id, task.period), (person.pk, task.period))
     fields = ["assignee", "organization"]
     before, old = audit.snapshot(task, fields), task.assignee_id
     task.assignee, task.organization = person, person.organization
