@@ -9,6 +9,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from canbo.core import xlsx
 from canbo.core.text import fold, nfc
 from canbo.org.models import JobPosition
 from canbo.work.catalog_services import save_catalog_item
@@ -42,10 +43,10 @@ def export_catalog(catalog: Catalog) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh mục"
-    sheet.append(HEADERS)
+    xlsx.append(sheet, HEADERS)
     for item in catalog.items.prefetch_related("job_positions").order_by("code"):
         positions = ", ".join(sorted(p.code for p in item.job_positions.all()))
-        sheet.append([item.code, item.name, item.output, item.unit,
+        xlsx.append(sheet, [item.code, item.name, item.output, item.unit,
                       COMPLEXITY_LABELS[item.complexity], item.coefficient, positions])
     buffer = io.BytesIO()
     book.save(buffer)

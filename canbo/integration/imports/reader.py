@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from canbo.core import xlsx
 from canbo.core.text import fold, nfc
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -104,13 +105,13 @@ def template(headers: list[str], title: str, notes: list[str]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title
-    sheet.append(headers)
+    xlsx.append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = max(14, len(cell.value) + 4)
     guide = book.create_sheet("Hướng dẫn")
     for note in notes:
-        guide.append([note])
+        xlsx.append(guide, [note])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
