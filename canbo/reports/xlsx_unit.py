@@ -71,7 +71,7 @@ def unit_workbook(organization, month, sheets) -> bytes:
             if number_format:
                 cell.number_format = number_format
     xlsx.put(ws, FIRST_ROW + count + 2, 1, _("Number of people: %(n)s") % {"n": count})
-    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 4)
+    ws.freeze_panes = f"D{FIRST_ROW + 1}"
     ws.auto_filter.ref = f"A{FIRST_ROW}:{last}{FIRST_ROW + count}"
     ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
