@@ -96,7 +96,7 @@ def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink,
           locked: frozenset | set = frozenset()):
     """The rows of every month of the period, then of its quarters and its year, computed as
     they are consumed (upsert copies them meanwhile). A locked (person, month) keeps its stored
-    row: it is not yielded."""
+    row: it is not yielded; nor is a quarter or a year whose months are all locked."""
     months: Months = defaultdict(list)
     for month in period.months:
         rulebook = rulebook_for(month)
@@ -107,20 +107,27 @@ def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink,
             if (person, month) not in locked:
                 yield row
     if period.kind != ScoreKind.MONTH:
-        yield from _quarter_rows(period, months, loaded.scale, sink)
+        yield from _quarter_rows(period, months, loaded.scale, sink, locked)
     if period.kind == ScoreKind.YEAR:
         for person in people:
-            yield sink.row(_year_row(person, period.start, months[person], loaded.scale, sink))
+            if not all((person, month) in locked for month in period.months):
+                yield sink.row(_year_row(person, period.start, months[person], loaded.scale,
+                                         sink))
 
 
-def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink):
+def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink, locked):
     quarter = {month: quarter_of(month).start for month in period.months}
     rulebooks = {start: rulebook_for(start) for start in quarter.values()}
     for person, results in months.items():
         inside: dict[date, list[Sums]] = defaultdict(list)
+        open_ = set()
         for month, sums, _ in results:
             inside[quarter[month]].append(sums)
+            if (person, month) not in locked:
+                open_.add(quarter[month])
         for start, parts in sorted(inside.items()):
+            if start not in open_:
+                continue  # every month of it is locked: its stored row stays
             rulebook = rulebooks[start]
             sums = pooled_quarter(parts, rulebook)
             if sums is not None:

@@ -125,3 +125,22 @@ def test_edxml_cannot_hand_a_task_to_someone_whose_month_is_locked(world, client
     report = import_edxml(actor, moved, "s.xml", "test")
     assert report.outcome == "rejected" and "đã khoá" in report.message
     assert Task.objects.get().assignee == world.people["staff"]
+
+
+def test_a_quarter_of_locked_months_keeps_its_stored_row(world):
+    tasks = [assign_task(None, name="Báo cáo", assignee=world.people[who], coefficient=1,
+                         assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 20)).pk
+             for who in ("staff", "colleague")]
+    call_command("recompute", period="2026-Q4")
+    staff = world.people["staff"]
+    stored = PeriodScore.objects.get(person=staff, kind="quarter", period_start=OCTOBER)
+    for month in (OCTOBER, NOVEMBER, date(2026, 12, 1)):
+        lock(world, "staff", month)
+    Task.objects.filter(pk__in=tasks).update(status="completed",
+                                             completed_date=date(2026, 10, 9))
+    call_command("recompute", period="2026-Q4")
+    kept = PeriodScore.objects.get(person=staff, kind="quarter", period_start=OCTOBER)
+    assert (kept.task_score, kept.job_id) == (stored.task_score, stored.job_id) != (70, None)
+    other = PeriodScore.objects.get(person=world.people["colleague"], kind="quarter",
+                                    period_start=OCTOBER)
+    assert other.task_score == 70  # an open quarter follows the data
