@@ -144,3 +144,17 @@ def test_a_quarter_of_locked_months_keeps_its_stored_row(world):
     other = PeriodScore.objects.get(person=world.people["colleague"], kind="quarter",
                                     period_start=OCTOBER)
     assert other.task_score == 70  # an open quarter follows the data
+
+
+def test_the_import_preview_shows_rows_in_a_locked_month(world, capsys):
+    from django.core.management import CommandError
+
+    from tests.integration.test_spreadsheet_import import _file, xlsx
+
+    lock(world, "staff")
+    rows = [["TP-1", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""],
+            ["TP-2", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""]]
+    with pytest.raises(CommandError, match="1 dòng có lỗi"):
+        call_command("import-tasks", _file(xlsx(rows), "nv.xlsx"))
+    assert "tháng 10/2026 của công chức này đã khoá" in capsys.readouterr().out
+    assert not Task.objects.exists()
