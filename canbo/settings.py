@@ -136,6 +136,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 PROVINCE_CODE = envstr("PROVINCE_CODE", "000.00.00.H29")
 PROVINCE_NAME = envstr("PROVINCE_NAME", "Tỉnh Lai Châu")
 
+# Webhooks go to connected systems on the internet; loopback, link-local (cloud metadata) and
+# private addresses are refused unless this is set (a province-internal network, the tests).
+WEBHOOK_ALLOW_PRIVATE = envbool("CANBO_WEBHOOK_ALLOW_PRIVATE", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,8 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from canbo.core import views as core_views
-from canbo.core.forms import LockoutAuthenticationForm
+from canbo.core.forms import AdminLockoutAuthenticationForm, LockoutAuthenticationForm
 from canbo.integration.api import api
+
+# The admin's own login page counts failures and locks accounts exactly like /login/.
+admin.site.login_form = AdminLockoutAuthenticationForm
 
 urlpatterns = [
     path("", core_views.home, name="home"),

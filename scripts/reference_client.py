@@ -58,12 +58,14 @@ class Api:
             raise ApiError(f"Không kết nối được tới {self.url}: {exc.reason}") from None
 
     def _signature(self, method: str, path: str, body: bytes) -> dict:
-        """HMAC-SHA256 over timestamp, method, path (no query), the body's SHA-256 and a fresh
-        nonce: the server refuses a signature it has seen (replay), and the nonce keeps two
-        identical requests in one second apart."""
+        """HMAC-SHA256 over timestamp, method, path with its query string (?… exactly as
+        sent), the body's SHA-256 and a fresh nonce: the server refuses a signature it has seen
+        (replay), and the nonce keeps two identical requests in one second apart."""
         timestamp, nonce = str(int(time.time())), uuid.uuid4().hex
         digest = hashlib.sha256(body).hexdigest()
-        message = f"{timestamp}\n{method}\n{urllib.parse.urlsplit(path).path}\n{digest}\n{nonce}"
+        parts = urllib.parse.urlsplit(path)
+        target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+        message = f"{timestamp}\n{method}\n{target}\n{digest}\n{nonce}"
         signature = hmac.new(self.secret.encode(), message.encode(), hashlib.sha256).hexdigest()
         return {"X-Canbo-Timestamp": timestamp, "X-Canbo-Nonce": nonce,
                 "X-Canbo-Signature": signature}

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from canbo.core import xlsx
+
 PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -74,11 +76,11 @@ def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
         # Sheet titles: at most 31 characters, none of []:*?/\ .
         name = "".join(ch for ch in str(table.title) if ch not in "[]:*?/\\")[:28]
         sheet = book.create_sheet(f"{index}-{name}")
-        sheet.append([str(h) for h in table.headers])
+        xlsx.append(sheet, [str(h) for h in table.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append([xlsx_value(c) for c in row.cells])
+            xlsx.append(sheet, [xlsx_value(c) for c in row.cells])
     buffer = BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

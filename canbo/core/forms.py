@@ -1,16 +1,16 @@
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core import lockout
 
+LOCKED = _("Too many failed logins. The account is locked for %(minutes)s minutes.")
 
-class LockoutAuthenticationForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": _("Too many failed logins. The account is locked for %(minutes)s minutes."),
-    }
+
+class _Lockout:
+    """One lockout for every login path: /login/ and /admin/login/ count the same failures."""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -22,7 +22,16 @@ class LockoutAuthenticationForm(AuthenticationForm):
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            lockout.record_failure(username, self.request.META.get("REMOTE_ADDR"))
+            if self.user_cache is None:  # a wrong password, not a valid non-staff user
+                lockout.record_failure(username, self.request.META.get("REMOTE_ADDR"))
             raise
         lockout.clear_failures(username)
         return cleaned
+
+
+class LockoutAuthenticationForm(_Lockout, AuthenticationForm):
+    error_messages = {**AuthenticationForm.error_messages, "locked": LOCKED}
+
+
+class AdminLockoutAuthenticationForm(_Lockout, AdminAuthenticationForm):
+    error_messages = {**AdminAuthenticationForm.error_messages, "locked": LOCKED}

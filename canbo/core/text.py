@@ -22,3 +22,18 @@ def fold(value: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+# A code (of a person, an agency, an external system) as the API accepts it: ASCII letters and
+# digits, then also . _ - ; no spaces, quotes, slashes or line breaks, so it is safe in a file
+# name, a URL path, a spreadsheet cell and a log line.
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def is_code(value: str, max_length: int) -> bool:
+    return len(value) <= max_length and _CODE.fullmatch(value) is not None
+
+
+def has_control(value: str) -> bool:
+    """Whether the text holds a line break, tab or other control character."""
+    return any(unicodedata.category(ch) == "Cc" for ch in value)

@@ -1,25 +1,32 @@
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from canbo.core.access import require, scope_for
-from canbo.core.models import AuditEntry
+from canbo.core.models import AuditEntry, LoginFailure
 from canbo.org.models import Organization
 from canbo.people.models import Person
+
+HEALTH_PROBE = "(healthz)"  # not a valid user name: never a real account
 
 
 @require_GET
 def healthz(request):
+    """Ok only when the database answers a real read and a real write (rolled back): a
+    read-only, missing or empty database is an error (503)."""
+    check = "read"
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        with transaction.atomic():
+            LoginFailure.objects.filter(username=HEALTH_PROBE).exists()
+            check = "write"
+            LoginFailure.objects.create(username=HEALTH_PROBE)
+            transaction.set_rollback(True)  # nothing stays behind
         database = {"status": "ok", "vendor": connection.vendor}
         status = 200
     except Exception as exc:  # any database failure is reported, not raised
-        database = {"status": "error", "error": exc.__class__.__name__}
+        database = {"status": "error", "check": check, "error": exc.__class__.__name__}
         status = 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
                         status=status)

@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from canbo.integration.auth import ClientTokenAuth
-from canbo.integration.errors import ApiError, translate_validation
+from canbo.integration.errors import SERVER_ERROR, ApiError, translate_validation
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,13 @@ def _http_error(request, exc: HttpError):
     else:
         body = {"code": f"http_{exc.status_code}", "message": "Yêu cầu không hợp lệ."}
     return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def _server_error(request, exc: Exception):
+    """Anything unforeseen: logged with its traceback, answered in the documented JSON."""
+    logger.exception("API %s %s failed", request.method, request.path)
+    return api.create_response(request, SERVER_ERROR, status=500)
 
 
 def _register_routers() -> None:

@@ -49,6 +49,23 @@ PYDANTIC_MESSAGES = {
 }
 
 
+SERVER_ERROR = {"code": "server_error", "field": None,
+                "message": "Lỗi hệ thống: yêu cầu chưa được thực hiện. Hãy thử lại sau hoặc "
+                           "báo quản trị hệ thống."}
+# Errors raised outside the API's own handlers (no route, wrong method, a crash in middleware)
+# answered in the same JSON shape: status -> (code, message).
+PLAIN_ERRORS = {
+    404: ("not_found", "Không tìm thấy địa chỉ này trong API."),
+    405: ("method_not_allowed", "Phương thức HTTP này không được hỗ trợ ở địa chỉ này."),
+    500: (SERVER_ERROR["code"], SERVER_ERROR["message"]),
+}
+
+
+def plain_error(status: int) -> dict:
+    code, message = PLAIN_ERRORS.get(status, (f"http_{status}", "Yêu cầu không hợp lệ."))
+    return {"code": code, "message": message, "field": None}
+
+
 class ApiError(HttpError):
     def __init__(self, status: int, code: str, message: str, field: str | None = None):
         super().__init__(status, message)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.integration.models import SCOPES, WebhookSubscription
+from canbo.integration.outbound import UnsafeUrl, check_url
 from canbo.org.models import Organization
 
 
@@ -29,3 +30,11 @@ class SubscriptionForm(forms.ModelForm):
     class Meta:
         model = WebhookSubscription
         fields = ["event", "url"]
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        try:
+            check_url(url, must_resolve=False)
+        except UnsafeUrl as exc:
+            raise forms.ValidationError(exc.message) from None
+        return url

@@ -19,7 +19,7 @@ from canbo.integration.imports.models import (
     RejectedPayload,
 )
 from canbo.integration.imports.reader import MAX_BYTES as SHEET_MAX_BYTES
-from canbo.integration.imports.reader import SheetError
+from canbo.integration.imports.reader import SheetError, inspect
 from canbo.integration.imports.scope import Actor
 from canbo.work.errors import WorkError
 
@@ -92,8 +92,13 @@ def import_upload(request):
     if upload.size > SHEET_MAX_BYTES:
         form.add_error("file", _("The file is too large (at most 10 MB)."))
         return import_index(request, sheet_form=form, status=400)
-    batch = batches.create_batch(request.user, form.cleaned_data["kind"], upload.name,
-                                 upload.read())
+    content = upload.read()
+    try:
+        inspect(content)  # a zip bomb is refused from its directory and never stored
+    except SheetError as exc:
+        form.add_error("file", exc.message)
+        return import_index(request, sheet_form=form, status=400)
+    batch = batches.create_batch(request.user, form.cleaned_data["kind"], upload.name, content)
     return redirect("integration:import_batch", batch.pk)
 
 

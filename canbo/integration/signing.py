@@ -30,8 +30,9 @@ class SignatureError(Exception):
 
 def sign(secret: str, timestamp: str, method: str, path: str, body: bytes,
          nonce: str = "") -> str:
-    """The signature a client sends: HMAC over timestamp, method, path, body hash and, when
-    the client sends one, the nonce (a last line)."""
+    """The signature a client sends: HMAC over timestamp, method, path — with "?" and the query
+    string exactly as sent, when there is one — body hash and, when the client sends one, the
+    nonce (a last line)."""
     digest = hashlib.sha256(body).hexdigest()
     message = f"{timestamp}\n{method.upper()}\n{path}\n{digest}" + (f"\n{nonce}" if nonce else "")
     return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
@@ -52,10 +53,18 @@ def verify(request, secret: str, now: float | None = None) -> None:
     if nonce and not NONCE.fullmatch(nonce):
         raise SignatureError("signature_invalid",
                              "Mã chống phát lại (X-Canbo-Nonce) phải gồm 8–64 chữ, số, - hoặc _.")
-    expected = sign(secret, timestamp, request.method, request.path, request.body, nonce)
+    expected = sign(secret, timestamp, request.method, signed_target(request), request.body,
+                    nonce)
     if not hmac.compare_digest(expected, signature):
         raise SignatureError("signature_invalid", "Chữ ký HMAC không đúng.")
     _remember(signature)
+
+
+def signed_target(request) -> str:
+    """The path and the query string: a signature covers both, so a query (a period, a page,
+    a filter) cannot be changed on the way."""
+    query = request.META.get("QUERY_STRING", "")
+    return f"{request.path}?{query}" if query else request.path
 
 
 def _remember(signature: str) -> None:

@@ -20,8 +20,8 @@ from canbo.integration.task_models import TaskEvent, TaskRecord
 from canbo.integration.task_refs import check_completion
 from canbo.integration.task_schemas import BulkEventIn
 from canbo.integration.task_scores import schedule_refresh
+from canbo.work import locks
 from canbo.work.models import Task
-from canbo.work.recompute import locked_months
 
 COMPARED = ("kind", "occurred_at", "actor_code", "new_due", "completed_date", "note")
 ONLY_FOR = {"new_due": "deadline_extended", "completed_date": "completed"}
@@ -69,12 +69,11 @@ def record_events(client, source: str, items: list[BulkEventIn], prefix: str = "
 
 
 def refuse_locked(pairs) -> None:
-    """A locked evaluation period is read-only, through the API too."""
-    locked = locked_months(pairs)
-    if locked:
-        months = ", ".join(sorted({f"{m:%m/%Y}" for _, m in locked}))
-        raise ApiError(409, "period_locked",
-                       f"Kỳ đánh giá tháng {months} đã khoá: không thể thay đổi nhiệm vụ.")
+    """A locked evaluation period is read-only, through the API too (canbo.work.locks)."""
+    try:
+        locks.refuse_locked(pairs)
+    except locks.PeriodLocked as exc:
+        raise ApiError(409, "period_locked", exc.message) from None
 
 
 def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dict[str, Task]:

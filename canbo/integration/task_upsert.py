@@ -61,9 +61,10 @@ def upsert_tasks(client, source: str, rows: list[BulkTaskIn], prefix: str = "tas
                and existing[row.external_id].digest != digests[i]]
     if not new and not changed:
         return UpsertResult(len(rows), [], [])
+    # Every month a write touches must be open: a changed task's old month AND its new one.
     refuse_locked({existing[rows[i].external_id].scored for i in changed}
                   | {(resolved[i].assignee_id, period_of(rows[i].assigned_date, rows[i].due_date))
-                     for i in new})
+                     for i in [*new, *changed]})
     now = timezone.now()
     created = _create(client, source, [(rows[i], resolved[i], digests[i]) for i in new], now)
     locked = Task.objects.select_for_update().in_bulk(

@@ -18,11 +18,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from canbo.integration import outbound
 from canbo.integration.models import (
     DeliveryStatus,
     WebhookDelivery,
     WebhookSubscription,
 )
+from canbo.integration.outbound import UnsafeUrl, check_url
 from canbo.org.models import Organization
 
 MAX_ATTEMPTS = 8
@@ -89,8 +91,11 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
         "X-Canbo-Timestamp": timestamp, "X-Canbo-Signature": signature(secret, timestamp, body),
     })
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        check_url(delivery.subscription.url)  # again now: the name may resolve elsewhere
+        with outbound.opener().open(request, timeout=TIMEOUT_SECONDS) as response:
             return response.status, ""
+    except UnsafeUrl as exc:
+        return None, exc.message[:255]
     except urllib.error.HTTPError as exc:
         return exc.code, f"HTTP {exc.code}"
     except (urllib.error.URLError, OSError, ValueError) as exc:

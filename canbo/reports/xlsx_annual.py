@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 
+from canbo.core import xlsx
 from canbo.reports.annual_report import EXCELLENT, FAIL, people_at
 from canbo.reports.xlsx_unit import BOX, SCORE
 from canbo.scoring import LABELS, OVERRIDES
@@ -33,12 +34,11 @@ def yes(value: bool) -> str:
 def put(ws, row: int, column: int, value, style=None):
     """Write a value; strings stay strings (never a formula). `style`: a prototype's style
     array, copied as is (setting borders cell by cell is what makes openpyxl slow)."""
-    cell = ws.cell(row, column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
+    cell = xlsx.put(ws, row, column, value)
     if style is not None:
+        prefix = cell.quotePrefix  # kept: the style array would drop it
         cell._style = copy(style)
+        cell.quotePrefix = prefix
     return cell
 
 
@@ -46,7 +46,7 @@ def _prototypes(ws, columns) -> list:
     """One bordered style per column (with its number format), made on a scratch cell that
     is reset before the sheet is written."""
     styles = []
-    scratch = ws.cell(1, 1)
+    scratch = ws["A1"]
     for _header, _width, number_format in [("#", 5, None), *columns]:
         scratch.border, scratch.number_format = BOX, number_format or "General"
         styles.append(copy(scratch._style))
@@ -207,7 +207,7 @@ def _table(ws, name: str, title: str, report: dict, columns, rows: list[list]) -
         for index, value in enumerate(values, start=1):
             put(ws, first + n, index + 1, value, styles[index])
     put(ws, first + len(rows) + 2, 1, _("Number of rows: %(n)s") % {"n": len(rows)})
-    ws.freeze_panes = ws.cell(first + 1, 3)
+    ws.freeze_panes = f"C{first + 1}"
     ws.auto_filter.ref = f"A{first}:{last}{first + len(rows)}"
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

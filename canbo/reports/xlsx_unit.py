@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from canbo.core import xlsx
 from canbo.reports.docx_common import agency_lines
 from canbo.reports.numbers import percent_value, score_value, sheet_result
 
@@ -57,7 +58,7 @@ def unit_workbook(organization, month, sheets) -> bytes:
     last = get_column_letter(len(cols))
     _header(ws, organization, month, last)
     for index, (_key, title, width, _fmt) in enumerate(cols, start=1):
-        cell = ws.cell(FIRST_ROW, index, title)
+        cell = xlsx.put(ws, FIRST_ROW, index, str(title))
         cell.font, cell.border = Font(bold=True), BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -65,12 +66,12 @@ def unit_workbook(organization, month, sheets) -> bytes:
     for count, sheet in enumerate(sheets, start=1):
         values = row_values(count, sheet)
         for index, (key, _title, _width, number_format) in enumerate(cols, start=1):
-            cell = ws.cell(FIRST_ROW + count, index, values[key])
+            cell = xlsx.put(ws, FIRST_ROW + count, index, values[key])
             cell.border = BOX
             if number_format:
                 cell.number_format = number_format
-    ws.cell(FIRST_ROW + count + 2, 1, _("Number of people: %(n)s") % {"n": count})
-    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 4)
+    xlsx.put(ws, FIRST_ROW + count + 2, 1, _("Number of people: %(n)s") % {"n": count})
+    ws.freeze_panes = f"D{FIRST_ROW + 1}"
     ws.auto_filter.ref = f"A{FIRST_ROW}:{last}{FIRST_ROW + count}"
     ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
@@ -94,6 +95,6 @@ def _header(ws, organization, month, last: str) -> None:
     ]
     for row, (text, bold) in enumerate(lines, start=1):
         ws.merge_cells(f"A{row}:{last}{row}")
-        cell = ws.cell(row, 1, text)
+        cell = xlsx.put(ws, row, 1, text)
         cell.font = Font(bold=bold, size=13 if row == 2 else 11)
         cell.alignment = Alignment(horizontal="center")

@@ -7,7 +7,6 @@ from datetime import date
 from fractions import Fraction
 from functools import partial
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -17,6 +16,7 @@ from canbo.scoring import ScoringInputError, rulebook_for
 from canbo.scoring.bulk import ZERO, Sums, pooled_quarter, quarter_from_sums
 from canbo.work.choices import JobStatus, ScoreKind
 from canbo.work.loader import people_in_scope, task_items
+from canbo.work.locks import locked_in, locked_months, period_is_open
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import Period, month_start, quarter_of
 from canbo.work.scorer import period_row, score_month, year_row
@@ -27,6 +27,7 @@ from canbo.work.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
 Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
+__all__ = ["build_rows", "locked_months", "period_is_open", "recompute", "refresh_person_period"]
 FAILED = ("Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. "
           "Hãy chạy lại hoặc báo quản trị.")
 PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
@@ -34,8 +35,10 @@ PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it s
 
 def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
     """Score every person in scope for every month of the period (plus its quarters and the
-    year); all rows are written in one transaction or none."""
+    year); all rows are written in one transaction or none. A person's locked month is not
+    rewritten: `job.locked` counts those skipped (the command says so)."""
     job = RecomputeJob.objects.create(period=period.label, organization=org)
+    job.locked = 0
     try:
         with transaction.atomic():
             job.rows = _write(period, org, job)
@@ -60,12 +63,17 @@ def _write(period: Period, org: Organization | None, job: RecomputeJob) -> int:
     """PostgreSQL: COPY text lines, scored by several processes for a large period; otherwise
     ScoreRows through upsert."""
     loaded, people = _load(period, org)
+    locked = locked_in(period.months)
+    in_scope = set(people)
+    job.locked = sum(person in in_scope for person, _ in locked)
     if connection.vendor != "postgresql":
-        return upsert(_rows(period, loaded, people, RowSink(timezone.now(), job.pk)))
+        sink = RowSink(timezone.now(), job.pk)
+        return upsert(_rows(period, loaded, people, sink, locked))
     workers = settings.RECOMPUTE_WORKERS
     if len(people) * (len(period.months) + 5) < PARALLEL_FROM:
         workers = 1
-    produce = partial(_rows, period, loaded, sink=TextSink(timezone.now(), job.pk))
+    produce = partial(_rows, period, loaded, sink=TextSink(timezone.now(), job.pk),
+                      locked=locked)
     with connection.cursor() as cursor:
         # This transaction holds derived scores only, recomputable at will: its commit need not
         # wait for the disk (a crash in that instant loses the scores, never a user's entry).
@@ -76,7 +84,7 @@ def _write(period: Period, org: Organization | None, job: RecomputeJob) -> int:
 def build_rows(period: Period, org: Organization | None, job: RecomputeJob | None) -> list:
     """Every row of the period as ScoreRows (months, then quarters, then the year)."""
     sink = RowSink(timezone.now(), job and job.pk)
-    return list(_rows(period, *_load(period, org), sink))
+    return list(_rows(period, *_load(period, org), sink, locked_in(period.months)))
 
 
 def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[int]]:
@@ -84,9 +92,11 @@ def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[in
     return loaded, sorted(set(people_in_scope(org)) | {person for person, _ in loaded.sums})
 
 
-def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink):
+def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink,
+          locked: frozenset | set = frozenset()):
     """The rows of every month of the period, then of its quarters and its year, computed as
-    they are consumed (upsert copies them meanwhile)."""
+    they are consumed (upsert copies them meanwhile). A locked (person, month) keeps its stored
+    row: it is not yielded; nor is a quarter or a year whose months are all locked."""
     months: Months = defaultdict(list)
     for month in period.months:
         rulebook = rulebook_for(month)
@@ -94,22 +104,30 @@ def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink):
             sums = loaded.sums.get((person, month), ZERO)
             row, task = sink.sums(person, ScoreKind.MONTH, month, sums, loaded.scale, rulebook)
             months[person].append((month, sums, task))
-            yield row
+            if (person, month) not in locked:
+                yield row
     if period.kind != ScoreKind.MONTH:
-        yield from _quarter_rows(period, months, loaded.scale, sink)
+        yield from _quarter_rows(period, months, loaded.scale, sink, locked)
     if period.kind == ScoreKind.YEAR:
         for person in people:
-            yield sink.row(_year_row(person, period.start, months[person], loaded.scale, sink))
+            if not all((person, month) in locked for month in period.months):
+                yield sink.row(_year_row(person, period.start, months[person], loaded.scale,
+                                         sink))
 
 
-def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink):
+def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink, locked):
     quarter = {month: quarter_of(month).start for month in period.months}
     rulebooks = {start: rulebook_for(start) for start in quarter.values()}
     for person, results in months.items():
         inside: dict[date, list[Sums]] = defaultdict(list)
+        open_ = set()
         for month, sums, _ in results:
             inside[quarter[month]].append(sums)
+            if (person, month) not in locked:
+                open_.add(quarter[month])
         for start, parts in sorted(inside.items()):
+            if start not in open_:
+                continue  # every month of it is locked: its stored row stays
             rulebook = rulebooks[start]
             sums = pooled_quarter(parts, rulebook)
             if sums is not None:
@@ -124,24 +142,6 @@ def _year_row(person: int, start: date, results, scale: int, sink: RowSink):
     assigned = Fraction(sum(sums[0] for _, sums, _ in results), scale)
     months = [(m, task) for m, _, task in results]
     return year_row(person, start, months, assigned, sink.now, sink.job_id)
-
-
-def period_is_open(person_id: int, month: date) -> bool:
-    """Whether a month may still change: not once the person's evaluation period is locked."""
-    sheets = apps.get_model("evaluation", "EvaluationSheet").objects
-    return not sheets.filter(person_id=person_id, period__start=month_start(month),
-                             period__status="locked").exists()
-
-
-def locked_months(pairs) -> set[tuple[int, date]]:
-    """Of the (person id, month) pairs, those whose evaluation period is locked (one query)."""
-    pairs = {(person, month_start(month)) for person, month in pairs if person}
-    if not pairs:
-        return set()
-    sheets = apps.get_model("evaluation", "EvaluationSheet").objects.filter(
-        period__status="locked", person_id__in={p for p, _ in pairs},
-        period__start__in={m for _, m in pairs})
-    return set(sheets.values_list("person_id", "period__start")) & pairs
 
 
 def refresh_person_period(person_id: int, period: date) -> PeriodScore | None:

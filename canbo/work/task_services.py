@@ -15,9 +15,10 @@ from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.work.choices import DelayKind, TaskStatus
 from canbo.work.errors import WorkError
+from canbo.work.locks import refuse_locked
 from canbo.work.models import CatalogItem, Delay, QualityReview, Task
 from canbo.work.periods import period_of
-from canbo.work.recompute import period_is_open, refresh_person_period
+from canbo.work.recompute import refresh_person_period
 
 STATE_FIELDS = [
     "status", "due_date", "completed_date", "quality_failures", "objective_quality_failures",
@@ -188,8 +189,7 @@ def _check_new(fields: dict) -> None:
     if due is not None and due < fields["assigned_date"]:
         raise WorkError("Hạn hoàn thành không được trước ngày giao.")
     assignee = fields["assignee"]
-    if assignee is not None and not period_is_open(assignee.pk, fields["period"]):
-        raise WorkError("Kỳ đánh giá của tháng này đã khoá: không thể giao thêm nhiệm vụ.")
+    refuse_locked([(assignee and assignee.pk, fields["period"])])
 
 
 def _locked(task: Task, status: str | None) -> Task:
@@ -197,8 +197,7 @@ def _locked(task: Task, status: str | None) -> Task:
     if status is not None and task.status != status:
         raise WorkError(f"Nhiệm vụ đang ở trạng thái “{task.get_status_display()}”, "
                         "không thể thực hiện thao tác này.")
-    if task.assignee_id and not period_is_open(task.assignee_id, task.period):
-        raise WorkError("Kỳ đánh giá của tháng này đã khoá: không thể thay đổi nhiệm vụ.")
+    refuse_locked([(task.assignee_id, task.period)])
     return task
 
 

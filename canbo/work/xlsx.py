@@ -1,14 +1,13 @@
 """Catalogue items in and out of .xlsx (Vietnamese headers). Imports are all rows or none."""
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 
+from canbo.core import sheet_read, xlsx
 from canbo.core.text import fold, nfc
 from canbo.org.models import JobPosition
 from canbo.work.catalog_services import save_catalog_item
@@ -28,6 +27,7 @@ _COMPLEXITY_KEYS = {fold(label): code for code, label in COMPLEXITY_LABELS.items
 }
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+SHEET_LIMITS = sheet_read.Limits(rows=MAX_ROWS)
 LIMITS = {"code": 32, "name": 300, "output": 300, "unit": 60}
 
 
@@ -42,10 +42,10 @@ def export_catalog(catalog: Catalog) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh mục"
-    sheet.append(HEADERS)
+    xlsx.append(sheet, HEADERS)
     for item in catalog.items.prefetch_related("job_positions").order_by("code"):
         positions = ", ".join(sorted(p.code for p in item.job_positions.all()))
-        sheet.append([item.code, item.name, item.output, item.unit,
+        xlsx.append(sheet, [item.code, item.name, item.output, item.unit,
                       COMPLEXITY_LABELS[item.complexity], item.coefficient, positions])
     buffer = io.BytesIO()
     book.save(buffer)
@@ -76,18 +76,15 @@ def import_catalog(actor, catalog: Catalog, content: bytes) -> ImportReport:
 def _read_rows(content: bytes) -> list[tuple[int, tuple]]:
     if len(content) > MAX_BYTES:
         raise WorkError("Tệp quá lớn (tối đa 5 MB).")
+    if not sheet_read.is_zip(content):
+        raise WorkError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.")
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = list(book.worksheets[0].iter_rows(values_only=True)) if book.worksheets else []
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-            IndexError, OSError):
-        raise WorkError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.") from None
-    if not rows or [_text(v) for v in rows[0][: len(HEADERS)]] != HEADERS:
+        header, rows = sheet_read.table(content, SHEET_LIMITS)
+    except sheet_read.UnsafeSheet as exc:
+        raise WorkError(exc.message) from None
+    if [_text(v) for v in header[: len(HEADERS)]] != HEADERS:
         raise WorkError("Dòng đầu của tệp phải là tiêu đề: " + "; ".join(HEADERS) + ".")
-    data = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(_text(v) for v in row)]
-    if len(data) > MAX_ROWS:
-        raise WorkError(f"Tệp có quá nhiều dòng (tối đa {MAX_ROWS}).")
-    return data
+    return [(n, row) for n, row in rows if any(_text(v) for v in row)]
 
 
 def _parse_rows(rows: list[tuple[int, tuple]]) -> list[tuple[int, dict]]:

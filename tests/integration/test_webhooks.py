@@ -33,6 +33,12 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(autouse=True)
+def _private_allowed(settings):
+    """The receiver runs on 127.0.0.1: allowed here only (tests/integration/test_ssrf.py)."""
+    settings.WEBHOOK_ALLOW_PRIVATE = True
+
+
 @pytest.fixture
 def receiver():
     Receiver.received, Receiver.fail_first = [], 0

@@ -1,6 +1,7 @@
 """The annual classification and quota screen."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from canbo.evaluation.models import AnnualResult, QuotaException
 from canbo.evaluation.services import annual
 from canbo.org.models import Organization
 from canbo.scoring import LABELS
+from canbo.work.periods import MAX_YEAR, MIN_YEAR
 
 
 def _root(user) -> Organization:
@@ -30,9 +32,17 @@ def annual_current(request):
     return redirect("evaluation:annual", year=timezone.localdate().year)
 
 
+def _in_range(year: int) -> int:
+    """A year the system can hold (work.periods' bounds); any other is not a page: 404."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    return year
+
+
 def annual_screen(request, year: int):
     """All communes in a summary (from counts); groups, margin and people of one commune."""
     require(request.user, "evaluation.annual")
+    year = _in_range(year)
     visible = AnnualResult.objects.visible_to(request.user).filter(year=year)
     exceptions = {e.organization_id: e for e in QuotaException.objects.filter(year=year)}
     summaries = annual.quota_summary(year, visible, set(exceptions))
@@ -86,6 +96,7 @@ def annual_action(request, year: int):
     action = request.POST.get("action")
     # The chairman records decisions on his commune's rows; the rest is the personnel office's.
     require(request.user, "evaluation.annual" if action == "decide" else "evaluation.periods")
+    year = _in_range(year)
     root = _root(request.user)
     try:
         if action in ACTIONS:

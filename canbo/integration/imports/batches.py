@@ -129,7 +129,8 @@ def _check(batch: ImportBatch) -> list[RowResult] | None:
             raise SheetError("Nội dung tệp đã lưu không khớp mã băm: hãy tải tệp lên lại.")
         return check_rows(_actor(batch), batch.kind, content, progress)
     except SheetError as exc:
-        _set(batch, status=BatchStatus.INVALID, message=exc.message, report=[],
+        # A refused file is not kept (its SHA-256 stays as the trace): it may be hostile.
+        _set(batch, status=BatchStatus.INVALID, message=exc.message, report=[], content=b"",
              finished_at=timezone.now())
         return None
 

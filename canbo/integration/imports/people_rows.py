@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.core.text import fold
+from canbo.core.text import fold, has_control, is_code
 from canbo.integration.imports.reader import Row, RowResult, parse_date, text
 from canbo.integration.imports.scope import Actor
 from canbo.org.models import JobPosition, Organization, Title
@@ -100,8 +100,13 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
     errors = result.errors
     if not code or len(code) > 32:
         errors.append("Mã công chức không được để trống và tối đa 32 ký tự.")
+    elif not is_code(code, 32):
+        errors.append("Mã công chức chỉ gồm chữ cái không dấu, chữ số và . _ - (bắt đầu bằng "
+                      "chữ hoặc số; không có dấu cách, dấu nháy, dấu / hay xuống dòng).")
     if not name or len(name) > 120:
         errors.append("Họ và tên không được để trống và tối đa 120 ký tự.")
+    elif has_control(name):
+        errors.append("Họ và tên không được chứa ký tự xuống dòng hay ký tự điều khiển.")
     existing = lookup.people.get(code)
     if existing is not None and code not in lookup.in_scope:
         errors.append(f"Công chức mã “{code}” đã có ở đơn vị ngoài phạm vi của bạn.")

@@ -1,22 +1,20 @@
 """Read an uploaded .xlsx or .csv into numbered rows keyed by Vietnamese header, and the cell
 parsers shared by the task and people imports. Every error message is Vietnamese."""
 
-import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
+from canbo.core import sheet_read, xlsx
 from canbo.core.text import fold, nfc
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20000
-ZIP_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+LIMITS = sheet_read.Limits(rows=MAX_ROWS)
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 Row = tuple[int, dict[str, object]]
 
@@ -30,52 +28,35 @@ class SheetError(Exception):
 
 
 def read_rows(content: bytes, headers: list[str]) -> list[Row]:
-    """Return (line number, {header: value}) for each non-empty data row."""
+    """Return (line number, {header: value}) for each non-empty data row (streamed and
+    bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
     if not content.strip():
         raise SheetError("Tệp rỗng.")
     if len(content) > MAX_BYTES:
         raise SheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
-    table = _xlsx_table(content) if content.startswith(ZIP_MAGIC) else _csv_table(content)
-    if not table:
+    try:
+        header, table = sheet_read.table(content, LIMITS)
+    except sheet_read.UnsafeSheet as exc:
+        raise SheetError(exc.message) from None
+    if not header and not table:
         raise SheetError("Tệp không có dữ liệu.")
-    columns = _columns([text(v) for v in table[0]], headers)
+    columns = _columns([text(v) for v in header], headers)
     rows = [(n, {h: values[i] if i < len(values) else None for h, i in columns.items()})
-            for n, values in enumerate(table[1:], start=2) if any(text(v) for v in values)]
+            for n, values in table if any(text(v) for v in values)]
     if not rows:
         raise SheetError("Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề).")
-    if len(rows) > MAX_ROWS:
-        raise SheetError(f"Tệp có {len(rows)} dòng, quá giới hạn {MAX_ROWS} dòng: hãy chia nhỏ.")
     return rows
 
 
-def _xlsx_table(content: bytes) -> list[tuple]:
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        if not book.worksheets:
-            return []
-        return list(book.worksheets[0].iter_rows(values_only=True))
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-            IndexError, OSError, EOFError):
-        raise SheetError("Tệp .xlsx bị hỏng hoặc không phải tệp Excel hợp lệ.") from None
-
-
-def _csv_table(content: bytes) -> list[list[str]]:
-    if content.startswith(OLE_MAGIC):
-        raise SheetError("Định dạng .xls (Excel 97-2003) không được hỗ trợ: hãy lưu lại tệp "
-                         "dưới dạng .xlsx hoặc .csv (UTF-8).")
-    if b"\x00" in content[:4096]:
-        raise SheetError("Tệp không phải .xlsx hoặc .csv.")
-    try:
-        decoded = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SheetError("Tệp CSV phải được lưu với mã hoá UTF-8 (trong Excel: "
-                         "“CSV UTF-8”).") from None
-    first = decoded.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
-    try:
-        return list(csv.reader(io.StringIO(decoded), delimiter=delimiter))
-    except csv.Error as exc:
-        raise SheetError(f"Tệp CSV không đọc được: {exc}.") from None
+def inspect(content: bytes) -> None:
+    """Refuse a hostile .xlsx from its zip directory alone (before it is stored)."""
+    if len(content) > MAX_BYTES:
+        raise SheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+    if sheet_read.is_zip(content):
+        try:
+            sheet_read.inspect_xlsx(content, LIMITS)
+        except sheet_read.UnsafeSheet as exc:
+            raise SheetError(exc.message) from None
 
 
 def _columns(found: list[str], headers: list[str]) -> dict[str, int]:
@@ -104,13 +85,13 @@ def template(headers: list[str], title: str, notes: list[str]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title
-    sheet.append(headers)
+    xlsx.append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = max(14, len(cell.value) + 4)
     guide = book.create_sheet("Hướng dẫn")
     for note in notes:
-        guide.append([note])
+        xlsx.append(guide, [note])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -10,7 +10,9 @@ from canbo.integration.imports.reader import Row, RowResult, parse_date, parse_d
 from canbo.integration.imports.scope import Actor
 from canbo.people.models import Person
 from canbo.work.errors import WorkError
+from canbo.work.locks import locked_months
 from canbo.work.models import CatalogItem, Task
+from canbo.work.periods import period_of
 from canbo.work.task_services import assign_task, complete_task
 
 HEADERS = ["Mã công chức", "Tên nhiệm vụ", "Mã sản phẩm", "Hệ số", "Số lượng", "Ngày giao",
@@ -45,7 +47,22 @@ def check(actor: Actor, rows: list[Row], progress: Progress | None = None) -> li
         results.append(result)
         if progress and index % 200 == 0:
             progress(index)
+    _refuse_locked(results)
     return results
+
+
+def _refuse_locked(results: list[RowResult]) -> None:
+    """Show in the preview the rows that fall in a locked month (one query for the file);
+    writing would refuse them anyway (canbo.work.locks)."""
+    month = {id(r): (r.data["assignee"].pk, period_of(r.data["assigned_date"],
+                                                      r.data["due_date"]))
+             for r in results if r.action == "create"}
+    locked = locked_months(month.values())
+    for result in results:
+        if month.get(id(result)) in locked:
+            result.errors.append(f"Kỳ đánh giá tháng {month[id(result)][1]:%m/%Y} của công "
+                                 "chức này đã khoá: không thể giao thêm nhiệm vụ.")
+            result.action = ""
 
 
 def write(actor: Actor, results: list[RowResult]) -> int:

@@ -29,6 +29,9 @@ class Command(BaseCommand):
         where = f" của {organization.name}" if organization else ""
         self.stdout.write(f"Đã tính lại kỳ {job.period}{where}: {job.rows} dòng kết quả "
                           f"(lần chạy #{job.pk}).")
+        if job.locked:
+            self.stdout.write(f"Đã bỏ qua {job.locked} tháng đã khoá (của từng công chức): "
+                              "điểm đã lưu của các tháng này được giữ nguyên.")
 
     def _org(self, code: str) -> Organization:
         found = Organization.objects.filter(code=code).first()

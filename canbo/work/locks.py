@@ -1,0 +1,66 @@
+"""One rule for locked months: once a person's evaluation period is locked, nothing changes the
+numbers of that month — not the web, the API, a spreadsheet import, edXML or a recompute.
+
+A change is checked at every month it touches: a task moved from one month (or person) to
+another is refused when either the old or the new month is locked.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.apps import apps
+
+from canbo.work.errors import WorkError
+from canbo.work.periods import month_start
+
+Pair = tuple[int | None, date]  # (assignee id, month); no assignee: no person's month
+
+
+class PeriodLocked(WorkError):
+    """A change would touch a locked month; `months` are the locked (person id, month) pairs."""
+
+    def __init__(self, message: str, months: set[tuple[int, date]]) -> None:
+        super().__init__(message)
+        self.months = months
+
+
+def _sheets():
+    # evaluation sits above work: reach its model through the registry, read-only.
+    return apps.get_model("evaluation", "EvaluationSheet").objects.filter(period__status="locked")
+
+
+def locked_months(pairs: Iterable[Pair]) -> set[tuple[int, date]]:
+    """Of the (person id, month) pairs, those whose evaluation period is locked (one query)."""
+    pairs = {(person, month_start(month)) for person, month in pairs if person}
+    if not pairs:
+        return set()
+    sheets = _sheets().filter(
+        person_id__in={p for p, _ in pairs}, period__start__in={m for _, m in pairs}
+    )
+    return set(sheets.values_list("person_id", "period__start")) & pairs
+
+
+def locked_in(months: Iterable[date]) -> set[tuple[int, date]]:
+    """Every locked (person id, month) among the months (for a bulk recompute)."""
+    starts = {month_start(m) for m in months}
+    return set(_sheets().filter(period__start__in=starts).values_list("person_id", "period__start"))
+
+
+def period_is_open(person_id: int, month: date) -> bool:
+    """Whether a person's month may still change."""
+    return not locked_months([(person_id, month)])
+
+
+def refuse_locked(pairs: Iterable[Pair]) -> None:
+    """Raise PeriodLocked when any of the (person, month) pairs is locked."""
+    locked = locked_months(pairs)
+    if locked:
+        months = ", ".join(sorted({f"{m:%m/%Y}" for _, m in locked}, key=lambda t: (t[3:], t[:2])))
+        raise PeriodLocked(
+            f"Kỳ đánh giá tháng {months} đã khoá: không thể thay đổi nhiệm vụ.", locked
+        )
+
+
+def refuse_move(before: Pair, after: Pair) -> None:
+    """A task changing person or month: both its old and its new month must be open."""
+    refuse_locked({before, after})
