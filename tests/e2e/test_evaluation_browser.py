@@ -9,7 +9,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from canbo.evaluation.choices import ComplaintStatus, SheetStatus
-from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
+from canbo.evaluation.models import AnnualResult, EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.services.periods import open_period
 from canbo.work.task_services import assign_task, complete_task
 from tests.e2e.conftest import log_in
@@ -119,8 +119,9 @@ def _published_month(world, person, total) -> None:
                                    total=Decimal(total))
 
 
-def test_annual_quota_blocks_finalisation(page, e2e_world):
-    """3 'excellent' and 12 'good': the cap is floor(20 % × 12) = 2, one too many."""
+def test_annual_quota_blocks_the_commune_until_a_lower_level_is_decided(page, e2e_world):
+    """3 'excellent' and 12 'good': the cap is floor(20 % × 12) = 2, one too many. The other
+    ward is finalised; Tân Phong waits until the authority decides a lower level at the margin."""
     for i in range(15):
         person = make_person(f"Q-{i}", f"Người thứ {i}", e2e_world.tp_economy,
                              e2e_world.staff_title, e2e_world.position)
@@ -129,10 +130,24 @@ def test_annual_quota_blocks_finalisation(page, e2e_world):
     page.goto("/evaluation/annual/2026/")
     page.locator("button[name=action][value=compute]").click()
     expect(page.locator(".messages")).to_contain_text("Đã tổng hợp")
-    expect(page.locator("button[name=action][value=finalise]")).to_be_disabled()
     expect(page.locator("p.error[role=alert]")).to_be_visible()
     summary = page.locator("table.quota-summary tr.over", has_text="Phường Tân Phong")
     expect(summary).to_contain_text("3")  # three 'excellent' in the ward
-    summary.get_by_role("link", name="Phường Tân Phong").click()
+    page.locator("button[name=action][value=finalise]").click()
+    expect(page.locator(".messages")).to_contain_text("Phường Tân Phong")  # refused, named
+    page.get_by_role("link", name="Phường Tân Phong").click()
     over = page.locator("table.quota tr.over").first
     expect(over).to_contain_text("Người thứ 2")  # the lowest 'excellent' is at the margin
+    row = page.locator("table.annual-rows tr", has_text="Người thứ 2")
+    row.get_by_text("Quyết định mức thấp hơn").click()
+    row.locator("select[name=level]").select_option("good")
+    row.locator("input[name=decision]").fill("15/QĐ-UBND")
+    row.locator("input[name=reason]").fill("Ít sáng kiến hơn hai người còn lại")
+    row.get_by_role("button", name="Ghi nhận").click()
+    expect(page.locator(".messages")).to_contain_text("Người thứ 2")
+    expect(page.locator("table.annual-rows tr", has_text="Người thứ 2")).to_contain_text(
+        "15/QĐ-UBND")
+    page.locator("button[name=action][value=finalise]").click()
+    expect(page.locator(".messages")).to_contain_text("Đã chốt")
+    assert not AnnualResult.objects.filter(organization=e2e_world.tanphong,
+                                           status="draft").exists()
