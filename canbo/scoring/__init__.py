@@ -12,6 +12,7 @@ from canbo.scoring.classify import (
     OVERRIDES,
     classify,
     level_for,
+    lower_than,
 )
 from canbo.scoring.criteria import CRITERIA_SETS, CriteriaGroup, CriteriaSet, Criterion
 from canbo.scoring.items import compute_task
@@ -79,6 +80,7 @@ __all__ = [
     "fmt",
     "get_rulebook",
     "level_for",
+    "lower_than",
     "quota_cap",
     "rulebook_for",
     "run_json",

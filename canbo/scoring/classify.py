@@ -48,6 +48,13 @@ def check_overrides(overrides: Sequence[str]) -> None:
             )
 
 
+def lower_than(level: str, reference: str | None) -> bool:
+    """Whether `level` is strictly below `reference` (nothing is below an unknown level)."""
+    if level not in LEVELS or reference not in LEVELS:
+        return False
+    return LEVELS.index(level) > LEVELS.index(reference)
+
+
 def level_for(total: Fraction, rulebook: Rulebook) -> str:
     """Level from the unrounded total alone."""
     if total >= rulebook.threshold_excellent:

@@ -40,3 +40,13 @@ def test_precedent_when_switched_on(worked, absent, maternity, level):
 def test_the_precedent_never_lifts_a_fail():
     result = score_year(_year(9, 3, total=40), ON)
     assert result.classification == "fail"
+
+
+@pytest.mark.parametrize("level, reference, lower", [
+    ("good", "excellent", True), ("fail", "complete", True), ("excellent", "good", False),
+    ("good", "good", False), ("good", "", False), ("best", "excellent", False),
+])
+def test_lower_than_follows_the_order_of_the_levels(level, reference, lower):
+    from canbo.scoring import lower_than
+
+    assert lower_than(level, reference) is lower

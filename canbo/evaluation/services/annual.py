@@ -37,7 +37,7 @@ from canbo.org.models import Organization
 from canbo.people.choices import LeaveKind
 from canbo.people.leave import not_worked_months
 from canbo.people.models import LeavePeriod, Person
-from canbo.scoring import YearPeriod, rulebook_for, score_year
+from canbo.scoring import YearPeriod, lower_than, rulebook_for, score_year
 
 COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 
@@ -137,7 +137,6 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
 ROW_FIELDS = ["organization", "task_group", "average", "average_exact", "periods_used",
               "periods_absent", "overrides", "classification", "label", "explanation",
               "final_level", "final_reason", "final_decision", "decided_by", "decided_at"]
-LEVEL_ORDER = {"excellent": 3, "good": 2, "complete": 1, "fail": 0}
 
 
 def _row(person, year, sheets, rulebook, communes, overrides, row, group,
@@ -161,8 +160,7 @@ def _row(person, year, sheets, rulebook, communes, overrides, row, group,
 
 def _keep_decision_if_lower(row: AnnualResult) -> None:
     """A decided lower level stands only while it is still lower than the score level."""
-    if row.final_level and LEVEL_ORDER.get(row.final_level, 9) >= LEVEL_ORDER.get(
-            row.classification, -1):
+    if row.final_level and not lower_than(row.final_level, row.classification):
         row.final_level = row.final_reason = row.final_decision = ""
         row.decided_by = row.decided_at = None
 

@@ -25,9 +25,16 @@ from canbo.evaluation.permissions import can_manage_periods
 from canbo.evaluation.signals import annual_finalised
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
-from canbo.scoring import LABELS, QuotaEntry, check_quota, exceeds_quota, rulebook_for
+from canbo.scoring import (
+    LABELS,
+    LEVELS,
+    QuotaEntry,
+    check_quota,
+    exceeds_quota,
+    lower_than,
+    rulebook_for,
+)
 
-LEVEL_ORDER = {"excellent": 3, "good": 2, "complete": 1, "fail": 0}
 FINAL_LEVEL = Case(When(final_level="", then=F("classification")), default=F("final_level"),
                    output_field=CharField())
 
@@ -165,9 +172,9 @@ def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
     lock_communes(row.organization)
     row = _editable(actor, row)
     reason, decision = (reason or "").strip(), (decision or "").strip()
-    if level and level not in LEVEL_ORDER:
+    if level and level not in LEVELS:
         raise EvaluationError(f"Mức xếp loại “{level}” không hợp lệ.")
-    if level and LEVEL_ORDER[level] >= LEVEL_ORDER.get(row.classification, -1):
+    if level and not lower_than(level, row.classification):
         raise EvaluationError(
             f"Mức quyết định phải thấp hơn mức theo điểm "
             f"(“{LABELS.get(row.classification, '—')}”).")

@@ -13,7 +13,7 @@ from canbo.evaluation.groups import group_choices, group_label
 from canbo.evaluation.models import AnnualResult, QuotaException
 from canbo.evaluation.services import annual
 from canbo.org.models import Organization
-from canbo.scoring import LABELS
+from canbo.scoring import LABELS, LEVELS, lower_than
 from canbo.work.periods import MAX_YEAR, MIN_YEAR
 
 
@@ -68,19 +68,17 @@ def _detail(request, year, chosen, rows, exceptions) -> dict:
     missing = annual.missing_months(year, [r.person_id for r in rows])
     for row in rows:
         row.group_label, row.missing = group_label(row.task_group), missing.get(row.person_id, 0)
-        row.can_decide = row.status == "draft" and row.classification in LOWERABLE and \
+        row.lower_levels = _lower_levels(row.classification)
+        row.can_decide = row.status == "draft" and bool(row.lower_levels) and \
             annual.may_decide(request.user, row)
-        row.lower_levels = LOWERABLE.get(row.classification, ())
     return {"org": chosen, "rows": rows, "exception": exceptions.get(chosen.pk),
             "report": annual.quota(year, rows, set(exceptions)).get(chosen.pk),
             "names": {str(r.person_id): r.person.full_name for r in rows},
             "groups": group_choices(), "finalised": all(r.status == "final" for r in rows)}
 
 
-LOWERABLE = {"excellent": (("good", LABELS["good"]), ("complete", LABELS["complete"]),
-                           ("fail", LABELS["fail"])),
-             "good": (("complete", LABELS["complete"]), ("fail", LABELS["fail"])),
-             "complete": (("fail", LABELS["fail"]),)}
+def _lower_levels(level: str) -> list[tuple[str, str]]:
+    return [(code, LABELS[code]) for code in LEVELS if lower_than(code, level)]
 
 
 def _chosen(request, orgs: dict):
