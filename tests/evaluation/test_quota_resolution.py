@@ -193,3 +193,15 @@ def test_the_short_year_precedent_spares_maternity(world, monkeypatch):
     compute_annual(personnel, YEAR, world.tanphong)
     assert _row("TP-1").classification == "complete"  # 4 months sick: capped
     assert _row("TP-2").classification == "excellent"  # maternity: spared
+
+
+def test_a_recompute_updates_the_stored_row_in_place(world):
+    staff = world.people["staff"]
+    _months(world.tanphong, staff, [80])
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    row = _row("TP-1")
+    EvaluationSheet.objects.filter(person=staff).update(total=Decimal("95"))
+    compute_annual(world.users["personnel"], YEAR, world.tanphong)
+    again = _row("TP-1")
+    assert again.pk == row.pk and again.classification == "excellent"
+    assert again.average == Decimal("95.0000") and again.computed_at >= row.computed_at

@@ -117,6 +117,7 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
                   .select_related("organization", "job_position", "title"))
     ids = [p.pk for p in people]
     existing = {r.person_id: r for r in AnnualResult.objects.filter(year=year, person__in=ids)}
+    before = {person_id: _values(row) for person_id, row in existing.items()}
     months, communes = _monthly(year, ids), communes_by_path()
     overrides, groups = overrides_by_person(year, ids), default_groups(people)
     leave = _leave_maps(ids, year)
@@ -126,9 +127,7 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
                  leave.get(person.pk, {}))
             for person in people
             if person.pk not in existing or existing[person.pk].status != AnnualStatus.FINAL]
-    AnnualResult.objects.bulk_create([r for r in rows if r.pk is None], batch_size=1000)
-    AnnualResult.objects.bulk_update([r for r in rows if r.pk is not None], ROW_FIELDS,
-                                     batch_size=1000)
+    _write([r for r in rows if r.pk is None or _values(r) != before[r.person_id]])
     audit.record(actor, "evaluation.compute_annual", organization,
                  after={"year": year, "rows": len(rows)})
     return len(rows)
@@ -137,6 +136,20 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
 ROW_FIELDS = ["organization", "task_group", "average", "average_exact", "periods_used",
               "periods_absent", "overrides", "classification", "label", "explanation",
               "final_level", "final_reason", "final_decision", "decided_by", "decided_at"]
+
+
+def _values(row: AnnualResult) -> tuple:
+    return tuple(getattr(row, row._meta.get_field(name).attname) for name in ROW_FIELDS)
+
+
+def _write(rows: list[AnnualResult]) -> None:
+    """Insert new rows and update changed ones in one INSERT ... ON CONFLICT per batch (a
+    bulk_update builds a CASE per field and row: minutes for a province at scale)."""
+    for row in rows:
+        row.pk = None  # the stored row keeps its id: the conflict on (person, year) updates it
+    AnnualResult.objects.bulk_create(
+        rows, batch_size=1000, update_conflicts=True, unique_fields=["person", "year"],
+        update_fields=[*ROW_FIELDS, "computed_at"])
 
 
 def _row(person, year, sheets, rulebook, communes, overrides, row, group,
