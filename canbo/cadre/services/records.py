@@ -4,6 +4,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from canbo.cadre import clock
@@ -33,7 +34,9 @@ def override_details(year: int, person_ids) -> dict[int, list[dict]]:
     """Per person, the decisions behind each override of `year`: dicts of code, number, date,
     issuer, in the order of canbo.scoring.OVERRIDES then by date. A unit handled for
     corruption or waste counts only for a person holding a leader title."""
-    ids, details = list(person_ids), defaultdict(list)
+    # a queryset stays a subquery; any other iterable becomes a list of ids
+    ids = person_ids if isinstance(person_ids, QuerySet) else list(person_ids)
+    details = defaultdict(list)
     for row in _disciplined(year).filter(person_id__in=ids).values(
             "person_id", "decision_number", "decision_date", "issuing_authority"):
         details[row["person_id"]].append({

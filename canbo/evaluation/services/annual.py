@@ -6,11 +6,13 @@ finalisation live in `canbo.evaluation.services.quota`.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from django.db import transaction
+from django.db.models.fields.json import KT
 
 from canbo.cadre.services.records import overrides_by_person
 from canbo.core import audit
@@ -42,32 +44,43 @@ from canbo.scoring import YearPeriod, lower_than, rulebook_for, score_year
 COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 
 
-def _monthly(year: int, people: list[int]) -> dict[int, list[EvaluationSheet]]:
-    sheets = EvaluationSheet.objects.filter(
+@dataclass(frozen=True)
+class MonthSheet:
+    """What the year needs of a monthly sheet (loaded without the result JSON)."""
+
+    start: date
+    status: str
+    worked: bool
+    total: Decimal | None
+    total_exact: str | None
+
+
+def _monthly(year: int, people) -> dict[int, list[MonthSheet]]:
+    rows = EvaluationSheet.objects.filter(
         person_id__in=people, period__kind=PeriodKind.MONTH, period__start__year=year,
-    ).select_related("period").order_by("period__start")
-    by_person: dict[int, list[EvaluationSheet]] = defaultdict(list)
-    for sheet in sheets:
-        by_person[sheet.person_id].append(sheet)
+    ).order_by("period__start").values_list(
+        "person_id", "period__start", "status", "worked", "total", KT("result__total_exact"))
+    by_person: dict[int, list[MonthSheet]] = defaultdict(list)
+    for person_id, *values in rows:
+        by_person[person_id].append(MonthSheet(*values))
     return by_person
 
 
-def exact_total(sheet: EvaluationSheet) -> Fraction | Decimal | None:
+def exact_total(sheet: MonthSheet) -> Fraction | Decimal | None:
     """The month's unrounded total: the fraction frozen at approval, never the stored
     4-decimal value (89.99998857 must not become 90)."""
-    exact = (sheet.result or {}).get("total_exact")
-    if exact:
-        return Fraction(exact)
+    if sheet.total_exact:
+        return Fraction(sheet.total_exact)
     return sheet.total
 
 
-def _year_input(sheets: list[EvaluationSheet], leave: dict) -> list[YearPeriod]:
+def _year_input(sheets: list[MonthSheet], leave: dict) -> list[YearPeriod]:
     """Approved months count; months not worked (leave) are excluded by the rules, and the
     explanation names the leave behind them."""
     return [
         YearPeriod(exact_total(sheet) if sheet.status in COUNTED else None, worked=sheet.worked,
                    name=_month_name(sheet, leave),
-                   maternity=not sheet.worked and sheet.period.start in leave.get(MATERNITY, ()))
+                   maternity=not sheet.worked and sheet.start in leave.get(MATERNITY, ()))
         for sheet in sheets
     ]
 
@@ -75,11 +88,11 @@ def _year_input(sheets: list[EvaluationSheet], leave: dict) -> list[YearPeriod]:
 MATERNITY = "maternity"  # key of the months of maternity leave in a person's leave map
 
 
-def _leave_maps(ids: list[int], year: int) -> dict[int, dict]:
+def _leave_maps(people, year: int) -> dict[int, dict]:
     """Per person: month → reason of the months not worked, and the maternity months."""
-    leave: dict[int, dict] = not_worked_months(ids, year)
+    leave: dict[int, dict] = not_worked_months(people, year)
     for person_id, start, end in LeavePeriod.objects.filter(
-            person_id__in=ids, kind=LeaveKind.MATERNITY, start__lte=date(year, 12, 31),
+            person_id__in=people, kind=LeaveKind.MATERNITY, start__lte=date(year, 12, 31),
             end__gte=date(year, 1, 1)).values_list("person_id", "start", "end"):
         months = {date(year, m, 1) for m in range(1, 13)
                   if date(year, m, 1) <= end and start < _next_month(date(year, m, 1))}
@@ -91,9 +104,9 @@ def _next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _month_name(sheet: EvaluationSheet, leave: dict) -> str:
-    name = f"Tháng {sheet.period.start:%m/%Y}"
-    reason = leave.get(sheet.period.start) if not sheet.worked else None
+def _month_name(sheet: MonthSheet, leave: dict) -> str:
+    name = f"Tháng {sheet.start:%m/%Y}"
+    reason = leave.get(sheet.start) if not sheet.worked else None
     return f"{name} ({reason})" if reason else name
 
 
@@ -113,10 +126,12 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     if not operator and not can_manage_periods(actor):
         raise EvaluationError("Bạn không có quyền tổng hợp xếp loại năm.")
     lock_communes(organization)  # one compute or finalise per commune at a time
-    people = list(Person.objects.filter(organization__path__startswith=organization.path)
-                  .select_related("organization", "job_position", "title"))
-    ids = [p.pk for p in people]
-    existing = {r.person_id: r for r in AnnualResult.objects.filter(year=year, person__in=ids)}
+    in_scope = Person.objects.filter(organization__path__startswith=organization.path)
+    people = list(in_scope.select_related("organization", "job_position", "title"))
+    ids = in_scope.values("pk")  # a subquery: no list of ten thousand parameters
+    results = AnnualResult.objects.filter(year=year, person__in=ids)
+    existing = {r.person_id: r for r in results.filter(status=AnnualStatus.DRAFT)}
+    final = set(results.filter(status=AnnualStatus.FINAL).values_list("person_id", flat=True))
     before = {person_id: _values(row) for person_id, row in existing.items()}
     months, communes = _monthly(year, ids), communes_by_path()
     overrides, groups = overrides_by_person(year, ids), default_groups(people)
@@ -125,8 +140,7 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     rows = [_row(person, year, months.get(person.pk, []), rulebook, communes,
                  overrides.get(person.pk, []), existing.get(person.pk), groups[person.pk],
                  leave.get(person.pk, {}))
-            for person in people
-            if person.pk not in existing or existing[person.pk].status != AnnualStatus.FINAL]
+            for person in people if person.pk not in final]
     _write([r for r in rows if r.pk is None or _values(r) != before[r.person_id]])
     audit.record(actor, "evaluation.compute_annual", organization,
                  after={"year": year, "rows": len(rows)})
