@@ -7,3 +7,9 @@ from django.dispatch import Signal
 # database defer with transaction.on_commit (emit_event does).
 # Arguments: organization (Organization), year (int), count (int: the rows finalised).
 annual_finalised = Signal()
+
+# Sent when a sheet is approved and published: sheet (EvaluationSheet, result frozen).
+sheet_published = Signal()
+
+# Sent when a period is locked: period (EvaluationPeriod).
+period_locked = Signal()

@@ -8,7 +8,12 @@ class IntegrationConfig(AppConfig):
     verbose_name = _("Integration")
 
     def ready(self) -> None:
-        from canbo.evaluation.signals import annual_finalised
-        from canbo.integration.receivers import on_annual_finalised
+        from canbo.evaluation import signals
+        from canbo.integration import receivers
 
-        annual_finalised.connect(on_annual_finalised, dispatch_uid="integration.annual_finalised")
+        signals.annual_finalised.connect(receivers.on_annual_finalised,
+                                         dispatch_uid="integration.annual_finalised")
+        signals.sheet_published.connect(receivers.on_sheet_published,
+                                        dispatch_uid="integration.sheet_published")
+        signals.period_locked.connect(receivers.on_period_locked,
+                                      dispatch_uid="integration.period_locked")

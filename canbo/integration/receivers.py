@@ -15,3 +15,17 @@ def on_annual_finalised(sender, organization, year: int, count: int, **kwargs) -
         },
         organization,
     )
+
+
+def on_sheet_published(sender, sheet, **kwargs) -> None:
+    emit_event(WebhookEvent.EVALUATION_PUBLISHED, {
+        "person": sheet.person.code, "period": sheet.period.start.isoformat(),
+        "total": sheet.result["total"], "classification": sheet.classification,
+    }, sheet.person.organization)
+
+
+def on_period_locked(sender, period, **kwargs) -> None:
+    emit_event(WebhookEvent.PERIOD_LOCKED, {
+        "organization": period.organization.code, "kind": period.kind,
+        "start": period.start.isoformat(),
+    }, period.organization)

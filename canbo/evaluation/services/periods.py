@@ -12,6 +12,7 @@ from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.permissions import can_manage_periods
 from canbo.evaluation.services.absence import sync_worked
 from canbo.evaluation.services.staleness import return_stale_leaders, stale_leaders
+from canbo.evaluation.signals import period_locked
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -106,13 +107,7 @@ def _lock(actor, period: EvaluationPeriod) -> EvaluationPeriod:
 
 
 def _announce_lock(period: EvaluationPeriod) -> None:
-    from canbo.integration.models import WebhookEvent
-    from canbo.integration.webhooks import emit_event
-
-    emit_event(WebhookEvent.PERIOD_LOCKED, {
-        "organization": period.organization.code, "kind": period.kind,
-        "start": period.start.isoformat(),
-    }, period.organization)
+    period_locked.send(sender=EvaluationPeriod, period=period)  # connected systems are told
 
 
 def period_for(person: Person, month: date) -> EvaluationPeriod | None:

@@ -16,6 +16,7 @@ from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
 from canbo.evaluation.services.result import check_general, compute, criteria_of
 from canbo.evaluation.services.staleness import refresh_leaders
+from canbo.evaluation.signals import sheet_published
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
 CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
@@ -135,15 +136,9 @@ def approve_unit(actor, sheets) -> tuple[int, list[str]]:
 
 
 def _publish(sheet: EvaluationSheet) -> None:
-    from canbo.integration.models import WebhookEvent
-    from canbo.integration.webhooks import emit_event
-
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
         Notification.objects.create(
             user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
             text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
-    emit_event(WebhookEvent.EVALUATION_PUBLISHED, {
-        "person": sheet.person.code, "period": sheet.period.start.isoformat(),
-        "total": sheet.result["total"], "classification": sheet.classification,
-    }, sheet.person.organization)
+    sheet_published.send(sender=EvaluationSheet, sheet=sheet)  # connected systems are told
