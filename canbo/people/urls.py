@@ -6,4 +6,5 @@ app_name = "people"
 urlpatterns = [
     path("", views.people_list, name="list"),
     path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/unlock/", views.person_unlock, name="unlock"),
 ]
