@@ -40,7 +40,7 @@ def person_detail(request, pk: int):
         ),
         pk=pk,
     )
-    log_personal_data_view(request.user, person)
+    log_personal_data_view(request, person)
     posts = person.posts.select_related("organization", "job_position", "title")
     today = timezone.localdate()
     context = {

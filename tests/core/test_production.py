@@ -114,3 +114,12 @@ def test_api_docs_load_no_outside_script(client, db):
     # The CSP allows scripts from the site only: the Swagger UI is served from our static files.
     html = client.get("/api/v1/docs").content.decode()
     assert "cdn." not in html and "/static/ninja/swagger-ui-bundle.js" in html
+
+
+def test_no_store_list_names_real_pages():
+    from django.urls import get_resolver
+
+    from canbo.core.middleware import NO_STORE_VIEWS
+    from tests.test_permission_matrix import _url_names
+
+    assert NO_STORE_VIEWS <= _url_names(get_resolver().url_patterns)
