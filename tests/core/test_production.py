@@ -16,23 +16,19 @@ SAFE = {
 }
 
 
+# What the subprocess inherits: the machine's environment (PATH, DATABASE_URL...), without any
+# setting under test and without DJANGO_* left by other tests (the browser tests set
+# DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly warns about).
+_UNDER_TEST = ("DEBUG", "SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "SECURE_", "CANBO_")
+
+
 def _canbo(args: list[str], **env: str) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k
-        not in (
-            "DEBUG",
-            "SECRET_KEY",
-            "SECRET_KEY_FILE",
-            "ALLOWED_HOSTS",
-            "SECURE_COOKIES",
-            "SECURE_SSL_REDIRECT",
-            "SECURE_HSTS_SECONDS",
-        )
+        if not k.startswith(_UNDER_TEST) and not k.startswith("DJANGO_")
     }
     clean.update(env)
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "-c", "from canbo.cli import main; main()", *args],
         env=clean,
