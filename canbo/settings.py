@@ -15,8 +15,10 @@ VAR_DIR = Path(envstr("CANBO_VAR_DIR", str(PROJECT_DIR / "var")))
 DEBUG = envbool("DEBUG", False)
 PRODUCTION = envbool("CANBO_PRODUCTION", False)
 # The fallback key is only for local demo/test runs; production must set SECRET_KEY.
-SECRET_KEY = envsecret("SECRET_KEY", None if PRODUCTION else "canbo-demo-only-insecure-key")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+DEMO_SECRET_KEY = "canbo-demo-only-insecure-key"
+SECRET_KEY = envsecret("SECRET_KEY", None if PRODUCTION else DEMO_SECRET_KEY)
+_LOCAL_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else _LOCAL_HOSTS)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs (Swagger UI) from our own static files, not a CDN (CSP)
     "canbo.core",
     "canbo.org",
     "canbo.people",
@@ -48,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "canbo.core.middleware.SecurityHeadersMiddleware",
     "canbo.core.middleware.LoginRequiredMiddleware",
     "canbo.integration.middleware.ApiLogMiddleware",
 ]
@@ -99,8 +103,15 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Processes that score a large recompute on PostgreSQL (canbo.work.shares); 1 turns it off.
 RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))
+# Failed logins lock an account from one client address after LOGIN_MAX_FAILURES, and from
+# everywhere after LOGIN_ACCOUNT_MAX_FAILURES, within LOGIN_LOCKOUT_MINUTES (canbo.core.lockout).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
+LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", 50)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+# The client address is REMOTE_ADDR unless a proxy header is named here explicitly
+# (e.g. X-Forwarded-For), read through CANBO_TRUSTED_PROXIES proxies (canbo.core.clientip).
+CLIENT_IP_HEADER = envstr("CANBO_CLIENT_IP_HEADER", "")
+TRUSTED_PROXIES = envint("CANBO_TRUSTED_PROXIES", 1)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -127,10 +138,30 @@ TASKS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# HSTS: one year in production; 0 (off) elsewhere so a local http demo keeps working.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
+# The health probe of a load balancer may speak plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Trust X-Forwarded-Proto (or the header named here) only when a proxy in front sets it.
+_PROXY_SSL_HEADER = envstr("CANBO_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+# Content-Security-Policy sent on every page (canbo.core.middleware.SecurityHeadersMiddleware):
+# no inline script anywhere; a few templates carry a <style> block.
+CONTENT_SECURITY_POLICY = envstr(
+    "CANBO_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
 
 # Electronic code (mã định danh) of the province; Lai Châu's is not known here.
 PROVINCE_CODE = envstr("PROVINCE_CODE", "000.00.00.H29")
@@ -146,4 +177,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
+
+
+def _refuse_unsafe_production() -> None:
+    """Refuse to start in production on a setting that would expose the province's data."""
+    problems = []
+    if DEBUG:
+        problems.append("DEBUG must be false")
+    if SECRET_KEY == DEMO_SECRET_KEY:
+        problems.append("SECRET_KEY is the demo key")
+    elif len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        problems.append("SECRET_KEY must be at least 50 characters with at least 5 distinct ones")
+    if not ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS must name the site's host(s)")
+    if problems:
+        raise ImproperlyConfigured(
+            "CANBO_PRODUCTION=true refuses to start: " + "; ".join(problems) + "."
+        )
+
+
+if PRODUCTION:
+    _refuse_unsafe_production()
+
 CANBO_CLASSIFICATION_SOURCE = "canbo.evaluation.services.annual.annual_classifications"

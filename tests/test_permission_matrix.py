@@ -358,6 +358,15 @@ MATRIX: dict[str, list[Case]] = {
         Case(person("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
                                         outsider=200, admin=200)),
     ],
+    "people:access_log": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
+                                               outsider=403, admin=200))],
+    # Lifting a login lockout: personnel officers and administrators, within their scope.
+    "people:unlock": [
+        Case(person("staff"), expect(staff=403, head=403, chair=403, personnel=302,
+                                     outsider=403, admin=302), method="post"),
+        Case(person("outsider"), expect(staff=403, head=403, chair=403, personnel=302,
+                                        outsider=403, admin=302), method="post"),
+    ],
     "cadre:index": [Case()],
     "cadre:person": [
         Case(person("staff"), ONLY_SELF_OR_TANPHONG),

@@ -20,6 +20,7 @@ MENU = [
     ("integration:imports", _("Imports"), "integration.import"),
     ("integration:clients", _("Connected systems"), "integration.manage"),
     ("audit", _("Audit log"), "audit.view"),
+    ("people:access_log", _("Personal data access log"), "people.access_log"),
 ]
 
 

@@ -5,16 +5,19 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core import lockout
+from canbo.core.clientip import client_ip
 
 LOCKED = _("Too many failed logins. The account is locked for %(minutes)s minutes.")
 
 
 class _Lockout:
-    """One lockout for every login path: /login/ and /admin/login/ count the same failures."""
+    """One lockout for every login path: /login/ and /admin/login/ count the same failures,
+    by account and client address."""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        if username and lockout.is_locked(username):
+        ip = client_ip(self.request) if self.request is not None else None
+        if username and lockout.is_locked(username, ip):
             raise forms.ValidationError(
                 self.error_messages["locked"], code="locked",
                 params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
@@ -23,9 +26,9 @@ class _Lockout:
             cleaned = super().clean()
         except forms.ValidationError:
             if self.user_cache is None:  # a wrong password, not a valid non-staff user
-                lockout.record_failure(username, self.request.META.get("REMOTE_ADDR"))
+                lockout.record_failure(username, ip)
             raise
-        lockout.clear_failures(username)
+        lockout.clear_failures(username, ip)
         return cleaned
 
 

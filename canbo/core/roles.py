@@ -30,6 +30,10 @@ CAPABILITIES: dict[str, set[str]] = {
     "people.view": set(Role),
     # The absence register (leave periods): personnel officers within their scope.
     "people.leave.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # Lifting a login lockout of an account within one's scope (audited).
+    "people.account.unlock": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # Reading the personal-data access log (read-only): the provincial personnel office.
+    "people.access_log": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "org.view": set(Role),
     "audit.view": {Role.ADMIN},
     "work.catalog.view": set(Role),

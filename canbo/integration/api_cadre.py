@@ -9,6 +9,7 @@ from canbo.integration.auth import require_scope
 from canbo.integration.schemas import ErrorOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
+from canbo.people.services import log_personal_data_access
 
 router = Router(tags=["cadre"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
@@ -40,7 +41,8 @@ def _people(request, org: str | None):
     return people.order_by("code")[:LIMIT]
 
 
-def _out(rows, day) -> list[CadreRowOut]:
+def _out(request, rows, day) -> list[CadreRowOut]:
+    log_personal_data_access(request, [r.person.pk for r in rows], "api.cadre")
     return [CadreRowOut(
         code=r.person.code, full_name=r.person.full_name,
         organization_code=r.person.organization.code if r.person.organization else None,
@@ -59,17 +61,17 @@ def _years(person, day):
 def qualification_gaps(request, org: str | None = None):
     """People whose record falls short of their job position's or title's standard."""
     day = today()
-    return _out([r for r in assess(_people(request, org)) if r.gaps], day)
+    return _out(request, [r for r in assess(_people(request, org)) if r.gaps], day)
 
 
 @router.get("/cadre/training-candidates", response={200: list[CadreRowOut], **ERRORS})
 def training_candidates(request, org: str | None = None):
     """Below the professional standard with more than 6 years of service left."""
     day = today()
-    return _out(university_candidates(assess(_people(request, org)), day), day)
+    return _out(request, university_candidates(assess(_people(request, org)), day), day)
 
 
 @router.get("/cadre/lacking-political-theory", response={200: list[CadreRowOut], **ERRORS})
 def lacking_political_theory(request, org: str | None = None):
     """People lacking the political-theory level their title requires."""
-    return _out(lacking_theory(assess(_people(request, org))), today())
+    return _out(request, lacking_theory(assess(_people(request, org))), today())

@@ -7,6 +7,7 @@ from canbo.integration.auth import require_scope
 from canbo.integration.schemas import ErrorOut, OrganizationOut, PersonOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
+from canbo.people.services import log_personal_data_view
 
 router = Router(tags=["look-ups"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
@@ -34,6 +35,7 @@ def get_person(request, code: str):
         "organization", "job_position", "title"
     )
     person = get_object_or_404(people, code=code)
+    log_personal_data_view(request, person, "api.people")
     org = person.organization
     return PersonOut(
         code=person.code, full_name=person.full_name, gender=person.gender,

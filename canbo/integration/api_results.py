@@ -11,6 +11,7 @@ from canbo.integration.api_tasks import ERRORS, org_path
 from canbo.integration.auth import require_scope
 from canbo.integration.errors import ApiError
 from canbo.integration.task_schemas import CODE_PATTERN, PERIOD_PATTERN
+from canbo.people.services import log_personal_data_access
 from canbo.reports.annual_report import average_text
 from canbo.scoring import LABELS
 from canbo.work.errors import WorkError
@@ -81,7 +82,7 @@ def list_results(request, filters: Query[ResultFilters]):
     except WorkError as exc:
         raise ApiError(422, "invalid", exc.message, "period") from None
     if period.kind == "year":
-        return _annual(client, filters, period)
+        return _annual(request, client, filters, period)
     sheets = (EvaluationSheet.objects.visible_to(client)
               .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind,
                       period__start=period.start)
@@ -90,6 +91,7 @@ def list_results(request, filters: Query[ResultFilters]):
         sheets = sheets.filter(person__organization__path__startswith=org_path(client,
                                                                                 filters.org))
     page = _page(sheets.order_by("person__code", "id"), filters)
+    log_personal_data_access(request, [sheet.person_id for sheet in page], "api.results")
     return {"count": sheets.count(), "page": filters.page, "page_size": filters.page_size,
             "items": [_out(sheet, period.label) for sheet in page]}
 
@@ -99,7 +101,7 @@ def _page(queryset, filters: ResultFilters):
     return queryset[start:start + filters.page_size]
 
 
-def _annual(client, filters: ResultFilters, period) -> dict:
+def _annual(request, client, filters: ResultFilters, period) -> dict:
     """Finalised annual results of the year, within the client's subtree."""
     rows = (AnnualResult.objects.visible_to(client)
             .filter(year=period.start.year, status=AnnualStatus.FINAL)
@@ -107,6 +109,7 @@ def _annual(client, filters: ResultFilters, period) -> dict:
     if filters.org:
         rows = rows.filter(person__organization__path__startswith=org_path(client, filters.org))
     page = _page(rows.order_by("person__code", "id"), filters)
+    log_personal_data_access(request, [row.person_id for row in page], "api.results")
     return {"count": rows.count(), "page": filters.page, "page_size": filters.page_size,
             "items": [_annual_out(row, period.label) for row in page]}
 

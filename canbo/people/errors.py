@@ -4,3 +4,7 @@ class LeaveError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
         self.message = str(message)
+
+
+class AccountError(LeaveError):
+    """A change to a login account refused: the message is for the user, in Vietnamese."""

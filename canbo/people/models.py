@@ -164,15 +164,23 @@ class Profile(models.Model):
 
 
 class PersonalDataAccess(models.Model):
-    """Who viewed whose personal record, and when (personal data protection law)."""
+    """Who read whose personal data, what, when and from where (Decree 13/2023/NĐ-CP):
+    a user on a page or a download, or a connected system through the API."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses")
-    what = models.CharField(max_length=80)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             verbose_name=_("user"))
+    # A connected system is named, not linked: people may not point up to integration.
+    client = models.CharField(_("connected system"), max_length=160, blank=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses",
+                               verbose_name=_("civil servant"))
+    what = models.CharField(_("what"), max_length=80)
+    ip = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data access log")
 
 
 class LeavePeriod(models.Model):

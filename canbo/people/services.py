@@ -1,10 +1,12 @@
 """Workflow functions for staff records: every change is audited."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
 
 from canbo.core import audit
+from canbo.core.clientip import client_ip
 from canbo.org.models import JobPosition, Organization, Title
 from canbo.people.models import Person, PersonalDataAccess, Post
 
@@ -32,5 +34,19 @@ def assign_post(
     return post
 
 
-def log_personal_data_view(user, person: Person, what: str = "person.view") -> None:
-    PersonalDataAccess.objects.create(user=user, person=person, what=what)
+def log_personal_data_view(request, person: Person, what: str = "person.view") -> None:
+    """Record that the request's user (or API client) read one person's data."""
+    log_personal_data_access(request, [person.pk], what)
+
+
+def log_personal_data_access(request, person_ids: Iterable[int], what: str) -> None:
+    """Record that the request's user (or API client) read the data of these people."""
+    actor = getattr(request, "auth", None) or request.user
+    is_client = getattr(actor, "is_api_client", False)
+    user = actor if not is_client and getattr(actor, "pk", None) else None
+    client = f"{actor.name} (#{actor.pk})"[:160] if is_client else ""
+    ip = client_ip(request)
+    PersonalDataAccess.objects.bulk_create(
+        PersonalDataAccess(user=user, client=client, person_id=pk, what=what, ip=ip)
+        for pk in dict.fromkeys(person_ids)
+    )

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from canbo.people import views
+from canbo.people import access_log, views
 
 app_name = "people"
 urlpatterns = [
     path("", views.people_list, name="list"),
+    path("access-log/", access_log.access_log, name="access_log"),
     path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/unlock/", views.person_unlock, name="unlock"),
 ]

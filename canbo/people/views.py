@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from canbo.core.access import require
+from canbo.people.accounts import can_unlock_account, is_account_locked, unlock_account
+from canbo.people.errors import AccountError
 from canbo.people.filters import PeopleFilterForm
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_view
@@ -35,7 +40,7 @@ def person_detail(request, pk: int):
         ),
         pk=pk,
     )
-    log_personal_data_view(request.user, person)
+    log_personal_data_view(request, person)
     posts = person.posts.select_related("organization", "job_position", "title")
     today = timezone.localdate()
     context = {
@@ -43,8 +48,22 @@ def person_detail(request, pk: int):
         "retirement_date": person.retirement_date, "years_left": person.years_left(today),
         "is_local": person.organization and person.is_local_to(person.organization),
         "annual": _annual_results(request.user, person),
+        "can_unlock": can_unlock_account(request.user, person),
     }
+    context["account_locked"] = context["can_unlock"] and is_account_locked(person)
     return render(request, "people/detail.html", context)
+
+
+@require_POST
+def person_unlock(request, pk: int):
+    require(request.user, "people.account.unlock")
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    try:
+        unlock_account(request.user, person)
+        messages.success(request, _("The account is unlocked."))
+    except AccountError as error:
+        messages.error(request, error.message)
+    return redirect("people:detail", pk=person.pk)
 
 
 def _annual_results(user, person: Person) -> list[dict]:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from canbo.core.access import require, scope_for
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.org.models import Organization
+from canbo.people.services import log_personal_data_access
 from canbo.reports.annual_report import agencies_under, annual_report, missing_months
 from canbo.reports.docx_annual_report import annual_report_document
 from canbo.reports.docx_common import DOCX_TYPE, agency_of
@@ -39,6 +40,9 @@ def _report(request, year: int) -> tuple[dict, Organization]:
     require(request.user, "reports.annual")
     root = _root(request)
     results = AnnualResult.objects.visible_to(request.user)
+    covered = results.filter(year=year, person__organization__path__startswith=root.path)
+    log_personal_data_access(request, covered.values_list("person_id", flat=True),
+                             "reports.annual_report")
     return annual_report(year, agencies_under(year, root, results), results), root
 
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from canbo.core.access import require, scope_for
 from canbo.evaluation.models import AnnualResult, EvaluationPeriod, EvaluationSheet
 from canbo.org.models import Organization
+from canbo.people.services import log_personal_data_access, log_personal_data_view
 from canbo.reports.docx_annual import annual_document
 from canbo.reports.docx_common import DOCX_TYPE
 from canbo.reports.docx_sheet import sheets_document
@@ -33,6 +34,7 @@ def sheet_docx(request, pk: int):
     sheet = get_object_or_404(
         EvaluationSheet.objects.visible_to(request.user).select_related(*SHEET_RELATED), pk=pk)
     tasks = sheet_tasks(Task.objects.visible_to(request.user), sheet)
+    log_personal_data_view(request, sheet.person, "reports.sheet_docx")
     name = f"phieu-danh-gia-{sheet.period.start:%Y-%m}-{slugify(sheet.person.code)}.docx"
     return _download(sheets_document([(sheet, tasks)]), name, DOCX_TYPE)
 
@@ -42,6 +44,7 @@ def annual_docx(request, pk: int):
     row = get_object_or_404(AnnualResult.objects.visible_to(request.user).select_related(
         "person__organization__parent", "person__title", "person__job_position"), pk=pk)
     months = annual_months(EvaluationSheet.objects.visible_to(request.user), row)
+    log_personal_data_view(request, row.person, "reports.annual_docx")
     name = f"phieu-danh-gia-nam-{row.year}-{slugify(row.person.code)}.docx"
     return _download(annual_document([(row, months)]), name, DOCX_TYPE)
 
@@ -55,6 +58,7 @@ def unit_xlsx(request):
     period = _period(request, sheets)
     month = period.start if period else _month(request, sheets)
     rows = unit_sheets(sheets, organization, month, period)
+    log_personal_data_access(request, rows.values_list("person_id", flat=True), "reports.unit_xlsx")
     name = f"tong-hop-{month:%Y-%m}-{slugify(organization.code or organization.name)}.xlsx"
     return _download(unit_workbook(organization, month, rows), name, XLSX_TYPE)
 

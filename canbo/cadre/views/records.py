@@ -16,6 +16,7 @@ from canbo.cadre.services.records import override_details, record_decision
 from canbo.cadre.tables import Link, Table, render_listing
 from canbo.core.access import can, require
 from canbo.people.leave import not_worked_months
+from canbo.people.services import log_personal_data_view
 from canbo.scoring import OVERRIDES
 
 
@@ -66,6 +67,7 @@ def person(request, pk: int):
     require(request.user, "cadre.own")
     person = get_object_or_404(people_of(request.user).select_related(
         "organization", "job_position", "title"), pk=pk)
+    log_personal_data_view(request, person, "cadre.person")
     today = clock.today()
     leaves = list(person.leaves.all())
     return render(request, "cadre/person.html", {

@@ -24,6 +24,7 @@ from canbo.evaluation.services import complaints, sheets
 from canbo.evaluation.services.complaints import complaint_deadline
 from canbo.evaluation.services.general import general_rows
 from canbo.evaluation.services.result import displayed_result
+from canbo.people.services import log_personal_data_view
 from canbo.work.models import Task
 
 
@@ -65,6 +66,7 @@ def sheet_detail(request, pk: int):
     sheet = _sheet(request, pk)
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = _forms(request.user, sheet, request.POST or None, action)
+    log_personal_data_view(request, sheet.person, "evaluation.sheet")
     if action:
         form = forms.get(action)
         if form is None:
