@@ -10,13 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require, scope_for
-from canbo.core.roles import Role
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet, Notification
-from canbo.evaluation.permissions import COMMUNE_LEADERS
+from canbo.evaluation.permissions import approvable_sheets
 from canbo.evaluation.services.sheets import approve_unit
 from canbo.evaluation.views.chart import history_svg
-from canbo.org.choices import COMMUNE_KINDS
 from canbo.work.models import Task
 
 
@@ -80,14 +78,7 @@ class CountedPaginator(Paginator):
 
 
 def _approvable(user, month: date):
-    sheets = EvaluationSheet.objects.visible_to(user).filter(
-        period__start=month, status=SheetStatus.REVIEWED, period__status="open")
-    if scope_for(user).role not in COMMUNE_LEADERS:
-        return sheets.none()
-    if scope_for(user).role == Role.VICE_CHAIRMAN:  # never the commune's own leaders
-        sheets = sheets.exclude(person__organization__kind__in=COMMUNE_KINDS,
-                                person__title__is_leader=True)
-    return sheets.exclude(person_id=scope_for(user).person_id)
+    return approvable_sheets(user).filter(period__start=month)
 
 
 def approval_board(request):

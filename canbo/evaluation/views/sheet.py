@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from canbo.core.access import require
 from canbo.evaluation.choices import ComplaintStatus, SheetStatus
@@ -13,7 +14,7 @@ from canbo.evaluation.forms import (
     ReviewForm,
     SelfAssessmentForm,
 )
-from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import (
     can_approve,
     can_resolve_complaint,
@@ -72,6 +73,9 @@ def sheet_detail(request, pk: int):
             return redirect("evaluation:sheet", pk=sheet.pk)
         if form.is_valid() and _act(request, sheet, action, form):
             return redirect("evaluation:sheet", pk=sheet.pk)
+    else:  # the notifications that point here have been seen
+        Notification.objects.filter(user=request.user, url=request.path,
+                                    read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "evaluation/sheet.html", _context(request, sheet, forms))
 
 
