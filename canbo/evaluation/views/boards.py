@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require, scope_for
@@ -92,16 +94,35 @@ def approval_board(request):
 
 @require_POST
 def approve_bulk(request):
+    """First post: confirm the chosen sheets by name; second post (confirm=yes): approve."""
     require(request.user, "evaluation.approval_board")
     month = _month(request)
+    back = f"/evaluation/approve/?month={month:%Y-%m}"
     ids = [int(i) for i in request.POST.getlist("sheet") if i.isdigit()]
-    chosen = _approvable(request.user, month).filter(pk__in=ids).exclude(
-        complaints__status="open")
-    approved, refusals = approve_unit(request.user, list(chosen))
-    messages.success(request, f"Đã phê duyệt {approved} phiếu.")
+    chosen = list(_approvable(request.user, month).filter(pk__in=ids).exclude(
+        complaints__status="open").select_related("person__organization", "person__title")
+        .order_by("person__search_key"))
+    if not chosen:
+        messages.error(request, _("No sheet selected."))
+        return redirect(back)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "evaluation/approval_confirm.html",
+                      {"month": month, "sheets": chosen})
+    approved, refusals = approve_unit(request.user, chosen)
+    if approved:
+        messages.success(request, _approved_message(approved, chosen))
     for refusal in refusals:
         messages.error(request, refusal)
-    return redirect(f"/evaluation/approve/?month={month:%Y-%m}")
+    return redirect(back)
+
+
+def _approved_message(approved: int, chosen: list) -> str:
+    published = EvaluationSheet.objects.filter(
+        pk__in=[s.pk for s in chosen], status=SheetStatus.PUBLISHED)
+    units = sorted(set(published.values_list("person__organization__name", flat=True)))
+    return ngettext("Approved and published %(n)d sheet of %(units)s.",
+                    "Approved and published %(n)d sheets of %(units)s.", approved) % {
+        "n": approved, "units": ", ".join(units)}
 
 
 def unit_results(request):
