@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
@@ -89,6 +90,16 @@ def _may_judge(user, task: Task) -> bool:
     return can(user, "work.tasks.judge") and task.assignee_id != scope_for(user).person_id
 
 
+# What each judgment did, said to the user after it succeeds.
+JUDGED = {
+    "review": _("Saved: the quality review was recorded."),
+    "certify_review": _("Saved: the failure was certified as due to an objective cause."),
+    "certify_delay": _("Saved: the delay was certified as due to an objective cause."),
+    "extend": _("Saved: the deadline was extended (counted as one delay)."),
+    "complete": _("Saved: the task was marked completed."),
+}
+
+
 @require_POST
 def task_act(request, pk: int):
     """Quality review, objective-cause certification, deadline extension or completion."""
@@ -97,7 +108,7 @@ def task_act(request, pk: int):
         raise PermissionDenied
     try:
         _judge(request, task, request.POST)
-        messages.success(request, "Đã lưu.")
+        messages.success(request, JUDGED.get(request.POST.get("action", ""), _("Saved.")))
     except WorkError as exc:
         messages.error(request, str(exc))
     except (ValueError, ValidationError):
