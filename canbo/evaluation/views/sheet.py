@@ -16,6 +16,7 @@ from canbo.evaluation.forms import (
     ReviewForm,
     SelfAssessmentForm,
 )
+from canbo.evaluation.history import sheet_history
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import (
     can_approve,
@@ -121,5 +122,5 @@ def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
         assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
     return {"sheet": sheet, "result": result, "criteria_rows": general_rows(sheet), "forms": forms,
             "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
-            "complaint_deadline": complaint_deadline(sheet)}
+            "complaint_deadline": complaint_deadline(sheet), "history": sheet_history(sheet)}
 
