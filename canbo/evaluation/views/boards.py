@@ -11,12 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require, scope_for
+from canbo.core.access import is_province_wide, require, scope_for
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import approvable_sheets
+from canbo.evaluation.services.annual import commune_of
 from canbo.evaluation.services.sheets import approve_unit
 from canbo.evaluation.views.chart import history_svg
+from canbo.org.choices import COMMUNE_KINDS
+from canbo.org.models import Organization
 from canbo.work.models import Task
 
 
@@ -50,6 +53,9 @@ def review_board(request):
     month = _month(request)
     sheets = EvaluationSheet.objects.visible_to(request.user).filter(period__start=month)\
         .select_related("person__organization", "person__title", "period")
+    communes, commune = _commune_filter(request)
+    if commune is not None:
+        sheets = sheets.filter(person__organization__path__startswith=commune.path)
     status = request.GET.get("status", "")
     counts = dict(sheets.values_list("status").annotate(n=Count("id")))
     if status in SheetStatus.values:
@@ -59,11 +65,30 @@ def review_board(request):
                                                     "person__search_key")
     total = counts.get(status, 0) if status in SheetStatus.values else sum(counts.values())
     page = CountedPaginator(sheets, BOARD_PAGE_SIZE, total).get_page(request.GET.get("page"))
-    query = f"month={month:%Y-%m}" + (f"&status={status}" if status in SheetStatus.values
-                                      else "")
-    context = {"month": month, "sheets": page.object_list, "page": page, "query": query,
-               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status}
+    rows = _with_communes(list(page.object_list), communes)
+    base = f"month={month:%Y-%m}" + (f"&commune={commune.pk}" if commune else "")
+    query = base + (f"&status={status}" if status in SheetStatus.values else "")
+    context = {"month": month, "sheets": rows, "page": page, "query": query, "base": base,
+               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status,
+               "communes": communes, "commune": commune}
     return render(request, "evaluation/review_board.html", context)
+
+
+def _commune_filter(request):
+    """Province-wide users pick a commune; within one commune there is nothing to pick."""
+    if not is_province_wide(request.user):
+        return {}, None
+    communes = {c.path: c for c in Organization.objects.visible_to(request.user)
+                .filter(kind__in=COMMUNE_KINDS).order_by("name")}
+    chosen = request.GET.get("commune", "")
+    commune = next((c for c in communes.values() if str(c.pk) == chosen), None)
+    return communes, commune
+
+
+def _with_communes(sheets: list, communes: dict) -> list:
+    for sheet in sheets:
+        sheet.commune = commune_of(sheet.person.organization, communes) if communes else None
+    return sheets
 
 
 BOARD_PAGE_SIZE = 100
