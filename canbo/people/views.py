@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from canbo.core.access import require
+from canbo.org.communes import commune_names
 from canbo.people.filters import PeopleFilterForm
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_view
@@ -23,7 +24,7 @@ def people_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(),
-               "today": timezone.localdate()}
+               "today": timezone.localdate(), "communes": commune_names(request.user)}
     return render(request, "people/list.html", context)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
+from canbo.org.communes import commune_names
 from canbo.work import task_services
 from canbo.work.errors import WorkError
 from canbo.work.forms import TaskFilterForm
@@ -46,7 +47,8 @@ def unit_tasks(request):
     tasks = Task.objects.visible_to(request.user).select_related("assignee", "organization")
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
-    return render(request, "work/unit_tasks.html", {"form": form, "page": page, "query": query})
+    return render(request, "work/unit_tasks.html", {"form": form, "page": page, "query": query,
+                                                    "communes": commune_names(request.user)})
 
 
 def task_detail(request, pk: int):
