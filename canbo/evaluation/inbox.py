@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Min, Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -264,11 +263,11 @@ def _annual_to_finish(user, today: date) -> list[InboxItem]:
     return [
         InboxItem(
             ngettext(
-                "%(n)d commune has not finalised the annual classification (before %(date)s)",
-                "%(n)d communes have not finalised the annual classification (before %(date)s)",
+                "%(n)d commune has not finalised the annual classification",
+                "%(n)d communes have not finalised the annual classification",
                 communes,
             )
-            % {"n": communes, "date": date_format(deadline, "d/m/Y")},
+            % {"n": communes},
             reverse("evaluation:annual", args=[today.year]),
             communes,
             due=deadline,

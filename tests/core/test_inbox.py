@@ -111,7 +111,7 @@ def test_personnel_is_told_of_communes_not_finalised_in_the_last_quarter(client,
     items = inbox.evaluation_inbox(world.users["personnel"], date(2026, 11, 30))
     annual = [i for i in items if "/evaluation/annual/2026/" in i.url]
     assert annual and annual[0].count == 1 and annual[0].due == date(2026, 12, 15)
-    assert "15/12/2026" in annual[0].text and not annual[0].urgent
+    assert "chưa chốt xếp loại năm" in annual[0].text and not annual[0].urgent
     assert not [
         i
         for i in inbox.evaluation_inbox(world.users["personnel"], date(2026, 6, 1))
