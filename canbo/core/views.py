@@ -2,8 +2,10 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from canbo.core import inbox
 from canbo.core.access import require, scope_for
 from canbo.core.models import AuditEntry, LoginFailure
 from canbo.org.models import Organization
@@ -41,7 +43,9 @@ def home(request):
         "org_count": Organization.objects.visible_to(request.user).count(),
         "people_count": None if scope.self_only
         else Person.objects.visible_to(request.user).count(),
+        "today": timezone.localdate(),
     }
+    context["inbox"] = inbox.items_for(request.user, context["today"])
     return render(request, "core/home.html", context)
 
 

@@ -8,9 +8,12 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self) -> None:
+        from canbo.core import inbox
+        from canbo.evaluation.inbox import evaluation_inbox
         from canbo.evaluation.services import absence
         from canbo.people.signals import leave_changed, leave_locked_months
 
         leave_changed.connect(absence.on_leave_changed, dispatch_uid="evaluation.sync_worked")
         leave_locked_months.connect(absence.locked_months,
                                     dispatch_uid="evaluation.locked_months")
+        inbox.register(evaluation_inbox)

@@ -36,6 +36,7 @@ def _criteria_fields(form: forms.Form, sheet: EvaluationSheet, initial: list | N
         if column == "review":
             form.fields[f"reason{index}"] = forms.CharField(
                 label=_("Reason for the change"), required=False, max_length=500,
+                initial=(sheet.adjust_reasons or {}).get(str(index), ""),  # kept on reopening
                 widget=forms.TextInput(attrs={"aria-label": _("Reason for the change")}))
             row.bound["reason"] = form[f"reason{index}"]
 

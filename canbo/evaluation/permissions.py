@@ -2,8 +2,10 @@
 
 from canbo.core.access import scope_for
 from canbo.core.roles import Role
+from canbo.evaluation.choices import PeriodStatus, SheetStatus
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.leaders import CHAIRMAN, VICE_CHAIRMAN, leader_kind
+from canbo.org.choices import COMMUNE_KINDS
 
 UNIT_REVIEWERS = {Role.UNIT_HEAD, Role.UNIT_DEPUTY}
 COMMUNE_LEADERS = {Role.CHAIRMAN, Role.VICE_CHAIRMAN}
@@ -69,3 +71,16 @@ def can_manage_periods(user) -> bool:
 
 def can_resolve_complaint(user, sheet: EvaluationSheet) -> bool:
     return can_approve(user, sheet)
+
+
+def approvable_sheets(user):
+    """Reviewed sheets of open periods this commune leader may approve on the board."""
+    sheets = EvaluationSheet.objects.visible_to(user).filter(
+        status=SheetStatus.REVIEWED, period__status=PeriodStatus.OPEN)
+    scope = scope_for(user)
+    if scope.role not in COMMUNE_LEADERS:
+        return sheets.none()
+    if scope.role == Role.VICE_CHAIRMAN:  # never the commune's own leaders
+        sheets = sheets.exclude(person__organization__kind__in=COMMUNE_KINDS,
+                                person__title__is_leader=True)
+    return sheets.exclude(person_id=scope.person_id)

@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from canbo.integration.auth import ClientTokenAuth
@@ -22,6 +22,8 @@ api = NinjaAPI(
     ),
     auth=ClientTokenAuth(),
     urls_namespace="api",
+    # Swagger UI from the app's own static files (ninja is an installed app), never a CDN.
+    docs=Swagger(),
 )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require
+from canbo.org.communes import commune_names
 from canbo.people.accounts import can_unlock_account, is_account_locked, unlock_account
 from canbo.people.errors import AccountError
 from canbo.people.filters import PeopleFilterForm
@@ -28,7 +29,7 @@ def people_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(),
-               "today": timezone.localdate()}
+               "today": timezone.localdate(), "communes": commune_names(request.user)}
     return render(request, "people/list.html", context)
 
 

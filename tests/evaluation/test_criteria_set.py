@@ -71,9 +71,9 @@ def test_rows_group_lines_with_subtotals(world, sheet):
 
 def test_page_shows_form01_layout_and_inputs(client, world, sheet):
     html = _page(client, world.users["staff"], sheet)
-    assert ITEM_ROW.findall(html.split('id="form-self"')[0]) == [
-        "I.1", "I.2", "II.1", "II.2", "II.3", "II.4", "III"]
-    form = html.split('id="form-self"')[1]
+    # The owner's form opens the page; the read-only table follows it.
+    form, after = html.split('id="form-self"')[1].split("</form>", 1)
+    assert ITEM_ROW.findall(after) == ["I.1", "I.2", "II.1", "II.2", "II.3", "II.4", "III"]
     assert all(f'name="c{i}"' in form for i in range(7)) and 'name="c7"' not in form
     assert 'step="0.25"' in form and 'step="0.5"' in form
     assert "Điểm của cấp có thẩm quyền" in html and "Điểm tối đa" in html

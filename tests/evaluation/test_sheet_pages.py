@@ -94,7 +94,8 @@ def test_boards(client, world, period, sheet):
     client.force_login(world.users["chair"])
     board = client.get("/evaluation/approve/?month=2026-10")
     assert [s.pk for s in board.context["sheets"]] == [sheet.pk]
-    client.post("/evaluation/approve/bulk/?month=2026-10", {"sheet": [sheet.pk]})
+    client.post("/evaluation/approve/bulk/?month=2026-10", {"sheet": [sheet.pk],
+                                                            "confirm": "yes"})
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.PUBLISHED
 

@@ -7,16 +7,19 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require, scope_for
-from canbo.core.roles import Role
+from canbo.core.access import is_province_wide, require, scope_for
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet, Notification
-from canbo.evaluation.permissions import COMMUNE_LEADERS
+from canbo.evaluation.permissions import approvable_sheets
+from canbo.evaluation.services.annual import commune_of
 from canbo.evaluation.services.sheets import approve_unit
 from canbo.evaluation.views.chart import history_svg
 from canbo.org.choices import COMMUNE_KINDS
+from canbo.org.models import Organization
 from canbo.work.models import Task
 
 
@@ -50,6 +53,9 @@ def review_board(request):
     month = _month(request)
     sheets = EvaluationSheet.objects.visible_to(request.user).filter(period__start=month)\
         .select_related("person__organization", "person__title", "period")
+    communes, commune = _commune_filter(request)
+    if commune is not None:
+        sheets = sheets.filter(person__organization__path__startswith=commune.path)
     status = request.GET.get("status", "")
     counts = dict(sheets.values_list("status").annotate(n=Count("id")))
     if status in SheetStatus.values:
@@ -59,11 +65,30 @@ def review_board(request):
                                                     "person__search_key")
     total = counts.get(status, 0) if status in SheetStatus.values else sum(counts.values())
     page = CountedPaginator(sheets, BOARD_PAGE_SIZE, total).get_page(request.GET.get("page"))
-    query = f"month={month:%Y-%m}" + (f"&status={status}" if status in SheetStatus.values
-                                      else "")
-    context = {"month": month, "sheets": page.object_list, "page": page, "query": query,
-               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status}
+    rows = _with_communes(list(page.object_list), communes)
+    base = f"month={month:%Y-%m}" + (f"&commune={commune.pk}" if commune else "")
+    query = base + (f"&status={status}" if status in SheetStatus.values else "")
+    context = {"month": month, "sheets": rows, "page": page, "query": query, "base": base,
+               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status,
+               "communes": communes, "commune": commune}
     return render(request, "evaluation/review_board.html", context)
+
+
+def _commune_filter(request):
+    """Province-wide users pick a commune; within one commune there is nothing to pick."""
+    if not is_province_wide(request.user):
+        return {}, None
+    communes = {c.path: c for c in Organization.objects.visible_to(request.user)
+                .filter(kind__in=COMMUNE_KINDS).order_by("name")}
+    chosen = request.GET.get("commune", "")
+    commune = next((c for c in communes.values() if str(c.pk) == chosen), None)
+    return communes, commune
+
+
+def _with_communes(sheets: list, communes: dict) -> list:
+    for sheet in sheets:
+        sheet.commune = commune_of(sheet.person.organization, communes) if communes else None
+    return sheets
 
 
 BOARD_PAGE_SIZE = 100
@@ -80,14 +105,7 @@ class CountedPaginator(Paginator):
 
 
 def _approvable(user, month: date):
-    sheets = EvaluationSheet.objects.visible_to(user).filter(
-        period__start=month, status=SheetStatus.REVIEWED, period__status="open")
-    if scope_for(user).role not in COMMUNE_LEADERS:
-        return sheets.none()
-    if scope_for(user).role == Role.VICE_CHAIRMAN:  # never the commune's own leaders
-        sheets = sheets.exclude(person__organization__kind__in=COMMUNE_KINDS,
-                                person__title__is_leader=True)
-    return sheets.exclude(person_id=scope_for(user).person_id)
+    return approvable_sheets(user).filter(period__start=month)
 
 
 def approval_board(request):
@@ -101,16 +119,35 @@ def approval_board(request):
 
 @require_POST
 def approve_bulk(request):
+    """First post: confirm the chosen sheets by name; second post (confirm=yes): approve."""
     require(request.user, "evaluation.approval_board")
     month = _month(request)
+    back = f"/evaluation/approve/?month={month:%Y-%m}"
     ids = [int(i) for i in request.POST.getlist("sheet") if i.isdigit()]
-    chosen = _approvable(request.user, month).filter(pk__in=ids).exclude(
-        complaints__status="open")
-    approved, refusals = approve_unit(request.user, list(chosen))
-    messages.success(request, f"Đã phê duyệt {approved} phiếu.")
+    chosen = list(_approvable(request.user, month).filter(pk__in=ids).exclude(
+        complaints__status="open").select_related("person__organization", "person__title")
+        .order_by("person__search_key"))
+    if not chosen:
+        messages.error(request, _("No sheet selected."))
+        return redirect(back)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "evaluation/approval_confirm.html",
+                      {"month": month, "sheets": chosen})
+    approved, refusals = approve_unit(request.user, chosen)
+    if approved:
+        messages.success(request, _approved_message(approved, chosen))
     for refusal in refusals:
         messages.error(request, refusal)
-    return redirect(f"/evaluation/approve/?month={month:%Y-%m}")
+    return redirect(back)
+
+
+def _approved_message(approved: int, chosen: list) -> str:
+    published = EvaluationSheet.objects.filter(
+        pk__in=[s.pk for s in chosen], status=SheetStatus.PUBLISHED)
+    units = sorted(set(published.values_list("person__organization__name", flat=True)))
+    return ngettext("Approved and published %(n)d sheet of %(units)s.",
+                    "Approved and published %(n)d sheets of %(units)s.", approved) % {
+        "n": approved, "units": ", ".join(units)}
 
 
 def unit_results(request):

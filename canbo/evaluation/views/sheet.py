@@ -2,6 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import require
 from canbo.evaluation.choices import ComplaintStatus, SheetStatus
@@ -13,7 +16,8 @@ from canbo.evaluation.forms import (
     ReviewForm,
     SelfAssessmentForm,
 )
-from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.history import sheet_history
+from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import (
     can_approve,
     can_resolve_complaint,
@@ -26,6 +30,15 @@ from canbo.evaluation.services.general import general_rows
 from canbo.evaluation.services.result import displayed_result
 from canbo.people.services import log_personal_data_view
 from canbo.work.models import Task
+
+# What each action did, said to the user after it succeeds.
+DONE = {
+    "self": _("Saved: your self-assessment was sent for review."),
+    "review": _("Saved: the review was recorded and the sheet goes to approval."),
+    "approve": _("Saved: the result was approved and published to the person."),
+    "complain": _("Saved: your complaint was sent to the approver."),
+    "resolve": _("Saved: the complaint was resolved."),
+}
 
 
 def _sheet(request, pk: int) -> EvaluationSheet:
@@ -73,7 +86,10 @@ def sheet_detail(request, pk: int):
             messages.error(request, "Bạn không thể thực hiện thao tác này trên phiếu.")
             return redirect("evaluation:sheet", pk=sheet.pk)
         if form.is_valid() and _act(request, sheet, action, form):
-            return redirect("evaluation:sheet", pk=sheet.pk)
+            return redirect(reverse("evaluation:sheet", args=[sheet.pk]) + "#messages")
+    else:  # the notifications that point here have been seen
+        Notification.objects.filter(user=request.user, url=request.path,
+                                    read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "evaluation/sheet.html", _context(request, sheet, forms))
 
 
@@ -95,10 +111,10 @@ def _act(request, sheet, action: str, form) -> bool:
             complaint = sheet.complaints.filter(status=ComplaintStatus.OPEN).first()
             complaints.resolve_complaint(user, complaint, data["decision"] == "accept",
                                          data["resolution"])
-    except EvaluationError as exc:
-        messages.error(request, exc.message)
+    except EvaluationError as exc:  # shown at the top of the form that was sent
+        form.add_error(None, exc.message)
         return False
-    messages.success(request, "Đã lưu.")
+    messages.success(request, DONE[action])
     return True
 
 
@@ -108,5 +124,5 @@ def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
         assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
     return {"sheet": sheet, "result": result, "criteria_rows": general_rows(sheet), "forms": forms,
             "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
-            "complaint_deadline": complaint_deadline(sheet)}
+            "complaint_deadline": complaint_deadline(sheet), "history": sheet_history(sheet)}
 

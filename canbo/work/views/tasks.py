@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
+from canbo.org.communes import commune_names
 from canbo.work import task_services
 from canbo.work.errors import WorkError
 from canbo.work.forms import TaskFilterForm
@@ -45,7 +47,8 @@ def unit_tasks(request):
     tasks = Task.objects.visible_to(request.user).select_related("assignee", "organization")
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
-    return render(request, "work/unit_tasks.html", {"form": form, "page": page, "query": query})
+    return render(request, "work/unit_tasks.html", {"form": form, "page": page, "query": query,
+                                                    "communes": commune_names(request.user)})
 
 
 def task_detail(request, pk: int):
@@ -89,6 +92,16 @@ def _may_judge(user, task: Task) -> bool:
     return can(user, "work.tasks.judge") and task.assignee_id != scope_for(user).person_id
 
 
+# What each judgment did, said to the user after it succeeds.
+JUDGED = {
+    "review": _("Saved: the quality review was recorded."),
+    "certify_review": _("Saved: the failure was certified as due to an objective cause."),
+    "certify_delay": _("Saved: the delay was certified as due to an objective cause."),
+    "extend": _("Saved: the deadline was extended (counted as one delay)."),
+    "complete": _("Saved: the task was marked completed."),
+}
+
+
 @require_POST
 def task_act(request, pk: int):
     """Quality review, objective-cause certification, deadline extension or completion."""
@@ -97,7 +110,7 @@ def task_act(request, pk: int):
         raise PermissionDenied
     try:
         _judge(request, task, request.POST)
-        messages.success(request, "Đã lưu.")
+        messages.success(request, JUDGED.get(request.POST.get("action", ""), _("Saved.")))
     except WorkError as exc:
         messages.error(request, str(exc))
     except (ValueError, ValidationError):
