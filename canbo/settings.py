@@ -76,7 +76,11 @@ def _database() -> dict:
     url = envstr("DATABASE_URL", "")
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "canbo.sqlite3"}
+        # Writers take the lock when their transaction begins and wait for each other (up
+        # to the timeout) instead of failing with "database is locked" mid-way.
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "canbo.sqlite3",
+                "OPTIONS": {"transaction_mode": "IMMEDIATE",
+                            "timeout": envint("SQLITE_TIMEOUT", 20)}}
     try:
         return dj_database_url.parse(url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
     except ValueError as exc:
