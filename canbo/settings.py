@@ -102,6 +102,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Processes that score a large recompute on PostgreSQL (canbo.work.shares); 1 turns it off.
+# Background work (an import batch, a recompute) silent this long is taken as interrupted.
+STALE_JOB_MINUTES = envint("STALE_JOB_MINUTES", 10)
 RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)

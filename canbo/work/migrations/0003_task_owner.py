@@ -5,29 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
-        ('people', '0002_leave_period'),
-        ('work', '0002_period_score_indexes'),
+        ("org", "0001_initial"),
+        ("people", "0002_leave_period"),
+        ("work", "0002_period_score_indexes"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='task',
-            name='unique_task_external_id',
+            model_name="task",
+            name="unique_task_external_id",
         ),
         migrations.AddField(
-            model_name='task',
-            name='owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.organization', verbose_name="owning system's organisation"),
+            model_name="task",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="org.organization",
+                verbose_name="owning system's organisation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('external_id', ''), _negated=True), ('owner__isnull', True)), fields=('source', 'external_id'), name='unique_task_external_id'),
+            model_name="task",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("external_id", ""), _negated=True), ("owner__isnull", True)
+                ),
+                fields=("source", "external_id"),
+                name="unique_task_external_id",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('external_id', ''), _negated=True), ('owner__isnull', False)), fields=('owner', 'source', 'external_id'), name='unique_task_owner_external_id'),
+            model_name="task",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("external_id", ""), _negated=True), ("owner__isnull", False)
+                ),
+                fields=("owner", "source", "external_id"),
+                name="unique_task_owner_external_id",
+            ),
         ),
     ]
