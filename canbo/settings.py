@@ -83,7 +83,11 @@ def _database() -> dict:
     url = envstr("DATABASE_URL", "")
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "canbo.sqlite3"}
+        # Writers take the lock when their transaction begins and wait for each other (up
+        # to the timeout) instead of failing with "database is locked" mid-way.
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "canbo.sqlite3",
+                "OPTIONS": {"transaction_mode": "IMMEDIATE",
+                            "timeout": envint("SQLITE_TIMEOUT", 20)}}
     try:
         return dj_database_url.parse(url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
     except ValueError as exc:
@@ -105,6 +109,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Processes that score a large recompute on PostgreSQL (canbo.work.shares); 1 turns it off.
+# Background work (an import batch, a recompute) silent this long is taken as interrupted.
+STALE_JOB_MINUTES = envint("STALE_JOB_MINUTES", 10)
 RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))
 # Failed logins lock an account from one client address after LOGIN_MAX_FAILURES, and from
 # everywhere after LOGIN_ACCOUNT_MAX_FAILURES, within LOGIN_LOCKOUT_MINUTES (canbo.core.lockout).

@@ -294,6 +294,7 @@ MATRIX: dict[str, list[Case]] = {
     "integration:import_batch": [Case(import_batch, ONLY_UPLOADER)],
     "integration:import_commit": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
     "integration:import_discard": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
+    "integration:import_retry": [Case(import_batch, ONLY_UPLOADER_POST, method="post")],
     "integration:payload_retry": [Case(rejected_payload, PAYLOAD_POST, method="post")],
     "integration:payload_discard": [Case(rejected_payload, PAYLOAD_POST, method="post")],
     "integration:payload_handler": [Case(waiting_payload, PICKERS),

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field as NinjaField
 from ninja import Path, Query, Router, Schema, Status
 
+from canbo.integration import task_identity
 from canbo.integration.auth import require_scope
 from canbo.integration.errors import ApiError
 from canbo.integration.schemas import ErrorOut
@@ -76,7 +77,7 @@ def _upsert(client, source: str, rows: list[BulkTaskIn], prefix: str):
 
 @router.put("/tasks/{source}/{external_id}", response={200: TaskOut, 201: TaskOut, **ERRORS})
 def put_task(request, payload: TaskIn, source: str = Source, external_id: str = ExternalId):
-    """Create or update one task, idempotently on (source, external_id)."""
+    """Create or update one task, idempotently on (source, external_id) of this system."""
     client = require_scope(request, "tasks:write")
     row = BulkTaskIn(external_id=external_id, **payload.model_dump())
     result = _upsert(client, source, [row], "")
@@ -140,7 +141,10 @@ def _tasks(client):
 
 
 def _one(client, source: str, external_id: str) -> Task:
-    return get_object_or_404(_tasks(client), source=source, external_id=external_id)
+    """The task the client means: its own namespace first (canbo.integration.task_identity)."""
+    ids = task_identity.candidates(client, source, [external_id]).filter(visible=True)
+    pk = ids.values_list("id", flat=True).first()
+    return get_object_or_404(_tasks(client), pk=pk)
 
 
 def _filtered(client, tasks, filters: TaskFilters):

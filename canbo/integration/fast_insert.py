@@ -31,8 +31,10 @@ def insert_rows(model: type[models.Model], rows: list[dict], auto_pk: bool = Tru
     table = connection.ops.quote_name(model._meta.db_table)
     json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
     names = [f.attname for f in fields]
-    with connection.cursor() as cursor, cursor.cursor.copy(
-            f"COPY {table} ({columns}) FROM STDIN") as copy:
+    # COPY runs on the driver's own cursor: map its errors (a concurrent insert's
+    # UniqueViolation) to Django's (IntegrityError), which the callers handle.
+    with connection.wrap_database_errors, connection.cursor() as cursor, \
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([json.dumps(row[n], ensure_ascii=False) if n in json_fields
                             else row[n] for n in names])

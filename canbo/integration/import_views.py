@@ -116,7 +116,7 @@ def import_batch(request, pk: int):
     context = {"batch": batch, "rows": sorted(shown, key=lambda r: r["row"]),
                "hidden": len(rows) - len(shown), "error_count": len(errors)}
     response = render(request, "integration/import_batch.html", context)
-    if batch.running:
+    if batch.running and not batch.interrupted:
         response["Refresh"] = "2"  # the status page reloads itself until the work is done
     return response
 
@@ -126,6 +126,16 @@ def import_commit(request, pk: int):
     batch = _batch(request, pk)
     try:
         batches.confirm_batch(request.user, batch)
+    except SheetError as exc:
+        messages.error(request, exc.message)
+    return redirect("integration:import_batch", pk)
+
+
+@require_POST
+def import_retry(request, pk: int):
+    batch = _batch(request, pk)
+    try:
+        batches.retry_batch(request.user, batch)
     except SheetError as exc:
         messages.error(request, exc.message)
     return redirect("integration:import_batch", pk)

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from canbo.integration import task_identity
 from canbo.integration.errors import ApiError
 from canbo.integration.task_apply import rebuild
 from canbo.integration.task_models import TaskEvent, TaskRecord
@@ -78,13 +79,16 @@ def refuse_locked(pairs) -> None:
 
 def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dict[str, Task]:
     ids = sorted({item.external_id for item in items})
-    visible = (Task.objects.visible_to(client).filter(source=source, external_id__in=ids)
+    mine = task_identity.candidates(client, source, ids).values_list("id", "external_id",
+                                                                       "visible")
+    chosen = {ext: (pk, visible) for pk, ext, visible in reversed(list(mine))}
+    visible = (Task.objects.filter(pk__in=[pk for pk, ok in chosen.values() if ok])
                .select_related("source_record").select_for_update(of=("self",)).order_by("id"))
     tasks = {t.external_id: t for t in visible}
     for i, item in enumerate(items):
         if item.external_id in tasks:
             continue
-        if Task.objects.filter(source=source, external_id=item.external_id).exists():
+        if item.external_id in chosen:
             raise fields.error(i, "external_id", f"Nhiệm vụ {source}/{item.external_id} thuộc "
                                "đơn vị ngoài phạm vi của ứng dụng kết nối.", 403, "outside_scope")
         status, code = (404, "not_found") if not fields.prefix else (422, "unknown_task")

@@ -1,4 +1,5 @@
-"""Create or update tasks from a connected system, idempotently on (source, external_id).
+"""Create or update tasks from a connected system, idempotently on (source, external_id)
+within the namespace of the client's organisation (canbo.integration.task_identity).
 
 A batch is all-or-nothing. New tasks are written with bulk_create; a re-sent task is recognised
 as unchanged by the digest of its payload, fetched with ONE query for the whole batch, so an
@@ -10,11 +11,10 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.integration import fast_insert
+from canbo.integration import fast_insert, task_identity
 from canbo.integration.errors import ApiError
 from canbo.integration.task_apply import rebuild
 from canbo.integration.task_events import refuse_locked
@@ -101,20 +101,16 @@ def _existing(client, source: str, rows: list[BulkTaskIn], refs: References
               ) -> dict[str, Existing]:
     """The batch's tasks that already exist, in ONE query; refuse those outside the subtree."""
     ids = [row.external_id for row in rows]
-    visible = Task.objects.visible_to(client).filter(pk=OuterRef("pk"))
-    # exclude(external_id="") repeats the partial unique index's condition so that PostgreSQL
-    # uses it for a long IN list.
-    found = (Task.objects.filter(source=source, external_id__in=ids).exclude(external_id="")
-             .order_by().annotate(visible=Exists(visible))
-             .values_list("external_id", "id", "source_record__digest", "assignee_id", "period",
-                          "visible"))
+    found = task_identity.pick(task_identity.candidates(client, source, ids).values(
+        "external_id", "id", "source_record__digest", "assignee_id", "period", "visible"))
     existing = {}
-    for external_id, pk, digest_, person, period, is_visible in found:
-        if not is_visible:
+    for external_id, row in found.items():
+        if not row["visible"]:
             i = ids.index(external_id)
             raise refs.error(i, "external_id", f"Nhiệm vụ {source}/{external_id} thuộc đơn vị "
                              "ngoài phạm vi của ứng dụng kết nối.", 403, "outside_scope")
-        existing[external_id] = Existing(pk, digest_ or "", (person, period))
+        existing[external_id] = Existing(row["id"], row["source_record__digest"] or "",
+                                         (row["assignee_id"], row["period"]))
     return existing
 
 
@@ -140,7 +136,8 @@ def _create(client, source: str, items: list, now) -> list[dict]:
     tasks, delays = [], []
     for row, ref, _ in items:
         state = derive(Base(row.status, row.due_date, row.completed_date), [])
-        task = {"source": source, "external_id": row.external_id, "status": state.status,
+        task = {"owner_id": task_identity.owner_id(client), "source": source,
+                "external_id": row.external_id, "status": state.status,
                 "due_date": state.due_date, "completed_date": state.completed_date,
                 "delays": len(state.delays), "created_at": now, "updated_at": now,
                 **_fields(row, ref)}

@@ -16,6 +16,7 @@ urlpatterns = [
     path("import/upload/", import_views.import_upload, name="import_upload"),
     path("import/<int:pk>/", import_views.import_batch, name="import_batch"),
     path("import/<int:pk>/commit/", import_views.import_commit, name="import_commit"),
+    path("import/<int:pk>/retry/", import_views.import_retry, name="import_retry"),
     path("import/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
     path("import/edxml/", import_views.import_edxml_files, name="import_edxml"),
     path("payloads/<int:pk>/retry/", import_views.payload_retry, name="payload_retry"),

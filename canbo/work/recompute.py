@@ -3,7 +3,7 @@ month after a task changes."""
 
 import logging
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from functools import partial
 
@@ -27,9 +27,12 @@ from canbo.work.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
 Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
-__all__ = ["build_rows", "locked_months", "period_is_open", "recompute", "refresh_person_period"]
+__all__ = ["build_rows", "interrupt_stale_jobs", "locked_months", "period_is_open", "recompute",
+           "refresh_person_period"]
 FAILED = ("Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. "
           "Hãy chạy lại hoặc báo quản trị.")
+INTERRUPTED = ("Lần chạy bị gián đoạn (tiến trình dừng giữa chừng): không có điểm nào bị thay "
+               "đổi. Hãy chạy lại.")
 PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
 
 
@@ -37,6 +40,7 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
     """Score every person in scope for every month of the period (plus its quarters and the
     year); all rows are written in one transaction or none. A person's locked month is not
     rewritten: `job.locked` counts those skipped (the command says so)."""
+    interrupt_stale_jobs()
     job = RecomputeJob.objects.create(period=period.label, organization=org)
     job.locked = 0
     try:
@@ -51,6 +55,15 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
         _finish(job, JobStatus.FAILED, [{"field": "", "message": FAILED}])
         raise
     return _finish(job, job.status, job.errors)
+
+
+def interrupt_stale_jobs() -> int:
+    """Mark as interrupted the jobs still "running" past the timeout: their process died (its
+    transaction was rolled back, so they changed nothing)."""
+    cutoff = timezone.now() - timedelta(minutes=settings.STALE_JOB_MINUTES)
+    return RecomputeJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff).update(
+        status=JobStatus.INTERRUPTED, finished_at=timezone.now(),
+        errors=[{"field": "", "message": INTERRUPTED}])
 
 
 def _finish(job: RecomputeJob, status: str, errors: list) -> RecomputeJob:

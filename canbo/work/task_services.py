@@ -145,7 +145,7 @@ def cancel_task(actor, task: Task, reason: str) -> Task:
 
 
 def _by_external_id(source: str, external_id: str) -> Task | None:
-    return Task.objects.filter(source=source, external_id=external_id).first()
+    return Task.objects.filter(owner=None, source=source, external_id=external_id).first()
 
 
 def _org_of(assignee: Person | None) -> Organization:

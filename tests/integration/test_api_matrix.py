@@ -50,10 +50,10 @@ MATRIX = {
          lambda w: {"source": "ioffice", "tasks": [TASK_TP | {"external_id": "M-1"}]}),
     ],
     ("post", "/api/v1/tasks/{source}/{external_id}/events"): [
-        (lambda w: M1, _statuses(200, 403), lambda w: EVENT),
+        (lambda w: M1, _statuses(200, 404), lambda w: EVENT),
     ],
     ("post", "/api/v1/tasks/events"): [
-        (lambda w: {}, _statuses(200, 403),
+        (lambda w: {}, _statuses(200, 422),
          lambda w: {"source": "ioffice", "events": [EVENT | {"external_id": "M-1"}]}),
     ],
     ("get", "/api/v1/results"): [

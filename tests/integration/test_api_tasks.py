@@ -155,14 +155,25 @@ def test_list_is_paginated_and_limited_to_the_subtree(client, clients, world):
     assert bad.status_code == 422 and bad.json()["field"] == "period"
 
 
-def test_an_existing_task_of_another_subtree_cannot_be_taken_over(client, clients, world):
+def test_another_commune_with_the_same_ids_gets_its_own_task(client, clients, world):
+    """Issue 11 #7: a task's identity belongs to the system that created it."""
     post(client, clients["tanphong"], "/api/v1/tasks/bulk",
          {"source": "ioffice", "tasks": [task("SHARED")]})
     response = post(client, clients["doanket"], "/api/v1/tasks/bulk",
                     {"source": "ioffice", "tasks": [task("SHARED", "DK-1")]})
-    assert response.status_code == 403
-    assert response.json()["field"] == "tasks[0].external_id"
-    assert Task.objects.get().assignee == world.people["staff"]
+    assert response.status_code == 200, response.json()
+    assert response.json()["created"] == 1
+    assert Task.objects.filter(source="ioffice", external_id="SHARED").count() == 2
+    ours = Task.objects.get(external_id="SHARED", owner=world.tanphong)
+    assert ours.assignee == world.people["staff"]
+    again = put(client, clients["doanket"], "/api/v1/tasks/ioffice/SHARED",
+                {k: v for k, v in task("SHARED", "DK-1", name="Đổi tên").items()
+                 if k != "external_id"})
+    assert again.status_code == 200 and again.json()["assignee_code"] == "DK-1"
+    ours.refresh_from_db()
+    assert ours.name == "Việc SHARED"
+    mine = client.get("/api/v1/tasks/ioffice/SHARED", **bearer(clients["tanphong"])).json()
+    assert (mine["assignee_code"], mine["name"]) == ("TP-1", "Việc SHARED")
     single = put(client, clients["tanphong"], "/api/v1/tasks/ioffice/ONE",
                  {"assignee_code": "TP-1", "name": "Việc", "assigned_date": "2026-10-01"})
     assert single.status_code == 422 and single.json()["field"] == "coefficient"

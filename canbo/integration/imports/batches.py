@@ -9,12 +9,13 @@ production); the batch row carries the progress the status page shows.
 import hashlib
 import logging
 
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
 from canbo.core import audit
 from canbo.integration.imports import people_rows, task_rows
-from canbo.integration.imports.models import BatchKind, BatchStatus, ImportBatch
+from canbo.integration.imports.models import BatchKind, BatchStatus, ImportBatch, stale_batches
 from canbo.integration.imports.reader import RowResult, SheetError, read_rows, template
 from canbo.integration.imports.scope import Actor
 from canbo.org.models import Organization
@@ -48,6 +49,7 @@ def create_batch(user, kind: str, file_name: str, content: bytes,
     batch = ImportBatch.objects.create(
         kind=kind, file_name=file_name[:255], content=content,
         sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user, organization=organization,
+        heartbeat_at=timezone.now(),
     )
     audit.record(user, "integration.upload_batch", batch,
                  after={"kind": kind, "file": batch.file_name, "sha256": batch.sha256})
@@ -59,7 +61,7 @@ def create_batch(user, kind: str, file_name: str, content: bytes,
 def confirm_batch(user, batch: ImportBatch) -> ImportBatch:
     """Start writing a checked batch; only a batch waiting for confirmation can start."""
     started = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW)\
-        .update(status=BatchStatus.COMMITTING, processed_rows=0)
+        .update(status=BatchStatus.COMMITTING, processed_rows=0, heartbeat_at=timezone.now())
     if not started:
         raise SheetError("Lô nhập này không ở trạng thái chờ xác nhận.")
     audit.record(user, "integration.confirm_batch", batch)
@@ -69,12 +71,29 @@ def confirm_batch(user, batch: ImportBatch) -> ImportBatch:
 
 
 def discard_batch(user, batch: ImportBatch) -> None:
-    discarded = ImportBatch.objects.filter(
-        pk=batch.pk, status__in=[BatchStatus.PREVIEW, BatchStatus.INVALID, BatchStatus.FAILED]
-    ).update(status=BatchStatus.DISCARDED, finished_at=timezone.now())
+    """Discard a batch that is not written: waiting, refused, failed or interrupted."""
+    ended = Q(status__in=[BatchStatus.PREVIEW, BatchStatus.INVALID, BatchStatus.FAILED])
+    discarded = ImportBatch.objects.filter(ended | stale_batches(), pk=batch.pk).update(
+        status=BatchStatus.DISCARDED, finished_at=timezone.now(), heartbeat_at=timezone.now())
     if not discarded:
         raise SheetError("Lô nhập này không thể hủy ở trạng thái hiện tại.")
     audit.record(user, "integration.discard_batch", batch)
+
+
+def retry_batch(user, batch: ImportBatch) -> ImportBatch:
+    """Run an interrupted check or write again from the stored file (all rows or none)."""
+    restarted = ImportBatch.objects.filter(stale_batches(), pk=batch.pk).update(
+        processed_rows=0, heartbeat_at=timezone.now())
+    if not restarted:
+        raise SheetError("Chỉ chạy lại được lô nhập bị gián đoạn.")
+    batch.refresh_from_db()
+    audit.record(user, "integration.retry_batch", batch, after={"status": batch.status})
+    if batch.status == BatchStatus.COMMITTING:
+        commit_batch.enqueue(batch.pk)
+    else:
+        validate_batch.enqueue(batch.pk)
+    batch.refresh_from_db()
+    return batch
 
 
 @task()
@@ -161,6 +180,7 @@ def _actor(batch: ImportBatch) -> Actor:
 
 
 def _set(batch: ImportBatch, **fields) -> None:
+    fields["heartbeat_at"] = timezone.now()  # a sign of life (see ImportBatch.interrupted)
     for name, value in fields.items():
         setattr(batch, name, value)
     ImportBatch.objects.filter(pk=batch.pk).update(**fields)

@@ -3,8 +3,11 @@
 Imported from canbo.integration.models so that Django registers them in the integration app.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.fields import NFCCharField, NFCTextField
@@ -68,6 +71,19 @@ class BatchStatus(models.TextChoices):
     DISCARDED = "discarded", _("Discarded")
 
 
+def stale_before():
+    """Work with no sign of life since this moment is taken as dead."""
+    return timezone.now() - timedelta(minutes=settings.STALE_JOB_MINUTES)
+
+
+def stale_batches() -> models.Q:
+    running = [BatchStatus.VALIDATING, BatchStatus.COMMITTING]
+    cutoff = stale_before()
+    return models.Q(status__in=running) & (
+        models.Q(heartbeat_at__lt=cutoff)
+        | models.Q(heartbeat_at__isnull=True, created_at__lt=cutoff))
+
+
 class ImportBatch(models.Model):
     """One uploaded spreadsheet, kept server-side from preview to confirmation."""
 
@@ -87,6 +103,9 @@ class ImportBatch(models.Model):
     message = NFCTextField(_("message"), blank=True)
     report = models.JSONField(_("report"), default=list, blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Touched at every step and progress report: running work that stops touching it for
+    # settings.STALE_JOB_MINUTES is taken as interrupted (its worker died).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
@@ -100,6 +119,16 @@ class ImportBatch(models.Model):
     @property
     def running(self) -> bool:
         return self.status in (BatchStatus.VALIDATING, BatchStatus.COMMITTING)
+
+    @property
+    def interrupted(self) -> bool:
+        """Running, but no sign of life for longer than the timeout: the worker died."""
+        last = self.heartbeat_at or self.created_at
+        return self.running and last is not None and last < stale_before()
+
+    @property
+    def status_label(self) -> str:
+        return str(_("Interrupted")) if self.interrupted else self.get_status_display()
 
     @property
     def percent(self) -> int:

@@ -98,7 +98,7 @@ class _Lookup:
                 .select_related("catalog__organization"):
             self.items.setdefault(item.code, []).append(item)
         ids = {text(v["Mã nhiệm vụ ngoài"]) for _, v in rows} - {""}
-        self.existing = set(Task.objects.filter(external_id__in=ids)
+        self.existing = set(Task.objects.filter(owner=None, external_id__in=ids)
                             .values_list("source", "external_id"))
         # Rows without an external id: an identical task already there is the same task.
         self.same = set(Task.objects.filter(external_id="", assignee__code__in=codes)

@@ -52,6 +52,13 @@ class Task(models.Model):
     )
     # First day of the month the task counts in: see canbo.work.periods.period_of.
     period = models.DateField(_("period"))
+    # The organisation of the connected system that created the task: (owner, source,
+    # external_id) is the task's identity, so one commune's system cannot claim another's ids.
+    # Empty for tasks entered by people (web, spreadsheet, edXML): one shared namespace.
+    owner = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("owning system's organisation"),
+    )
     source = models.CharField(_("source"), max_length=32, blank=True, default="")
     external_id = models.CharField(_("external id"), max_length=100, blank=True, default="")
     evidence = NFCTextField(_("evidence (document references)"), blank=True)
@@ -72,8 +79,14 @@ class Task(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "external_id"], condition=~models.Q(external_id=""),
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id="") & models.Q(owner__isnull=True),
                 name="unique_task_external_id",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "source", "external_id"],
+                condition=~models.Q(external_id="") & models.Q(owner__isnull=False),
+                name="unique_task_owner_external_id",
             ),
             models.CheckConstraint(condition=models.Q(coefficient__gt=0),
                                    name="task_coefficient_positive"),

@@ -1,22 +1,31 @@
-"""`canbo recompute --period 2026-10 [--org CODE]`: recompute stored task scores."""
+"""`canbo recompute --period 2026-10 [--org CODE]`: recompute stored task scores;
+`canbo recompute --jobs`: the latest runs (a run whose process died shows as interrupted)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone, translation
 
 from canbo.org.models import Organization
 from canbo.work.choices import JobStatus
 from canbo.work.errors import WorkError
+from canbo.work.models import RecomputeJob
 from canbo.work.periods import parse_period
-from canbo.work.recompute import recompute
+from canbo.work.recompute import interrupt_stale_jobs, recompute
 
 
 class Command(BaseCommand):
     help = "Recompute the task scores of a month (2026-10), quarter (2026-Q3) or year (2026)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026")
+        parser.add_argument("--period", default=None, help="2026-10, 2026-Q3 or 2026")
         parser.add_argument("--org", default="", help="electronic code of an organisation")
+        parser.add_argument("--jobs", action="store_true", help="list the latest runs")
 
-    def handle(self, *args, period: str, org: str, **options):
+    def handle(self, *args, period: str | None, org: str, jobs: bool = False, **options):
+        if jobs:
+            return self._jobs()
+        if period is None:
+            raise CommandError("Cần --period (ví dụ 2026-10) hoặc --jobs.")
         try:
             parsed = parse_period(period)
         except WorkError as exc:
@@ -32,6 +41,18 @@ class Command(BaseCommand):
         if job.locked:
             self.stdout.write(f"Đã bỏ qua {job.locked} tháng đã khoá (của từng công chức): "
                               "điểm đã lưu của các tháng này được giữ nguyên.")
+
+    def _jobs(self) -> None:
+        """The latest runs; a run left "running" by a dead process shows as interrupted."""
+        interrupt_stale_jobs()
+        translation.activate(settings.LANGUAGE_CODE)
+        for job in RecomputeJob.objects.select_related("organization")[:20]:
+            where = f" {job.organization.code}" if job.organization else ""
+            note = "; ".join(e["message"] for e in job.errors)
+            self.stdout.write(f"#{job.pk} {job.period}{where} "
+                              f"{timezone.localtime(job.started_at):%d/%m/%Y %H:%M} "
+                              f"{job.get_status_display()} {job.rows} dòng"
+                              + (f" — {note}" if note else ""))
 
     def _org(self, code: str) -> Organization:
         found = Organization.objects.filter(code=code).first()
