@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from canbo.core import views as core_views
 from canbo.core.forms import AdminLockoutAuthenticationForm, LockoutAuthenticationForm
+from canbo.core.password import OwnPasswordChangeView
 from canbo.integration.api import api
 
 # The admin's own login page counts failures and locks accounts exactly like /login/.
@@ -18,6 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", OwnPasswordChangeView.as_view(), name="password_change"),
     path("audit/", core_views.audit_log, name="audit"),
     path("org/", include("canbo.org.urls")),
     path("people/", include("canbo.people.urls")),

@@ -338,6 +338,7 @@ MATRIX: dict[str, list[Case]] = {
     "healthz": [Case(statuses={p: 200 for p in PERSONAS})],
     "login": [Case(statuses={p: 200 for p in PERSONAS})],
     "logout": [Case(method="post", statuses={p: 302 for p in PERSONAS})],
+    "password_change": [Case()],
     "audit": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=403,
                                    outsider=403, admin=200))],
     "org:list": [Case()],

@@ -49,6 +49,12 @@ def _sheet(request, pk: int) -> EvaluationSheet:
     return get_object_or_404(queryset, pk=pk)
 
 
+def _window_open(sheet) -> bool:
+    """The complaint form is offered only while the complaint window is open."""
+    deadline = complaint_deadline(sheet)
+    return deadline is None or timezone.localdate() <= deadline
+
+
 def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
     """The forms this user may use on this sheet now; the posted one keeps its data."""
     def bound(name):
@@ -68,7 +74,8 @@ def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
             "collective_comment": sheet.collective_comment})
     if not locked and can_approve(user, sheet) and status == SheetStatus.REVIEWED:
         forms["approve"] = ApprovalForm(bound("approve"), initial=initial)
-    if not locked and can_self_assess(user, sheet) and status == SheetStatus.PUBLISHED:
+    if not locked and can_self_assess(user, sheet) and status == SheetStatus.PUBLISHED \
+            and _window_open(sheet):
         forms["complain"] = ComplaintForm(bound("complain"))
     if not locked and can_resolve_complaint(user, sheet) and status == SheetStatus.CONTESTED:
         forms["resolve"] = ResolutionForm(bound("resolve"))
