@@ -6,6 +6,7 @@ every header element is kept (each capped), while the base64 content of an attac
 (`AttachmentEncoded/Attachment/ContentTransferEncoded`) is only counted.
 """
 
+import re
 from dataclasses import dataclass
 from typing import BinaryIO
 from xml.sax import SAXException
@@ -22,8 +23,8 @@ ENCODED = "ContentTransferEncoded"
 
 
 class ReadError(Exception):
-    """`kind` is "hostile", "too_large", "too_complex" or "not_xml"; `detail` the parser's
-    message."""
+    """`kind` is "hostile", "too_large", "too_complex", "encoding" or "not_xml"; `detail` the
+    parser's message (for "encoding": the declared encoding)."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(detail)
@@ -45,14 +46,32 @@ class Reading:
     attachments: list[Attachment]
 
 
+DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+UTF8 = {"utf-8", "utf8"}
+
+
+def check_encoding(head: bytes) -> None:
+    """QCVN 102 packets are UTF-8. A packet declaring another encoding is refused: read as
+    declared, a UTF-8 body would become mojibake and overwrite a good document."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with its byte-order mark: expat reads it exactly
+    match = DECLARED.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if match and match[1].decode("ascii").lower() not in UTF8:
+        raise ReadError("encoding", match[1].decode("ascii"))
+
+
 class _Limited:
-    """A binary stream that refuses to give more than `limit` bytes."""
+    """A binary stream that refuses to give more than `limit` bytes; it checks the declared
+    encoding of the first chunk before the parser sees it."""
 
     def __init__(self, stream: BinaryIO, limit: int) -> None:
-        self.stream, self.left = stream, limit
+        self.stream, self.left, self.first = stream, limit, True
 
     def read(self, size: int = -1) -> bytes:
         chunk = self.stream.read(size if size and size > 0 else 1 << 16)
+        if self.first:
+            self.first = False
+            check_encoding(chunk[:512])
         self.left -= len(chunk)
         if self.left < 0:
             raise ReadError("too_large")
@@ -136,6 +155,8 @@ def read(stream: BinaryIO, limit: int) -> Reading:
     source.setByteStream(_Limited(stream, limit))
     try:
         parser.parse(source)
+    except ReadError:
+        raise
     except DefusedXmlException:
         raise ReadError("hostile") from None
     except SAXException as exc:

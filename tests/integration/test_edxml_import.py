@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from pathlib import Path
 
@@ -278,3 +279,16 @@ def test_a_completion_in_the_future_is_refused_with_nothing_written(world, tanph
     report = import_edxml(tanphong, future, "f.xml", "test")
     assert report.outcome == "rejected" and "ở tương lai" in report.message
     assert Task.objects.values().get() == before
+
+
+@pytest.mark.parametrize("declared", [b"ISO-8859-1", b"windows-1258", b"US-ASCII"])
+def test_a_lying_declared_encoding_never_overwrites_a_document(world, tanphong, declared):
+    run(tanphong, "document.xml")
+    subject = IncomingDocument.objects.get().subject
+    body = sample("document.xml")
+    head, rest = body.split(b"?>", 1)
+    lying = re.sub(rb'encoding="[^"]+"', b'encoding="' + declared + b'"', head) + b"?>" + rest
+    report = import_edxml(tanphong, lying, "lie.xml", "test")
+    assert not report.ok and "UTF-8" in report.message
+    assert IncomingDocument.objects.get().subject == subject  # no mojibake written
+    assert "Ã" not in IncomingDocument.objects.get().subject
