@@ -13,7 +13,11 @@ from canbo.people.models import Person
 
 COMMUNE_LEADERS = "commune_leaders"
 DEPARTMENT_LEADERS = "department_leaders"
-WHOLE_AGENCY = "Toàn cơ quan"
+
+
+def whole_agency() -> str:
+    """The agency as a whole, counted like a group by the quota."""
+    return _("Whole agency")
 
 
 def group_label(code: str) -> str:

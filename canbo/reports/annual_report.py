@@ -11,10 +11,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
-
 from canbo.evaluation.choices import AnnualStatus, PeriodKind, SheetStatus
-from canbo.evaluation.groups import group_label
+from canbo.evaluation.groups import group_label, whole_agency
 from canbo.evaluation.models import AnnualResult, EvaluationSheet, QuotaException
 from canbo.org.models import Organization
 from canbo.scoring import LEVELS, quota_cap, rulebook_for
@@ -67,10 +65,6 @@ def annual_report(year: int, organizations, results=None) -> dict:
             for pk in sorted(by_org, key=lambda pk: orgs[pk].path)
         ],
     }
-
-
-def whole_agency() -> str:
-    return _("Whole agency")
 
 
 def _organization(org, rows: list[AnnualResult], exception: bool, rulebook) -> dict:

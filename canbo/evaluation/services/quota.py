@@ -19,7 +19,7 @@ from canbo.core.access import scope_for
 from canbo.core.roles import Role
 from canbo.evaluation.choices import AnnualStatus
 from canbo.evaluation.errors import EvaluationError
-from canbo.evaluation.groups import WHOLE_AGENCY, group_choices, group_label
+from canbo.evaluation.groups import group_choices, group_label, whole_agency
 from canbo.evaluation.models import AnnualResult, QuotaException
 from canbo.evaluation.permissions import can_manage_periods
 from canbo.evaluation.signals import annual_finalised
@@ -87,7 +87,7 @@ def quota(year: int, results, exceptions: set[int] | None = None) -> dict:
     rulebook = rulebook_for(date(year, 1, 1))
     reports = {}
     for org_id, rows in by_org.items():
-        entries = [QuotaEntry(str(r.person_id), WHOLE_AGENCY, r.level, r.average or 0)
+        entries = [QuotaEntry(str(r.person_id), whole_agency(), r.level, r.average or 0)
                    for r in rows]
         entries += [QuotaEntry(str(r.person_id), group_label(r.task_group), r.level,
                                r.average or 0) for r in rows]
