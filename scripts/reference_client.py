@@ -6,7 +6,7 @@ batch (then again, to show that a re-send changes nothing), then sends task even
 order (the server applies them in order of occurrence) and prints what it did, in Vietnamese.
 
   python scripts/reference_client.py --url http://127.0.0.1:8000 --token cbk_... \\
-      [--secret KHOA_KY_HMAC] [--people LC-37-014,LC-37-015] [--day 2026-10-05]
+      [--secret KHOA_KY_HMAC] [--people LC-37-014,LC-37-015] [--day 2026-11-05]
 
 The token and the signing secret may also come from CANBO_TOKEN and CANBO_SIGNING_SECRET.
 """

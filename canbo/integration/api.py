@@ -8,7 +8,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from canbo.integration.auth import ClientTokenAuth
-from canbo.integration.errors import SERVER_ERROR, ApiError, translate_validation
+from canbo.integration.errors import SERVER_ERROR, ApiError, error_body, translate_validation
 
 logger = logging.getLogger(__name__)
 
@@ -36,39 +36,39 @@ def _api_error(request, exc: ApiError):
 def _validation_error(request, exc: ValidationError):
     errors = translate_validation(exc.errors)
     first = errors[0] if errors else {"field": "(gốc)", "message": "Dữ liệu không hợp lệ."}
-    body = {
-        "code": "validation_error",
-        "message": f"Dữ liệu không hợp lệ ở trường {first['field']}: {first['message']}",
-        "field": first["field"],
-        "errors": errors,
-    }
+    body = error_body(
+        "validation_error",
+        f"Dữ liệu không hợp lệ ở trường {first['field']}: {first['message']}",
+        first["field"],
+        errors=errors,
+    )
     return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    body = {"code": "unauthorized", "message": "Thiếu hoặc sai mã truy cập (Bearer token)."}
+    body = error_body("unauthorized", "Thiếu hoặc sai mã truy cập (Bearer token).")
     return api.create_response(request, body, status=401)
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    body = {"code": "not_found", "message": "Không tìm thấy hoặc nằm ngoài phạm vi được phép."}
+    body = error_body("not_found", "Không tìm thấy hoặc nằm ngoài phạm vi được phép.")
     return api.create_response(request, body, status=404)
 
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
-    body = {"code": "body_too_large", "message": "Nội dung yêu cầu quá lớn (tối đa 2,5 MB)."}
+    body = error_body("body_too_large", "Nội dung yêu cầu quá lớn (tối đa 2,5 MB).")
     return api.create_response(request, body, status=413)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400:
-        body = {"code": "malformed_body", "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
+        body = error_body("malformed_body", "Nội dung yêu cầu không phải JSON hợp lệ.", "(gốc)")
     else:
-        body = {"code": f"http_{exc.status_code}", "message": "Yêu cầu không hợp lệ."}
+        body = error_body(f"http_{exc.status_code}", "Yêu cầu không hợp lệ.")
     return api.create_response(request, body, status=exc.status_code)
 
 

@@ -61,9 +61,15 @@ PLAIN_ERRORS = {
 }
 
 
+def error_body(code: str, message: str, field: str | None = None, **extra) -> dict:
+    """The one shape of every API error: {"code", "message", "field"} (field null when the
+    error is not about one field), plus extra keys such as the list of `errors`."""
+    return {"code": code, "message": message, "field": field, **extra}
+
+
 def plain_error(status: int) -> dict:
     code, message = PLAIN_ERRORS.get(status, (f"http_{status}", "Yêu cầu không hợp lệ."))
-    return {"code": code, "message": message, "field": None}
+    return error_body(code, message)
 
 
 class ApiError(HttpError):
@@ -72,10 +78,7 @@ class ApiError(HttpError):
         self.code, self.message, self.field = code, message, field
 
     def body(self) -> dict:
-        body = {"code": self.code, "message": self.message}
-        if self.field:
-            body["field"] = self.field
-        return body
+        return error_body(self.code, self.message, self.field)
 
 
 def field_path(loc) -> str:

@@ -16,7 +16,8 @@ def test_errors_are_json_in_vietnamese(client, clients):
     assert response.json()["code"] == "unauthorized"
     assert "mã truy cập" in response.json()["message"]
     revoked = client.get("/api/v1/people/TP-1", **bearer(clients["revoked"]))
-    assert revoked.json() == {"code": "token_revoked", "message": "Mã truy cập đã bị thu hồi."}
+    assert revoked.json() == {"code": "token_revoked", "message": "Mã truy cập đã bị thu hồi.",
+                              "field": None}
 
 
 def test_lookup_person_and_organization(client, world, clients):

@@ -34,3 +34,19 @@ def test_api_crash_is_a_json_500(client, clients, monkeypatch):
     response = client.get("/api/v1/organizations/000.01.29.H29", **bearer(clients["tanphong"]))
     body = _json_error(response, 500, "server_error")
     assert "boom" not in body["message"]
+
+
+def test_every_error_kind_carries_code_message_and_field(client, clients):
+    """401, 400, 404 and 422 alike: `field` is present (null when the error is
+    not about one field), as the README documents."""
+    token = bearer(clients["tanphong"])
+    _json_error(client.get("/api/v1/tasks"), 401, "unauthorized")
+    body = _json_error(client.post("/api/v1/tasks/bulk", data="{not json",
+                                   content_type="application/json", **token), 400,
+                       "malformed_body")
+    assert body["field"] == "(gốc)"  # the whole body, as for a validation error at the root
+    body = _json_error(client.post("/api/v1/tasks/bulk", data={"tasks": [{}]},
+                                   content_type="application/json", **token), 422,
+                       "validation_error")
+    assert body["field"] and body["errors"]
+    _json_error(client.get("/api/v1/organizations/NO.SUCH.ORG", **token), 404, "not_found")

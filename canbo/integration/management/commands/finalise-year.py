@@ -15,8 +15,9 @@ from canbo.integration.services import ClientError, find_organization
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Compute the annual classification of an organisation and finalise "
-                        "every commune within the quota.")
+    # A plain string: argparse cannot format a lazy translation as the description.
+    help = ("Compute the annual classification of an organisation and finalise every commune "
+            "within the quota.")
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, default=0)
