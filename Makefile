@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint i18n-check serve clean
+.PHONY: demo test setup lint typecheck i18n-check serve clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PY))"; exit 1; }
@@ -29,6 +29,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check canbo tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 i18n-check: $(STAMP)
 	$(BIN)/canbo i18n-check

@@ -55,7 +55,7 @@ def _general_step(values: list[Fraction], rulebook: Rulebook) -> Step:
     text = (
         f"Tiêu chí chung của quý = trung bình {len(values)} tháng làm việc: "
         f"({shown}) / {len(values)} = {fmt(mean)}."
-        if values
+        if mean is not None
         else "Quý không có tháng làm việc nào có điểm tiêu chí chung."
     )
     return Step("general", rulebook.basis_for("criteria"), text)
@@ -113,25 +113,12 @@ def _quarter_mean(
     steps.extend(verdict.explanation)
     general = _mean([m.general_score for m in scored if m.general_score is not None])
     task = _mean([m.task_score for m in scored if m.task_score is not None])
-    leader = [_lowest(months, key) for key in ("d", "dd", "e")]
-    sums = _sums(months)
+    d, dd, e = (_lowest(months, key) for key in ("d", "dd", "e"))
     return PeriodResult(
-        role,
-        None,
-        None,
-        None,
-        *leader,
-        task,
-        general,
-        total,
-        verdict.code,
-        verdict.label,
-        not scored,
-        sums.assigned_weight,
-        sums.completed_weight,
-        sums.quality_weight,
-        sums.progress_weight,
-        tuple(steps),
+        role=role, a=None, b=None, c=None, d=d, dd=dd, e=e,
+        task_score=task, general_score=general, total=total,
+        classification=verdict.code, label=verdict.label, no_items=not scored,
+        **_sums(months).weights(), explanation=tuple(steps),
     )
 
 

@@ -84,9 +84,13 @@ def month_from_sums(sums: Sums, scale: int, rulebook: Rulebook) -> PeriodResult:
         return no_items_month(rulebook)
     a, b, c, task = ratios(sums, rulebook)
     verdict = classify(None, rulebook, (), explain=False)
+    assigned, completed, quality, progress = (Fraction(s, scale) for s in sums)
     return PeriodResult(
-        STAFF, Fraction(*a), Fraction(*b), Fraction(*c), None, None, None, task, None, None,
-        verdict.code, verdict.label, False, *(Fraction(s, scale) for s in sums), (),
+        role=STAFF, a=Fraction(*a), b=Fraction(*b), c=Fraction(*c), d=None, dd=None, e=None,
+        task_score=task, general_score=None, total=None,
+        classification=verdict.code, label=verdict.label, no_items=False,
+        assigned_weight=assigned, completed_weight=completed, quality_weight=quality,
+        progress_weight=progress, explanation=(),
     )
 
 

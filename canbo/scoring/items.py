@@ -189,7 +189,9 @@ def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True
                  for i, item in enumerate(items)]
         sums = [exact_sum((v.numerator, v.denominator) for v in column)
                 for column in zip(*parts, strict=True)]
-        return TaskResult(*(sums or [Fraction(0)] * 4), ())
+        assigned, completed, quality, progress = sums or [Fraction(0)] * 4
+        return TaskResult(assigned_weight=assigned, completed_weight=completed,
+                          quality_weight=quality, progress_weight=progress, explanation=())
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []
     for index, item in enumerate(items):

@@ -189,34 +189,20 @@ def finish_period(
         else:
             steps.append(_ratio_step(sums, rulebook))
             task, step = task_formula((a, b, c), leader, rulebook)
-    if explain:
+    if explain and step is not None:
         steps.append(step)
     total = None if task is None or general is None else general + task
-    if total is not None and explain:
+    if total is not None and general is not None and task is not None and explain:
         text = f"Tổng điểm = {fmt(general)} + {fmt(task)} = {fmt(total)}."
         steps.append(Step("total", rulebook.basis_for("total"), text))
     verdict = classify(total, rulebook, overrides, explain=explain)
     steps.extend(verdict.explanation)
     d, dd, e = leader or (None, None, None)
     return PeriodResult(
-        role,
-        a,
-        b,
-        c,
-        d,
-        dd,
-        e,
-        task,
-        general,
-        total,
-        verdict.code,
-        verdict.label,
-        no_items,
-        sums.assigned_weight,
-        sums.completed_weight,
-        sums.quality_weight,
-        sums.progress_weight,
-        tuple(steps),
+        role=role, a=a, b=b, c=c, d=d, dd=dd, e=e,
+        task_score=task, general_score=general, total=total,
+        classification=verdict.code, label=verdict.label, no_items=no_items,
+        **sums.weights(), explanation=tuple(steps),
     )
 
 
