@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from canbo.core.paths import commune_path
 from canbo.core.roles import API_CLIENT, CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
 
 
@@ -81,7 +82,7 @@ def visible_orgs(queryset, user):
     if scope.org_path is None:
         return queryset.none()
     # The structure of one's own commune is public within it; people are not (see below).
-    return queryset.filter(path__startswith=_commune_prefix(scope.org_path))
+    return queryset.filter(path__startswith=commune_path(scope.org_path))
 
 
 def writable_orgs(queryset, user):
@@ -129,7 +130,7 @@ def visible_catalogs(queryset, user):
         return queryset
     if scope.org_path is None:
         return queryset.none()
-    queryset = queryset.filter(organization__path__startswith=_commune_prefix(scope.org_path))
+    queryset = queryset.filter(organization__path__startswith=commune_path(scope.org_path))
     if can(user, "work.catalog.manage"):
         return queryset.filter(
             Q(published=True) | Q(organization__path__startswith=scope.org_path)
@@ -162,12 +163,6 @@ def published_in_unit(queryset, user):
 
 def visible_annual_results(queryset, user):
     return _people_rule(queryset, user, "person_id", "person__organization__path")
-
-
-def _commune_prefix(path: str) -> str:
-    """Cut a path like '/1/7/42/' back to its commune level ('/1/7/')."""
-    parts = [p for p in path.strip("/").split("/") if p]
-    return "/" + "/".join(parts[:2]) + "/" if len(parts) >= 2 else path
 
 
 __all__ = [

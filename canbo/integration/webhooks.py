@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from canbo.core.paths import path_prefixes
 from canbo.integration import outbound
 from canbo.integration.models import (
     DeliveryStatus,
@@ -35,7 +36,7 @@ TIMEOUT_SECONDS = 10
 
 def emit_event(event: str, payload: dict, organization: Organization) -> list[int]:
     """Queue the event for every active subscriber whose scope covers the organisation."""
-    ancestors = [p for p in _prefixes(organization.path)]
+    ancestors = path_prefixes(organization.path)
     subscriptions = WebhookSubscription.objects.filter(
         event=event, active=True, client__revoked_at__isnull=True,
         client__organization__path__in=ancestors,
@@ -49,11 +50,6 @@ def emit_event(event: str, payload: dict, organization: Organization) -> list[in
     for delivery_id in ids:
         transaction.on_commit(lambda i=delivery_id: deliver_webhook.enqueue(i))
     return ids
-
-
-def _prefixes(path: str) -> list[str]:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import visible_orgs
 from canbo.core.fields import NFCCharField, NFCTextField
+from canbo.core.paths import path_ids
 from canbo.org.choices import (
     COMMUNE_KINDS,
     Education,
@@ -93,7 +94,7 @@ class Organization(models.Model):
                 child._refresh_path()
 
     def ancestors(self) -> list["Organization"]:
-        ids = [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        ids = path_ids(self.path)[:-1]
         by_id = Organization.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
 

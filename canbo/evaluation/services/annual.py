@@ -211,6 +211,3 @@ def annual_classifications(person, years) -> list[tuple[int, str]]:
     return [(year, final or score) for year, final, score in rows]
 
 
-def commune_path(path: str | None) -> str:
-    parts = (path or "").strip("/").split("/")
-    return "/" + "/".join(parts[:2]) + "/"

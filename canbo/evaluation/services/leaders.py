@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Min, Q
 
+from canbo.core.paths import commune_path
 from canbo.evaluation.models import EvaluationSheet, LeaderCharge
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -118,7 +119,7 @@ def leaders_answering_for(person_ids: set[int], month: date) -> list[EvaluationS
         .exclude(organization=None)
         .values_list("organization__path", flat=True)
     )
-    communes = {"/" + "/".join(p.strip("/").split("/")[:2]) + "/" for p in paths}
+    communes = {commune_path(p) for p in paths}
     if not communes:
         return []
     in_communes = Q(pk__in=[])

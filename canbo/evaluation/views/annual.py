@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
+from canbo.core.paths import commune_path
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.groups import group_choices, group_label
 from canbo.evaluation.models import AnnualResult, QuotaException
@@ -23,8 +24,7 @@ def _root(user) -> Organization:
     orgs = Organization.objects.visible_to(user)
     if scope.province_wide:
         return orgs.order_by("depth").first()
-    commune_path = annual.commune_path(scope.org_path)
-    return orgs.filter(path=commune_path).first() or orgs.order_by("depth").first()
+    return orgs.filter(path=commune_path(scope.org_path)).first() or orgs.order_by("depth").first()
 
 
 def annual_current(request):
