@@ -20,17 +20,22 @@ from canbo.evaluation.services.sheets import approve_unit
 from canbo.evaluation.views.chart import history_svg
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
+from canbo.work.choices import ScoreKind
+from canbo.work.errors import WorkError
 from canbo.work.models import Task
+from canbo.work.periods import parse_period
 
 
 def _month(request) -> date:
-    raw = request.GET.get("month", "")
     try:
-        return date(int(raw[:4]), int(raw[5:7]), 1)
-    except ValueError:
-        latest = EvaluationSheet.objects.visible_to(request.user).order_by("-period__start")\
-            .values_list("period__start", flat=True).first()
-        return latest or timezone.localdate().replace(day=1)
+        period = parse_period(request.GET.get("month", ""))
+    except WorkError:
+        period = None
+    if period is not None and period.kind == ScoreKind.MONTH:
+        return period.start
+    latest = EvaluationSheet.objects.visible_to(request.user).order_by("-period__start")\
+        .values_list("period__start", flat=True).first()
+    return latest or timezone.localdate().replace(day=1)
 
 
 def my_work(request):

@@ -7,7 +7,6 @@ every person's annual form, a page each.
 The command is an operator's tool: it reads every row of the unit, without a user's scope.
 """
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +24,10 @@ from canbo.reports.docx_sheet import sheets_document
 from canbo.reports.selection import ANNUAL_RELATED, annual_months, sheet_tasks, unit_sheets
 from canbo.reports.xlsx_annual import annual_workbook
 from canbo.reports.xlsx_unit import unit_workbook
+from canbo.work.choices import ScoreKind
+from canbo.work.errors import WorkError
 from canbo.work.models import Task
+from canbo.work.periods import parse_period
 
 FORMATS = ("xlsx", "docx")
 
@@ -57,15 +59,16 @@ def annual_export(year: int, organization, kind: str) -> tuple[bytes, int]:
 
 
 def parse_month(text: str) -> date | int:
-    """A month (2026-10) as its first day, or a year (2026) as a number."""
-    if re.fullmatch(r"\d{4}", (text or "").strip()) and 2000 <= int(text) <= 2100:
-        return int(text.strip())
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", (text or "").strip())
+    """A month (2026-10) as its first day, or a year (2026) as a number (work.periods reads
+    both; a quarter has no table here)."""
     try:
-        if match:
-            return date(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        pass
+        period = parse_period(text)
+    except WorkError:
+        period = None
+    if period is not None and period.kind == ScoreKind.MONTH:
+        return period.start
+    if period is not None and period.kind == ScoreKind.YEAR:
+        return period.start.year
     raise CommandError(
         _(
             "Invalid period “%(value)s”: write the month as YYYY-MM, "
