@@ -1,6 +1,5 @@
-class CadreError(Exception):
-    """A cadre workflow refused: the message is for the user, in Vietnamese."""
+from canbo.core.errors import UserError
 
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = str(message)
+
+class CadreError(UserError):
+    """A cadre workflow refused: the message is for the user, in Vietnamese."""

@@ -1,9 +1,8 @@
-class EvaluationError(Exception):
-    """A workflow step refused, with a message for the user (Vietnamese)."""
+from canbo.core.errors import UserError
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+
+class EvaluationError(UserError):
+    """A workflow step refused, with a message for the user (Vietnamese)."""
 
 
 class ConflictError(EvaluationError):

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 
+from canbo.core.errors import UserError
 from canbo.core.text import nfc
 from canbo.integration.edxml_reader import Attachment, ReadError, Reading, read
 
@@ -26,7 +27,7 @@ TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%d/%m/%Y %H:%M:%S", "%Y/
 Fields = list[tuple[tuple[str, ...], str]]
 
 
-class EdxmlError(Exception):
+class EdxmlError(UserError):
     """The file cannot be read as edXML at all (the message is Vietnamese)."""
 
 

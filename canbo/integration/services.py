@@ -4,13 +4,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
+from canbo.core.errors import UserError
 from canbo.integration import tokens
 from canbo.integration.models import SCOPES, ApiClient
 from canbo.org import lookup
 from canbo.org.models import Organization
 
 
-class ClientError(Exception):
+class ClientError(UserError):
     pass
 
 

@@ -1,7 +1,8 @@
 """The domain error of the work app: carries a Vietnamese message for the user."""
 
 
-class WorkError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+from canbo.core.errors import UserError
+
+
+class WorkError(UserError):
+    pass

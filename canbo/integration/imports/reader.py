@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from canbo.core import sheet_read, xlsx
+from canbo.core.errors import UserError
 from canbo.core.text import fold, nfc
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -19,12 +20,8 @@ DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 Row = tuple[int, dict[str, object]]
 
 
-class SheetError(Exception):
+class SheetError(UserError):
     """The file as a whole cannot be read; nothing is written."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def read_rows(content: bytes, headers: list[str]) -> list[Row]:
