@@ -11,8 +11,10 @@ from canbo.integration.services import ClientError
 from canbo.work.errors import WorkError
 
 
-@pytest.mark.parametrize("cls", [CadreError, EvaluationError, ConflictError, EdxmlError,
-                                 SheetError, ClientError, WorkError])
+@pytest.mark.parametrize(
+    "cls",
+    [CadreError, EvaluationError, ConflictError, EdxmlError, SheetError, ClientError, WorkError],
+)
 def test_each_app_error_is_a_user_error_with_its_message(cls):
     with pytest.raises(UserError) as caught:
         raise cls("Không được phép.")

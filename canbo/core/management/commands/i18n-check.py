@@ -8,6 +8,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+import canbo
+from canbo.core.i18n_scan import load_baseline, over_baseline, scan
+
 
 def _catalogue(mo_path: Path) -> dict[str, str]:
     if not mo_path.exists():
@@ -19,6 +22,7 @@ class Command(BaseCommand):
     help = "Update the Vietnamese catalogue, fail on missing translations, compile it."
 
     def handle(self, *args, **options):
+        self._check_literals(Path(settings.LOCALE_PATHS[0]) / "hardcoded-baseline.json")
         locale_dir = Path(settings.LOCALE_PATHS[0]) / "vi" / "LC_MESSAGES"
         before = _catalogue(locale_dir / "django.mo")
         cwd = os.getcwd()
@@ -40,3 +44,12 @@ class Command(BaseCommand):
                                "commit canbo/locale.")
         self.stdout.write(f"Vietnamese catalogue complete: {len(po.translated_entries())} "
                           "messages.")
+
+    def _check_literals(self, baseline_path: Path) -> None:
+        """Fail on Vietnamese written into code beyond the shrinking baseline."""
+        found = scan(Path(canbo.__file__).parent)
+        over = over_baseline(found, load_baseline(baseline_path))
+        if over:
+            listing = "\n".join(f"  - {line}" for line in over)
+            raise CommandError("Vietnamese text written into code instead of an English msgid "
+                               f"with a translation in the catalogue:\n{listing}")
