@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import JsonResponse
@@ -14,6 +15,7 @@ from canbo.people.models import Person
 HEALTH_PROBE = "(healthz)"  # not a valid user name: never a real account
 
 
+@login_not_required
 @require_GET
 def healthz(request):
     """Ok only when the database answers a real read and a real write (rolled back): a
