@@ -119,3 +119,14 @@ def test_no_store_list_names_real_pages():
     from tests.test_permission_matrix import _url_names
 
     assert NO_STORE_VIEWS <= _url_names(get_resolver().url_patterns)
+
+
+def test_production_serves_hashed_compressed_static_files(tmp_path):
+    """collectstatic writes hashed names, a manifest and .gz copies (whitenoise)."""
+    result = _canbo(["collectstatic", "--noinput"], CANBO_VAR_DIR=str(tmp_path), **SAFE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    static = tmp_path / "static"
+    assert (static / "staticfiles.json").exists()
+    hashed = [p.name for p in static.rglob("*.css") if p.name.count(".") >= 2]
+    assert hashed, "no hashed stylesheet"
+    assert list(static.rglob("*.css.gz"))
