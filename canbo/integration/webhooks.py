@@ -110,6 +110,19 @@ def _record(delivery: WebhookDelivery, status_code: int | None, error: str) -> N
         delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
     delivery.save(update_fields=["attempts", "last_status_code", "last_error", "status",
                                  "delivered_at", "next_attempt_at"])
+    if delivery.status == DeliveryStatus.PENDING:
+        schedule_retry(delivery.pk, delivery.next_attempt_at)
+
+
+def schedule_retry(delivery_id: int, when) -> bool:
+    """Queue the next attempt as a deferred task (`run_after`) where the task backend can
+    hold one (the database backend with `canbo worker`s in production). The immediate
+    backend cannot: there `canbo deliver-webhooks --loop` picks the due deliveries up."""
+    if not deliver_webhook.get_backend().supports_defer:
+        return False
+    deferred = deliver_webhook.using(run_after=when)
+    transaction.on_commit(lambda: deferred.enqueue(delivery_id))
+    return True
 
 
 def backoff(attempts: int) -> timedelta:

@@ -96,3 +96,25 @@ def test_unreachable_endpoint_is_recorded(world, clients):
     attempt_delivery(delivery_id)
     delivery = WebhookDelivery.objects.get(pk=delivery_id)
     assert delivery.status == DeliveryStatus.PENDING and delivery.last_error
+
+
+def test_a_retry_is_a_deferred_task_on_a_backend_that_can_hold_one(
+        world, clients, settings, django_capture_on_commit_callbacks):
+    """On the database task backend the next attempt waits as a task run after the back-off,
+    with no loop process needed; the immediate backend leaves it to deliver-webhooks."""
+    from django_tasks_db.models import DBTaskResult
+
+    from canbo.integration.webhooks import schedule_retry
+
+    assert schedule_retry(1, timezone.now()) is False  # the immediate backend of the tests
+    # django-tasks re-reads TASKS when the setting changes (and again when the test ends).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    subscribe(clients["client"], "http://127.0.0.1:9/nothing")
+    delivery_id = emit_event(WebhookEvent.EVALUATION_PUBLISHED, {}, world.tp_office)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt_delivery(delivery_id)
+    delivery = WebhookDelivery.objects.get(pk=delivery_id)
+    assert delivery.status == DeliveryStatus.PENDING
+    deferred = DBTaskResult.objects.get(run_after__isnull=False)
+    assert deferred.args_kwargs["args"] == [delivery_id]
+    assert deferred.run_after == delivery.next_attempt_at
