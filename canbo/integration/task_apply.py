@@ -1,4 +1,4 @@
-"""Write a derived state (canbo.integration.task_state) onto a source-managed task.
+"""Write a derived state (canbo.work.task_state) onto a source-managed task.
 
 The task's Delay and QualityReview rows are rebuilt by difference: rows the derivation still
 wants are kept (with any objective-cause certification made on them), rows it no longer wants
@@ -13,9 +13,9 @@ from django.db.models import Count, Q
 
 from canbo.core import audit
 from canbo.integration.task_models import TaskEvent, TaskRecord
-from canbo.integration.task_state import Base, Event, State, derive
 from canbo.work.models import Delay, QualityReview, Task
 from canbo.work.task_services import STATE_FIELDS
+from canbo.work.task_state import Base, Event, State, derive
 
 
 def base_of(record: TaskRecord) -> Base:

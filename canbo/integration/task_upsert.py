@@ -22,9 +22,9 @@ from canbo.integration.task_models import TaskRecord
 from canbo.integration.task_refs import References, Resolved
 from canbo.integration.task_schemas import BulkTaskIn
 from canbo.integration.task_scores import schedule_refresh
-from canbo.integration.task_state import Base, derive
 from canbo.work.models import Delay, Task
 from canbo.work.periods import period_of
+from canbo.work.task_state import Base, derive
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from canbo.core.models import AuditEntry
 from canbo.integration.models import TaskEvent
-from canbo.integration.task_state import Base, Event, derive
 from canbo.work.models import PeriodScore, QualityReview, Task
+from canbo.work.task_state import Base, Event, derive
 from tests.integration.test_api_tasks import post, task
 
 T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)

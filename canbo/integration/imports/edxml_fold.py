@@ -3,7 +3,7 @@
 Every status packet that bears on the task (04/05 handling, 06 completed, 02 refused, 15
 recall accepted) is kept as a TaskEvent of the task, identified by its code and timestamp. The
 task's state is then derived again from all of them in order of occurrence
-(canbo.integration.task_state), so the packets may arrive in any order and a repeated packet
+(canbo.work.task_state), so the packets may arrive in any order and a repeated packet
 changes nothing. Derived, written once here:
 - the assignee: the person named by the latest 05, else the latest 04, else the 06;
 - the assigned date: the first 04/05 (else the first event), never after the due date, so a

@@ -5,7 +5,8 @@ again from the base (what PUT/bulk last sent) over ALL known events sorted by
 (occurred_at, event_id). The same set of events therefore gives the same state whatever the
 order in which they arrived, and a repeated event changes nothing.
 
-Rules of the fold (matching canbo.work.task_services):
+Rules of the fold (the same as canbo.work.task_services; tests/work/test_task_rules_agree.py
+checks that both give the same state for the same steps):
 - assigned: the task is (again) in progress; a completion date is cleared.
 - deadline_extended(new_due): on an unfinished, uncancelled task with a due date, a later
   new_due moves the deadline and counts one delay (kind "extension"); otherwise it is ignored.
