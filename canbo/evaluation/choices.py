@@ -21,6 +21,18 @@ class SheetStatus(models.TextChoices):
     CONTESTED = "contested", _("Contested")
 
 
+# The one definition of the sheet workflow: the states each step may start from. The
+# services refuse a step from any other state, and the sheet page offers a step's form only
+# in these states.
+STEP_FROM: dict[str, frozenset[str]] = {
+    "self": frozenset({SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED}),
+    "review": frozenset({SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED}),
+    "approve": frozenset({SheetStatus.REVIEWED}),
+    "complain": frozenset({SheetStatus.PUBLISHED}),
+    "resolve": frozenset({SheetStatus.CONTESTED}),
+}
+
+
 class ComplaintStatus(models.TextChoices):
     OPEN = "open", _("Awaiting resolution")
     ACCEPTED = "accepted", _("Accepted: sheet reopened")

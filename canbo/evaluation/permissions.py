@@ -5,7 +5,6 @@ from canbo.core.roles import Role
 from canbo.evaluation.choices import PeriodStatus, SheetStatus
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.leaders import CHAIRMAN, VICE_CHAIRMAN, leader_kind
-from canbo.org.choices import COMMUNE_KINDS
 
 UNIT_REVIEWERS = {Role.UNIT_HEAD, Role.UNIT_DEPUTY}
 COMMUNE_LEADERS = {Role.CHAIRMAN, Role.VICE_CHAIRMAN}
@@ -54,15 +53,19 @@ def can_review(user, sheet: EvaluationSheet) -> bool:
 
 
 def can_approve(user, sheet: EvaluationSheet) -> bool:
-    """The commune chairman (or an authorised vice chairman) approves commune civil servants;
-    the chairman's own sheet is approved at the province, a vice chairman's by the chairman."""
-    role = scope_for(user).role
-    if _is_own(user, sheet) or not _visible(user, sheet):
+    return _visible(user, sheet) and _may_approve(scope_for(user), sheet)
+
+
+def _may_approve(scope, sheet: EvaluationSheet) -> bool:
+    """The one approval rule (for a sheet the user can see): the commune chairman (or an
+    authorised vice chairman) approves commune civil servants; the chairman's own sheet is
+    approved at the province, a vice chairman's by the chairman; never one's own."""
+    if scope.person_id == sheet.person_id:
         return False
-    superior = _superior_rule(role, sheet)
+    superior = _superior_rule(scope.role, sheet)
     if superior is not None:
         return superior
-    return role in COMMUNE_LEADERS
+    return scope.role in COMMUNE_LEADERS
 
 
 def can_manage_periods(user) -> bool:
@@ -74,13 +77,14 @@ def can_resolve_complaint(user, sheet: EvaluationSheet) -> bool:
 
 
 def approvable_sheets(user):
-    """Reviewed sheets of open periods this commune leader may approve on the board."""
+    """Reviewed sheets of open periods this commune leader may approve on the board: the
+    sheets `can_approve` allows (the same rule, read once per candidate)."""
+    scope = scope_for(user)
     sheets = EvaluationSheet.objects.visible_to(user).filter(
         status=SheetStatus.REVIEWED, period__status=PeriodStatus.OPEN)
-    scope = scope_for(user)
     if scope.role not in COMMUNE_LEADERS:
         return sheets.none()
-    if scope.role == Role.VICE_CHAIRMAN:  # never the commune's own leaders
-        sheets = sheets.exclude(person__organization__kind__in=COMMUNE_KINDS,
-                                person__title__is_leader=True)
-    return sheets.exclude(person_id=scope.person_id)
+    candidates = sheets.select_related("person__organization", "person__title").only(
+        "pk", "person_id", "is_leader", "person__organization__kind",
+        "person__organization__path", "person__title__rank", "person__title__is_leader")
+    return sheets.filter(pk__in=[s.pk for s in candidates if _may_approve(scope, s)])

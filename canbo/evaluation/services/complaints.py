@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.evaluation.choices import ComplaintStatus, SheetStatus
+from canbo.evaluation.choices import STEP_FROM, ComplaintStatus, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import Complaint, EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_resolve_complaint, can_self_assess
@@ -25,7 +25,7 @@ def file_complaint(actor, sheet: EvaluationSheet, reason: str) -> Complaint:
     sheet = _locked_for_update(sheet, None)
     if not can_self_assess(actor, sheet):
         raise EvaluationError("Chỉ người được đánh giá mới có thể khiếu nại kết quả của mình.")
-    if sheet.status != SheetStatus.PUBLISHED:
+    if sheet.status not in STEP_FROM["complain"]:
         raise EvaluationError("Chỉ khiếu nại được kết quả đã công bố.")
     if timezone.localdate() > complaint_deadline(sheet):
         raise EvaluationError("Đã hết thời hạn khiếu nại.")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.evaluation.choices import Level, SheetStatus
+from canbo.evaluation.choices import STEP_FROM, Level, SheetStatus
 from canbo.evaluation.errors import ConflictError, EvaluationError
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
@@ -33,8 +33,8 @@ def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> Evaluatio
     return current
 
 
-def _expect(sheet: EvaluationSheet, *states: str) -> None:
-    if sheet.status not in states:
+def _expect(sheet: EvaluationSheet, step: str) -> None:
+    if sheet.status not in STEP_FROM[step]:
         raise EvaluationError(
             f"Phiếu đang ở trạng thái “{sheet.get_status_display()}”: không thể thực hiện bước này."
         )
@@ -59,7 +59,7 @@ def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment
     sheet = _locked_for_update(sheet, version)
     if not can_self_assess(actor, sheet):
         raise EvaluationError("Chỉ công chức được đánh giá mới tự đánh giá phiếu của mình.")
-    _expect(sheet, SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED)
+    _expect(sheet, "self")
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_self = check_general(sheet, general)
     sheet.self_comment, sheet.evidence = comment, evidence
@@ -78,7 +78,7 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     sheet = _locked_for_update(sheet, version)
     if not can_review(actor, sheet):
         raise EvaluationError("Bạn không có quyền nhận xét, đánh giá phiếu này.")
-    _expect(sheet, SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED)
+    _expect(sheet, "review")
     points = check_general(sheet, general)
     changed = _changed_criteria(sheet.general_self or [], points)
     codes = criteria_of(sheet).codes  # reasons are per line of the sheet's criteria set
@@ -111,7 +111,7 @@ def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
     sheet = _locked_for_update(sheet, version)
     if not can_approve(actor, sheet):
         raise EvaluationError("Bạn không có quyền phê duyệt phiếu này.")
-    _expect(sheet, SheetStatus.REVIEWED)
+    _expect(sheet, "approve")
     before = audit.snapshot(sheet, AUDITED)
     sheet.approval_comment = comment
     sheet.status, sheet.approved_at, sheet.approved_by = (

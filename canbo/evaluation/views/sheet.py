@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import require
-from canbo.evaluation.choices import ComplaintStatus, SheetStatus
+from canbo.evaluation.choices import STEP_FROM, ComplaintStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.forms import (
     ApprovalForm,
@@ -60,24 +60,25 @@ def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
     def bound(name):
         return data if action == name else None
 
-    locked, status = sheet.period.is_locked, sheet.status
-    initial = {"version": sheet.version}
-    forms = {}
-    if not locked and can_self_assess(user, sheet) and status in (
-            SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED):
+    if sheet.period.is_locked:
+        return {}
+    status, initial, forms = sheet.status, {"version": sheet.version}, {}
+
+    def offered(step: str, allowed: bool) -> bool:
+        return allowed and status in STEP_FROM[step]
+
+    if offered("self", can_self_assess(user, sheet)):
         forms["self"] = SelfAssessmentForm(bound("self"), sheet=sheet, initial={
             **initial, "comment": sheet.self_comment, "evidence": sheet.evidence})
-    if not locked and can_review(user, sheet) and status in (
-            SheetStatus.SELF_ASSESSED, SheetStatus.REVIEWED):
+    if offered("review", can_review(user, sheet)):
         forms["review"] = ReviewForm(bound("review"), sheet=sheet, initial={
             **initial, "comment": sheet.review_comment,
             "collective_comment": sheet.collective_comment})
-    if not locked and can_approve(user, sheet) and status == SheetStatus.REVIEWED:
+    if offered("approve", can_approve(user, sheet)):
         forms["approve"] = ApprovalForm(bound("approve"), initial=initial)
-    if not locked and can_self_assess(user, sheet) and status == SheetStatus.PUBLISHED \
-            and _window_open(sheet):
+    if offered("complain", can_self_assess(user, sheet)) and _window_open(sheet):
         forms["complain"] = ComplaintForm(bound("complain"))
-    if not locked and can_resolve_complaint(user, sheet) and status == SheetStatus.CONTESTED:
+    if offered("resolve", can_resolve_complaint(user, sheet)):
         forms["resolve"] = ResolutionForm(bound("resolve"))
     return forms
 
