@@ -85,14 +85,26 @@ def _level_names() -> list[str]:
     return [LABELS[level] for level in LEVELS]
 
 
-def classification_by_group(user, g: Grouping, year: int) -> Chart:
-    rows = (
-        _published(user, g, year)
-        .values_list("person__organization__path", "classification")
+def sheet_counts(user, g: Grouping, year: int) -> list[tuple]:
+    """One query for the three sheet charts: (organisation path, month, status,
+    classification, number of sheets) of the year."""
+    return list(
+        EvaluationSheet.objects.visible_to(user)
+        .filter(period__start__year=year, person__organization__path__startswith=g.root.path)
+        .values_list("person__organization__path", "period__start", "status", "classification")
         .annotate(n=Count("id"))
         .order_by()
     )
-    counts = _per_group(g, rows)
+
+
+def _published(rows: list[tuple]) -> list[tuple]:
+    return [row for row in rows if row[2] == SheetStatus.PUBLISHED and row[3]]
+
+
+def classification_by_group(rows: list[tuple], g: Grouping) -> Chart:
+    counts = _per_group(
+        g, [(path, level, n) for path, _month, _status, level, n in _published(rows)]
+    )
     orgs = [o for o in g.ordered() if counts.get(o.pk)]
     chart = Chart(
         "classification_groups",
@@ -111,16 +123,11 @@ def classification_by_group(user, g: Grouping, year: int) -> Chart:
     return chart
 
 
-def classification_by_month(user, g: Grouping, year: int) -> Chart:
-    rows = (
-        _published(user, g, year)
-        .values_list("period__start", "classification")
-        .annotate(n=Count("id"))
-        .order_by("period__start")
-    )
+def classification_by_month(rows: list[tuple], g: Grouping) -> Chart:
     months: dict[date, Counter] = defaultdict(Counter)
-    for month, level, n in rows:
-        months[month][level] += n
+    for path, month, _status, level, n in _published(rows):
+        if g.of(path) is not None:
+            months[month][level] += n
     chart = Chart(
         "classification_months",
         _("Monthly classifications by month"),
@@ -224,20 +231,11 @@ def trends(user, g: Grouping, year: int) -> Chart:
     return chart
 
 
-def periods_progress(user, g: Grouping, year: int) -> Chart:
-    rows = (
-        EvaluationSheet.objects.visible_to(user)
-        .filter(
-            person__organization__path__startswith=g.root.path,
-            period__start__year=year,
-        )
-        .values_list("period__start", "status")
-        .annotate(n=Count("id"))
-        .order_by("period__start")
-    )
+def periods_progress(rows: list[tuple], g: Grouping) -> Chart:
     months: dict[date, Counter] = defaultdict(Counter)
-    for month, status, n in rows:
-        months[month][status] += n
+    for path, month, status, _level, n in rows:
+        if g.of(path) is not None:
+            months[month][status] += n
     labels = [str(SheetStatus(s).label) for s in STATUSES]
     chart = Chart(
         "periods",
@@ -416,6 +414,7 @@ def not_self_assessed(user, g: Grouping, today: date) -> tuple[Chart, list]:
                 f"{sheet.period.start:%m/%Y}",
                 f"{sheet.period.self_assessment_due:%d/%m/%Y}",
                 sheet.pk,
+                sheet.person_id,
             ]
         )
     chart = Chart(
@@ -430,18 +429,6 @@ def not_self_assessed(user, g: Grouping, today: date) -> tuple[Chart, list]:
     return chart, people
 
 
-def _published(user, g: Grouping, year: int):
-    return (
-        EvaluationSheet.objects.visible_to(user)
-        .filter(
-            status=SheetStatus.PUBLISHED,
-            period__start__year=year,
-            person__organization__path__startswith=g.root.path,
-        )
-        .exclude(classification="")
-    )
-
-
 @dataclass
 class Dashboard:
     root: Organization
@@ -453,12 +440,13 @@ class Dashboard:
 
 def build_dashboard(user, root: Organization, year: int, today: date) -> Dashboard:
     g = grouping(root, user)
+    sheets = sheet_counts(user, g, year)
     charts = [
-        classification_by_group(user, g, year),
-        classification_by_month(user, g, year),
+        classification_by_group(sheets, g),
+        classification_by_month(sheets, g),
         quota_status(user, g, year),
         trends(user, g, year),
-        periods_progress(user, g, year),
+        periods_progress(sheets, g),
         training(user, g, year),
         staffing(user, g),
     ]

@@ -22,6 +22,7 @@ from canbo.core.access import require, scope_for
 from canbo.core.xlsx import append
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
+from canbo.people.services import log_personal_data_access
 from canbo.reports.dashboard import Dashboard, build_dashboard
 from canbo.reports.views import _download
 from canbo.reports.xlsx_unit import XLSX_TYPE
@@ -52,6 +53,9 @@ def dashboard(request):
 
 def dashboard_xlsx(request):
     board = _board(request)
+    log_personal_data_access(
+        request, [row[5] for row in board.late_people], "reports.dashboard_xlsx"
+    )
     name = f"bang-dieu-khien-{board.year}-{slugify(board.root.code or board.root.name)}.xlsx"
     return _download(dashboard_workbook(board), name, XLSX_TYPE)
 
