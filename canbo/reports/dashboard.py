@@ -175,6 +175,8 @@ def quota_status(user, g: Grouping, year: int) -> Chart:
             by_group[group][level] += n
         named = [(str(group_label(k)), v) for k, v in sorted(by_group.items())]
     for name, counts in named:
+        if not counts["excellent"] and not counts["good"]:
+            continue
         cap = quota_cap(counts["good"], rulebook.quota_ratio, rulebook.quota_rounding)
         over = max(0, counts["excellent"] - cap)
         chart.rows.append([name, counts["excellent"], counts["good"], cap, over])

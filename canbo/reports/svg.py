@@ -14,6 +14,8 @@ ROW = 22  # height of one horizontal bar row
 LABEL = 170  # room for the category labels on the left
 PAD = 8
 LINE_HEIGHT = 180
+CHAR = 6.3  # the width of one character of the 11 px chart text, roughly
+LEGEND_LINE = 16
 # Series colours by index (classification levels, statuses…), readable in grey print too.
 COLOURS = ("#1b7f3b", "#6aa84f", "#f1c232", "#cc4125", "#6d9eeb", "#999999", "#8e7cc3")
 
@@ -64,8 +66,8 @@ def stacked_bars(
     totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
     top = maximum or max(totals) or 1
     span = WIDTH - LABEL - 2 * PAD - 40
-    legend_height = ROW if legend else 0
-    parts = [_legend([name for name, _ in series], colours)] if legend else []
+    key, legend_height = _legend([name for name, _ in series], colours) if legend else ("", 0)
+    parts = [key]
     for i, category in enumerate(categories):
         y = legend_height + i * ROW + 2
         parts.append(_label(y + ROW / 2 + 2, category))
@@ -94,14 +96,15 @@ def lines(
     of the maximum."""
     if not labels:
         return ""
-    left, top, bottom = 36, ROW + 6, 22
+    key, legend_height = _legend([name for name, _ in series], colours)
+    left, top, bottom = 36, legend_height + 10, 22
     plot = LINE_HEIGHT - top - bottom
     step = (WIDTH - left - PAD) / max(1, len(labels) - 1)
 
     def y_of(value: float) -> float:
         return top + plot - plot * value / maximum
 
-    parts = [_legend([name for name, _ in series], colours)]
+    parts = [key]
     for fraction in (0, 0.5, 1):
         y = y_of(maximum * fraction)
         parts.append(
@@ -130,13 +133,17 @@ def lines(
     return _svg(LINE_HEIGHT, "".join(parts), label)
 
 
-def _legend(names: Sequence[str], colours: Sequence[str]) -> str:
-    parts, x = [], 4.0
+def _legend(names: Sequence[str], colours: Sequence[str]) -> tuple[str, float]:
+    """The legend's markup and height: items left to right, wrapped to the chart's width."""
+    parts, x, y = [], 4.0, 4.0
     for k, name in enumerate(names):
+        width = 24 + CHAR * len(name)
+        if x > 4 and x + width > WIDTH:
+            x, y = 4.0, y + LEGEND_LINE
         parts.append(
-            f'<rect x="{x:.1f}" y="4" width="10" height="10" '
-            f'fill="{colours[k % len(colours)]}"/><text x="{x + 14:.1f}" y="13">'
+            f'<rect x="{x:.1f}" y="{y:.0f}" width="10" height="10" '
+            f'fill="{colours[k % len(colours)]}"/><text x="{x + 14:.1f}" y="{y + 9:.0f}">'
             f"{escape(name)}</text>"
         )
-        x += 24 + 5.5 * len(name)
-    return "".join(parts)
+        x += width
+    return "".join(parts), y + LEGEND_LINE

@@ -47,7 +47,7 @@ def test_lines_leave_gaps_and_scale_to_the_maximum():
     points = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
     assert len(points) == 2
     (x1, y1), (x3, y3) = points
-    top, bottom = svg.ROW + 6, svg.LINE_HEIGHT - 22
+    top, bottom = 4 + svg.LEGEND_LINE + 10, svg.LINE_HEIGHT - 22
     assert y1 == top and abs(y3 - (top + bottom) / 2) < 0.1
     titles = [c.find(f"{NS}title").text for c in root.iter(f"{NS}circle")]
     assert titles == ["a · 01: 100", "a · 03: 50"]
@@ -59,3 +59,14 @@ def test_text_is_escaped_and_empty_input_draws_nothing():
     assert 'aria-label="A &amp; B"' in markup
     _parse(markup)
     assert svg.bars([], [], "x") == "" and svg.lines([], [], "x") == ""
+
+
+def test_a_long_legend_wraps_inside_the_chart():
+    names = [f"Mức xếp loại rất dài số {k}" for k in range(6)]
+    root = _parse(svg.stacked_bars(["A"], [(n, [1]) for n in names], "x"))
+    keys = [r for r in root.iter(f"{NS}rect") if r.find(f"{NS}title") is None]
+    assert len(keys) == 6
+    assert len({r.get("y") for r in keys}) > 1  # on more than one line
+    assert all(float(r.get("x")) + 24 + svg.CHAR * len(names[0]) <= svg.WIDTH for r in keys)
+    first_bar = _rects(root)[0]
+    assert float(first_bar.get("y")) > max(float(r.get("y")) for r in keys) + 10
