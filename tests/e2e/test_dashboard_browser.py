@@ -30,7 +30,7 @@ def test_chairman_walks_his_dashboard(browser, live_server, planted, viewport):
         log_in(page, "chair", PASSWORD)
         if viewport["width"] < 600:
             page.locator("label.menu-button").click()
-        page.get_by_role("link", name="Bảng điều khiển").click()
+        page.locator("header nav").get_by_role("link", name="Bảng điều khiển").click()
         page.wait_for_url("**/reports/dashboard/")
         expect(page.locator("h1")).to_contain_text("Phường Tân Phong")
         assert page.locator("svg.chart").count() == 9
