@@ -88,3 +88,11 @@ def test_a_failed_build_says_so(world, client, django_capture_on_commit_callback
     assert job.status == ExportStatus.FAILED
     assert "Không tạo được tệp" in client.get(f"/reports/exports/{job.pk}/").content.decode()
     assert client.get(f"/reports/exports/{job.pk}/download").status_code == 404
+
+
+def test_the_annual_screen_offers_the_background_export_to_the_province(world, ended, client):
+    button = "Tạo tệp .xlsx toàn tỉnh (chạy nền)"
+    client.force_login(world.users["personnel"])
+    assert button in client.get(f"/evaluation/annual/{YEAR}/").content.decode()
+    client.force_login(world.users["chair"])
+    assert button not in client.get(f"/evaluation/annual/{YEAR}/").content.decode()
