@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from canbo.core import xlsx
 from canbo.core.access import require, scope_for
-from canbo.core.xlsx import append
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.services import log_personal_data_access
@@ -65,17 +65,17 @@ def dashboard_workbook(board: Dashboard) -> bytes:
     workbook.remove(workbook.active)
     for index, chart in enumerate(board.charts, start=1):
         sheet = workbook.create_sheet(f"{index}. {chart.key}"[:31])
-        append(sheet, [f"{chart.title} · {board.root.name} · {board.year}"])
+        xlsx.append(sheet, [f"{chart.title} · {board.root.name} · {board.year}"])
         sheet["A1"].font = Font(bold=True)
-        append(sheet, chart.headers)
+        xlsx.append(sheet, chart.headers)
         for row in chart.rows:
-            append(sheet, row)
+            xlsx.append(sheet, row)
         sheet.column_dimensions["A"].width = 36
     if board.commune_view:
         sheet = workbook.create_sheet(_("Not self-assessed")[:31])
-        append(sheet, [_("Civil servant"), _("Unit"), _("Month"), _("Self-assessment due")])
+        xlsx.append(sheet, [_("Civil servant"), _("Unit"), _("Month"), _("Self-assessment due")])
         for row in board.late_people:
-            append(sheet, row[:4])
+            xlsx.append(sheet, row[:4])
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
