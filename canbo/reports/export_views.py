@@ -43,7 +43,7 @@ def _own_job(request, pk: int) -> ExportJob:
 def export_status(request, pk: int):
     job = _own_job(request, pk)
     response = render(request, "reports/export.html", {"job": job})
-    if job.running:
+    if job.running and not job.interrupted:
         response["Refresh"] = str(REFRESH_SECONDS)  # reloads itself, no JavaScript
     return response
 

@@ -26,6 +26,7 @@ from canbo.reports.models import ExportJob, ExportStatus
 from canbo.reports.xlsx_annual import annual_workbook
 
 logger = logging.getLogger(__name__)
+KEEP_PER_USER = 5
 
 
 def exports_dir() -> Path:
@@ -40,19 +41,31 @@ def request_export(user, year: int, root: Organization) -> ExportJob:
         file_name=f"xep-loai-nam-{year}-{slugify(root.code or root.name)}.xlsx",
     )
     audit.record(user, "reports.request_export", job, after={"year": year, "org": root.pk})
+    _prune(user)
     transaction.on_commit(partial(build_export.enqueue, job.pk))
     return job
 
 
+def _prune(user) -> None:
+    """Keep a user's last KEEP_PER_USER exports; older ones go, with their files."""
+    old = list(ExportJob.objects.filter(user=user).order_by("-created_at", "-id")[KEEP_PER_USER:])
+    for job in old:
+        if job.stored_as:
+            (exports_dir() / Path(job.stored_as).name).unlink(missing_ok=True)
+    ExportJob.objects.filter(pk__in=[job.pk for job in old]).delete()
+
+
 def _step(job: ExportJob, progress: int, step: str, **fields) -> None:
-    ExportJob.objects.filter(pk=job.pk).update(progress=progress, step=step, **fields)
+    ExportJob.objects.filter(pk=job.pk).update(
+        progress=progress, step=step, heartbeat_at=timezone.now(), **fields
+    )
 
 
 @task()
 def build_export(job_id: int) -> None:
     job = ExportJob.objects.select_related("user", "organization").get(pk=job_id)
     started = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.QUEUED).update(
-        status=ExportStatus.RUNNING, progress=5, step="start"
+        status=ExportStatus.RUNNING, progress=5, step="start", heartbeat_at=timezone.now()
     )
     if not started:  # already taken by another worker, or finished
         return

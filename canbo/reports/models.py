@@ -1,7 +1,10 @@
 """Exports built in the background: one row per request, with its progress and its file."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.org.models import Organization
@@ -32,6 +35,7 @@ class ExportJob(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     stored_as = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # the last step of its task
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -45,3 +49,10 @@ class ExportJob(models.Model):
     @property
     def running(self) -> bool:
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
+    def interrupted(self) -> bool:
+        """Still unfinished after STALE_JOB_MINUTES without a step: its worker died."""
+        last = self.heartbeat_at or self.created_at
+        stale = timezone.now() - timedelta(minutes=settings.STALE_JOB_MINUTES)
+        return self.running and last is not None and last < stale

@@ -96,3 +96,40 @@ def test_the_annual_screen_offers_the_background_export_to_the_province(world, e
     assert button in client.get(f"/evaluation/annual/{YEAR}/").content.decode()
     client.force_login(world.users["chair"])
     assert button not in client.get(f"/evaluation/annual/{YEAR}/").content.decode()
+
+
+def test_an_interrupted_build_stops_refreshing_and_offers_a_new_one(world, client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = ExportJob.objects.create(
+        user=world.users["personnel"],
+        year=YEAR,
+        organization=world.province,
+        status=ExportStatus.RUNNING,
+        progress=35,
+    )
+    ExportJob.objects.filter(pk=job.pk).update(
+        heartbeat_at=timezone.now() - timedelta(minutes=settings.STALE_JOB_MINUTES + 1)
+    )
+    client.force_login(world.users["personnel"])
+    page = client.get(f"/reports/exports/{job.pk}/")
+    html = page.content.decode()
+    assert "Refresh" not in page and 'http-equiv="refresh"' not in html
+    assert "bị gián đoạn" in html
+    assert f'action="/reports/exports/annual-{YEAR}/?org={world.province.pk}"' in html
+
+
+def test_a_user_keeps_his_last_five_exports(
+    world, ended, client, django_capture_on_commit_callbacks
+):
+    from canbo.reports.exports import KEEP_PER_USER
+
+    client.force_login(world.users["personnel"])
+    for _ in range(KEEP_PER_USER + 2):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"/reports/exports/annual-{YEAR}/")
+    jobs = ExportJob.objects.filter(user=world.users["personnel"])
+    assert jobs.count() == KEEP_PER_USER
+    assert sorted(p.name for p in exports_dir().iterdir()) == sorted(j.stored_as for j in jobs)
