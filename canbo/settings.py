@@ -176,6 +176,23 @@ CONTENT_SECURITY_POLICY = envstr(
     "frame-ancestors 'none'",
 )
 
+# E-mail: off unless EMAIL_HOST is set; then every in-app notification is also mailed to the
+# user's address (canbo.evaluation.notify). The password is read with envsecret (or
+# EMAIL_HOST_PASSWORD_FILE) and never logged.
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "") if (
+    os.environ.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD_FILE")) else ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "canbo@localhost")
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+                       if EMAIL_HOST else "django.core.mail.backends.dummy.EmailBackend")
+NOTIFY_BY_EMAIL = envbool("NOTIFY_BY_EMAIL", bool(EMAIL_HOST))
+# The address the app is reached at, for links in e-mails (e.g. https://canbo.laichau.gov.vn).
+SITE_URL = envstr("SITE_URL", "")
+
 # Electronic code (mã định danh) of the province; Lai Châu's is not known here.
 PROVINCE_CODE = envstr("PROVINCE_CODE", "000.00.00.H29")
 PROVINCE_NAME = envstr("PROVINCE_NAME", "Tỉnh Lai Châu")

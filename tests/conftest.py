@@ -25,3 +25,14 @@ def _fast_password_hashing(settings):
         "tests.hashers.FastArgon2PasswordHasher",
         "django.contrib.auth.hashers.Argon2PasswordHasher",
     ]
+
+
+@pytest.fixture(scope="session")
+def _media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, _media_dir):
+    """Files the app stores (background exports) go to a temporary folder, not var/."""
+    settings.MEDIA_ROOT = _media_dir

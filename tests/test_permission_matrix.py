@@ -220,6 +220,23 @@ def annual_result(key):
     return kwargs
 
 
+def export_job(w):
+    """A finished province export of the provincial personnel officer (file under MEDIA)."""
+    from canbo.reports.exports import build_export, request_export
+    from canbo.reports.models import ExportJob
+
+    job = ExportJob.objects.filter(user=w.users["personnel"]).first()
+    if job is None:
+        job = request_export(w.users["personnel"], 2026, w.province)
+        build_export.call(job.pk)
+    return {"pk": job.pk}
+
+
+DASHBOARD_VIEWERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403,
+                           admin=200)
+ONLY_REQUESTER = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=404)
+
+
 def october_opened(w):
     _october(w)
     return {}
@@ -275,6 +292,12 @@ MATRIX: dict[str, list[Case]] = {
     ],
     "reports:annual_report_xlsx": [Case(year, CADRE_VIEWERS)],
     "reports:annual_report_docx": [Case(year, CADRE_VIEWERS)],
+    "reports:dashboard": [Case(statuses=DASHBOARD_VIEWERS)],
+    "reports:dashboard_xlsx": [Case(statuses=DASHBOARD_VIEWERS)],
+    "reports:export_start": [Case(year, method="post", statuses=expect(
+        staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
+    "reports:export_status": [Case(export_job, ONLY_REQUESTER)],
+    "reports:export_download": [Case(export_job, ONLY_REQUESTER)],
     "integration:clients": [Case(statuses=MANAGERS_ONLY)],
     "integration:client_create": [Case(statuses=MANAGERS_ONLY)],
     "integration:client": [Case(api_client, MANAGERS_ONLY)],

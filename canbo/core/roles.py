@@ -63,6 +63,12 @@ CAPABILITIES: dict[str, set[str]] = {
     "reports.sheet": set(Role),
     "reports.unit": set(Role) - SELF_ONLY,
     "reports.annual": set(Role) - SELF_ONLY,
+    # Dashboards: the province's roles see the province (and any commune), a commune's
+    # leaders and personnel officer their commune by department; others have none.
+    "reports.dashboard": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN,
+                          Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    # The province-wide annual .xlsx built in the background (downloadable by its requester).
+    "reports.export": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN},
     # Cadre development: everyone sees their own training/commendation records; leaders see
     # their scope read-only; personnel officers manage their scope; the province keeps the
     # catalogue of programmes, classes and planning terms.

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from canbo.core import inbox
-from canbo.core.access import require, scope_for
+from canbo.core.access import can, require, scope_for
 from canbo.core.models import AuditEntry, LoginFailure
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -46,6 +46,7 @@ def home(request):
         "people_count": None if scope.self_only
         else Person.objects.visible_to(request.user).count(),
         "today": timezone.localdate(),
+        "dashboard": can(request.user, "reports.dashboard"),
     }
     context["inbox"] = inbox.items_for(request.user, context["today"])
     return render(request, "core/home.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.reports import annual_views, views
+from canbo.reports import annual_views, dashboard_views, export_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
          name="annual_report_xlsx"),
     path("annual-report/<int:year>.docx", annual_views.annual_report_docx,
          name="annual_report_docx"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("dashboard.xlsx", dashboard_views.dashboard_xlsx, name="dashboard_xlsx"),
+    path("exports/annual-<int:year>/", export_views.export_start, name="export_start"),
+    path("exports/<int:pk>/", export_views.export_status, name="export_status"),
+    path("exports/<int:pk>/download", export_views.export_download, name="export_download"),
 ]

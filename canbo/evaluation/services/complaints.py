@@ -8,7 +8,8 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.evaluation.choices import STEP_FROM, ComplaintStatus, SheetStatus
 from canbo.evaluation.errors import EvaluationError
-from canbo.evaluation.models import Complaint, EvaluationSheet, Notification
+from canbo.evaluation.models import Complaint, EvaluationSheet
+from canbo.evaluation.notify import notify
 from canbo.evaluation.permissions import can_resolve_complaint, can_self_assess
 from canbo.evaluation.services.sheets import _locked_for_update
 from canbo.evaluation.services.staleness import refresh_leaders
@@ -69,6 +70,5 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
 def _notify(sheet: EvaluationSheet, complaint: Complaint) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
-        Notification.objects.create(
-            user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
-            text=f"Khiếu nại về kết quả {sheet.period}: {complaint.get_status_display()}.")
+        notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
+               text=f"Khiếu nại về kết quả {sheet.period}: {complaint.get_status_display()}.")

@@ -12,7 +12,8 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.evaluation.choices import STEP_FROM, Level, SheetStatus
 from canbo.evaluation.errors import ConflictError, EvaluationError
-from canbo.evaluation.models import EvaluationSheet, Notification
+from canbo.evaluation.models import EvaluationSheet
+from canbo.evaluation.notify import notify
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
 from canbo.evaluation.services.result import check_general, compute, criteria_of
 from canbo.evaluation.services.staleness import refresh_leaders
@@ -138,7 +139,6 @@ def approve_unit(actor, sheets) -> tuple[int, list[str]]:
 def _publish(sheet: EvaluationSheet) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
-        Notification.objects.create(
-            user=profile.user, url=f"/evaluation/sheets/{sheet.pk}/",
-            text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
+        notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
+               text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
     sheet_published.send(sender=EvaluationSheet, sheet=sheet)  # connected systems are told

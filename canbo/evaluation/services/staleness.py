@@ -13,7 +13,8 @@ from django.db import transaction
 from canbo.core import audit
 from canbo.core.roles import Role
 from canbo.evaluation.choices import SheetStatus
-from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet, Notification
+from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
+from canbo.evaluation.notify import notify
 from canbo.evaluation.services.leaders import CHAIRMAN, leader_kind, leaders_answering_for
 from canbo.evaluation.services.result import compute
 from canbo.people.models import Profile
@@ -82,9 +83,7 @@ def _notify(sheet: EvaluationSheet) -> None:
         "thuộc quyền phụ trách thay đổi: phiếu cần được phê duyệt lại."
     )
     url = f"/evaluation/sheets/{sheet.pk}/"
-    Notification.objects.bulk_create(
-        [Notification(user_id=user_id, text=text, url=url) for user_id in _recipients(sheet)]
-    )
+    notify(sorted(_recipients(sheet)), text, url)
 
 
 def _recipients(sheet: EvaluationSheet) -> set[int]:
