@@ -23,8 +23,10 @@ demo: $(STAMP)
 	@echo "Mở http://127.0.0.1:8000 (Ctrl+C để dừng)"
 	$(BIN)/canbo runserver 127.0.0.1:8000
 
+# Two workers (the machines have two cores); a file's tests stay on one worker so a module
+# fixture (the seeded demo province) is built once.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

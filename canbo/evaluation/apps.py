@@ -17,3 +17,7 @@ class EvaluationConfig(AppConfig):
         leave_locked_months.connect(absence.locked_months,
                                     dispatch_uid="evaluation.locked_months")
         inbox.register(evaluation_inbox)
+        from canbo.evaluation.services.periods import locked_pairs
+        from canbo.work.signals import locked_pairs_requested
+
+        locked_pairs_requested.connect(locked_pairs, dispatch_uid="evaluation.locked_pairs")

@@ -8,10 +8,9 @@ another is refused when either the old or the new month is locked.
 from collections.abc import Iterable
 from datetime import date
 
-from django.apps import apps
-
 from canbo.work.errors import WorkError
 from canbo.work.periods import month_start
+from canbo.work.signals import locked_pairs_requested
 
 Pair = tuple[int | None, date]  # (assignee id, month); no assignee: no person's month
 
@@ -24,9 +23,12 @@ class PeriodLocked(WorkError):
         self.months = months
 
 
-def _sheets():
-    # evaluation sits above work: reach its model through the registry, read-only.
-    return apps.get_model("evaluation", "EvaluationSheet").objects.filter(period__status="locked")
+def _ask(**question) -> set[tuple[int, date]]:
+    """Evaluation (above work) answers which months are locked: see work.signals."""
+    found: set[tuple[int, date]] = set()
+    for _receiver, answer in locked_pairs_requested.send(sender=None, **question):
+        found |= set(answer or ())
+    return found
 
 
 def locked_months(pairs: Iterable[Pair]) -> set[tuple[int, date]]:
@@ -34,16 +36,12 @@ def locked_months(pairs: Iterable[Pair]) -> set[tuple[int, date]]:
     pairs = {(person, month_start(month)) for person, month in pairs if person}
     if not pairs:
         return set()
-    sheets = _sheets().filter(
-        person_id__in={p for p, _ in pairs}, period__start__in={m for _, m in pairs}
-    )
-    return set(sheets.values_list("person_id", "period__start")) & pairs
+    return _ask(pairs=pairs) & pairs
 
 
 def locked_in(months: Iterable[date]) -> set[tuple[int, date]]:
     """Every locked (person id, month) among the months (for a bulk recompute)."""
-    starts = {month_start(m) for m in months}
-    return set(_sheets().filter(period__start__in=starts).values_list("person_id", "period__start"))
+    return _ask(months={month_start(m) for m in months})
 
 
 def period_is_open(person_id: int, month: date) -> bool:

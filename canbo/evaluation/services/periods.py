@@ -119,3 +119,15 @@ def period_for(person: Person, month: date) -> EvaluationPeriod | None:
     matching = [p for p in candidates.select_related("organization")
                 if path.startswith(p.organization.path)]
     return max(matching, key=lambda p: len(p.organization.path), default=None)
+
+
+def locked_pairs(sender, pairs=None, months=None, **kwargs) -> set[tuple[int, date]]:
+    """Answer work.signals.locked_pairs_requested: (person id, month) pairs whose sheet lies
+    in a locked period, among `pairs`, or every one of `months`."""
+    sheets = EvaluationSheet.objects.filter(period__status=PeriodStatus.LOCKED)
+    if pairs is not None:
+        sheets = sheets.filter(person_id__in={p for p, _ in pairs},
+                               period__start__in={m for _, m in pairs})
+    else:
+        sheets = sheets.filter(period__start__in=set(months or ()))
+    return set(sheets.values_list("person_id", "period__start"))
