@@ -164,6 +164,13 @@ def visible_annual_results(queryset, user):
     return _people_rule(queryset, user, "person_id", "person__organization__path")
 
 
+def visible_dossiers(queryset, user):
+    """Citizens' dossiers and ratings follow the people rules on the handling officer and the
+    officer's unit at receipt: officers their own, heads their unit, chairmen their commune,
+    the province all."""
+    return _people_rule(queryset, user, "officer_id", "unit__path")
+
+
 def _commune_prefix(path: str) -> str:
     """Cut a path like '/1/7/42/' back to its commune level ('/1/7/')."""
     parts = [p for p in path.strip("/").split("/") if p]
