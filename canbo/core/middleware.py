@@ -5,7 +5,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.shortcuts import redirect
 
-PUBLIC_PREFIXES = ("/login/", "/healthz", "/static/", "/admin/", "/api/")
+# "/r/": the citizens' rating page opened by a QR code (canbo.feedback.public).
+PUBLIC_PREFIXES = ("/login/", "/healthz", "/static/", "/admin/", "/api/", "/r/")
 
 
 class LoginRequiredMiddleware:

@@ -38,3 +38,15 @@ def october(world):
     rows += [dossier(f"DK-{n}", "DK-1", level=2 if n == 0 else 4) for n in range(3)]
     put_dossiers(rows)
     return world
+
+
+def lock_month(world, start: date, person_key: str = "staff"):
+    """A locked period of Tân Phong with the person's published sheet (canbo.work.locks)."""
+    from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
+
+    period = EvaluationPeriod.objects.create(
+        organization=world.tanphong, start=start, status="locked",
+        self_assessment_due=start, review_due=start, approval_due=start)
+    EvaluationSheet.objects.create(person=world.people[person_key], period=period,
+                                   status="published")
+    return period
