@@ -77,4 +77,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "feedback.list": set(Role) - SELF_ONLY,
     "feedback.qr": set(Role) - SELF_ONLY,
     "feedback.follow_up": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    # A citizen's phone number (left to get an answer): seen and deleted by those who follow
+    # up, never by the officer rated.
+    "feedback.contact": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                         Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
 }

@@ -101,6 +101,7 @@ def comments_page(request):
     return render(request, "feedback/comments.html", {
         "page": page, "query": f"state={state}" if state else "", "state": state, "me": me,
         "can_follow": can(request.user, "feedback.follow_up"),
+        "can_contact": can(request.user, "feedback.contact"),
         "show_commune": is_province_wide(request.user)})
 
 
@@ -131,7 +132,7 @@ def rating_answer(request, pk: int):
 
 @require_POST
 def contact_delete(request, pk: int):
-    require(request.user, "feedback.own")
+    require(request.user, "feedback.contact")
     services.delete_contact(request.user, _rating(request, pk))
     messages.success(request, _("The citizen's phone number was deleted."))
     return redirect("feedback:comments")

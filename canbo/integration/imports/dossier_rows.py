@@ -36,7 +36,7 @@ def check(actor: Actor, rows: list[Row]) -> list[RowResult]:
     good = [(result, data) for result, data in parsed if data is not None]
     checked = check_dossiers(actor.people(), [data for _, data in good])
     for (result, _), item in zip(good, checked, strict=True):
-        result.errors += item.errors
+        result.errors += [e for e in item.errors if e not in result.errors]
         result.action = item.action if not result.errors else ""
         result.data = {"checked": item}
     return [result for result, _ in parsed]
@@ -62,8 +62,9 @@ def _parse(number: int, values: dict) -> tuple[RowResult, DossierData | None]:
     returned = parse_date(values["Ngày trả kết quả"], "Ngày trả kết quả", errors)
     status = _status(values["Trạng thái"], returned, errors)
     rating = _rating(values, errors)
-    if errors:
+    if not code or len(code) > 64 or not officer or received is None or not status:
         return result, None
+    # Checked further with the database (and the row's own date order) by check().
     return result, DossierData(
         code=code, officer_code=officer, received_date=received,
         procedure=text(values["Thủ tục"])[:300], due_date=due, returned_date=returned,
