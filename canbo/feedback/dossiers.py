@@ -6,8 +6,8 @@ and counts for the officer's unit at receipt. The same row sent twice writes not
 """
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
@@ -24,6 +24,11 @@ from canbo.work.locks import locked_months
 from canbo.work.periods import month_start
 
 BATCH = 2000
+STATUSES = frozenset(DossierStatus.values)
+LEVELS = frozenset(Level.values)
+CONCERNS = frozenset(Concern.values)
+# Inserts plain row dicts (attribute name -> value); returns nothing, sets row["id"].
+Inserter = Callable[[type, list[dict]], None]
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,13 @@ class DossierData:
     rating: RatingData | None = None
 
     def digest(self) -> str:
-        return hashlib.sha256(json.dumps(asdict(self), default=str, sort_keys=True)
-                              .encode()).hexdigest()
+        """A hash of every field (the same row sent twice is recognised as unchanged)."""
+        r = self.rating
+        parts = [self.code, self.officer_code, self.received_date, self.procedure,
+                 self.due_date, self.returned_date, self.status, self.complained]
+        if r is not None:
+            parts += [r.level, r.comment, ",".join(r.concerns), r.rated_at]
+        return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 
 @dataclass
@@ -82,13 +92,13 @@ def row_errors(data: DossierData) -> list[str]:
         errors.append("Hạn trả kết quả trước ngày tiếp nhận.")
     if data.returned_date and data.returned_date < data.received_date:
         errors.append("Ngày trả kết quả trước ngày tiếp nhận.")
-    if data.status not in DossierStatus.values:
+    if data.status not in STATUSES:
         allowed = ", ".join(DossierStatus.values)
         errors.append(f"Trạng thái “{data.status}” không hợp lệ ({allowed}).")
     if data.rating is not None:
-        if data.rating.level not in Level.values:
+        if data.rating.level not in LEVELS:
             errors.append("Mức đánh giá phải từ 1 (rất không hài lòng) đến 5 (rất hài lòng).")
-        unknown = set(data.rating.concerns) - set(Concern.values)
+        unknown = set(data.rating.concerns) - CONCERNS
         if unknown:
             errors.append(f"Nội dung phản ánh không hợp lệ: {', '.join(sorted(unknown))}.")
     return errors
@@ -144,9 +154,9 @@ def _prefixes(path: str) -> list[str]:
 def _attach_existing(checked: list[Checked]) -> None:
     communes = {c.commune_id for c in checked if c.commune_id}
     codes = {c.data.code for c in checked if c.commune_id}
-    existing = {}
+    existing, codes = {}, sorted(codes)
     for start in range(0, len(codes), 5000):
-        part = sorted(codes)[start:start + 5000]
+        part = codes[start:start + 5000]
         for row in Dossier.objects.filter(organization_id__in=communes, code__in=part).values(
                 "id", "organization_id", "code", "digest", "officer_id", "month"):
             existing[(row["organization_id"], row["code"])] = row
@@ -185,29 +195,33 @@ class Written:
                 "unchanged": self.received - self.written, "written": self.written}
 
 
+def _bulk_create(model, rows: list[dict]) -> None:
+    """The portable inserter: bulk_create in batches (ids set back into the rows)."""
+    for start in range(0, len(rows), BATCH):
+        part = rows[start:start + BATCH]
+        for row, obj in zip(part, model.objects.bulk_create([model(**r) for r in part]),
+                            strict=True):
+            row["id"] = obj.pk
+
+
 @transaction.atomic
-def write_dossiers(actor, checked: list[Checked], source_name: str) -> Written:
-    """Write every checked row (none may carry errors): new ones in bulk, changed ones one by
-    one; one audit entry for the batch."""
+def write_dossiers(actor, checked: list[Checked], source_name: str,
+                   insert: Inserter | None = None) -> Written:
+    """Write every checked row (none may carry errors): new ones in bulk (with `insert`, e.g.
+    COPY on PostgreSQL from the integration layer), changed ones one by one; one audit entry
+    for the batch."""
     if any(c.errors for c in checked):
         raise ValueError("rows with errors cannot be written")
+    insert = insert or _bulk_create
     now = timezone.now()
     new = [c for c in checked if c.action == "create"]
     changed = [c for c in checked if c.action == "update"]
     if not new and not changed:
         return Written(len(checked), 0, 0)
     dossiers = [_dossier(c, now) for c in new]
-    for start in range(0, len(dossiers), BATCH):
-        Dossier.objects.bulk_create(dossiers[start:start + BATCH])
-    if dossiers and dossiers[0].pk is None:  # backends that return no ids
-        ids = dict(Dossier.objects.filter(
-            organization_id__in={d.organization_id for d in dossiers},
-            code__in=[d.code for d in dossiers]).values_list("code", "id"))
-        for d in dossiers:
-            d.pk = ids[d.code]
-    ratings = [_rating(c, d, now) for c, d in zip(new, dossiers, strict=True) if c.data.rating]
-    for start in range(0, len(ratings), BATCH):
-        Rating.objects.bulk_create(ratings[start:start + BATCH])
+    insert(Dossier, dossiers)
+    insert(Rating, [_rating(c, d["id"], now) for c, d in zip(new, dossiers, strict=True)
+                    if c.data.rating])
     for item in changed:
         _update(item, now)
     result = Written(len(checked), len(new), len(changed))
@@ -231,26 +245,27 @@ def _fields(c: Checked) -> dict:
             "month": c.month, "digest": d.digest()}
 
 
-def _dossier(c: Checked, now) -> Dossier:
-    return Dossier(organization_id=c.commune_id, code=c.data.code, created_at=now,
-                   updated_at=now, **_fields(c))
+def _dossier(c: Checked, now) -> dict:
+    return {"organization_id": c.commune_id, "code": c.data.code, "created_at": now,
+            "updated_at": now, **_fields(c)}
 
 
-def _rating(c: Checked, dossier: Dossier, now) -> Rating:
+def _rating(c: Checked, dossier_id: int, now) -> dict:
     r = c.data.rating
-    return Rating(dossier_id=dossier.pk, officer_id=c.officer_id, organization_id=c.commune_id,
-                  unit_id=c.unit_id, month=c.month, level=r.level,
-                  comment=nfc(r.comment) or "", concerns=sorted(set(r.concerns)),
-                  source=Source.PORTAL, created_at=r.rated_at or now)
+    return {"dossier_id": dossier_id, "officer_id": c.officer_id,
+            "organization_id": c.commune_id, "unit_id": c.unit_id, "month": c.month,
+            "level": r.level, "comment": nfc(r.comment) or "",
+            "concerns": sorted(set(r.concerns)), "source": Source.PORTAL,
+            "created_at": r.rated_at or now, "seen_at": None, "seen_by_id": None,
+            "answer": "", "answered_at": None}
 
 
 def _update(c: Checked, now) -> None:
-    Dossier.objects.filter(pk=c.existing["id"]).update(updated_at=now, **_fields(c))
-    dossier = Dossier(pk=c.existing["id"])
+    pk = c.existing["id"]
+    Dossier.objects.filter(pk=pk).update(updated_at=now, **_fields(c))
     if c.data.rating is None:
         return
-    fresh = _rating(c, dossier, now)
-    values = {f: getattr(fresh, f) for f in (
-        "officer_id", "organization_id", "unit_id", "month", "level", "comment", "concerns",
-        "source", "created_at")}
-    Rating.objects.update_or_create(dossier_id=dossier.pk, defaults=values)
+    values = _rating(c, pk, now)
+    keep = ("dossier_id", "seen_at", "seen_by_id", "answer", "answered_at")
+    Rating.objects.update_or_create(dossier_id=pk, defaults={
+        k: v for k, v in values.items() if k not in keep})

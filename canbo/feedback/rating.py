@@ -1,11 +1,13 @@
 """A citizen's rating from the public page: every refusal says why and writes no rating."""
 
+import random
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -23,6 +25,7 @@ REPLACE_WINDOW = timedelta(days=1)
 ADDRESS_WINDOW = timedelta(minutes=10)
 TOKEN_WINDOW = timedelta(hours=1)
 MAX_COMMENT = 1000
+PRUNE_CHANCE = 0.01  # one attempt in a hundred clears the old hits
 PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
 
 
@@ -136,20 +139,23 @@ def clean_input(data: RatingInput) -> dict:
 def check_limits(address: str | None, token: str, now: datetime) -> None:
     """Count this attempt; refuse a flood from one address or on one token (shared by every
     worker through the database)."""
-    keys = [f"a:{address or '-'}", f"t:{token[:90]}"]
-    RateHit.objects.bulk_create([RateHit(key=k, at=now) for k in keys])
-    if _hits(keys[0], now - ADDRESS_WINDOW) > settings.RATING_LIMIT_PER_ADDRESS or \
-            _hits(keys[1], now - TOKEN_WINDOW) > settings.RATING_LIMIT_PER_TOKEN:
+    by_address, by_token = f"a:{address or '-'}", f"t:{token[:90]}"
+    RateHit.objects.bulk_create([RateHit(key=by_address, at=now), RateHit(key=by_token, at=now)])
+    since = now - max(ADDRESS_WINDOW, TOKEN_WINDOW)
+    hits = RateHit.objects.filter(key__in=[by_address, by_token], at__gte=since).aggregate(
+        address=Count("id", filter=Q(key=by_address, at__gte=now - ADDRESS_WINDOW)),
+        token=Count("id", filter=Q(key=by_token, at__gte=now - TOKEN_WINDOW)))
+    if random.random() < PRUNE_CHANCE:
+        prune_hits(now)
+    if hits["address"] > settings.RATING_LIMIT_PER_ADDRESS or \
+            hits["token"] > settings.RATING_LIMIT_PER_TOKEN:
         raise RatingRefused(_("Too many ratings were sent from here in a short time. "
                               "Please try again later."), 429)
 
 
-def _hits(key: str, since: datetime) -> int:
-    return RateHit.objects.filter(key=key, at__gte=since).count()
-
-
 def prune_hits(now: datetime) -> int:
-    return RateHit.objects.filter(at__lt=now - TOKEN_WINDOW).delete()[0]
+    """Forget attempts older than the longest window (a hit table that does not grow)."""
+    return RateHit.objects.filter(at__lt=now - max(ADDRESS_WINDOW, TOKEN_WINDOW)).delete()[0]
 
 
 def submit_rating(token: str, data: RatingInput, address: str | None = None,
@@ -185,7 +191,8 @@ def _save(target: Target, values: dict, now: datetime) -> Rating:
     for name, value in values.items():
         setattr(rating, name, value)
     rating.save()
-    CitizenContact.objects.filter(rating=rating).delete()
+    if replaced:
+        CitizenContact.objects.filter(rating=rating).delete()
     if phone:
         CitizenContact.objects.create(rating=rating, phone=phone)
     audit.record(None, "feedback.replace_rating" if replaced else "feedback.rate", rating,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.feedback.index import dossiers_for, index_rows
+from canbo.integration import fast_insert
 from canbo.integration.api_tasks import ERRORS, org_path
 from canbo.integration.auth import require_scope
 from canbo.integration.errors import ApiError
@@ -141,7 +142,7 @@ def _write(client, source: str, rows: list[DossierData]):
                 status, code = 403, "outside_scope"
             raise ApiError(status, code, f"dossiers[{i}] ({item.data.code}): {item.errors[0]}",
                            f"dossiers[{i}]")
-    return write_dossiers(None, checked, source)
+    return write_dossiers(None, checked, source, fast_insert.insert_rows)
 
 
 def _error_kind(message: str) -> tuple[int, str]:

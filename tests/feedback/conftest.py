@@ -4,6 +4,7 @@ import pytest
 
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.people.models import Person
+from tests.integration.conftest import clients  # noqa: F401 (the API clients fixture)
 
 
 def put_dossiers(rows: list[DossierData]):

@@ -6,7 +6,7 @@ from datetime import date
 from canbo.core.models import AuditEntry
 from canbo.feedback.models import Dossier, Rating
 from tests.feedback.conftest import lock_month
-from tests.integration.conftest import bearer, clients  # noqa: F401 (fixture)
+from tests.integration.conftest import bearer
 
 FIELDS = {"person_code", "org_code", "dossiers", "rated", "satisfied", "dissatisfied", "index",
           "on_time"}
