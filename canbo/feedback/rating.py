@@ -70,7 +70,7 @@ def target_of(token: str) -> Target:
         if dossier is None:
             raise RatingRefused(_("The dossier of this link was not found."), 404)
         return _dossier_target(dossier)
-    officer = Person.objects.select_related("organization").filter(pk=pk).first()
+    officer = Person.objects.select_related("organization__parent").filter(pk=pk).first()
     commune = _commune_id(officer)
     if officer is None or commune is None:
         raise RatingRefused(_("The officer of this link was not found."), 404)
@@ -88,7 +88,12 @@ def _dossier_target(dossier: Dossier) -> Target:
 def _commune_id(person: Person | None) -> int | None:
     if person is None or person.organization is None:
         return None
-    commune = person.organization.commune()
+    org = person.organization
+    if org.is_commune:
+        return org.pk
+    if org.parent is not None and org.parent.is_commune:  # a department: no further query
+        return org.parent.pk
+    commune = org.commune()
     return commune.pk if commune else None
 
 

@@ -74,9 +74,12 @@ def person_page(request, pk: int):
     trend = person_trend(person.pk, year)
     ratings = (Rating.objects.visible_to(request.user).filter(officer=person, month__year=year)
                .exclude(comment="").select_related("dossier", "contact")[:50])
+    can_qr = can(request.user, "feedback.qr")
+    dossiers = (Dossier.objects.visible_to(request.user).filter(officer=person)
+                .order_by("-received_date", "-id")[:10]) if can_qr else []
     return render(request, "feedback/person.html", {
         "person": person, "year": year, "trend": trend, "chart": trend_svg(trend, year),
-        "ratings": ratings, "can_qr": can(request.user, "feedback.qr"),
+        "ratings": ratings, "can_qr": can_qr, "dossiers": dossiers,
         "can_follow": can(request.user, "feedback.follow_up")})
 
 
