@@ -59,18 +59,27 @@ def build_province(officers: int) -> list:
     from canbo.org.models import Organization
     from canbo.people.models import Person
 
-    root = Organization.objects.create(name="Tỉnh Lai Châu", kind=OrgKind.PROVINCE,
-                                       code="000.00.00.H29")
+    root = Organization.objects.create(
+        name="Tỉnh Lai Châu", kind=OrgKind.PROVINCE, code="000.00.00.H29"
+    )
     people = []
     for c in range(38):
-        commune = Organization.objects.create(name=f"Xã {c}", kind=OrgKind.COMMUNE, parent=root,
-                                              code=f"000.{c:02d}.29.H29")
-        centre = Organization.objects.create(name="Trung tâm Phục vụ hành chính công",
-                                             kind=OrgKind.SERVICE_CENTRE, parent=commune)
+        commune = Organization.objects.create(
+            name=f"Xã {c}", kind=OrgKind.COMMUNE, parent=root, code=f"000.{c:02d}.29.H29"
+        )
+        centre = Organization.objects.create(
+            name="Trung tâm Phục vụ hành chính công", kind=OrgKind.SERVICE_CENTRE, parent=commune
+        )
         for k in range(officers):
-            people.append(Person(code=f"B{c:02d}-{k}", full_name=f"Cán bộ {c}-{k}",
-                                 organization=centre, birth_date=date(1990, 1, 1),
-                                 gender="male"))
+            people.append(
+                Person(
+                    code=f"B{c:02d}-{k}",
+                    full_name=f"Cán bộ {c}-{k}",
+                    organization=centre,
+                    birth_date=date(1990, 1, 1),
+                    gender="male",
+                )
+            )
     Person.objects.bulk_create(people)
     return list(Person.objects.order_by("code"))
 
@@ -86,8 +95,10 @@ def write_csv(path: Path, people: list, n: int, rng: random.Random) -> None:
         returned = received + timedelta(days=rng.randint(0, 5))
         level = rng.choices([5, 4, 3, 2, 1], [50, 30, 10, 7, 3])[0]
         comment = "Chờ lâu" if level <= 2 else ""
-        lines.append(f"IMP-{i:07d};Đăng ký khai sinh;{person.code};{received:%d/%m/%Y};"
-                     f"{due:%d/%m/%Y};{returned:%d/%m/%Y};;;{level};{comment};")
+        lines.append(
+            f"IMP-{i:07d};Đăng ký khai sinh;{person.code};{received:%d/%m/%Y};"
+            f"{due:%d/%m/%Y};{returned:%d/%m/%Y};;;{level};{comment};"
+        )
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -102,18 +113,37 @@ def fill_ratings(people: list, count: int, rng: random.Random) -> None:
         for i in range(start, start + size):
             person = people[i % len(people)]
             received = date(2026, 1, 1) + timedelta(days=rng.randint(0, 363))
-            dossiers.append(Dossier(
-                organization_id=communes[person.pk], code=f"GEN-{i:07d}", received_date=received,
-                due_date=received + timedelta(days=3),
-                returned_date=received + timedelta(days=rng.randint(0, 5)), officer=person,
-                unit_id=person.organization_id, status="returned",
-                month=received.replace(day=1), complained=rng.random() < 0.01))
+            dossiers.append(
+                Dossier(
+                    organization_id=communes[person.pk],
+                    code=f"GEN-{i:07d}",
+                    received_date=received,
+                    due_date=received + timedelta(days=3),
+                    returned_date=received + timedelta(days=rng.randint(0, 5)),
+                    officer=person,
+                    unit_id=person.organization_id,
+                    status="returned",
+                    month=received.replace(day=1),
+                    complained=rng.random() < 0.01,
+                )
+            )
         Dossier.objects.bulk_create(dossiers, batch_size=5000)
-        Rating.objects.bulk_create([Rating(
-            dossier_id=d.pk, officer_id=d.officer_id, organization_id=d.organization_id,
-            unit_id=d.unit_id, month=d.month, level=rng.choices([5, 4, 3, 2, 1],
-                                                                [50, 30, 10, 7, 3])[0],
-            source="portal", created_at=d.created_at) for d in dossiers], batch_size=5000)
+        Rating.objects.bulk_create(
+            [
+                Rating(
+                    dossier_id=d.pk,
+                    officer_id=d.officer_id,
+                    organization_id=d.organization_id,
+                    unit_id=d.unit_id,
+                    month=d.month,
+                    level=rng.choices([5, 4, 3, 2, 1], [50, 30, 10, 7, 3])[0],
+                    source="portal",
+                    created_at=d.created_at,
+                )
+                for d in dossiers
+            ],
+            batch_size=5000,
+        )
 
 
 def free_port() -> int:
@@ -123,11 +153,26 @@ def free_port() -> int:
 
 
 def start_server(port: int, workers: int) -> subprocess.Popen:
-    env = dict(os.environ, ALLOWED_HOSTS="127.0.0.1", RATING_LIMIT_PER_ADDRESS="10000000",
-               RATING_LIMIT_PER_TOKEN="10000000")
+    env = dict(
+        os.environ,
+        ALLOWED_HOSTS="127.0.0.1",
+        RATING_LIMIT_PER_ADDRESS="10000000",
+        RATING_LIMIT_PER_TOKEN="10000000",
+    )
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "canbo.wsgi", "-w", str(workers), "-b",
-         f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "canbo.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
@@ -209,14 +254,18 @@ def main() -> None:
         call_command("import-dossiers", str(path), stdout=open(os.devnull, "w"))  # noqa: SIM115
         took = time.perf_counter() - start
     ratings = Rating.objects.count()
-    print(f"import-dossiers: {Dossier.objects.count():,} dossiers, {ratings:,} ratings from "
-          f".csv in {took:.1f} s (target: 100,000 in < 30 s)")
+    print(
+        f"import-dossiers: {Dossier.objects.count():,} dossiers, {ratings:,} ratings from "
+        f".csv in {took:.1f} s (target: 100,000 in < 30 s)"
+    )
 
     if ARGS.total > ratings:
         start = time.perf_counter()
         fill_ratings(people, ARGS.total - ratings, rng)
-        print(f"(generated {ARGS.total - ratings:,} more rated dossiers in "
-              f"{time.perf_counter() - start:.1f} s)")
+        print(
+            f"(generated {ARGS.total - ratings:,} more rated dossiers in "
+            f"{time.perf_counter() - start:.1f} s)"
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     months = [date(2026, m, 1) for m in range(1, 13)]
@@ -226,28 +275,36 @@ def main() -> None:
         rows = index_rows(Dossier.objects.filter(month__in=months), "officer", by_month=True)
         indexes = [r.index for r in rows]
         timings.append(time.perf_counter() - start)
-    print(f"province index, officer × month for 2026 over {Rating.objects.count():,} ratings "
-          f"({Dossier.objects.count():,} dossiers): {len(indexes):,} rows in "
-          f"{statistics.median(timings):.2f} s median of 3 (target < 5 s)")
+    print(
+        f"province index, officer × month for 2026 over {Rating.objects.count():,} ratings "
+        f"({Dossier.objects.count():,} dossiers): {len(indexes):,} rows in "
+        f"{statistics.median(timings):.2f} s median of 3 (target < 5 s)"
+    )
 
     token = counter_token(people[0].pk)
     client = Client()
-    print(f"rating page in-process: {page_latency(client, f'/r/{token}/', ARGS.runs):.1f} ms "
-          "median (target < 20 ms)")
+    print(
+        f"rating page in-process: {page_latency(client, f'/r/{token}/', ARGS.runs):.1f} ms "
+        "median (target < 20 ms)"
+    )
     port = free_port()
     server = start_server(port, ARGS.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         median, size = http_latency(f"{base}/r/{token}/", ARGS.runs)
-        print(f"rating page through gunicorn ({ARGS.workers} workers): {median:.1f} ms median, "
-              f"{size:,} bytes")
+        print(
+            f"rating page through gunicorn ({ARGS.workers} workers): {median:.1f} ms median, "
+            f"{size:,} bytes"
+        )
         tokens = [counter_token(p.pk) for p in people]
         before = Rating.objects.count()
         done, failed = post_ratings(base, tokens, ARGS.clients, ARGS.seconds)
         written = Rating.objects.count() - before
-        print(f"ratings through gunicorn ({ARGS.workers} workers, {ARGS.clients} clients, "
-              f"{ARGS.seconds:.0f} s): {done / ARGS.seconds:.0f} ratings/s ({written:,} "
-              f"written, {failed} failed; target 200/s)")
+        print(
+            f"ratings through gunicorn ({ARGS.workers} workers, {ARGS.clients} clients, "
+            f"{ARGS.seconds:.0f} s): {done / ARGS.seconds:.0f} ratings/s ({written:,} "
+            f"written, {failed} failed; target 200/s)"
+        )
     finally:
         server.terminate()
         server.wait()

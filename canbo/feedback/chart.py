@@ -23,15 +23,20 @@ def trend_svg(rows, year: int) -> str:
     line = " ".join(f"{_x(m.month):.1f},{_y(v):.1f}" for m, v in points)
     dots = "".join(
         f'<circle cx="{_x(m.month):.1f}" cy="{_y(v):.1f}" r="3"><title>'
-        f'{escape(f"{m:%m/%Y}")}: {v:.2f} %</title></circle>' for m, v in points)
+        f"{escape(f'{m:%m/%Y}')}: {v:.2f} %</title></circle>"
+        for m, v in points
+    )
     guides = "".join(
         f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{_y(v):.1f}" y2="{_y(v):.1f}" class="guide"/>'
-        f'<text x="2" y="{_y(v) + 4:.1f}">{v}</text>' for v in (50, 80, 100))
-    months = "".join(f'<text x="{_x(m) - 4:.1f}" y="{HEIGHT - 8}">{m}</text>'
-                     for m in range(1, 13))
+        f'<text x="2" y="{_y(v) + 4:.1f}">{v}</text>'
+        for v in (50, 80, 100)
+    )
+    months = "".join(f'<text x="{_x(m) - 4:.1f}" y="{HEIGHT - 8}">{m}</text>' for m in range(1, 13))
     label = escape(f"Chỉ số hài lòng các tháng năm {year}")
-    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-label="{label}">{guides}{months}<polyline points="{line}"/>{dots}</svg>')
+    return (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{label}">{guides}{months}<polyline points="{line}"/>{dots}</svg>'
+    )
 
 
 def first_of(year: int, month: int) -> date:

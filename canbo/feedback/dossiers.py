@@ -54,8 +54,16 @@ class DossierData:
     def digest(self) -> str:
         """A hash of every field (the same row sent twice is recognised as unchanged)."""
         r = self.rating
-        parts = [self.code, self.officer_code, self.received_date, self.procedure,
-                 self.due_date, self.returned_date, self.status, self.complained]
+        parts = [
+            self.code,
+            self.officer_code,
+            self.received_date,
+            self.procedure,
+            self.due_date,
+            self.returned_date,
+            self.status,
+            self.complained,
+        ]
         if r is not None:
             parts += [r.level, r.comment, ",".join(r.concerns), r.rated_at]
         return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
@@ -108,16 +116,21 @@ def check_dossiers(people: QuerySet, rows: list[DossierData]) -> list[Checked]:
     """Resolve every row in a few queries. `people` is what the sender may write for (its
     subtree through the access chokepoint, or everyone for the command line)."""
     codes = {r.officer_code for r in rows}
-    found = {code: (pk, org_id, path) for pk, code, org_id, path in people.filter(
-        code__in=codes).values_list("id", "code", "organization_id", "organization__path")}
+    found = {
+        code: (pk, org_id, path)
+        for pk, code, org_id, path in people.filter(code__in=codes).values_list(
+            "id", "code", "organization_id", "organization__path"
+        )
+    }
     communes = _communes({path for _, _, path in found.values() if path})
     checked, seen = [], {}
     for data in rows:
         item = Checked(data, row_errors(data))
         officer = found.get(data.officer_code)
         if officer is None or not officer[2]:
-            item.errors.append(f"Không tìm thấy công chức mã {data.officer_code} trong phạm vi "
-                               "được phép.")
+            item.errors.append(
+                f"Không tìm thấy công chức mã {data.officer_code} trong phạm vi được phép."
+            )
         else:
             item.officer_id, item.unit_id = officer[0], officer[1]
             item.commune_id = communes.get(officer[2])
@@ -138,8 +151,10 @@ def _communes(paths: set[str]) -> dict[str, int]:
     prefixes = {p for path in paths for p in _prefixes(path)}
     kinds = Organization.objects.filter(path__in=prefixes).values_list("path", "id", "kind")
     commune_at = {path: pk for path, pk, kind in kinds if _is_commune(kind)}
-    return {path: next((commune_at[p] for p in _prefixes(path) if p in commune_at), None)
-            for path in paths}
+    return {
+        path: next((commune_at[p] for p in _prefixes(path) if p in commune_at), None)
+        for path in paths
+    }
 
 
 def _is_commune(kind: str) -> bool:
@@ -156,9 +171,10 @@ def _attach_existing(checked: list[Checked]) -> None:
     codes = {c.data.code for c in checked if c.commune_id}
     existing, codes = {}, sorted(codes)
     for start in range(0, len(codes), 5000):
-        part = codes[start:start + 5000]
+        part = codes[start : start + 5000]
         for row in Dossier.objects.filter(organization_id__in=communes, code__in=part).values(
-                "id", "organization_id", "code", "digest", "officer_id", "month"):
+            "id", "organization_id", "code", "digest", "officer_id", "month"
+        ):
             existing[(row["organization_id"], row["code"])] = row
     for item in checked:
         item.existing = existing.get((item.commune_id, item.data.code))
@@ -176,8 +192,10 @@ def _refuse_locked(checked: list[Checked]) -> None:
     for item in checked:
         hit = sorted(m for _, m in pairs.get(id(item), set()) & locked)
         if hit:
-            item.errors.append(f"Kỳ đánh giá tháng {hit[0]:%m/%Y} của công chức đã khoá: không "
-                               "thể ghi hồ sơ vào tháng này.")
+            item.errors.append(
+                f"Kỳ đánh giá tháng {hit[0]:%m/%Y} của công chức đã khoá: không "
+                "thể ghi hồ sơ vào tháng này."
+            )
 
 
 @dataclass(frozen=True)
@@ -191,22 +209,29 @@ class Written:
         return self.created + self.updated
 
     def as_dict(self) -> dict:
-        return {"received": self.received, "created": self.created, "updated": self.updated,
-                "unchanged": self.received - self.written, "written": self.written}
+        return {
+            "received": self.received,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.received - self.written,
+            "written": self.written,
+        }
 
 
 def _bulk_create(model, rows: list[dict]) -> None:
     """The portable inserter: bulk_create in batches (ids set back into the rows)."""
     for start in range(0, len(rows), BATCH):
-        part = rows[start:start + BATCH]
-        for row, obj in zip(part, model.objects.bulk_create([model(**r) for r in part]),
-                            strict=True):
+        part = rows[start : start + BATCH]
+        for row, obj in zip(
+            part, model.objects.bulk_create([model(**r) for r in part]), strict=True
+        ):
             row["id"] = obj.pk
 
 
 @transaction.atomic
-def write_dossiers(actor, checked: list[Checked], source_name: str,
-                   insert: Inserter | None = None) -> Written:
+def write_dossiers(
+    actor, checked: list[Checked], source_name: str, insert: Inserter | None = None
+) -> Written:
     """Write every checked row (none may carry errors): new ones in bulk (with `insert`, e.g.
     COPY on PostgreSQL from the integration layer), changed ones one by one; one audit entry
     for the batch."""
@@ -220,15 +245,24 @@ def write_dossiers(actor, checked: list[Checked], source_name: str,
         return Written(len(checked), 0, 0)
     dossiers = [_dossier(c, now) for c in new]
     insert(Dossier, dossiers)
-    insert(Rating, [_rating(c, d["id"], now) for c, d in zip(new, dossiers, strict=True)
-                    if c.data.rating])
+    insert(
+        Rating,
+        [_rating(c, d["id"], now) for c, d in zip(new, dossiers, strict=True) if c.data.rating],
+    )
     for item in changed:
         _update(item, now)
     result = Written(len(checked), len(new), len(changed))
     codes = sorted(c.data.code for c in new + changed)
-    audit.record(actor, "feedback.upsert_dossiers", _anchor(new, changed), after={
-        "source": source_name, **result.as_dict(),
-        "codes": codes[0] if len(codes) == 1 else f"{codes[0]} … {codes[-1]}"})
+    audit.record(
+        actor,
+        "feedback.upsert_dossiers",
+        _anchor(new, changed),
+        after={
+            "source": source_name,
+            **result.as_dict(),
+            "codes": codes[0] if len(codes) == 1 else f"{codes[0]} … {codes[-1]}",
+        },
+    )
     return result
 
 
@@ -239,25 +273,48 @@ def _anchor(new: list[Checked], changed: list[Checked]) -> Dossier:
 
 def _fields(c: Checked) -> dict:
     d = c.data
-    return {"procedure": nfc(d.procedure) or "", "received_date": d.received_date,
-            "due_date": d.due_date, "returned_date": d.returned_date, "status": d.status,
-            "complained": d.complained, "officer_id": c.officer_id, "unit_id": c.unit_id,
-            "month": c.month, "digest": d.digest()}
+    return {
+        "procedure": nfc(d.procedure) or "",
+        "received_date": d.received_date,
+        "due_date": d.due_date,
+        "returned_date": d.returned_date,
+        "status": d.status,
+        "complained": d.complained,
+        "officer_id": c.officer_id,
+        "unit_id": c.unit_id,
+        "month": c.month,
+        "digest": d.digest(),
+    }
 
 
 def _dossier(c: Checked, now) -> dict:
-    return {"organization_id": c.commune_id, "code": c.data.code, "created_at": now,
-            "updated_at": now, **_fields(c)}
+    return {
+        "organization_id": c.commune_id,
+        "code": c.data.code,
+        "created_at": now,
+        "updated_at": now,
+        **_fields(c),
+    }
 
 
 def _rating(c: Checked, dossier_id: int, now) -> dict:
     r = c.data.rating
-    return {"dossier_id": dossier_id, "officer_id": c.officer_id,
-            "organization_id": c.commune_id, "unit_id": c.unit_id, "month": c.month,
-            "level": r.level, "comment": nfc(r.comment) or "",
-            "concerns": sorted(set(r.concerns)), "source": Source.PORTAL,
-            "created_at": r.rated_at or now, "seen_at": None, "seen_by_id": None,
-            "answer": "", "answered_at": None}
+    return {
+        "dossier_id": dossier_id,
+        "officer_id": c.officer_id,
+        "organization_id": c.commune_id,
+        "unit_id": c.unit_id,
+        "month": c.month,
+        "level": r.level,
+        "comment": nfc(r.comment) or "",
+        "concerns": sorted(set(r.concerns)),
+        "source": Source.PORTAL,
+        "created_at": r.rated_at or now,
+        "seen_at": None,
+        "seen_by_id": None,
+        "answer": "",
+        "answered_at": None,
+    }
 
 
 def _update(c: Checked, now) -> None:
@@ -267,5 +324,6 @@ def _update(c: Checked, now) -> None:
         return
     values = _rating(c, pk, now)
     keep = ("dossier_id", "seen_at", "seen_by_id", "answer", "answered_at")
-    Rating.objects.update_or_create(dossier_id=pk, defaults={
-        k: v for k, v in values.items() if k not in keep})
+    Rating.objects.update_or_create(
+        dossier_id=pk, defaults={k: v for k, v in values.items() if k not in keep}
+    )

@@ -16,10 +16,17 @@ from canbo.feedback.models import Dossier
 from canbo.scoring.satisfaction import percent, satisfaction_index
 
 # Grouping keys: the officer, their unit at receipt, the commune.
-BY_OFFICER = ("officer_id", "officer__code", "officer__full_name", "unit_id", "unit__name",
-              "organization_id", "organization__code", "organization__name")
-BY_UNIT = ("unit_id", "unit__name", "organization_id", "organization__code",
-           "organization__name")
+BY_OFFICER = (
+    "officer_id",
+    "officer__code",
+    "officer__full_name",
+    "unit_id",
+    "unit__name",
+    "organization_id",
+    "organization__code",
+    "organization__name",
+)
+BY_UNIT = ("unit_id", "unit__name", "organization_id", "organization__code", "organization__name")
 BY_COMMUNE = ("organization_id", "organization__code", "organization__name")
 LEVELS = {"officer": BY_OFFICER, "unit": BY_UNIT, "commune": BY_COMMUNE}
 
@@ -30,8 +37,12 @@ COUNTS = {
     "dissatisfied": Count("rating", filter=Q(rating__level__lte=DISSATISFIED_MAX)),
     "bad": Count("id", filter=Q(rating__level__lte=DISSATISFIED_MAX) | Q(complained=True)),
     "returned": Count("id", filter=Q(returned_date__isnull=False, due_date__isnull=False)),
-    "on_time_n": Count("id", filter=Q(returned_date__isnull=False, due_date__isnull=False,
-                                      returned_date__lte=F("due_date"))),
+    "on_time_n": Count(
+        "id",
+        filter=Q(
+            returned_date__isnull=False, due_date__isnull=False, returned_date__lte=F("due_date")
+        ),
+    ),
 }
 
 
@@ -63,9 +74,16 @@ class IndexRow:
         return percent(self.on_time_count, self.returned)
 
     def as_api(self) -> dict:
-        return {"person_code": self.person_code, "org_code": self.org_code,
-                "dossiers": self.dossiers, "rated": self.rated, "satisfied": self.satisfied,
-                "dissatisfied": self.dissatisfied, "index": self.index, "on_time": self.on_time}
+        return {
+            "person_code": self.person_code,
+            "org_code": self.org_code,
+            "dossiers": self.dossiers,
+            "rated": self.rated,
+            "satisfied": self.satisfied,
+            "dissatisfied": self.dissatisfied,
+            "index": self.index,
+            "on_time": self.on_time,
+        }
 
 
 def dossiers_for(user, months: Iterable[date], org_path: str | None = None):
@@ -84,33 +102,53 @@ def index_rows(queryset, level: str = "officer", by_month: bool = False) -> list
 
 def _row(v: dict) -> IndexRow:
     return IndexRow(
-        month=v.get("month"), officer_id=v.get("officer_id"),
-        person_code=v.get("officer__code"), person_name=v.get("officer__full_name") or "",
-        unit_id=v.get("unit_id"), unit_name=v.get("unit__name") or "",
-        commune_id=v["organization_id"], org_code=v["organization__code"],
-        commune_name=v["organization__name"], dossiers=v["dossiers"], rated=v["rated"],
-        satisfied=v["satisfied"], dissatisfied=v["dissatisfied"],
-        complained_or_dissatisfied=v["bad"], returned=v["returned"],
-        on_time_count=v["on_time_n"])
+        month=v.get("month"),
+        officer_id=v.get("officer_id"),
+        person_code=v.get("officer__code"),
+        person_name=v.get("officer__full_name") or "",
+        unit_id=v.get("unit_id"),
+        unit_name=v.get("unit__name") or "",
+        commune_id=v["organization_id"],
+        org_code=v["organization__code"],
+        commune_name=v["organization__name"],
+        dossiers=v["dossiers"],
+        rated=v["rated"],
+        satisfied=v["satisfied"],
+        dissatisfied=v["dissatisfied"],
+        complained_or_dissatisfied=v["bad"],
+        returned=v["returned"],
+        on_time_count=v["on_time_n"],
+    )
 
 
 def person_index(person_id: int, months: Iterable[date]) -> IndexRow | None:
     """One officer's index over the months (for the reviewer: not limited by a user's scope,
     the sheet page itself is)."""
-    rows = index_rows(Dossier.objects.filter(officer_id=person_id, month__in=list(months)),
-                      "officer")
+    rows = index_rows(
+        Dossier.objects.filter(officer_id=person_id, month__in=list(months)), "officer"
+    )
     if not rows:
         return None
     if len(rows) == 1:
         return rows[0]
     first = rows[0]  # several units in the months: add the counts up
-    sums = {name: sum(getattr(r, name) for r in rows) for name in (
-        "dossiers", "rated", "satisfied", "dissatisfied", "complained_or_dissatisfied",
-        "returned", "on_time_count")}
+    sums = {
+        name: sum(getattr(r, name) for r in rows)
+        for name in (
+            "dossiers",
+            "rated",
+            "satisfied",
+            "dissatisfied",
+            "complained_or_dissatisfied",
+            "returned",
+            "on_time_count",
+        )
+    }
     return IndexRow(**{**first.__dict__, **sums})
 
 
 def person_trend(person_id: int, year: int) -> list[IndexRow]:
     months = [date(year, m, 1) for m in range(1, 13)]
-    return index_rows(Dossier.objects.filter(officer_id=person_id, month__in=months),
-                      "officer", by_month=True)
+    return index_rows(
+        Dossier.objects.filter(officer_id=person_id, month__in=months), "officer", by_month=True
+    )

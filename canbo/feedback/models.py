@@ -20,20 +20,29 @@ class DossierQuerySet(models.QuerySet):
 class Dossier(models.Model):
     """An administrative-procedure dossier received at a commune's service centre."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="dossiers", verbose_name=_("commune"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("commune")
+    )
     code = models.CharField(_("dossier code"), max_length=64)
     procedure = NFCCharField(_("procedure"), max_length=300, blank=True)
     received_date = models.DateField(_("received on"))
     due_date = models.DateField(_("due on"), null=True, blank=True)
     returned_date = models.DateField(_("returned on"), null=True, blank=True)
-    officer = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="dossiers", verbose_name=_("handling officer"))
+    officer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("handling officer"),
+    )
     # The officer's unit when the dossier was received: the department row of the index.
-    unit = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("unit"))
-    status = models.CharField(_("status"), max_length=12, choices=DossierStatus.choices,
-                              default=DossierStatus.RECEIVED)
+    unit = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=DossierStatus.choices, default=DossierStatus.RECEIVED
+    )
     complained = models.BooleanField(_("complaint filed"), default=False)
     # The month the dossier counts in: the month it was received.
     month = models.DateField(_("month"), db_index=True)
@@ -45,10 +54,15 @@ class Dossier(models.Model):
 
     class Meta:
         ordering = ["-received_date", "code"]
-        constraints = [models.UniqueConstraint(fields=["organization", "code"],
-                                               name="unique_dossier_code_per_commune")]
-        indexes = [models.Index(fields=["month", "officer"]),
-                   models.Index(fields=["officer", "month"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code"], name="unique_dossier_code_per_commune"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["month", "officer"]),
+            models.Index(fields=["officer", "month"]),
+        ]
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
 
@@ -70,14 +84,23 @@ class RatingQuerySet(models.QuerySet):
 class Rating(models.Model):
     """One citizen's rating of a dossier (at most one per dossier) or of a counter."""
 
-    dossier = models.OneToOneField(Dossier, null=True, blank=True, on_delete=models.CASCADE,
-                                   related_name="rating", verbose_name=_("dossier"))
-    officer = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="ratings",
-                                verbose_name=_("officer"))
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("commune"))
-    unit = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("unit"))
+    dossier = models.OneToOneField(
+        Dossier,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rating",
+        verbose_name=_("dossier"),
+    )
+    officer = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("officer")
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
+    )
+    unit = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
     month = models.DateField(_("month"), db_index=True)
     level = models.PositiveSmallIntegerField(_("rating"), choices=Level.choices)
     comment = NFCTextField(_("comment"), blank=True)
@@ -86,8 +109,9 @@ class Rating(models.Model):
     created_at = models.DateTimeField(_("rated at"))
     # The head looked at a dissatisfied comment; the officer answered it.
     seen_at = models.DateTimeField(null=True, blank=True)
-    seen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    seen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     answer = NFCTextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 

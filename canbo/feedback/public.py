@@ -28,9 +28,13 @@ def rate(request, token: str):
         return _page(request, token, target)
     post = request.POST
     data = RatingInput(
-        level=post.get("level"), comment=post.get("comment", ""),
-        concerns=tuple(post.getlist("concern")), dossier_code=post.get("dossier", ""),
-        wants_answer=post.get("answer") == "yes", phone=post.get("phone", ""))
+        level=post.get("level"),
+        comment=post.get("comment", ""),
+        concerns=tuple(post.getlist("concern")),
+        dossier_code=post.get("dossier", ""),
+        wants_answer=post.get("answer") == "yes",
+        phone=post.get("phone", ""),
+    )
     try:
         submit_rating(token, data, client_ip(request))
     except RatingRefused as exc:
@@ -43,9 +47,19 @@ def _status(exc: RatingRefused) -> int:
 
 
 def _page(request, token, target, error="", status=200, done=False, data=None):
-    response = render(request, "feedback/rate.html", {
-        "token": token, "target": target, "error": error, "done": done, "data": data or {},
-        "levels": Level.choices, "concerns": Concern.choices,
-    }, status=status)
+    response = render(
+        request,
+        "feedback/rate.html",
+        {
+            "token": token,
+            "target": target,
+            "error": error,
+            "done": done,
+            "data": data or {},
+            "levels": Level.choices,
+            "concerns": Concern.choices,
+        },
+        status=status,
+    )
     response["Cache-Control"] = "no-store"
     return response

@@ -25,6 +25,7 @@ def dossier_url(dossier_id: int) -> str:
 def svg(url: str, scale: int = 6) -> SafeString:
     """An inline <svg> of the address (segno writes only paths and numbers, no text of ours)."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=scale, xmldecl=False,
-                                    svgns=True, border=2)
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=scale, xmldecl=False, svgns=True, border=2
+    )
     return mark_safe(buffer.getvalue().decode("ascii"))  # segno's own markup

@@ -63,8 +63,13 @@ def target_of(token: str) -> Target:
     try:
         kind, pk = tokens.read_token(token)
     except tokens.BadToken:
-        raise RatingRefused(_("This rating link is not valid (it was changed or is "
-                              "incomplete). Please scan the QR code again."), 404) from None
+        raise RatingRefused(
+            _(
+                "This rating link is not valid (it was changed or is "
+                "incomplete). Please scan the QR code again."
+            ),
+            404,
+        ) from None
     if kind == tokens.DOSSIER:
         dossier = Dossier.objects.select_related("officer__organization").filter(pk=pk).first()
         if dossier is None:
@@ -74,15 +79,15 @@ def target_of(token: str) -> Target:
     commune = _commune_id(officer)
     if officer is None or commune is None:
         raise RatingRefused(_("The officer of this link was not found."), 404)
-    return Target(officer, commune, officer.organization_id, None,
-                  month_start(timezone.localdate()))
+    return Target(
+        officer, commune, officer.organization_id, None, month_start(timezone.localdate())
+    )
 
 
 def _dossier_target(dossier: Dossier) -> Target:
     if dossier.officer is None:
         raise RatingRefused(_("The officer of this link was not found."), 404)
-    return Target(dossier.officer, dossier.organization_id, dossier.unit_id, dossier,
-                  dossier.month)
+    return Target(dossier.officer, dossier.organization_id, dossier.unit_id, dossier, dossier.month)
 
 
 def _commune_id(person: Person | None) -> int | None:
@@ -102,17 +107,35 @@ def with_dossier(target: Target, code: str) -> Target:
     code = nfc(code) or ""
     if not code or target.dossier is not None:
         return target
-    dossier = (Dossier.objects.select_related("officer__organization")
-               .filter(organization_id=target.commune_id, code=code).first())
+    dossier = (
+        Dossier.objects.select_related("officer__organization")
+        .filter(organization_id=target.commune_id, code=code)
+        .first()
+    )
     if dossier is None:
         if Dossier.objects.filter(code=code).exists():
-            raise RatingRefused(_("Dossier %(code)s was received by another commune: rate it "
-                                  "with the QR code of that commune.") % {"code": code}, 403)
-        raise RatingRefused(_("Dossier %(code)s was not found. Check the code printed on "
-                              "your receipt.") % {"code": code}, 404)
+            raise RatingRefused(
+                _(
+                    "Dossier %(code)s was received by another commune: rate it "
+                    "with the QR code of that commune."
+                )
+                % {"code": code},
+                403,
+            )
+        raise RatingRefused(
+            _("Dossier %(code)s was not found. Check the code printed on your receipt.")
+            % {"code": code},
+            404,
+        )
     if dossier.officer_id != target.officer.pk:
-        raise RatingRefused(_("Dossier %(code)s was handled by another officer: rate it with "
-                              "the QR code on your receipt.") % {"code": code}, 403)
+        raise RatingRefused(
+            _(
+                "Dossier %(code)s was handled by another officer: rate it with "
+                "the QR code on your receipt."
+            )
+            % {"code": code},
+            403,
+        )
     return _dossier_target(dossier)
 
 
@@ -136,8 +159,12 @@ def clean_input(data: RatingInput) -> dict:
     if data.wants_answer:
         phone = re.sub(r"[\s.-]", "", data.phone or "")
         if not PHONE.match(phone):
-            raise RatingRefused(_("To receive an answer, enter a valid phone number "
-                                  "(10 or 11 digits, starting with 0)."))
+            raise RatingRefused(
+                _(
+                    "To receive an answer, enter a valid phone number "
+                    "(10 or 11 digits, starting with 0)."
+                )
+            )
     return {"level": level, "comment": comment, "concerns": concerns, "phone": phone}
 
 
@@ -149,13 +176,17 @@ def check_limits(address: str | None, token: str, now: datetime) -> None:
     since = now - max(ADDRESS_WINDOW, TOKEN_WINDOW)
     hits = RateHit.objects.filter(key__in=[by_address, by_token], at__gte=since).aggregate(
         address=Count("id", filter=Q(key=by_address, at__gte=now - ADDRESS_WINDOW)),
-        token=Count("id", filter=Q(key=by_token, at__gte=now - TOKEN_WINDOW)))
+        token=Count("id", filter=Q(key=by_token, at__gte=now - TOKEN_WINDOW)),
+    )
     if random.random() < PRUNE_CHANCE:
         prune_hits(now)
-    if hits["address"] > settings.RATING_LIMIT_PER_ADDRESS or \
-            hits["token"] > settings.RATING_LIMIT_PER_TOKEN:
-        raise RatingRefused(_("Too many ratings were sent from here in a short time. "
-                              "Please try again later."), 429)
+    if (
+        hits["address"] > settings.RATING_LIMIT_PER_ADDRESS
+        or hits["token"] > settings.RATING_LIMIT_PER_TOKEN
+    ):
+        raise RatingRefused(
+            _("Too many ratings were sent from here in a short time. Please try again later."), 429
+        )
 
 
 def prune_hits(now: datetime) -> int:
@@ -163,16 +194,20 @@ def prune_hits(now: datetime) -> int:
     return RateHit.objects.filter(at__lt=now - max(ADDRESS_WINDOW, TOKEN_WINDOW)).delete()[0]
 
 
-def submit_rating(token: str, data: RatingInput, address: str | None = None,
-                  now: datetime | None = None) -> Rating:
+def submit_rating(
+    token: str, data: RatingInput, address: str | None = None, now: datetime | None = None
+) -> Rating:
     """Record a citizen's rating (or replace their rating of the same dossier within a day)."""
     now = now or timezone.now()
     check_limits(address, token, now)
     target = with_dossier(target_of(token), data.dossier_code)
     values = clean_input(data)
     if locked_months([(target.officer.pk, target.month)]):
-        raise RatingRefused(_("The evaluation of %(month)s is locked: ratings for that month "
-                              "are closed.") % {"month": f"{target.month:%m/%Y}"}, 409)
+        raise RatingRefused(
+            _("The evaluation of %(month)s is locked: ratings for that month are closed.")
+            % {"month": f"{target.month:%m/%Y}"},
+            409,
+        )
     try:
         with transaction.atomic():
             return _save(target, values, now)
@@ -186,12 +221,20 @@ def _save(target: Target, values: dict, now: datetime) -> Rating:
     if target.dossier is not None:
         rating = Rating.objects.select_for_update().filter(dossier=target.dossier).first()
         if rating is not None and rating.created_at < now - REPLACE_WINDOW:
-            raise RatingRefused(_("This dossier has already been rated. A rating can be "
-                                  "changed only within one day."), 409)
+            raise RatingRefused(
+                _(
+                    "This dossier has already been rated. A rating can be "
+                    "changed only within one day."
+                ),
+                409,
+            )
     replaced = rating is not None
     rating = rating or Rating(dossier=target.dossier)
     rating.officer, rating.organization_id, rating.unit_id = (
-        target.officer, target.commune_id, target.unit_id)
+        target.officer,
+        target.commune_id,
+        target.unit_id,
+    )
     rating.month, rating.source, rating.created_at = target.month, Source.QR, now
     for name, value in values.items():
         setattr(rating, name, value)
@@ -200,6 +243,10 @@ def _save(target: Target, values: dict, now: datetime) -> Rating:
         CitizenContact.objects.filter(rating=rating).delete()
     if phone:
         CitizenContact.objects.create(rating=rating, phone=phone)
-    audit.record(None, "feedback.replace_rating" if replaced else "feedback.rate", rating,
-                 after={"level": rating.level, "source": rating.source})
+    audit.record(
+        None,
+        "feedback.replace_rating" if replaced else "feedback.rate",
+        rating,
+        after={"level": rating.level, "source": rating.source},
+    )
     return rating

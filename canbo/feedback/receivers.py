@@ -51,13 +51,23 @@ def satisfaction_panel(sender, sheet, user, **kwargs) -> list[Panel]:
     row = person_index(sheet.person_id, sheet_months(sheet))
     rulebook = rulebook_of(sheet)
     b_review = _b_points(sheet, sheet.general_review or sheet.general_self)
-    warn = row is not None and b_review is not None and b_needs_reason(
-        row.index, b_review, rulebook.satisfaction_threshold, rulebook.satisfaction_b_cap)
-    html = render_to_string("feedback/_sheet_panel.html", {
-        "row": row, "threshold": rulebook.satisfaction_threshold,
-        "cap": rulebook.satisfaction_b_cap, "warn": warn,
-        "url": reverse("feedback:person", args=[sheet.person_id]),
-    })
+    warn = (
+        row is not None
+        and b_review is not None
+        and b_needs_reason(
+            row.index, b_review, rulebook.satisfaction_threshold, rulebook.satisfaction_b_cap
+        )
+    )
+    html = render_to_string(
+        "feedback/_sheet_panel.html",
+        {
+            "row": row,
+            "threshold": rulebook.satisfaction_threshold,
+            "cap": rulebook.satisfaction_b_cap,
+            "warn": warn,
+            "url": reverse("feedback:person", args=[sheet.person_id]),
+        },
+    )
     return [Panel(_("Citizen satisfaction (criterion b)"), html)]
 
 
@@ -66,14 +76,22 @@ def b_cap_objection(sender, sheet, points, reasons, **kwargs) -> list[Objection]
     row = person_index(sheet.person_id, sheet_months(sheet))
     rulebook = rulebook_of(sheet)
     b_points = _b_points(sheet, points)
-    if row is None or b_points is None or not b_needs_reason(
-            row.index, b_points, rulebook.satisfaction_threshold, rulebook.satisfaction_b_cap):
+    if (
+        row is None
+        or b_points is None
+        or not b_needs_reason(
+            row.index, b_points, rulebook.satisfaction_threshold, rulebook.satisfaction_b_cap
+        )
+    ):
         return []
     message = _(
         "The citizens' satisfaction index of this officer is %(index)s %% (below %(threshold)s "
         "%%): criterion (b) above %(cap)s points needs a written reason on one of its lines."
-    ) % {"index": _vn(row.index), "threshold": _vn(rulebook.satisfaction_threshold),
-         "cap": _vn(rulebook.satisfaction_b_cap)}
+    ) % {
+        "index": _vn(row.index),
+        "threshold": _vn(rulebook.satisfaction_threshold),
+        "cap": _vn(rulebook.satisfaction_b_cap),
+    }
     return [Objection(message, b_lines(sheet))]
 
 
@@ -93,16 +111,34 @@ def feedback_inbox(user, today: date) -> list[InboxItem]:
             unseen = unseen.exclude(officer_id=scope.person_id)
         n = unseen.count()
         if n:
-            items.append(InboxItem(ngettext(
-                "%(n)d dissatisfied citizen comment to look at",
-                "%(n)d dissatisfied citizen comments to look at", n) % {"n": n},
-                reverse("feedback:comments") + "?state=unseen", n, urgent=True))
+            items.append(
+                InboxItem(
+                    ngettext(
+                        "%(n)d dissatisfied citizen comment to look at",
+                        "%(n)d dissatisfied citizen comments to look at",
+                        n,
+                    )
+                    % {"n": n},
+                    reverse("feedback:comments") + "?state=unseen",
+                    n,
+                    urgent=True,
+                )
+            )
     if scope.person_id:
         counts = bad.filter(officer_id=scope.person_id).aggregate(
-            n=Count("id", filter=Q(answered_at__isnull=True)))
+            n=Count("id", filter=Q(answered_at__isnull=True))
+        )
         if counts["n"]:
-            items.append(InboxItem(ngettext(
-                "%(n)d citizen comment about you to answer",
-                "%(n)d citizen comments about you to answer", counts["n"]) % {"n": counts["n"]},
-                reverse("feedback:comments") + "?state=unanswered", counts["n"]))
+            items.append(
+                InboxItem(
+                    ngettext(
+                        "%(n)d citizen comment about you to answer",
+                        "%(n)d citizen comments about you to answer",
+                        counts["n"],
+                    )
+                    % {"n": counts["n"]},
+                    reverse("feedback:comments") + "?state=unanswered",
+                    counts["n"],
+                )
+            )
     return items

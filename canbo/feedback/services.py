@@ -43,8 +43,9 @@ def answer_rating(actor, rating: Rating, text: str) -> Rating:
     before = audit.snapshot(rating, ["answer"])
     rating.answer, rating.answered_at = answer, timezone.now()
     rating.save(update_fields=["answer", "answered_at"])
-    audit.record(actor, "feedback.answer_rating", rating, before,
-                 audit.snapshot(rating, ["answer"]))
+    audit.record(
+        actor, "feedback.answer_rating", rating, before, audit.snapshot(rating, ["answer"])
+    )
     return rating
 
 
@@ -53,6 +54,7 @@ def delete_contact(actor, rating: Rating) -> bool:
     """Delete the citizen's phone number (personal data kept no longer than needed)."""
     deleted = CitizenContact.objects.filter(rating=rating).delete()[0]
     if deleted:
-        audit.record(actor, "feedback.delete_contact", rating, before={"phone": "***"},
-                     after={"phone": None})
+        audit.record(
+            actor, "feedback.delete_contact", rating, before={"phone": "***"}, after={"phone": None}
+        )
     return bool(deleted)

@@ -24,24 +24,29 @@ from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
-LEVELS = [("officer", gettext_lazy("Officer")), ("unit", gettext_lazy("Unit")),
-          ("commune", gettext_lazy("Commune"))]
+LEVELS = [
+    ("officer", gettext_lazy("Officer")),
+    ("unit", gettext_lazy("Unit")),
+    ("commune", gettext_lazy("Commune")),
+]
 PAGE_SIZE = 100
 
 
 class IndexFilter(forms.Form):
-    month = forms.DateField(label=gettext_lazy("Month"), input_formats=["%Y-%m"],
-                            required=False, widget=forms.DateInput(
-                                attrs={"type": "month"}, format="%Y-%m"))
-    level = forms.ChoiceField(label=gettext_lazy("Grouped by"), choices=LEVELS,
-                              required=False)
-    commune = forms.ModelChoiceField(label=gettext_lazy("Commune"), queryset=None,
-                                     required=False)
+    month = forms.DateField(
+        label=gettext_lazy("Month"),
+        input_formats=["%Y-%m"],
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    level = forms.ChoiceField(label=gettext_lazy("Grouped by"), choices=LEVELS, required=False)
+    commune = forms.ModelChoiceField(label=gettext_lazy("Commune"), queryset=None, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = Organization.objects.visible_to(user).filter(
-            kind__in=COMMUNE_KINDS)
+            kind__in=COMMUNE_KINDS
+        )
         if not is_province_wide(user):
             del self.fields["commune"]
 
@@ -61,10 +66,20 @@ def index_page(request):
     queryset = dossiers_for(request.user, [month], commune.path if commune else None)
     page = Paginator(index_rows(queryset, level), PAGE_SIZE).get_page(request.GET.get("page"))
     query = "&".join(f"{k}={v}" for k, v in request.GET.items() if k != "page" and v)
-    return render(request, "feedback/index.html", {
-        "form": form, "page": page, "query": query, "level": level, "month": month,
-        "show_commune": is_province_wide(request.user), "can_list": can(
-            request.user, "feedback.list"), "commune": commune})
+    return render(
+        request,
+        "feedback/index.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "level": level,
+            "month": month,
+            "show_commune": is_province_wide(request.user),
+            "can_list": can(request.user, "feedback.list"),
+            "commune": commune,
+        },
+    )
 
 
 def person_page(request, pk: int):
@@ -72,15 +87,36 @@ def person_page(request, pk: int):
     person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
     year = _year(request)
     trend = person_trend(person.pk, year)
-    ratings = (Rating.objects.visible_to(request.user).filter(officer=person, month__year=year)
-               .exclude(comment="").select_related("dossier", "contact")[:50])
+    ratings = (
+        Rating.objects.visible_to(request.user)
+        .filter(officer=person, month__year=year)
+        .exclude(comment="")
+        .select_related("dossier", "contact")[:50]
+    )
     can_qr = can(request.user, "feedback.qr")
-    dossiers = (Dossier.objects.visible_to(request.user).filter(officer=person)
-                .order_by("-received_date", "-id")[:10]) if can_qr else []
-    return render(request, "feedback/person.html", {
-        "person": person, "year": year, "trend": trend, "chart": trend_svg(trend, year),
-        "ratings": ratings, "can_qr": can_qr, "dossiers": dossiers,
-        "can_follow": can(request.user, "feedback.follow_up")})
+    dossiers = (
+        (
+            Dossier.objects.visible_to(request.user)
+            .filter(officer=person)
+            .order_by("-received_date", "-id")[:10]
+        )
+        if can_qr
+        else []
+    )
+    return render(
+        request,
+        "feedback/person.html",
+        {
+            "person": person,
+            "year": year,
+            "trend": trend,
+            "chart": trend_svg(trend, year),
+            "ratings": ratings,
+            "can_qr": can_qr,
+            "dossiers": dossiers,
+            "can_follow": can(request.user, "feedback.follow_up"),
+        },
+    )
 
 
 def _year(request) -> int:
@@ -90,22 +126,32 @@ def _year(request) -> int:
 
 def comments_page(request):
     require(request.user, "feedback.own")
-    ratings = (Rating.objects.visible_to(request.user).exclude(comment="")
-               .filter(level__lte=DISSATISFIED_MAX)
-               .select_related("officer", "dossier", "organization", "contact"))
+    ratings = (
+        Rating.objects.visible_to(request.user)
+        .exclude(comment="")
+        .filter(level__lte=DISSATISFIED_MAX)
+        .select_related("officer", "dossier", "organization", "contact")
+    )
     state = request.GET.get("state", "")
     if state == "unseen":
         ratings = ratings.filter(seen_at__isnull=True)
     elif state == "unanswered":
         ratings = ratings.filter(answered_at__isnull=True)
-    page = Paginator(ratings.order_by("-created_at", "-id"), 50).get_page(
-        request.GET.get("page"))
+    page = Paginator(ratings.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
     me = scope_for(request.user).person_id
-    return render(request, "feedback/comments.html", {
-        "page": page, "query": f"state={state}" if state else "", "state": state, "me": me,
-        "can_follow": can(request.user, "feedback.follow_up"),
-        "can_contact": can(request.user, "feedback.contact"),
-        "show_commune": is_province_wide(request.user)})
+    return render(
+        request,
+        "feedback/comments.html",
+        {
+            "page": page,
+            "query": f"state={state}" if state else "",
+            "state": state,
+            "me": me,
+            "can_follow": can(request.user, "feedback.follow_up"),
+            "can_contact": can(request.user, "feedback.contact"),
+            "show_commune": is_province_wide(request.user),
+        },
+    )
 
 
 def _rating(request, pk: int) -> Rating:
@@ -143,16 +189,19 @@ def contact_delete(request, pk: int):
 
 def commune_xlsx(request, pk: int):
     require(request.user, "feedback.list")
-    commune = get_object_or_404(Organization.objects.visible_to(request.user)
-                                .filter(kind__in=COMMUNE_KINDS), pk=pk)
+    commune = get_object_or_404(
+        Organization.objects.visible_to(request.user).filter(kind__in=COMMUNE_KINDS), pk=pk
+    )
     form = IndexFilter(request.GET or None, user=request.user)
     month = form.month_value()
     queryset = dossiers_for(request.user, [month], commune.path)
     content = commune_workbook(commune, month, queryset)
-    response = HttpResponse(content, content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response = HttpResponse(
+        content, content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    )
     response["Content-Disposition"] = (
-        f'attachment; filename="hai-long-{commune.pk}-{month:%Y-%m}.xlsx"')
+        f'attachment; filename="hai-long-{commune.pk}-{month:%Y-%m}.xlsx"'
+    )
     return response
 
 
@@ -160,14 +209,21 @@ def qr_person(request, pk: int):
     require(request.user, "feedback.qr")
     person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
     url = qr.counter_url(person.pk)
-    return render(request, "feedback/qr.html", {
-        "person": person, "url": url, "svg": qr.svg(url), "dossier": None})
+    return render(
+        request,
+        "feedback/qr.html",
+        {"person": person, "url": url, "svg": qr.svg(url), "dossier": None},
+    )
 
 
 def qr_dossier(request, pk: int):
     require(request.user, "feedback.qr")
-    dossier = get_object_or_404(Dossier.objects.visible_to(request.user)
-                                .select_related("officer", "organization"), pk=pk)
+    dossier = get_object_or_404(
+        Dossier.objects.visible_to(request.user).select_related("officer", "organization"), pk=pk
+    )
     url = qr.dossier_url(dossier.pk)
-    return render(request, "feedback/qr.html", {
-        "person": dossier.officer, "url": url, "svg": qr.svg(url), "dossier": dossier})
+    return render(
+        request,
+        "feedback/qr.html",
+        {"person": dossier.officer, "url": url, "svg": qr.svg(url), "dossier": dossier},
+    )

@@ -63,9 +63,14 @@ class DossiersIn(BaseModel):
     @classmethod
     def _not_too_many(cls, value):
         if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(413, "batch_too_large",
-                           f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} hồ sơ (nhận được "
-                           f"{len(value):,}).".replace(",", "."), "dossiers")
+            raise ApiError(
+                413,
+                "batch_too_large",
+                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} hồ sơ (nhận được {len(value):,}).".replace(
+                    ",", "."
+                ),
+                "dossiers",
+            )
         return value
 
 
@@ -105,12 +110,20 @@ class SatisfactionPage(Schema):
 def _data(row: DossierIn) -> DossierData:
     rating = None
     if row.rating is not None:
-        rating = RatingData(row.rating.level, row.rating.comment, tuple(row.rating.concerns),
-                            row.rating.rated_at)
-    return DossierData(code=row.code, officer_code=row.officer_code,
-                       received_date=row.received_date, procedure=row.procedure,
-                       due_date=row.due_date, returned_date=row.returned_date,
-                       status=row.status, complained=row.complained, rating=rating)
+        rating = RatingData(
+            row.rating.level, row.rating.comment, tuple(row.rating.concerns), row.rating.rated_at
+        )
+    return DossierData(
+        code=row.code,
+        officer_code=row.officer_code,
+        received_date=row.received_date,
+        procedure=row.procedure,
+        due_date=row.due_date,
+        returned_date=row.returned_date,
+        status=row.status,
+        complained=row.complained,
+        rating=rating,
+    )
 
 
 @router.post("/dossiers/bulk", response={200: DossiersOut, **ERRORS})
@@ -126,8 +139,11 @@ def bulk_dossiers(request, payload: DossiersIn):
             break
         except IntegrityError:
             if attempt == 2:
-                raise ApiError(409, "conflict", "Hồ sơ đang được ghi đồng thời bởi một yêu cầu "
-                               "khác. Vui lòng gửi lại.") from None
+                raise ApiError(
+                    409,
+                    "conflict",
+                    "Hồ sơ đang được ghi đồng thời bởi một yêu cầu khác. Vui lòng gửi lại.",
+                ) from None
     request.api_counts = {"received": result.received, "written": result.written}
     return result.as_dict()
 
@@ -137,11 +153,17 @@ def _write(client, source: str, rows: list[DossierData]):
     for i, item in enumerate(checked):
         if item.errors:
             status, code = _error_kind(item.errors[0])
-            if code == "unknown_officer" and Person.objects.filter(
-                    code=item.data.officer_code).exists():
+            if (
+                code == "unknown_officer"
+                and Person.objects.filter(code=item.data.officer_code).exists()
+            ):
                 status, code = 403, "outside_scope"
-            raise ApiError(status, code, f"dossiers[{i}] ({item.data.code}): {item.errors[0]}",
-                           f"dossiers[{i}]")
+            raise ApiError(
+                status,
+                code,
+                f"dossiers[{i}] ({item.data.code}): {item.errors[0]}",
+                f"dossiers[{i}]",
+            )
     return write_dossiers(None, checked, source, fast_insert.insert_rows)
 
 
@@ -161,5 +183,9 @@ def satisfaction(request, filters: Query[SatisfactionFilters]):
     path = org_path(client, filters.org) if filters.org else None
     rows = index_rows(dossiers_for(client, [date(year, month, 1)], path), "officer")
     start = (filters.page - 1) * filters.page_size
-    return {"count": len(rows), "page": filters.page, "page_size": filters.page_size,
-            "items": [r.as_api() for r in rows[start:start + filters.page_size]]}
+    return {
+        "count": len(rows),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": [r.as_api() for r in rows[start : start + filters.page_size]],
+    }

@@ -26,8 +26,9 @@ def satisfaction_index(dossiers: int, dissatisfied_or_complained: int) -> Decima
     return percent(dossiers - dissatisfied_or_complained, dossiers)
 
 
-def b_needs_reason(index: Decimal | None, b_points: Fraction, threshold: Fraction,
-                   cap: Fraction) -> bool:
+def b_needs_reason(
+    index: Decimal | None, b_points: Fraction, threshold: Fraction, cap: Fraction
+) -> bool:
     """DOMAIN §3: below the threshold, a (b) above the cap needs a written reason. No rated
     dossier (index None) imposes nothing."""
     if index is None:

@@ -26,10 +26,32 @@ def _xlsx(tmp_path, rows, name="hs.xlsx"):
 
 
 GOOD = [
-    ["HS-001", "Đăng ký khai sinh", "TP-1", date(2026, 10, 2), date(2026, 10, 5),
-     date(2026, 10, 4), "Đã trả", "", "Rất hài lòng", "", ""],
-    ["HS-002", "Chứng thực", "TP-1", "03/10/2026", "06/10/2026", "08/10/2026", "", "x", 2,
-     "Phải đi lại nhiều lần", "Thời gian, giấy tờ"],
+    [
+        "HS-001",
+        "Đăng ký khai sinh",
+        "TP-1",
+        date(2026, 10, 2),
+        date(2026, 10, 5),
+        date(2026, 10, 4),
+        "Đã trả",
+        "",
+        "Rất hài lòng",
+        "",
+        "",
+    ],
+    [
+        "HS-002",
+        "Chứng thực",
+        "TP-1",
+        "03/10/2026",
+        "06/10/2026",
+        "08/10/2026",
+        "",
+        "x",
+        2,
+        "Phải đi lại nhiều lần",
+        "Thời gian, giấy tờ",
+    ],
     ["HS-003", "Cấp bản sao", "TP-2", "03/10/2026", "", "", "đang xử lý", "", "", "", ""],
 ]
 
@@ -45,10 +67,12 @@ def test_good_file(world, tmp_path):
     assert "Đã ghi 3 dòng." in out
     second = Dossier.objects.get(code="HS-002")
     assert (second.complained, second.status, second.returned_date) == (
-        True, "returned", date(2026, 10, 8))
+        True,
+        "returned",
+        date(2026, 10, 8),
+    )
     rating = Rating.objects.get(dossier=second)
-    assert (rating.level, rating.concerns, rating.source) == (2, ["extra_papers", "time"],
-                                                              "portal")
+    assert (rating.level, rating.concerns, rating.source) == (2, ["extra_papers", "time"], "portal")
     assert Rating.objects.count() == 2
     again = _run("import-dossiers", str(_xlsx(tmp_path, GOOD)))
     assert "3 không đổi" in again and Dossier.objects.count() == 3

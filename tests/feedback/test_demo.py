@@ -10,10 +10,11 @@ from tests.factories import make_org, make_person
 
 
 def _centre(world):
-    centre = make_org("Trung tâm Phục vụ hành chính công", OrgKind.SERVICE_CENTRE,
-                      world.tanphong)
-    return [make_person(f"HCC-{n}", f"Cán bộ một cửa {n}", centre, world.staff_title,
-                        world.position) for n in range(8)]
+    centre = make_org("Trung tâm Phục vụ hành chính công", OrgKind.SERVICE_CENTRE, world.tanphong)
+    return [
+        make_person(f"HCC-{n}", f"Cán bộ một cửa {n}", centre, world.staff_title, world.position)
+        for n in range(8)
+    ]
 
 
 def test_seed_is_deterministic_idempotent_and_mostly_satisfied(world):
@@ -27,13 +28,15 @@ def test_seed_is_deterministic_idempotent_and_mostly_satisfied(world):
     Dossier.objects.all().delete()
     assert seed_feedback() == created
     assert sorted(Dossier.objects.values_list("code", flat=True)) == codes
-    assert list(Rating.objects.order_by("dossier__code").values_list("level", flat=True)) == \
-        levels
+    assert list(Rating.objects.order_by("dossier__code").values_list("level", flat=True)) == levels
     assert set(Dossier.objects.values_list("organization_id", flat=True)) == {world.tanphong.pk}
     rows = index_rows(Dossier.objects.filter(month=date(2026, 10, 1)), "officer")
     by_code = {r.person_code: r.index for r in rows}
     assert len(by_code) == len(officers)
     troubled = by_code.pop("HCC-3")  # every seventh officer has problems (the 4th here)
     assert min(by_code.values()) > 85 and troubled < min(by_code.values())
-    assert Rating.objects.filter(month=date(2026, 11, 1), level__lte=2, seen_at__isnull=True) \
-        .exclude(comment="").exists()
+    assert (
+        Rating.objects.filter(month=date(2026, 11, 1), level__lte=2, seen_at__isnull=True)
+        .exclude(comment="")
+        .exists()
+    )

@@ -47,15 +47,24 @@ def test_officer_rows_by_hand(october):
     assert rows["TP-2"].on_time is None
     assert rows["DK-1"].index == Decimal("66.67")
     assert staff.as_api() == {
-        "person_code": "TP-1", "org_code": "000.01.29.H29", "dossiers": 10, "rated": 8,
-        "satisfied": 5, "dissatisfied": 2, "index": Decimal("70.00"),
-        "on_time": Decimal("71.43")}
+        "person_code": "TP-1",
+        "org_code": "000.01.29.H29",
+        "dossiers": 10,
+        "rated": 8,
+        "satisfied": 5,
+        "dissatisfied": 2,
+        "index": Decimal("70.00"),
+        "on_time": Decimal("71.43"),
+    }
 
 
 def test_unit_and_commune_rows(october):
     admin = october.users["admin"]
-    units = {r.unit_name: r for r in index_rows(dossiers_for(admin, OCT), "unit")
-             if r.commune_name == "Phường Tân Phong"}
+    units = {
+        r.unit_name: r
+        for r in index_rows(dossiers_for(admin, OCT), "unit")
+        if r.commune_name == "Phường Tân Phong"
+    }
     office = units["Văn phòng HĐND và UBND"]
     assert (office.dossiers, office.complained_or_dissatisfied) == (14, 3)
     assert office.index == Decimal("78.57")  # 11/14
@@ -65,13 +74,16 @@ def test_unit_and_commune_rows(october):
     assert communes["000.02.29.H29"].index == Decimal("66.67")
 
 
-@pytest.mark.parametrize("persona, codes", [
-    ("staff", {"TP-1"}),
-    ("head", {"TP-1", "TP-2"}),
-    ("chair", {"TP-1", "TP-2", "TP-3"}),
-    ("outsider", {"DK-1"}),
-    ("personnel", {"TP-1", "TP-2", "TP-3", "DK-1"}),
-])
+@pytest.mark.parametrize(
+    "persona, codes",
+    [
+        ("staff", {"TP-1"}),
+        ("head", {"TP-1", "TP-2"}),
+        ("chair", {"TP-1", "TP-2", "TP-3"}),
+        ("outsider", {"DK-1"}),
+        ("personnel", {"TP-1", "TP-2", "TP-3", "DK-1"}),
+    ],
+)
 def test_visibility_per_persona(october, persona, codes):
     rows = index_rows(dossiers_for(october.users[persona], OCT))
     assert {r.person_code for r in rows} == codes
@@ -109,8 +121,12 @@ def test_commune_workbook(october, login):
     staff = next(v for v in values if v[0] == "TP-1")
     assert staff[3] == 10 and staff[8] == 70.0
     assert not any(v[0] == "DK-1" for v in values)
-    assert login(october.users["chair"]).get(
-        f"/feedback/communes/{october.doanket.pk}/xlsx/?month=2026-10").status_code == 404
+    assert (
+        login(october.users["chair"])
+        .get(f"/feedback/communes/{october.doanket.pk}/xlsx/?month=2026-10")
+        .status_code
+        == 404
+    )
 
 
 def test_person_page_has_trend_chart(october, login):

@@ -13,9 +13,13 @@ from tests.feedback.conftest import dossier, lock_month, put_dossiers
 
 @pytest.fixture
 def receipt(world):
-    put_dossiers([dossier("HS-1", "TP-1", date(2026, 11, 3)),
-                  dossier("HS-2", "TP-2", date(2026, 11, 3)),
-                  dossier("HS-9", "DK-1", date(2026, 11, 3))])
+    put_dossiers(
+        [
+            dossier("HS-1", "TP-1", date(2026, 11, 3)),
+            dossier("HS-2", "TP-2", date(2026, 11, 3)),
+            dossier("HS-9", "DK-1", date(2026, 11, 3)),
+        ]
+    )
     return Dossier.objects.get(code="HS-1")
 
 
@@ -36,10 +40,17 @@ def test_page_is_light_public_and_accessible(client, world, receipt):
 
 
 def test_rating_a_dossier_strips_html_and_keeps_phone_apart(client, world, receipt):
-    response = client.post(_url(tokens.dossier_token(receipt.pk)), {
-        "level": "2", "comment": "<script>alert(1)</script>Chờ <b>lâu</b>",
-        "concern": ["time", "attitude"], "answer": "yes", "phone": "0912 345 678"},
-        REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        _url(tokens.dossier_token(receipt.pk)),
+        {
+            "level": "2",
+            "comment": "<script>alert(1)</script>Chờ <b>lâu</b>",
+            "concern": ["time", "attitude"],
+            "answer": "yes",
+            "phone": "0912 345 678",
+        },
+        REMOTE_ADDR="10.0.0.1",
+    )
     assert response.status_code == 200, response.content.decode()
     rating = Rating.objects.get(dossier=receipt)
     assert rating.comment == "alert(1)Chờ lâu"
@@ -49,8 +60,9 @@ def test_rating_a_dossier_strips_html_and_keeps_phone_apart(client, world, recei
 
 
 def test_no_phone_without_asking_for_an_answer(world, receipt):
-    rating = submit_rating(tokens.dossier_token(receipt.pk),
-                           RatingInput(level=5, phone="0912345678"))
+    rating = submit_rating(
+        tokens.dossier_token(receipt.pk), RatingInput(level=5, phone="0912345678")
+    )
     assert not CitizenContact.objects.filter(rating=rating).exists()
 
 
@@ -67,12 +79,14 @@ def test_tampered_token(client, world, receipt):
     other = Dossier.objects.get(code="HS-2")
     forged = f"d{other.pk}." + token.split(".", 1)[1]
     _refused(client, forged, {"level": "5"}, 404, "không hợp lệ")
-    _refused(client, token[:-1] + ("A" if token[-1] != "A" else "B"), {"level": "5"}, 404,
-             "không hợp lệ")
+    _refused(
+        client, token[:-1] + ("A" if token[-1] != "A" else "B"), {"level": "5"}, 404, "không hợp lệ"
+    )
     _refused(client, "c1", {"level": "5"}, 404, "không hợp lệ")
     assert client.get(_url(forged)).status_code == 404
     # a token of another salt (e.g. another signed link of the app) is refused too
     from django.core import signing
+
     alien = signing.Signer(salt="other", sep=".").sign(f"d{receipt.pk}")
     _refused(client, alien, {"level": "5"}, 404, "không hợp lệ")
 
@@ -80,8 +94,7 @@ def test_tampered_token(client, world, receipt):
 def test_unknown_dossier_and_officer(client, world, receipt):
     gone = tokens.dossier_token(999_999)
     _refused(client, gone, {"level": "5"}, 404, "Không tìm thấy hồ sơ")
-    _refused(client, tokens.counter_token(999_999), {"level": "5"}, 404,
-             "Không tìm thấy cán bộ")
+    _refused(client, tokens.counter_token(999_999), {"level": "5"}, 404, "Không tìm thấy cán bộ")
     counter = tokens.counter_token(world.people["staff"].pk)
     _refused(client, counter, {"level": "5", "dossier": "HS-404"}, 404, "HS-404")
 
@@ -100,8 +113,7 @@ def test_invalid_input(client, world, receipt):
     _refused(client, token, {"level": "7"}, 400, "năm mức")
     _refused(client, token, {}, 400, "năm mức")
     _refused(client, token, {"level": "3", "concern": "bribe"}, 400, "không hợp lệ")
-    _refused(client, token, {"level": "3", "answer": "yes", "phone": "12ab"}, 400,
-             "số điện thoại")
+    _refused(client, token, {"level": "3", "answer": "yes", "phone": "12ab"}, 400, "số điện thoại")
     _refused(client, token, {"level": "3", "comment": "x" * 1001}, 400, "quá dài")
 
 

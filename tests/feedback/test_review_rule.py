@@ -40,8 +40,11 @@ def test_b_above_cap_needs_a_written_reason(october, sheet):
 def test_b_at_cap_or_good_index_needs_nothing(october, sheet):
     head = october.users["head"]
     reviewed = form01(9, 8, 8)
-    reasons = {i: "Điều chỉnh theo chỉ số hài lòng" for i in (2, 3, 4, 5)
-               if reviewed[i] != sheet.general_self[i]}
+    reasons = {
+        i: "Điều chỉnh theo chỉ số hài lòng"
+        for i in (2, 3, 4, 5)
+        if reviewed[i] != sheet.general_self[i]
+    }
     done = review_sheet(head, sheet, reviewed, reasons)
     assert done.status == "reviewed"
 
@@ -72,8 +75,12 @@ def test_dissatisfied_comment_reaches_head_and_officer_answers(october, login):
     assert not any("Chờ lâu" in t or "cần trả lời" in t for t in outsider_items)
     rating = Rating.objects.get(comment="Chờ lâu")
     staff = login(october.users["staff"])
-    assert staff.post(f"/feedback/ratings/{rating.pk}/answer/",
-                      {"answer": "Xin lỗi, đã bổ sung <b>người</b>"}).status_code == 302
+    assert (
+        staff.post(
+            f"/feedback/ratings/{rating.pk}/answer/", {"answer": "Xin lỗi, đã bổ sung <b>người</b>"}
+        ).status_code
+        == 302
+    )
     rating.refresh_from_db()
     assert rating.answer == "Xin lỗi, đã bổ sung người" and rating.answered_at
     head = login(october.users["head"])

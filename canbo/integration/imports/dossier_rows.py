@@ -12,24 +12,54 @@ from canbo.integration import fast_insert
 from canbo.integration.imports.reader import Row, RowResult, parse_date, read_rows, text
 from canbo.integration.imports.scope import Actor
 
-HEADERS = ["Mã hồ sơ", "Thủ tục", "Mã công chức", "Ngày tiếp nhận", "Hạn trả kết quả",
-           "Ngày trả kết quả", "Trạng thái", "Bị phản ánh", "Mức đánh giá", "Ý kiến",
-           "Nội dung phản ánh"]
+HEADERS = [
+    "Mã hồ sơ",
+    "Thủ tục",
+    "Mã công chức",
+    "Ngày tiếp nhận",
+    "Hạn trả kết quả",
+    "Ngày trả kết quả",
+    "Trạng thái",
+    "Bị phản ánh",
+    "Mức đánh giá",
+    "Ý kiến",
+    "Nội dung phản ánh",
+]
 MAX_ROWS = 200_000
 MAX_BYTES = 64 * 1024 * 1024
 LIMITS = sheet_read.Limits(rows=MAX_ROWS)
-STATUS_WORDS = {"tiep nhan": DossierStatus.RECEIVED, "dang xu ly": DossierStatus.PROCESSING,
-                "da tra": DossierStatus.RETURNED, "tra ket qua": DossierStatus.RETURNED,
-                "huy": DossierStatus.CANCELLED, "tu choi": DossierStatus.CANCELLED}
-LEVEL_WORDS = {fold(str(label)): value for value, label in [
-    (5, "Rất hài lòng"), (4, "Hài lòng"), (3, "Bình thường"), (2, "Không hài lòng"),
-    (1, "Rất không hài lòng")]}
+STATUS_WORDS = {
+    "tiep nhan": DossierStatus.RECEIVED,
+    "dang xu ly": DossierStatus.PROCESSING,
+    "da tra": DossierStatus.RETURNED,
+    "tra ket qua": DossierStatus.RETURNED,
+    "huy": DossierStatus.CANCELLED,
+    "tu choi": DossierStatus.CANCELLED,
+}
+LEVEL_WORDS = {
+    fold(str(label)): value
+    for value, label in [
+        (5, "Rất hài lòng"),
+        (4, "Hài lòng"),
+        (3, "Bình thường"),
+        (2, "Không hài lòng"),
+        (1, "Rất không hài lòng"),
+    ]
+}
 YES = {"co", "x", "1", "yes", "true"}
-LEVELS, CONCERNS, STATUSES = (frozenset(Level.values), frozenset(Concern.values),
-                              frozenset(DossierStatus.values))
-CONCERN_WORDS = {"thai do": Concern.ATTITUDE, "thoi gian": Concern.TIME,
-                 "giay to": Concern.EXTRA_PAPERS, "huong dan": Concern.GUIDANCE,
-                 "phi": Concern.FEES, "co so vat chat": Concern.FACILITIES}
+LEVELS, CONCERNS, STATUSES = (
+    frozenset(Level.values),
+    frozenset(Concern.values),
+    frozenset(DossierStatus.values),
+)
+CONCERN_WORDS = {
+    "thai do": Concern.ATTITUDE,
+    "thoi gian": Concern.TIME,
+    "giay to": Concern.EXTRA_PAPERS,
+    "huong dan": Concern.GUIDANCE,
+    "phi": Concern.FEES,
+    "co so vat chat": Concern.FACILITIES,
+}
 
 
 def read(content: bytes) -> list[Row]:
@@ -72,9 +102,16 @@ def _parse(number: int, values: dict) -> tuple[RowResult, DossierData | None]:
         return result, None
     # Checked further with the database (and the row's own date order) by check().
     return result, DossierData(
-        code=code, officer_code=officer, received_date=received,
-        procedure=text(values["Thủ tục"])[:300], due_date=due, returned_date=returned,
-        status=status, complained=fold(text(values["Bị phản ánh"])) in YES, rating=rating)
+        code=code,
+        officer_code=officer,
+        received_date=received,
+        procedure=text(values["Thủ tục"])[:300],
+        due_date=due,
+        returned_date=returned,
+        status=status,
+        complained=fold(text(values["Bị phản ánh"])) in YES,
+        rating=rating,
+    )
 
 
 DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -100,8 +137,9 @@ def _status(value, returned, errors: list[str]) -> str:
     for word, status in STATUS_WORDS.items():
         if word in raw:
             return status
-    errors.append(f"Trạng thái “{text(value)}” không nhận diện được (tiếp nhận, đang xử lý, "
-                  "đã trả, huỷ).")
+    errors.append(
+        f"Trạng thái “{text(value)}” không nhận diện được (tiếp nhận, đang xử lý, đã trả, huỷ)."
+    )
     return ""
 
 
@@ -113,14 +151,18 @@ def _rating(values: dict, errors: list[str]) -> RatingData | None:
         return None
     level = int(raw) if raw.isdigit() else LEVEL_WORDS.get(fold(raw), 0)
     if level not in LEVELS:
-        errors.append(f"Mức đánh giá “{raw}” không hợp lệ (1–5 hoặc Rất hài lòng … Rất không "
-                      "hài lòng).")
+        errors.append(
+            f"Mức đánh giá “{raw}” không hợp lệ (1–5 hoặc Rất hài lòng … Rất không hài lòng)."
+        )
         return None
     concerns = []
     for part in filter(None, (p.strip() for p in text(values["Nội dung phản ánh"]).split(","))):
         key = fold(part)
-        found = key if key in CONCERNS else next(
-            (c for w, c in CONCERN_WORDS.items() if w in key), None)
+        found = (
+            key
+            if key in CONCERNS
+            else next((c for w, c in CONCERN_WORDS.items() if w in key), None)
+        )
         if found is None:
             errors.append(f"Nội dung phản ánh “{part}” không nhận diện được.")
         else:

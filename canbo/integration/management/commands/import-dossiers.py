@@ -15,15 +15,19 @@ MAX_REPORTED = 200  # a long file prints its first rows and every error
 
 
 class Command(BaseCommand):
-    help = ("Import one-stop dossiers (and citizens' ratings) from a spreadsheet. Prints a "
-            "row-by-row report; any bad row writes nothing and exits non-zero.")
+    help = (
+        "Import one-stop dossiers (and citizens' ratings) from a spreadsheet. Prints a "
+        "row-by-row report; any bad row writes nothing and exits non-zero."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=".xlsx or .csv (UTF-8, ; or , separated)")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="check and print the report, write nothing")
-        parser.add_argument("--org", help="only officers of this organisation (electronic "
-                                          "code or exact name)")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and print the report, write nothing"
+        )
+        parser.add_argument(
+            "--org", help="only officers of this organisation (electronic code or exact name)"
+        )
 
     def handle(self, *args, file, dry_run, org, **options):
         try:
