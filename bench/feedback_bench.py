@@ -103,47 +103,62 @@ def write_csv(path: Path, people: list, n: int, rng: random.Random) -> None:
 
 
 def fill_ratings(people: list, count: int, rng: random.Random) -> None:
-    """More dossiers with ratings, straight into the tables (COPY-speed bulk_create)."""
+    """More dossiers with ratings, straight into the tables (COPY, canbo.integration)."""
+    from django.db import transaction
+    from django.utils import timezone
+
     from canbo.feedback.models import Dossier, Rating
+    from canbo.integration.fast_insert import insert_rows
 
     communes = {p.pk: p.organization.parent_id for p in people}
-    for start in range(0, count, 20_000):
-        size = min(20_000, count - start)
+    now = timezone.now()
+    for start in range(0, count, 50_000):
         dossiers = []
-        for i in range(start, start + size):
+        for i in range(start, min(count, start + 50_000)):
             person = people[i % len(people)]
             received = date(2026, 1, 1) + timedelta(days=rng.randint(0, 363))
             dossiers.append(
-                Dossier(
-                    organization_id=communes[person.pk],
-                    code=f"GEN-{i:07d}",
-                    received_date=received,
-                    due_date=received + timedelta(days=3),
-                    returned_date=received + timedelta(days=rng.randint(0, 5)),
-                    officer=person,
-                    unit_id=person.organization_id,
-                    status="returned",
-                    month=received.replace(day=1),
-                    complained=rng.random() < 0.01,
-                )
+                {
+                    "organization_id": communes[person.pk],
+                    "code": f"GEN-{i:07d}",
+                    "procedure": "Chứng thực",
+                    "received_date": received,
+                    "due_date": received + timedelta(days=3),
+                    "returned_date": received + timedelta(days=rng.randint(0, 5)),
+                    "officer_id": person.pk,
+                    "unit_id": person.organization_id,
+                    "status": "returned",
+                    "month": received.replace(day=1),
+                    "complained": rng.random() < 0.01,
+                    "digest": "",
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
-        Dossier.objects.bulk_create(dossiers, batch_size=5000)
-        Rating.objects.bulk_create(
-            [
-                Rating(
-                    dossier_id=d.pk,
-                    officer_id=d.officer_id,
-                    organization_id=d.organization_id,
-                    unit_id=d.unit_id,
-                    month=d.month,
-                    level=rng.choices([5, 4, 3, 2, 1], [50, 30, 10, 7, 3])[0],
-                    source="portal",
-                    created_at=d.created_at,
-                )
-                for d in dossiers
-            ],
-            batch_size=5000,
-        )
+        with transaction.atomic():
+            insert_rows(Dossier, dossiers)
+            insert_rows(
+                Rating,
+                [
+                    {
+                        "dossier_id": d["id"],
+                        "officer_id": d["officer_id"],
+                        "organization_id": d["organization_id"],
+                        "unit_id": d["unit_id"],
+                        "month": d["month"],
+                        "level": rng.choices([5, 4, 3, 2, 1], [50, 30, 10, 7, 3])[0],
+                        "comment": "",
+                        "concerns": [],
+                        "source": "portal",
+                        "created_at": now,
+                        "seen_at": None,
+                        "seen_by_id": None,
+                        "answer": "",
+                        "answered_at": None,
+                    }
+                    for d in dossiers
+                ],
+            )
 
 
 def free_port() -> int:
@@ -250,13 +265,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dossiers.csv"
         write_csv(path, people, ARGS.n, rng)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call_command("import-dossiers", str(path), stdout=open(os.devnull, "w"))  # noqa: SIM115
-        took = time.perf_counter() - start
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
     ratings = Rating.objects.count()
     print(
         f"import-dossiers: {Dossier.objects.count():,} dossiers, {ratings:,} ratings from "
-        f".csv in {took:.1f} s (target: 100,000 in < 30 s)"
+        f".csv in {took:.1f} s wall, {cpu:.1f} s CPU of this process (target: 100,000 in "
+        f"< 30 s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
 
     if ARGS.total > ratings:

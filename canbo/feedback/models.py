@@ -20,8 +20,15 @@ class DossierQuerySet(models.QuerySet):
 class Dossier(models.Model):
     """An administrative-procedure dossier received at a commune's service centre."""
 
+    # Indexes are few on purpose (a year of a province is ~500,000 rows): the unique
+    # (organization, code) serves the commune, (officer, month) the officer, (month, officer)
+    # the month.
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("commune")
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("commune"),
+        db_index=False,
     )
     code = models.CharField(_("dossier code"), max_length=64)
     procedure = NFCCharField(_("procedure"), max_length=300, blank=True)
@@ -35,6 +42,7 @@ class Dossier(models.Model):
         on_delete=models.PROTECT,
         related_name="dossiers",
         verbose_name=_("handling officer"),
+        db_index=False,
     )
     # The officer's unit when the dossier was received: the department row of the index.
     unit = models.ForeignKey(
@@ -45,7 +53,7 @@ class Dossier(models.Model):
     )
     complained = models.BooleanField(_("complaint filed"), default=False)
     # The month the dossier counts in: the month it was received.
-    month = models.DateField(_("month"), db_index=True)
+    month = models.DateField(_("month"))
     digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -92,16 +100,29 @@ class Rating(models.Model):
         related_name="rating",
         verbose_name=_("dossier"),
     )
+    # Ratings are read through their dossier or by (officer, month): no other index.
     officer = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("officer")
+        Person,
+        on_delete=models.PROTECT,
+        related_name="ratings",
+        verbose_name=_("officer"),
+        db_index=False,
     )
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commune"),
+        db_index=False,
     )
     unit = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("unit"),
+        db_index=False,
     )
-    month = models.DateField(_("month"), db_index=True)
+    month = models.DateField(_("month"))
     level = models.PositiveSmallIntegerField(_("rating"), choices=Level.choices)
     comment = NFCTextField(_("comment"), blank=True)
     concerns = models.JSONField(_("concerns"), default=list, blank=True)

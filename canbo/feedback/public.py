@@ -20,12 +20,11 @@ from canbo.feedback.rating import RatingInput, RatingRefused, submit_rating, tar
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def rate(request, token: str):
-    try:
-        target = target_of(token)
-    except RatingRefused as exc:
-        return _page(request, token, None, error=exc.message, status=404)
     if request.method == "GET":
-        return _page(request, token, target)
+        try:
+            return _page(request, token, target_of(token))
+        except RatingRefused as exc:
+            return _page(request, token, None, error=exc.message, status=exc.status)
     post = request.POST
     data = RatingInput(
         level=post.get("level"),
@@ -36,14 +35,20 @@ def rate(request, token: str):
         phone=post.get("phone", ""),
     )
     try:
-        submit_rating(token, data, client_ip(request))
+        rating = submit_rating(token, data, client_ip(request))
     except RatingRefused as exc:
-        return _page(request, token, target, error=exc.message, status=_status(exc), data=post)
-    return _page(request, token, target, done=True)
+        return _page(
+            request, token, _target_or_none(token), error=exc.message, status=exc.status, data=post
+        )
+    return _page(request, token, rating, done=True)
 
 
-def _status(exc: RatingRefused) -> int:
-    return getattr(exc, "status", 400)
+def _target_or_none(token: str):
+    """The page shown again after a refusal: the form if the token still names someone."""
+    try:
+        return target_of(token)
+    except RatingRefused:
+        return None
 
 
 def _page(request, token, target, error="", status=200, done=False, data=None):
