@@ -2,7 +2,7 @@
 for the officers of every commune's public administrative service centre.
 
 Deterministic (seeded random), idempotent (skipped when demo dossiers exist), written with
-bulk_create. Most citizens are satisfied; a few officers (every seventh) have problems: more
+bulk_create. Most citizens are satisfied; a few officers (one in fifteen) have problems: more
 dissatisfied ratings, late returns and comments waiting for an answer.
 """
 
@@ -57,7 +57,7 @@ def seed_feedback(stdout=None) -> int:
     officers = _officers()
     dossiers, plans = [], []
     for n, officer in enumerate(officers):
-        troubled = n % 7 == 3
+        troubled = n % 15 == 3
         commune = officer.organization.parent
         for month in MONTHS:
             for k in range(rng.randint(12, 30)):
@@ -107,7 +107,7 @@ def _dossier(rng: random.Random, officer, commune, month: date, k: int, troubled
     )
     if rng.random() > 0.75:  # about three in four citizens rate
         return dossier, None
-    weights = [4, 4, 2, 5, 3] if troubled else [55, 33, 8, 3, 1]
+    weights = [20, 35, 15, 20, 10] if troubled else [55, 33, 8, 3, 1]
     level = rng.choices([5, 4, 3, 2, 1], weights=weights)[0]
     return dossier, (level, late)
 

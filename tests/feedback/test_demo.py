@@ -33,7 +33,7 @@ def test_seed_is_deterministic_idempotent_and_mostly_satisfied(world):
     rows = index_rows(Dossier.objects.filter(month=date(2026, 10, 1)), "officer")
     by_code = {r.person_code: r.index for r in rows}
     assert len(by_code) == len(officers)
-    troubled = by_code.pop("HCC-3")  # every seventh officer has problems (the 4th here)
+    troubled = by_code.pop("HCC-3")  # one officer in fifteen has problems (the 4th here)
     assert min(by_code.values()) > 85 and troubled < min(by_code.values())
     assert (
         Rating.objects.filter(month=date(2026, 11, 1), level__lte=2, seen_at__isnull=True)
