@@ -45,6 +45,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=8, help="concurrent posting clients")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--only-http", action="store_true", help="skip the import and index")
     return parser.parse_args()
 
 
@@ -250,17 +251,23 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-
-    from canbo.feedback.index import index_rows
-    from canbo.feedback.models import Dossier, Rating
-    from canbo.feedback.tokens import counter_token
 
     call_command("migrate", verbosity=0)
     rng = random.Random(14)
     people = build_province(ARGS.officers)
     print(f"PostgreSQL {ARGS.db}: 38 communes, {len(people)} service-centre officers.")
+
+    if not ARGS.only_http:
+        import_and_index(people, rng)
+    http_figures(people)
+
+
+def import_and_index(people: list, rng: random.Random) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from canbo.feedback.index import index_rows
+    from canbo.feedback.models import Dossier, Rating
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dossiers.csv"
@@ -296,6 +303,13 @@ def main() -> None:
         f"({Dossier.objects.count():,} dossiers): {len(indexes):,} rows in "
         f"{statistics.median(timings):.2f} s median of 3 (target < 5 s)"
     )
+
+
+def http_figures(people: list) -> None:
+    from django.test import Client
+
+    from canbo.feedback.models import Rating
+    from canbo.feedback.tokens import counter_token
 
     token = counter_token(people[0].pk)
     client = Client()
