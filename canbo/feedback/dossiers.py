@@ -75,6 +75,9 @@ class Checked:
 
     data: DossierData
     errors: list[str] = field(default_factory=list)
+    # What kind of refusal the first error is, for the API's status: invalid,
+    # unknown_officer or period_locked.
+    error_kind: str = "invalid"
     officer_id: int | None = None
     unit_id: int | None = None
     commune_id: int | None = None
@@ -128,6 +131,8 @@ def check_dossiers(people: QuerySet, rows: list[DossierData]) -> list[Checked]:
         item = Checked(data, row_errors(data))
         officer = found.get(data.officer_code)
         if officer is None or not officer[2]:
+            if not item.errors:
+                item.error_kind = "unknown_officer"
             item.errors.append(
                 f"Không tìm thấy công chức mã {data.officer_code} trong phạm vi được phép."
             )
@@ -192,6 +197,8 @@ def _refuse_locked(checked: list[Checked]) -> None:
     for item in checked:
         hit = sorted(m for _, m in pairs.get(id(item), set()) & locked)
         if hit:
+            if not item.errors:
+                item.error_kind = "period_locked"
             item.errors.append(
                 f"Kỳ đánh giá tháng {hit[0]:%m/%Y} của công chức đã khoá: không "
                 "thể ghi hồ sơ vào tháng này."

@@ -30,6 +30,7 @@ from canbo.people.models import Person
 router = Router(tags=["satisfaction"])
 DOSSIER_CODE = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+STATUS = {"invalid": 422, "unknown_officer": 422, "period_locked": 409}
 ConcernCode = Literal["attitude", "time", "extra_papers", "guidance", "fees", "facilities"]
 
 
@@ -152,7 +153,7 @@ def _write(client, source: str, rows: list[DossierData]):
     checked = check_dossiers(Person.objects.visible_to(client), rows)
     for i, item in enumerate(checked):
         if item.errors:
-            status, code = _error_kind(item.errors[0])
+            status, code = STATUS[item.error_kind], item.error_kind
             if (
                 code == "unknown_officer"
                 and Person.objects.filter(code=item.data.officer_code).exists()
@@ -165,14 +166,6 @@ def _write(client, source: str, rows: list[DossierData]):
                 f"dossiers[{i}]",
             )
     return write_dossiers(None, checked, source, fast_insert.insert_rows)
-
-
-def _error_kind(message: str) -> tuple[int, str]:
-    if "đã khoá" in message:
-        return 409, "period_locked"
-    if "Không tìm thấy công chức" in message:
-        return 422, "unknown_officer"
-    return 422, "invalid"
 
 
 @router.get("/satisfaction", response={200: SatisfactionPage, **ERRORS})
