@@ -326,6 +326,11 @@ MATRIX: dict[str, list[Case]] = {
     ],
     "feedback:qr_person": [Case(person("staff"), CADRE_VIEWERS)],
     "feedback:qr_dossier": [Case(feedback_dossier, CADRE_VIEWERS)],
+    "feedback:qr_commune": [
+        Case(org("tanphong"), CADRE_VIEWERS),
+        Case(org("doanket"), expect(staff=403, head=404, chair=404, personnel=200,
+                                    outsider=403, admin=200)),
+    ],
     # the citizens' rating page is public: no login, the signed token is the key
     "rate": [Case(counter_token, {p: 200 for p in PERSONAS})],
     "integration:clients": [Case(statuses=MANAGERS_ONLY)],

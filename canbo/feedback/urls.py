@@ -13,4 +13,5 @@ urlpatterns = [
     path("communes/<int:pk>/xlsx/", views.commune_xlsx, name="commune_xlsx"),
     path("qr/people/<int:pk>/", views.qr_person, name="qr_person"),
     path("qr/dossiers/<int:pk>/", views.qr_dossier, name="qr_dossier"),
+    path("qr/communes/<int:pk>/", views.qr_commune, name="qr_commune"),
 ]

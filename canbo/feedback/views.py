@@ -20,7 +20,7 @@ from canbo.feedback.choices import DISSATISFIED_MAX
 from canbo.feedback.index import dossiers_for, index_rows, person_trend
 from canbo.feedback.models import Dossier, Rating
 from canbo.feedback.workbook import commune_workbook
-from canbo.org.choices import COMMUNE_KINDS
+from canbo.org.choices import COMMUNE_KINDS, OrgKind
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -226,4 +226,27 @@ def qr_dossier(request, pk: int):
         request,
         "feedback/qr.html",
         {"person": dossier.officer, "url": url, "svg": qr.svg(url), "dossier": dossier},
+    )
+
+
+def qr_commune(request, pk: int):
+    """One printable page with the counter QR code of every officer of a commune's public
+    administrative service centre (the people of the user's scope)."""
+    require(request.user, "feedback.qr")
+    commune = get_object_or_404(
+        Organization.objects.visible_to(request.user).filter(kind__in=COMMUNE_KINDS), pk=pk
+    )
+    officers = (
+        Person.objects.visible_to(request.user)
+        .filter(
+            organization__path__startswith=commune.path,
+            organization__kind=OrgKind.SERVICE_CENTRE,
+        )
+        .order_by("full_name", "code")
+    )
+    cards = [(p, qr.counter_url(p.pk)) for p in officers]
+    return render(
+        request,
+        "feedback/qr_sheet.html",
+        {"commune": commune, "cards": [(p, url, qr.svg(url, scale=4)) for p, url in cards]},
     )

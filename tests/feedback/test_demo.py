@@ -40,3 +40,15 @@ def test_seed_is_deterministic_idempotent_and_mostly_satisfied(world):
         .exclude(comment="")
         .exists()
     )
+
+
+def test_commune_qr_sheet_lists_the_centre_officers(world, login):
+    officers = _centre(world)
+    body = login(world.users["chair"]).get(f"/feedback/qr/communes/{world.tanphong.pk}/")
+    text = body.content.decode()
+    assert body.status_code == 200 and text.count("<svg") == len(officers)
+    assert "Cán bộ một cửa 0" in text and "Nguyễn Văn An" not in text  # not of the centre
+    assert (
+        login(world.users["chair"]).get(f"/feedback/qr/communes/{world.doanket.pk}/").status_code
+        == 404
+    )
