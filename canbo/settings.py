@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "canbo.cadre",
     "canbo.integration",
     "canbo.evaluation",
+    "canbo.feedback",
     "canbo.reports",
     "canbo.demo",
 ]
@@ -114,6 +115,11 @@ STALE_JOB_MINUTES = envint("STALE_JOB_MINUTES", 10)
 RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))
 # Failed logins lock an account from one client address after LOGIN_MAX_FAILURES, and from
 # everywhere after LOGIN_ACCOUNT_MAX_FAILURES, within LOGIN_LOCKOUT_MINUTES (canbo.core.lockout).
+# The public address printed in the citizens' rating QR codes (no trailing slash).
+PUBLIC_URL = envstr("CANBO_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public rating page: attempts per client address per 10 minutes, per token per hour.
+RATING_LIMIT_PER_ADDRESS = envint("RATING_LIMIT_PER_ADDRESS", 20)
+RATING_LIMIT_PER_TOKEN = envint("RATING_LIMIT_PER_TOKEN", 30)
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", 50)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)

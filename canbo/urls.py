@@ -5,6 +5,7 @@ from django.urls import include, path
 from canbo.core import views as core_views
 from canbo.core.forms import AdminLockoutAuthenticationForm, LockoutAuthenticationForm
 from canbo.core.password import OwnPasswordChangeView
+from canbo.feedback.public import rate
 from canbo.integration.api import api
 
 # The admin's own login page counts failures and locks accounts exactly like /login/.
@@ -26,6 +27,9 @@ urlpatterns = [
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),
     path("evaluation/", include("canbo.evaluation.urls")),
+    path("feedback/", include("canbo.feedback.urls")),
+    # The citizens' rating page opened by the QR codes: public, short.
+    path("r/<str:token>/", rate, name="rate"),
     path("reports/", include("canbo.reports.urls")),
     path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),

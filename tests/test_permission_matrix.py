@@ -235,6 +235,34 @@ def export_job(w):
 DASHBOARD_VIEWERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403,
                            admin=200)
 ONLY_REQUESTER = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=404)
+def feedback_rating(w):
+    """A dissatisfied, commented rating of a Tân Phong dossier of "staff", with a phone."""
+    from datetime import date
+
+    from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
+    from canbo.feedback.models import CitizenContact, Rating
+    from canbo.people.models import Person
+
+    rating = Rating.objects.filter(dossier__code="MX-1").first()
+    if rating is None:
+        rows = [DossierData("MX-1", "TP-1", date(2026, 10, 2), rating=RatingData(1, "Chậm"))]
+        write_dossiers(None, check_dossiers(Person.objects.all(), rows), "matrix")
+        rating = Rating.objects.get(dossier__code="MX-1")
+        CitizenContact.objects.create(rating=rating, phone="0912345678")
+    return {"pk": rating.pk}
+
+
+def feedback_dossier(w):
+    from canbo.feedback.models import Dossier
+
+    feedback_rating(w)
+    return {"pk": Dossier.objects.get(code="MX-1").pk}
+
+
+def counter_token(w):
+    from canbo.feedback.tokens import counter_token
+
+    return {"token": counter_token(w.people["staff"].pk)}
 
 
 def october_opened(w):
@@ -298,6 +326,34 @@ MATRIX: dict[str, list[Case]] = {
         staff=403, head=403, chair=403, personnel=302, outsider=403, admin=302))],
     "reports:export_status": [Case(export_job, ONLY_REQUESTER)],
     "reports:export_download": [Case(export_job, ONLY_REQUESTER)],
+    "feedback:index": [Case()],
+    "feedback:comments": [Case()],
+    "feedback:person": [
+        Case(person("staff"), ONLY_SELF_OR_TANPHONG),
+        Case(person("outsider"), expect(staff=404, head=404, chair=404, personnel=200,
+                                        outsider=200, admin=200)),
+    ],
+    "feedback:rating_seen": [Case(feedback_rating, method="post", statuses=expect(
+        staff=403, head=302, chair=302, personnel=403, outsider=403, admin=403))],
+    # an empty answer is refused with a message (302 back to the list), nothing written
+    "feedback:rating_answer": [Case(feedback_rating, method="post", statuses=expect(
+        staff=302, head=302, chair=302, personnel=302, outsider=404, admin=302))],
+    "feedback:contact_delete": [Case(feedback_rating, method="post", statuses=expect(
+        staff=403, head=302, chair=302, personnel=302, outsider=403, admin=302))],
+    "feedback:commune_xlsx": [
+        Case(org("tanphong"), CADRE_VIEWERS),
+        Case(org("doanket"), expect(staff=403, head=404, chair=404, personnel=200,
+                                    outsider=403, admin=200)),
+    ],
+    "feedback:qr_person": [Case(person("staff"), CADRE_VIEWERS)],
+    "feedback:qr_dossier": [Case(feedback_dossier, CADRE_VIEWERS)],
+    "feedback:qr_commune": [
+        Case(org("tanphong"), CADRE_VIEWERS),
+        Case(org("doanket"), expect(staff=403, head=404, chair=404, personnel=200,
+                                    outsider=403, admin=200)),
+    ],
+    # the citizens' rating page is public: no login, the signed token is the key
+    "rate": [Case(counter_token, {p: 200 for p in PERSONAS})],
     "integration:clients": [Case(statuses=MANAGERS_ONLY)],
     "integration:client_create": [Case(statuses=MANAGERS_ONLY)],
     "integration:client": [Case(api_client, MANAGERS_ONLY)],

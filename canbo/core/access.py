@@ -165,6 +165,13 @@ def visible_annual_results(queryset, user):
     return _people_rule(queryset, user, "person_id", "person__organization__path")
 
 
+def visible_dossiers(queryset, user):
+    """Citizens' dossiers and ratings follow the people rules on the handling officer and the
+    officer's unit at receipt: officers their own, heads their unit, chairmen their commune,
+    the province all."""
+    return _people_rule(queryset, user, "officer_id", "unit__path")
+
+
 __all__ = [
     "Role", "Scope", "can", "manageable_catalogs", "require", "scope_for", "visible_catalogs",
     "visible_orgs", "visible_people", "visible_tasks",

@@ -18,6 +18,7 @@ MENU = [
     ("work:tasks", _("Tasks of the unit"), "work.tasks.list"),
     ("work:catalogs", _("Product catalogues"), "work.catalog.view"),
     ("cadre:index", _("Cadre development"), "cadre.own"),
+    ("feedback:index", _("Citizen satisfaction"), "feedback.own"),
     ("integration:imports", _("Imports"), "integration.import"),
     ("integration:clients", _("Connected systems"), "integration.manage"),
     ("audit", _("Audit log"), "audit.view"),

@@ -76,4 +76,15 @@ CAPABILITIES: dict[str, set[str]] = {
     "cadre.view": set(Role) - SELF_ONLY,
     "cadre.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "cadre.catalogue": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # Citizen satisfaction: everyone sees the index of their scope (an officer their own);
+    # the per-unit and per-commune lists, the monthly workbook and the QR sheets are for
+    # leaders and personnel officers. Heads mark dissatisfied comments as seen.
+    "feedback.own": set(Role),
+    "feedback.list": set(Role) - SELF_ONLY,
+    "feedback.qr": set(Role) - SELF_ONLY,
+    "feedback.follow_up": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    # A citizen's phone number (left to get an answer): seen and deleted by those who follow
+    # up, never by the officer rated.
+    "feedback.contact": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                         Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
 }

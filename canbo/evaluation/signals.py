@@ -1,6 +1,8 @@
 """Signals the evaluation app sends so higher layers (webhooks) can react without being
 imported here (layers point one way; see DESIGN.md)."""
 
+from dataclasses import dataclass
+
 from django.dispatch import Signal
 
 # Sent by the annual finalisation, inside its transaction; receivers that reach outside the
@@ -13,3 +15,32 @@ sheet_published = Signal()
 
 # Sent when a period is locked: period (EvaluationPeriod).
 period_locked = Signal()
+
+# Sent while the sheet page is built, to collect extra panels from higher apps (citizen
+# satisfaction beside criterion (b)). Arguments: sheet (EvaluationSheet), user. Each receiver
+# returns a list of `Panel` (or nothing).
+sheet_panels = Signal()
+
+# Sent by review_sheet before it saves, to collect objections of higher apps to the reviewed
+# points (a (b) above the cap while the satisfaction index is low needs a written reason).
+# Arguments: sheet, points (the reviewed points, in the set's order), reasons ({line: text}).
+# Each receiver returns a list of `Objection` (or nothing).
+review_objections = Signal()
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    html: str  # already escaped by the receiver (rendered from its own template)
+
+
+@dataclass(frozen=True)
+class Objection:
+    """A reviewed sheet needs a written reason on one of `lines` (indices in the set)."""
+
+    message: str
+    lines: tuple[int, ...]
+
+
+def collect(signal: Signal, **kwargs) -> list:
+    return [item for _, found in signal.send(sender=None, **kwargs) for item in (found or [])]

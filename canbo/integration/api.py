@@ -81,6 +81,7 @@ def _server_error(request, exc: Exception):
 
 def _register_routers() -> None:
     from canbo.integration.api_cadre import router as cadre_router
+    from canbo.integration.api_feedback import router as feedback_router
     from canbo.integration.api_lookup import router as lookup_router
     from canbo.integration.api_results import router as results_router
     from canbo.integration.api_tasks import router as tasks_router
@@ -91,6 +92,7 @@ def _register_routers() -> None:
     api.add_router("/", tasks_router)
     api.add_router("/", results_router)
     api.add_router("/", cadre_router)
+    api.add_router("/", feedback_router)
 
 
 _register_routers()

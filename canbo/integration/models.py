@@ -13,6 +13,8 @@ SCOPES = {
     "people:read": _("Look up civil servants"),
     "results:read": _("Read published evaluation results"),
     "cadre:read": _("Read cadre-development lists"),
+    "dossiers:write": _("Write one-stop dossiers and citizens' ratings"),
+    "satisfaction:read": _("Read the citizen satisfaction index"),
 }
 
 

@@ -47,6 +47,9 @@ DEFAULT_BASIS: dict[str, str] = {
     "quota_exception_ratio": UNCONFIRMED,
     "quota_rounding": UNCONFIRMED,
     "absence_not_worked_share": f"Điều 21 {DECREE}; ngưỡng: {UNCONFIRMED.lower()}",
+    "satisfaction_threshold": "Quyết định 766/QĐ-TTg (chỉ số hài lòng); ngưỡng: "
+    + UNCONFIRMED.lower(),
+    "satisfaction_b_cap": UNCONFIRMED,
     "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "
     + UNCONFIRMED.lower(),
 }
@@ -85,6 +88,10 @@ class Rulebook:
     short_year_rule: bool = False
     short_year_min_months: int = 6
     short_year_cap_months: int = 3
+    # Citizen satisfaction (DOMAIN §3): below `satisfaction_threshold` % a general criterion
+    # (b) above `satisfaction_b_cap` points needs the reviewer's written reason.
+    satisfaction_threshold: Fraction = Fraction(80)
+    satisfaction_b_cap: Fraction = Fraction(8)
     basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
 
     def __post_init__(self) -> None:

@@ -59,6 +59,16 @@ MATRIX = {
     ("get", "/api/v1/results"): [
         (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
     ],
+    ("post", "/api/v1/dossiers/bulk"): [
+        (lambda w: {}, _statuses(200, 403),
+         lambda w: {"dossiers": [{"code": "HS-1", "officer_code": "TP-1",
+                                  "received_date": "2026-10-02"}]}),
+    ],
+    ("get", "/api/v1/satisfaction"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
+        (lambda w: {}, _statuses(200, 422),
+         lambda w: {"period": "2026-10", "org": w.tanphong.code}),
+    ],
     # No XML body: refused as not edXML (400) once auth and scope pass; the scope rules are
     # in tests/integration/test_edxml_import.py.
     ("post", "/api/v1/edxml"): [

@@ -17,7 +17,7 @@ from canbo.evaluation.notify import notify
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
 from canbo.evaluation.services.result import check_general, compute, criteria_of
 from canbo.evaluation.services.staleness import refresh_leaders
-from canbo.evaluation.signals import sheet_published
+from canbo.evaluation.signals import collect, review_objections, sheet_published
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
 CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
@@ -87,9 +87,10 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     if missing:
         raise EvaluationError("Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
                               + ", ".join(missing) + ").")
+    explained = set(changed) | _answer_objections(sheet, points, reasons)
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_review = points
-    sheet.adjust_reasons = {str(i): reasons[i].strip() for i in changed}
+    sheet.adjust_reasons = {str(i): reasons[i].strip() for i in sorted(explained)}
     sheet.review_comment, sheet.collective_comment = comment, collective_comment
     if sheet.is_leader:
         sheet.leader_organising, sheet.leader_third = organising, third
@@ -99,6 +100,19 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     reason = "; ".join(f"Tiêu chí {codes[int(i)]}: {r}" for i, r in sheet.adjust_reasons.items())
     _save(actor, sheet, "evaluation.review", before, reason)
     return sheet
+
+
+def _answer_objections(sheet: EvaluationSheet, points: list, reasons: dict[int, str]
+                       ) -> set[int]:
+    """Higher apps' objections (canbo.evaluation.signals.review_objections) each need a
+    written reason on one of their lines; return the lines whose reasons answer them."""
+    answered: set[int] = set()
+    for objection in collect(review_objections, sheet=sheet, points=points, reasons=reasons):
+        given = [i for i in objection.lines if (reasons.get(i) or "").strip()]
+        if not given:
+            raise EvaluationError(objection.message)
+        answered.update(given)
+    return answered
 
 
 def _changed_criteria(before: list, after: list) -> list[int]:

@@ -28,6 +28,7 @@ from canbo.evaluation.services import complaints, sheets
 from canbo.evaluation.services.complaints import complaint_deadline
 from canbo.evaluation.services.general import general_rows
 from canbo.evaluation.services.result import displayed_result
+from canbo.evaluation.signals import collect, sheet_panels
 from canbo.people.services import log_personal_data_view
 from canbo.work.models import Task
 
@@ -132,5 +133,6 @@ def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
         assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
     return {"sheet": sheet, "result": result, "criteria_rows": general_rows(sheet), "forms": forms,
             "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
-            "complaint_deadline": complaint_deadline(sheet), "history": sheet_history(sheet)}
+            "complaint_deadline": complaint_deadline(sheet), "history": sheet_history(sheet),
+            "panels": collect(sheet_panels, sheet=sheet, user=request.user)}
 

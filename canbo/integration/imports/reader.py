@@ -24,15 +24,16 @@ class SheetError(UserError):
     """The file as a whole cannot be read; nothing is written."""
 
 
-def read_rows(content: bytes, headers: list[str]) -> list[Row]:
+def read_rows(content: bytes, headers: list[str], limits: sheet_read.Limits = LIMITS,
+              max_bytes: int = MAX_BYTES) -> list[Row]:
     """Return (line number, {header: value}) for each non-empty data row (streamed and
     bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
     if not content.strip():
         raise SheetError("Tệp rỗng.")
-    if len(content) > MAX_BYTES:
-        raise SheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+    if len(content) > max_bytes:
+        raise SheetError(f"Tệp quá lớn (tối đa {max_bytes // (1024 * 1024)} MB).")
     try:
-        header, table = sheet_read.table(content, LIMITS)
+        header, table = sheet_read.table(content, limits)
     except sheet_read.UnsafeSheet as exc:
         raise SheetError(exc.message) from None
     if not header and not table:

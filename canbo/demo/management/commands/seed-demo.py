@@ -6,6 +6,7 @@ from canbo.cadre.demo import seed_cadre
 from canbo.cadre.demo_registers import seed_leave_and_conclusions
 from canbo.demo.seed import seed_all
 from canbo.evaluation.demo import seed_evaluation, seed_year_end
+from canbo.feedback.demo import seed_feedback
 from canbo.work.demo import seed_work
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             seed_work(self.stdout)
             seed_leave_and_conclusions(self.stdout)  # before the evaluations: months off
             seed_evaluation(self.stdout)
+            seed_feedback(self.stdout)
             seed_cadre(self.stdout)
             seed_year_end(self.stdout)  # after discipline and conclusions are recorded
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")

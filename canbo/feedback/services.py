@@ -1,0 +1,60 @@
+"""Follow-up of citizens' ratings: the head looks, the officer answers, a phone is deleted.
+Each step checks the actor and writes an audit entry."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from canbo.core import audit
+from canbo.core.access import scope_for
+from canbo.core.text import nfc
+from canbo.feedback.models import CitizenContact, Rating
+
+MAX_ANSWER = 2000
+
+
+class FeedbackError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def mark_seen(actor, rating: Rating) -> Rating:
+    """The head has looked at a dissatisfied comment (the rating is already in their scope)."""
+    if rating.seen_at is None:
+        rating.seen_at, rating.seen_by = timezone.now(), actor
+        rating.save(update_fields=["seen_at", "seen_by"])
+        audit.record(actor, "feedback.mark_seen", rating, after={"seen": True})
+    return rating
+
+
+@transaction.atomic
+def answer_rating(actor, rating: Rating, text: str) -> Rating:
+    """The officer rated answers the comment (shown to their head; sent to a phone if left)."""
+    if scope_for(actor).person_id != rating.officer_id:
+        raise FeedbackError(_("Only the officer who was rated can answer this comment."))
+    answer = nfc(strip_tags(text or "")) or ""
+    if not answer:
+        raise FeedbackError(_("Write an answer first."))
+    if len(answer) > MAX_ANSWER:
+        raise FeedbackError(_("The answer is too long (at most 2,000 characters)."))
+    before = audit.snapshot(rating, ["answer"])
+    rating.answer, rating.answered_at = answer, timezone.now()
+    rating.save(update_fields=["answer", "answered_at"])
+    audit.record(
+        actor, "feedback.answer_rating", rating, before, audit.snapshot(rating, ["answer"])
+    )
+    return rating
+
+
+@transaction.atomic
+def delete_contact(actor, rating: Rating) -> bool:
+    """Delete the citizen's phone number (personal data kept no longer than needed)."""
+    deleted = CitizenContact.objects.filter(rating=rating).delete()[0]
+    if deleted:
+        audit.record(
+            actor, "feedback.delete_contact", rating, before={"phone": "***"}, after={"phone": None}
+        )
+    return bool(deleted)

@@ -1,0 +1,70 @@
+"""The monthly satisfaction workbook of one commune (.xlsx through canbo.core.xlsx)."""
+
+import io
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from canbo.core import xlsx
+from canbo.feedback.index import index_rows
+
+HEADERS = [
+    "Mã công chức",
+    "Họ và tên",
+    "Đơn vị",
+    "Số hồ sơ",
+    "Được đánh giá",
+    "Hài lòng",
+    "Không hài lòng",
+    "Không hài lòng hoặc phản ánh",
+    "Chỉ số hài lòng (%)",
+    "Đúng hạn (%)",
+]
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
+def commune_workbook(commune, month: date, queryset) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{month:%m-%Y}"
+    xlsx.append(sheet, [f"Chỉ số hài lòng của người dân — {commune.name} — tháng {month:%m/%Y}"])
+    sheet["A1"].font = Font(bold=True)
+    xlsx.append(
+        sheet,
+        [
+            "Công thức (Quyết định 766/QĐ-TTg): (tổng hồ sơ − hồ sơ không hài lòng "
+            "hoặc bị phản ánh) ÷ tổng hồ sơ × 100 %"
+        ],
+    )
+    xlsx.append(sheet, HEADERS)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for level in ("officer", "unit", "commune"):
+        for row in index_rows(queryset, level):
+            name = {"officer": row.person_name, "unit": row.unit_name, "commune": "Toàn xã/phường"}[
+                level
+            ]
+            unit = row.unit_name if level == "officer" else ""
+            code = (row.person_code or "") if level == "officer" else ""
+            xlsx.append(
+                sheet,
+                [
+                    code,
+                    name,
+                    unit,
+                    row.dossiers,
+                    row.rated,
+                    row.satisfied,
+                    row.dissatisfied,
+                    row.complained_or_dissatisfied,
+                    _number(row.index),
+                    _number(row.on_time),
+                ],
+            )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

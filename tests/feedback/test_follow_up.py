@@ -1,0 +1,30 @@
+"""The citizen's phone number: kept apart, shown only to those who follow up, deletable."""
+
+from canbo.core.models import AuditEntry
+from canbo.feedback import tokens
+from canbo.feedback.models import CitizenContact, Dossier
+from canbo.feedback.rating import RatingInput, submit_rating
+
+
+def test_phone_seen_by_head_not_by_officer_and_deleted(october, login):
+    dossier = Dossier.objects.get(code="TP-8")  # not rated in the fixture
+    rating = submit_rating(
+        tokens.dossier_token(dossier.pk),
+        RatingInput(level=1, comment="Thái độ không tốt", wants_answer=True, phone="0987654321"),
+    )
+    assert CitizenContact.objects.get(rating=rating).phone == "0987654321"
+    staff_page = login(october.users["staff"]).get("/feedback/comments/").content.decode()
+    assert "Thái độ không tốt" in staff_page and "0987654321" not in staff_page
+    head = login(october.users["head"])
+    assert "0987654321" in head.get("/feedback/comments/").content.decode()
+    assert (
+        login(october.users["staff"])
+        .post(f"/feedback/ratings/{rating.pk}/contact/delete/")
+        .status_code
+        == 403
+    )
+    head = login(october.users["head"])  # the same test client, logged in again
+    assert head.post(f"/feedback/ratings/{rating.pk}/contact/delete/").status_code == 302
+    assert not CitizenContact.objects.filter(rating=rating).exists()
+    entry = AuditEntry.objects.get(action="feedback.delete_contact")
+    assert "0987654321" not in str(entry.changes)
