@@ -1,5 +1,13 @@
 """Cadre development: training, succession planning, rotation, commendation and discipline."""
 
+from canbo.cadre.models.pipeline import (
+    RecruitmentCandidate,
+    RecruitmentPosition,
+    RecruitmentRound,
+    RoundStatus,
+    TalentRecord,
+    TalentStatus,
+)
 from canbo.cadre.models.planning import PlanningCandidate, PlanningReview, PlanningTerm
 from canbo.cadre.models.records import (
     CapacityFlag,
@@ -22,5 +30,7 @@ __all__ = [
     "CapacityFlag", "Conclusion", "ConclusionKind", "DecisionKind", "Enrolment",
     "EnrolmentStatus", "PersonnelDecision",
     "PlanningCandidate", "PlanningReview", "PlanningTerm", "Programme", "ProgrammeKind",
+    "RecruitmentCandidate", "RecruitmentPosition", "RecruitmentRound", "RoundStatus",
+    "TalentRecord", "TalentStatus",
     "RotationKind", "RotationRecord", "RotationStatus", "TrainingClass", "TrainingPlan",
 ]
