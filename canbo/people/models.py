@@ -18,7 +18,6 @@ from canbo.org.models import JobPosition, Organization, Title
 from canbo.people import retirement
 from canbo.people.choices import Ethnicity, Gender, LeaveKind
 
-
 ID_NUMBER = re.compile(r"^[0-9]{12}$")
 
 

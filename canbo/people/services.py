@@ -34,6 +34,21 @@ def assign_post(
     return post
 
 
+@transaction.atomic
+def end_post(actor, post: Post, end: date, reason: str) -> Post:
+    """End a post on `end`; a primary post also clears the person's current title and job
+    position (they keep their organisation until a new post is given)."""
+    before = {"end": post.end}
+    post.end = end
+    post.save(update_fields=["end"])
+    person = post.person
+    if not post.concurrent and person.title_id == post.title_id:
+        person.title = person.job_position = None
+        person.save(update_fields=["title", "job_position"])
+    audit.record(actor, "people.end_post", person, before, {"end": end}, reason=reason)
+    return post
+
+
 def log_personal_data_view(request, person: Person, what: str = "person.view") -> None:
     """Record that the request's user (or API client) read one person's data."""
     log_personal_data_access(request, [person.pk], what)

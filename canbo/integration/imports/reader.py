@@ -27,7 +27,7 @@ class SheetError(Exception):
         self.message = message
 
 
-def read_rows(content: bytes, headers: list[str]) -> list[Row]:
+def read_rows(content: bytes, headers: list[str], optional: list[str] = ()) -> list[Row]:
     """Return (line number, {header: value}) for each non-empty data row (streamed and
     bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
     if not content.strip():
@@ -40,8 +40,10 @@ def read_rows(content: bytes, headers: list[str]) -> list[Row]:
         raise SheetError(exc.message) from None
     if not header and not table:
         raise SheetError("Tệp không có dữ liệu.")
-    columns = _columns([text(v) for v in header], headers)
-    rows = [(n, {h: values[i] if i < len(values) else None for h, i in columns.items()})
+    columns = _columns([text(v) for v in header], headers, list(optional))
+    absent = {h: None for h in optional if h not in columns}
+    rows = [(n, absent | {h: values[i] if i < len(values) else None
+                          for h, i in columns.items()})
             for n, values in table if any(text(v) for v in values)]
     if not rows:
         raise SheetError("Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề).")
@@ -59,8 +61,9 @@ def inspect(content: bytes) -> None:
             raise SheetError(exc.message) from None
 
 
-def _columns(found: list[str], headers: list[str]) -> dict[str, int]:
-    wanted = {fold(h): h for h in headers}
+def _columns(found: list[str], headers: list[str], optional: list[str] = ()) -> dict[str, int]:
+    """Map the required `headers` (and the `optional` ones present) to column indexes."""
+    wanted = {fold(h): h for h in [*headers, *optional]}
     columns: dict[str, int] = {}
     unknown = []
     for index, name in enumerate(found):
@@ -76,7 +79,9 @@ def _columns(found: list[str], headers: list[str]) -> dict[str, int]:
         parts = [f"thiếu cột {', '.join(missing)}"] if missing else []
         parts += [f"cột không nhận diện: {', '.join(unknown)}"] if unknown else []
         raise SheetError("Dòng đầu phải là tiêu đề theo mẫu (" + "; ".join(parts) + "). "
-                         "Tiêu đề đúng: " + "; ".join(headers) + ".")
+                         "Tiêu đề đúng: " + "; ".join(headers)
+                         + (" (cột tùy chọn: " + "; ".join(optional) + ")" if optional else "")
+                         + ".")
     return columns
 
 
