@@ -17,6 +17,7 @@ from canbo.org.choices import Education, PoliticalTheory, StateManagement
 from canbo.org.models import JobPosition, Organization, Title
 from canbo.people import retirement
 from canbo.people.choices import Ethnicity, Gender, LeaveKind
+from canbo.scoring import LABELS
 
 ID_NUMBER = re.compile(r"^[0-9]{12}$")
 
@@ -243,4 +244,8 @@ class PastClassification(models.Model):
         verbose_name_plural = _("past classifications")
 
     def __str__(self) -> str:
-        return f"{self.person} {self.year}: {self.level}"
+        return f"{self.person} {self.year}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.level, self.level)
