@@ -111,14 +111,14 @@ def assign_post(
 def end_post(actor, post: Post, end: date, reason: str) -> Post:
     """End a post on `end`; a primary post also clears the person's current title and job
     position (they keep their organisation until a new post is given)."""
-    before = {"end": post.end}
+    before = {"end": str(post.end) if post.end else None}
     post.end = end
     post.save(update_fields=["end"])
     person = post.person
     if not post.concurrent and person.title_id == post.title_id:
         person.title = person.job_position = None
         person.save(update_fields=["title", "job_position"])
-    audit.record(actor, "people.end_post", person, before, {"end": end}, reason=reason)
+    audit.record(actor, "people.end_post", person, before, {"end": str(end)}, reason=reason)
     return post
 
 

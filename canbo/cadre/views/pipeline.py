@@ -207,7 +207,7 @@ def round_detail(request, pk: int):
     links = []
     if manage:
         links = [Link(_("Add a position"), reverse("cadre:position_add", args=[pk])),
-                 Link(_("Add a candidate"), reverse("cadre:candidate_add", args=[pk]))]
+                 Link(_("Add an applicant"), reverse("cadre:candidate_add", args=[pk]))]
     return render_listing(request, str(record), [candidates, positions],
                           f"tuyen-dung-{record.pk}", links=links,
                           intro=f"{record.get_method_display()} · {record.get_status_display()}"
@@ -239,7 +239,7 @@ def candidate_add(request, pk: int):
         audit.record(request.user, "cadre.add_recruitment_candidate", candidate,
                      after={"round": record.pk})
         return redirect("cadre:round_detail", pk=pk)
-    return render(request, "cadre/form.html", {"title": _("Add a candidate"), "form": form,
+    return render(request, "cadre/form.html", {"title": _("Add an applicant"), "form": form,
                                                "subtitle": str(record),
                                                "back": reverse("cadre:round_detail", args=[pk])})
 
