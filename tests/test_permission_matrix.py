@@ -427,7 +427,13 @@ MATRIX: dict[str, list[Case]] = {
     # The people pipeline (issue 17): lists for viewers, workflow for personnel officers.
     **{name: [Case(statuses=CADRE_VIEWERS)] for name in (
         "cadre:key_titles", "cadre:rounds", "cadre:needs", "cadre:talent")},
-    **{name: [Case(statuses=MANAGERS_ONLY)] for name in ("cadre:round_new", "cadre:talent_new")},
+    **{name: [Case(statuses=MANAGERS_ONLY)] for name in (
+        "cadre:round_new", "cadre:talent_new", "cadre:position_new")},
+    "cadre:positions": [Case(statuses=CADRE_VIEWERS)],
+    "cadre:position_detail": [Case(lambda w: {"pk": w.position.pk}, CADRE_VIEWERS)],
+    # Job positions and quotas: the provincial personnel office only (cadre.catalogue).
+    **{name: [Case(lambda w: {"pk": w.position.pk}, MANAGERS_ONLY)]
+       for name in ("cadre:position_edit", "cadre:position_quota")},
     # A Tân Phong round: the unit head's subtree (the office) does not hold it.
     "cadre:round_detail": [Case(pipeline_object("round"), expect(
         staff=403, head=404, chair=200, personnel=200, outsider=403, admin=200))],

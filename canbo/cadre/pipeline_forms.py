@@ -118,3 +118,30 @@ class MoveToRecruitmentForm(forms.Form):
             round__in=RecruitmentRound.objects.visible_to(user),
             round__status__in=[RoundStatus.PLANNED, RoundStatus.OPEN]).select_related(
             "round", "organization", "job_position")
+
+
+class JobPositionForm(forms.ModelForm):
+    class Meta:
+        model = JobPosition
+        fields = ["code", "name", "description", "field", "min_education", "required_major",
+                  "min_political_theory", "min_state_management", "requires_it",
+                  "requires_foreign_language", "competency_framework",
+                  "qualification_standard", "period", "decision"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].required = True
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+            self.initial["decision"] = ""
+
+    def validate_unique(self):
+        """The code is judged by the service, with its own message."""
+
+
+class QuotaForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Commune / ward"),
+                                          queryset=Organization.objects.filter(
+                                              kind__in=COMMUNE_KINDS))
+    quota = forms.IntegerField(label=_("Staffing quota"), min_value=0, max_value=500)
+    decision = forms.CharField(label=_("Approving decision"), max_length=120)
