@@ -9,6 +9,7 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.core.models import AuditEntry
 from canbo.core.text import fold, has_control, is_code
+from canbo.integration.fast_insert import insert_rows
 from canbo.integration.imports.reader import Row, RowResult, parse_date, text
 from canbo.integration.imports.scope import Actor
 from canbo.org.choices import COMMUNE_KINDS, Education, PoliticalTheory, StateManagement
@@ -111,11 +112,9 @@ def write(actor: Actor, results: list[RowResult]) -> int:
     with transaction.atomic():
         news = [r.data for r in results if r.action == "create"]
         _create_people(actor, news)
-        written += len(news)
-        for result in results:
-            if result.action == "update":
-                _save_person(actor, result.data)
-                written += 1
+        updates = [r.data for r in results if r.action == "update"]
+        _update_people(actor, updates, _known_past(updates))
+        written += len(news) + len(updates)
         _save_history(results)
     return written
 
@@ -140,6 +139,11 @@ class _Lookup:
         ids = {text(v["Số CCCD"]) for _, v in rows} - {""}
         self.id_owners = dict(Person.objects.filter(id_number__in=ids)
                               .values_list("id_number", "code"))
+        known = [p.pk for p in self.people.values()]
+        self.past = {(p, y): lv for p, y, lv in PastClassification.objects.filter(
+            person_id__in=known).values_list("person_id", "year", "level")}
+        self.posts = set(Post.objects.filter(person_id__in=known).values_list(
+            "person_id", "start", "organization_id"))
 
     def org(self, ref: str, errors: list[str]) -> Organization | None:
         found = self.by_ref.get(ref, [])
@@ -189,7 +193,7 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
     if existing and not data["birth_date"] and existing.birth_year == data["birth_year"]:
         data["birth_date"] = existing.birth_date  # a year alone keeps the known full date
     result.data = data | {"person": existing}
-    result.action = _action(existing, data)
+    result.action = _action(existing, data, lookup)
     return result
 
 
@@ -334,43 +338,74 @@ def _history_org(lookup: _Lookup, ref: str, label: str, errors: list[str]):
     return found[0]
 
 
-def _action(person: Person | None, data: dict) -> str:
+def _action(person: Person | None, data: dict, lookup: "_Lookup") -> str:
     if person is None:
         return "create"
     same = all(getattr(person, f) == data[f] for f in PERSON_FIELDS) and all(
         getattr(person, f"{f}_id") == getattr(data[f], "pk", None) for f in POST_FIELDS) and \
-        all(getattr(person, f) == v for f, v in data["record"].items()) and \
-        not data["past"] and not data["history"]
+        all(_value(person, f) == _pk(v) for f, v in data["record"].items()) and \
+        all(lookup.past.get((person.pk, y)) == lv for y, lv in data["past"].items()) and \
+        all((person.pk, start, getattr(org, "pk", None)) in lookup.posts
+            for start, _end, org, _position, _title in data["history"])
     return "unchanged" if same else "update"
 
 
+def _value(person: Person, name: str):
+    """A field's stored value; a foreign key's id (never a query per row)."""
+    return getattr(person, person._meta.get_field(name).attname)
+
+
+def _pk(value):
+    return value.pk if hasattr(value, "pk") else value
+
+
+def _person_row(data: dict) -> dict:
+    """Column values of a new person (attnames), for fast_insert."""
+    row = {"code": data["code"], "search_key": f"{fold(data['full_name'])} {data['code'].lower()}",
+           **{f: data[f] for f in PERSON_FIELDS}, "id_number": None,
+           **{f"{f}_id": getattr(data[f], "pk", None) for f in POST_FIELDS}}
+    for name in RECORD_FIELDS:
+        field = Person._meta.get_field(name)
+        if name in data["record"]:
+            row[field.attname] = _pk(data["record"][name])
+        elif field.attname not in row:
+            row[field.attname] = field.get_default()
+    return row
+
+
 def _create_people(actor: Actor, rows: list[dict]) -> None:
-    """New people in bulk: the person, the primary post and one audit entry each."""
+    """New people in bulk (COPY on PostgreSQL): the person, the primary post and one audit
+    entry each."""
     if not rows:
         return
-    people = []
-    for data in rows:
-        person = Person(code=data["code"], organization=data["organization"],
-                        job_position=data["job_position"], title=data["title"],
-                        **{f: data[f] for f in PERSON_FIELDS}, **data["record"])
-        person.search_key = f"{fold(person.full_name)} {person.code.lower()}"
-        person.id_number = person.id_number or None
-        people.append(person)
-    Person.objects.bulk_create(people, batch_size=2000)
-    by_code = dict(Person.objects.filter(code__in=[p.code for p in people])
-                   .values_list("code", "pk"))
-    Post.objects.bulk_create([Post(
-        person_id=by_code[d["code"]], organization=d["organization"],
-        job_position=d["job_position"], title=d["title"], start=d["start"],
-        decision="nhập từ bảng tính") for d in rows], batch_size=2000)
-    user = actor.user if getattr(actor.user, "pk", None) else None
-    AuditEntry.objects.bulk_create([AuditEntry(
-        actor=user, action="people.import_person", object_type="people.person",
-        object_id=str(by_code[p.code]), object_repr=str(p)[:255],
-        changes={f: [None, v] for f, v in audit.snapshot(p, PERSON_FIELDS).items()},
-        reason="nhập từ bảng tính") for p in people], batch_size=2000)
-    for data in rows:
-        data["person_id"] = by_code[data["code"]]
+    people = [_person_row(d) for d in rows]
+    insert_rows(Person, people)
+    for data, row in zip(rows, people, strict=True):
+        data["person_id"] = row["id"]
+    insert_rows(Post, [{
+        "person_id": d["person_id"], "organization_id": d["organization"].pk,
+        "job_position_id": getattr(d["job_position"], "pk", None),
+        "title_id": getattr(d["title"], "pk", None), "start": d["start"], "end": None,
+        "concurrent": False, "decision": "nhập từ bảng tính"} for d in rows])
+    user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
+    insert_rows(AuditEntry, [{
+        "actor_id": user_id, "action": "people.import_person", "object_type": "people.person",
+        "object_id": str(row["id"]), "object_repr": row["full_name"][:255],
+        "changes": {f: [None, _json(row[f])] for f in PERSON_FIELDS}, "reason":
+        "nhập từ bảng tính"} for row in people])
+
+
+def _json(value):
+    return value if value is None or isinstance(value, (bool, int, str)) else str(value)
+
+
+def _known_past(rows: list[dict]) -> dict:
+    ids = [d["person"].pk for d in rows if d["past"]]
+    found = {}
+    for start in range(0, len(ids), 1000):
+        found |= {(p, y): lv for p, y, lv in PastClassification.objects.filter(
+            person_id__in=ids[start:start + 1000]).values_list("person_id", "year", "level")}
+    return found
 
 
 def _save_history(results: list[RowResult]) -> None:
@@ -378,41 +413,65 @@ def _save_history(results: list[RowResult]) -> None:
     rows = [r.data for r in results if r.action in ("create", "update")]
     past = [(d.get("person_id") or d["person"].pk, year, level)
             for d in rows for year, level in d["past"].items()]
-    if past:
-        ids = {p for p, _, _ in past}
-        PastClassification.objects.filter(person_id__in=ids, year__in=list(PAST_YEARS)).filter(
-            year__in={y for _, y, _ in past}).delete()
-        PastClassification.objects.bulk_create([PastClassification(
-            person_id=p, year=y, level=lv, source="nhập từ bảng tính") for p, y, lv in past],
-            batch_size=2000)
-    history = [Post(person_id=d.get("person_id") or d["person"].pk, organization=org,
-                    job_position=position, title=title, start=start, end=end,
-                    decision="quá trình công tác (nhập từ bảng tính)")
-               for d in rows for start, end, org, position, title in d["history"]]
-    if history:
-        existing = set(Post.objects.filter(person_id__in={p.person_id for p in history},
-                                           end__isnull=False)
-                       .values_list("person_id", "start", "organization_id"))
-        Post.objects.bulk_create([p for p in history if (p.person_id, p.start,
-                                                         p.organization_id) not in existing],
-                                 batch_size=2000)
+    updated = [d["person"].pk for d in rows if d.get("person") is not None and d["past"]]
+    for start in range(0, len(updated), 1000):
+        PastClassification.objects.filter(person_id__in=updated[start:start + 1000],
+                                           year__in=list(PAST_YEARS)).delete()
+    insert_rows(PastClassification, [{"person_id": p, "year": y, "level": lv,
+                                      "source": "nhập từ bảng tính"} for p, y, lv in past])
+    existing: set = set()
+    people = [d["person"].pk for d in rows if d.get("person") is not None and d["history"]]
+    for start in range(0, len(people), 1000):
+        existing |= set(Post.objects.filter(person_id__in=people[start:start + 1000])
+                        .values_list("person_id", "start", "organization_id"))
+    history = []
+    for d in rows:
+        person_id = d.get("person_id") or d["person"].pk
+        for start, end, org, position, title in d["history"]:
+            if (person_id, start, org.pk) not in existing:
+                existing.add((person_id, start, org.pk))
+                history.append({"person_id": person_id, "organization_id": org.pk,
+                                "job_position_id": getattr(position, "pk", None),
+                                "title_id": getattr(title, "pk", None), "start": start,
+                                "end": end, "concurrent": False,
+                                "decision": "quá trình công tác (nhập từ bảng tính)"})
+    insert_rows(Post, history)
 
 
-def _save_person(actor: Actor, data: dict) -> None:
-    person = data["person"] or Person(code=data["code"])
-    created = person.pk is None
-    before = {} if created else audit.snapshot(person, PERSON_FIELDS)
-    before |= {} if created else audit.snapshot(person, list(data["record"]))
-    for name in PERSON_FIELDS:
-        setattr(person, name, data[name])
-    for name, value in data["record"].items():
-        setattr(person, name, value)
-    person.save()
-    audit.record(actor.user, "people.import_person", person, before,
-                 audit.snapshot(person, PERSON_FIELDS + list(data["record"])),
-                 reason="nhập từ bảng tính")
-    if created or any(getattr(person, f"{f}_id") != getattr(data[f], "pk", None)
-                      for f in POST_FIELDS):
-        assign_post(actor.user, person, data["organization"], data["start"],
-                    job_position=data["job_position"], title=data["title"],
-                    decision="nhập từ bảng tính")
+def _update_people(actor: Actor, rows: list[dict], lookup_past: dict) -> None:
+    """Existing people in bulk: changed fields, one audit entry each (with the past
+    classifications that change); a changed post goes through assign_post."""
+    people, audits, fields = [], [], {"search_key"}
+    user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
+    for data in rows:
+        person = data["person"]
+        names = PERSON_FIELDS + list(data["record"])
+        before = audit.snapshot(person, names)
+        for name in PERSON_FIELDS:
+            setattr(person, name, data[name])
+        for name, value in data["record"].items():
+            setattr(person, name, value)
+        person.id_number = person.id_number or None
+        person.search_key = f"{fold(person.full_name)} {person.code.lower()}"
+        after = audit.snapshot(person, names)
+        changes = {k: [before[k], after[k]] for k in names if before[k] != after[k]}
+        for year, level in data["past"].items():
+            old = lookup_past.get((person.pk, year))
+            if old != level:
+                changes[f"Xếp loại {year}"] = [old, level]
+        if any(k in changes for k in names):
+            people.append(person)
+            fields |= {k for k in names if k in changes}
+        audits.append({"actor_id": user_id, "action": "people.import_person",
+                       "object_type": "people.person", "object_id": str(person.pk),
+                       "object_repr": str(person)[:255], "changes": changes,
+                       "reason": "nhập từ bảng tính"})
+    if people:
+        Person.objects.bulk_update(people, sorted(fields), batch_size=500)
+    insert_rows(AuditEntry, audits)
+    for data in rows:
+        person = data["person"]
+        if any(getattr(person, f"{f}_id") != getattr(data[f], "pk", None) for f in POST_FIELDS):
+            assign_post(actor.user, person, data["organization"], data["start"],
+                        job_position=data["job_position"], title=data["title"],
+                        decision="nhập từ bảng tính")
