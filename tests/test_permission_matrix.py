@@ -430,6 +430,10 @@ MATRIX: dict[str, list[Case]] = {
     **{name: [Case(statuses=MANAGERS_ONLY)] for name in (
         "cadre:round_new", "cadre:talent_new", "cadre:position_new")},
     "cadre:positions": [Case(statuses=CADRE_VIEWERS)],
+    "cadre:results_use": [Case(statuses=CADRE_VIEWERS)],
+    "cadre:result_use_new": [
+        Case(lambda w: {"year": 2026, "pk": w.people["staff"].pk}, MANAGERS_ONLY),
+        Case(lambda w: {"year": 2026, "pk": w.people["outsider"].pk}, MANAGERS_ONLY)],
     "cadre:position_detail": [Case(lambda w: {"pk": w.position.pk}, CADRE_VIEWERS)],
     # Job positions and quotas: the provincial personnel office only (cadre.catalogue).
     **{name: [Case(lambda w: {"pk": w.position.pk}, MANAGERS_ONLY)]

@@ -4,9 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.cadre.models import (
+    ACTIONS_BY_BASIS,
     RecruitmentCandidate,
     RecruitmentPosition,
     RecruitmentRound,
+    ResultAction,
     RoundStatus,
     TalentRecord,
 )
@@ -145,3 +147,17 @@ class QuotaForm(forms.Form):
                                               kind__in=COMMUNE_KINDS))
     quota = forms.IntegerField(label=_("Staffing quota"), min_value=0, max_value=500)
     decision = forms.CharField(label=_("Approving decision"), max_length=120)
+
+
+class ResultUseForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), choices=ResultAction.choices)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=64)
+    decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
+    note = forms.CharField(label=_("Note"), required=False, max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, basis=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if basis:
+            allowed = ACTIONS_BY_BASIS[basis]
+            self.fields["action"].choices = [c for c in ResultAction.choices if c[0] in allowed]

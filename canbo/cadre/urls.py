@@ -9,6 +9,7 @@ from canbo.cadre.views import (
     positions,
     records,
     registers,
+    results_use,
     rotation,
     training,
 )
@@ -62,6 +63,9 @@ urlpatterns = [
     path("positions/<int:pk>/", positions.position_detail, name="position_detail"),
     path("positions/<int:pk>/edit/", positions.position_edit, name="position_edit"),
     path("positions/<int:pk>/quota/", positions.position_quota, name="position_quota"),
+    path("results-use/", results_use.results_use, name="results_use"),
+    path("results-use/<int:year>/person/<int:pk>/", results_use.result_use_new,
+         name="result_use_new"),
     path("talent/", pipeline.talent, name="talent"),
     path("talent/new/", pipeline.talent_new, name="talent_new"),
     path("talent/<int:pk>/recruit/", pipeline.talent_recruit, name="talent_recruit"),

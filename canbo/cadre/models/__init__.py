@@ -1,9 +1,13 @@
 """Cadre development: training, succession planning, rotation, commendation and discipline."""
 
 from canbo.cadre.models.pipeline import (
+    ACTIONS_BY_BASIS,
     RecruitmentCandidate,
     RecruitmentPosition,
     RecruitmentRound,
+    ResultAction,
+    ResultBasis,
+    ResultUse,
     RoundStatus,
     TalentRecord,
     TalentStatus,
@@ -31,6 +35,7 @@ __all__ = [
     "EnrolmentStatus", "PersonnelDecision",
     "PlanningCandidate", "PlanningReview", "PlanningTerm", "Programme", "ProgrammeKind",
     "RecruitmentCandidate", "RecruitmentPosition", "RecruitmentRound", "RoundStatus",
-    "TalentRecord", "TalentStatus",
+    "TalentRecord", "TalentStatus", "ACTIONS_BY_BASIS", "ResultAction", "ResultBasis",
+    "ResultUse",
     "RotationKind", "RotationRecord", "RotationStatus", "TrainingClass", "TrainingPlan",
 ]

@@ -162,3 +162,52 @@ class RecruitmentCandidate(models.Model):
     @property
     def ethnic_minority(self) -> bool:
         return self.ethnicity != Ethnicity.KINH
+
+
+class ResultBasis(models.TextChoices):
+    FAIL = "fail", _("Not completing tasks this year")
+    FAIL_TWICE = "fail_twice", _("Not completing tasks two years running")
+    EXCELLENT = "excellent", _("Completing tasks excellently")
+
+
+class ResultAction(models.TextChoices):
+    LOWER_POSITION = "lower_position", _("Placement in a lower job position")
+    DISMISSAL = "dismissal", _("Dismissal or removal from post")
+    TRAINING = "training", _("Training and closer supervision")
+    NO_ACTION = "no_action", _("No action (reason recorded)")
+    HIGHER_POSITION = "higher_position", _("Placement in a higher position or planning")
+    COMMENDATION = "commendation", _("Commendation")
+
+
+ACTIONS_BY_BASIS = {
+    ResultBasis.FAIL: (ResultAction.LOWER_POSITION, ResultAction.TRAINING,
+                       ResultAction.NO_ACTION),
+    ResultBasis.FAIL_TWICE: (ResultAction.DISMISSAL, ResultAction.LOWER_POSITION,
+                             ResultAction.NO_ACTION),
+    ResultBasis.EXCELLENT: (ResultAction.HIGHER_POSITION, ResultAction.COMMENDATION,
+                            ResultAction.NO_ACTION),
+}
+
+
+class ResultUse(models.Model):
+    """The recorded decision on using a person's annual result (Decree 335 Art. 23)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="result_uses",
+                               verbose_name=_("civil servant"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    basis = models.CharField(_("basis"), max_length=16, choices=ResultBasis.choices)
+    action = models.CharField(_("action"), max_length=16, choices=ResultAction.choices)
+    decision_number = NFCCharField(_("decision number"), max_length=64)
+    decision_date = models.DateField(_("decision date"))
+    note = NFCTextField(_("note"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "person"]
+        constraints = [models.UniqueConstraint(fields=["person", "year", "basis"],
+                                               name="one_result_use_per_basis")]
+        verbose_name = _("use of the annual result")
+        verbose_name_plural = _("uses of the annual results")
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.year}: {self.get_action_display()}"

@@ -2,6 +2,7 @@
 parsers shared by the task and people imports. Every error message is Vietnamese."""
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,7 @@ MAX_ROWS = 20000
 LIMITS = sheet_read.Limits(rows=MAX_ROWS)
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 Row = tuple[int, dict[str, object]]
+DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 class SheetError(Exception):
@@ -122,6 +124,12 @@ def parse_date(value, label: str, errors: list[str]) -> date | None:
     raw = text(value)
     if not raw:
         return None
+    quick = DMY.match(raw)
+    if quick:  # the common dd/mm/yyyy without strptime (a 10,000-row file has 60,000 dates)
+        try:
+            return date(int(quick[3]), int(quick[2]), int(quick[1]))
+        except ValueError:
+            pass
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(raw, fmt).date()
