@@ -48,6 +48,9 @@ PERSONNEL_KINDS = (
     DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.MIEN_NHIEM, DecisionKind.THOI_GIU_CHUC_VU,
     DecisionKind.TU_CHUC, DecisionKind.Y_KIEN_TINH,
 )
+# Nominations: introducing a candidate, and the province's opinion on commune chairman and
+# vice-chairman candidates; their composition is reported (young, female, minority, sci-tech).
+NOMINATION_KINDS = (DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.Y_KIEN_TINH)
 KINDS_BY_CATEGORY = {
     COMMENDATION: COMMENDATION_KINDS, DISCIPLINE: DISCIPLINE_KINDS, PERSONNEL: PERSONNEL_KINDS,
 }
