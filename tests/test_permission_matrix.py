@@ -442,7 +442,7 @@ MATRIX: dict[str, list[Case]] = {
     "cadre:round_detail": [Case(pipeline_object("round"), expect(
         staff=403, head=404, chair=200, personnel=200, outsider=403, admin=200))],
     **{name: [Case(pipeline_object("round"), MANAGERS_ONLY)]
-       for name in ("cadre:position_add", "cadre:candidate_add")},
+       for name in ("cadre:position_add", "cadre:candidate_add", "cadre:round_edit")},
     **{name: [Case(pipeline_object("candidate"), MANAGERS_ONLY)]
        for name in ("cadre:candidate_result", "cadre:candidate_appoint")},
     "cadre:talent_recruit": [Case(pipeline_object("talent"), MANAGERS_ONLY)],

@@ -161,3 +161,10 @@ class ResultUseForm(forms.Form):
         if basis:
             allowed = ACTIONS_BY_BASIS[basis]
             self.fields["action"].choices = [c for c in ResultAction.choices if c[0] in allowed]
+
+
+class RoundDecisionForm(forms.ModelForm):
+    class Meta:
+        model = RecruitmentRound
+        fields = ["status", "plan", "decision_number", "decision_date"]
+        widgets = {"decision_date": DATE}

@@ -52,6 +52,7 @@ urlpatterns = [
     path("recruitment/needs/", pipeline.needs, name="needs"),
     path("recruitment/new/", pipeline.round_new, name="round_new"),
     path("recruitment/<int:pk>/", pipeline.round_detail, name="round_detail"),
+    path("recruitment/<int:pk>/edit/", pipeline.round_edit, name="round_edit"),
     path("recruitment/<int:pk>/positions/new/", pipeline.position_add, name="position_add"),
     path("recruitment/<int:pk>/candidates/new/", pipeline.candidate_add, name="candidate_add"),
     path("recruitment/candidates/<int:pk>/result/", pipeline.candidate_result,

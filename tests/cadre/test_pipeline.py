@@ -201,3 +201,19 @@ def test_lists_of_another_commune_never_show(world, recruitment, login):
     assert client.get(f"/cadre/recruitment/{dk_round.pk}/").status_code == 404
     everything = login(world.users["personnel"])
     assert "Tẩn Thị Mẩy" in everything.get("/cadre/talent/?year=2026").content.decode()
+
+
+def test_round_decision_needs_its_number_and_no_future_date(world, recruitment, login):
+    client = login(world.users["personnel"])
+    url = f"/cadre/recruitment/{recruitment.position.round_id}/edit/"
+    data = {"status": "decided", "plan": "Kế hoạch", "decision_number": "",
+            "decision_date": "2026-02-01"}
+    assert client.post(url, data).status_code == 200
+    assert client.post(url, data | {"decision_number": "7/QĐ-UBND",
+                                    "decision_date": "2026-12-01"}).status_code == 200
+    rnd = RecruitmentRound.objects.get(pk=recruitment.position.round_id)
+    assert rnd.status == "open" and rnd.decision_number == ""
+    assert client.post(url, data | {"decision_number": "7/QĐ-UBND"}).status_code == 302
+    rnd.refresh_from_db()
+    assert (rnd.status, rnd.decision_number) == ("decided", "7/QĐ-UBND")
+    assert AuditEntry.objects.filter(action="cadre.update_recruitment_round").exists()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from canbo.cadre.errors import CadreError
 from canbo.cadre.models import (
     RecruitmentCandidate,
+    RecruitmentRound,
     RoundStatus,
     TalentRecord,
     TalentStatus,
@@ -240,3 +241,23 @@ def move_talent_to_recruitment(actor, talent: TalentRecord, position) -> Recruit
     audit.record(actor, "cadre.move_talent_to_recruitment", talent,
                  after={"candidate": candidate.pk, "round": position.round_id})
     return candidate
+
+
+@transaction.atomic
+def update_round(actor, round_: RecruitmentRound, status: str, plan: str,
+                 decision_number: str, decision_date: date | None, today: date
+                 ) -> RecruitmentRound:
+    """Move a round on (plan → applications → results → decision); a decided round names its
+    decision, and no date is in the future."""
+    if decision_date and decision_date > today:
+        raise CadreError(_("The decision date cannot be in the future."))
+    if status == RoundStatus.DECIDED and not (decision_number.strip() and decision_date):
+        raise CadreError(_("A decided round needs its decision number and date."))
+    fields = ["status", "plan", "decision_number", "decision_date"]
+    before = audit.snapshot(round_, fields)
+    round_.status, round_.plan = status, plan
+    round_.decision_number, round_.decision_date = decision_number.strip(), decision_date
+    round_.save(update_fields=fields)
+    audit.record(actor, "cadre.update_recruitment_round", round_, before,
+                 audit.snapshot(round_, fields), reason=round_.decision_number)
+    return round_

@@ -20,6 +20,7 @@ from canbo.cadre.pipeline_forms import (
     MoveToRecruitmentForm,
     PositionForm,
     ResultForm,
+    RoundDecisionForm,
     RoundForm,
     TalentForm,
     YearForm,
@@ -35,6 +36,7 @@ from canbo.cadre.services.pipeline import (
     record_result,
     recruitment_needs,
     talent_summary,
+    update_round,
 )
 from canbo.cadre.tables import Link, Table, render_listing
 from canbo.core import audit
@@ -206,7 +208,8 @@ def round_detail(request, pk: int):
                        actions=actions)
     links = []
     if manage:
-        links = [Link(_("Add a position"), reverse("cadre:position_add", args=[pk])),
+        links = [Link(_("Status and decision"), reverse("cadre:round_edit", args=[pk])),
+                 Link(_("Add a position"), reverse("cadre:position_add", args=[pk])),
                  Link(_("Add an applicant"), reverse("cadre:candidate_add", args=[pk]))]
     return render_listing(request, str(record), [candidates, positions],
                           f"tuyen-dung-{record.pk}", links=links,
@@ -281,3 +284,21 @@ def candidate_appoint(request, pk: int):
         "title": _("Appoint the candidate"), "subtitle": str(candidate), "form": form,
         "warnings": qualification_problems(candidate),
         "back": reverse("cadre:round_detail", args=[candidate.position.round_id])})
+
+
+def round_edit(request, pk: int):
+    require(request.user, "cadre.manage")
+    record = _round(request, pk)
+    form = RoundDecisionForm(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            update_round(request.user, RecruitmentRound.objects.get(pk=pk), data["status"],
+                         data["plan"], data["decision_number"], data["decision_date"],
+                         clock.today())
+            return redirect("cadre:round_detail", pk=pk)
+        except CadreError as error:
+            form.add_error(None, error.message)
+    return render(request, "cadre/form.html", {
+        "title": _("Status and decision"), "subtitle": str(record), "form": form,
+        "back": reverse("cadre:round_detail", args=[pk])})
