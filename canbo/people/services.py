@@ -63,6 +63,17 @@ def update_person_record(actor, person: Person, changes: dict, today: date) -> P
     return person
 
 
+def single_holders(organization: Organization, title: Title | None,
+                   person: Person | None = None) -> list[str]:
+    """Others currently holding a single-holder title in this organisation."""
+    if title is None or not title.single_holder:
+        return []
+    posts = Post.objects.filter(organization=organization, title=title, end__isnull=True)
+    if person is not None and person.pk:
+        posts = posts.exclude(person=person)
+    return sorted({p.person.full_name for p in posts.select_related("person")})
+
+
 @transaction.atomic
 def record_post(actor, person: Person, organization: Organization, start: date,
                 end: date | None, today: date, job_position: JobPosition | None = None,
@@ -75,6 +86,12 @@ def record_post(actor, person: Person, organization: Organization, start: date,
     if end is not None and end < start:
         raise RecordError(_("The end date cannot be before the start date."))
     if end is None:
+        holders = single_holders(organization, title, person)
+        if holders:
+            raise RecordError(_("%(org)s already has a %(title)s: %(names)s. End their post "
+                                "first (a rotation decision can do it), then record this one.")
+                              % {"org": organization, "title": title,
+                                 "names": ", ".join(holders)})
         return assign_post(actor, person, organization, start, job_position, title,
                            concurrent, decision)
     post = Post.objects.create(person=person, organization=organization,

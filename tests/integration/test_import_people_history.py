@@ -134,3 +134,13 @@ def test_duplicate_id_number_within_the_file_is_refused(world, capsys):
         call_command("import-people", _file([_row(), _row(second)]))
     assert "trùng với dòng 2" in capsys.readouterr().out
     assert not Person.objects.filter(code__in=["TP-9", "TP-10"]).exists()
+
+
+def test_import_of_a_second_chairman_is_refused(world, capsys):
+    world.chair_title.single_holder = True
+    world.chair_title.save()
+    base = BASE[:5] + ["Phường Tân Phong", "", "CHU_TICH", "01/09/2026"]
+    with pytest.raises(CommandError):
+        call_command("import-people", _file([_row(base)]))
+    assert "đang có Chủ tịch UBND (mã TP-5)" in capsys.readouterr().out
+    assert not Person.objects.filter(code="TP-9").exists()

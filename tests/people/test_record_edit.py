@@ -77,3 +77,15 @@ def test_commune_officer_edits_only_their_commune(world, login):
     assert _edit(client, world.people["outsider"], id_number="").status_code == 404
     world.people["outsider"].refresh_from_db()
     assert world.people["outsider"].ethnicity == "dao"
+
+
+def test_a_second_chairman_is_refused(world, login):
+    world.chair_title.single_holder = True
+    world.chair_title.save()
+    staff = world.people["staff"]
+    response = login(world.users["personnel"]).post(f"/people/{staff.pk}/posts/new/", {
+        "organization": world.tanphong.pk, "title": world.chair_title.pk,
+        "start": "2026-01-05", "end": ""})
+    assert "đang có Chủ tịch UBND: Lê Văn Bình" in response.content.decode()
+    staff.refresh_from_db()
+    assert staff.title == world.staff_title and staff.posts.count() == 1

@@ -144,6 +144,11 @@ class _Lookup:
             person_id__in=known).values_list("person_id", "year", "level")}
         self.posts = set(Post.objects.filter(person_id__in=known).values_list(
             "person_id", "start", "organization_id"))
+        # Current holders of single-holder titles (Chủ tịch…): (org id, title id) → code.
+        self.holders = {(o, t): c for o, t, c in Post.objects.filter(
+            end__isnull=True, title__single_holder=True).values_list(
+            "organization_id", "title_id", "person__code")}
+        self.codes = codes
 
     def org(self, ref: str, errors: list[str]) -> Organization | None:
         found = self.by_ref.get(ref, [])
@@ -185,6 +190,7 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
     data["gender"] = _choice(values, "Giới tính", GENDERS, errors, "Nam hoặc Nữ")
     data["ethnicity"] = _choice(values, "Dân tộc", ETHNICITIES, errors, "xem hướng dẫn")
     data.update(_post(lookup, values, errors))
+    _single_holder(lookup, data, code, errors)
     data.update(_record(lookup, values, errors, code))
     data["past"] = _past(values, errors)
     data["history"] = _history(lookup, values, errors, data.get("start"))
@@ -235,6 +241,17 @@ def _post(lookup: _Lookup, values: dict, errors: list[str]) -> dict:
     start = parse_date(values["Ngày nhận nhiệm vụ"], "Ngày nhận nhiệm vụ", errors)
     _not_future(start, "Ngày nhận nhiệm vụ", lookup.today, errors)
     return {"organization": org, **found, "start": start or lookup.today}
+
+
+def _single_holder(lookup: _Lookup, data: dict, code: str, errors: list[str]) -> None:
+    """A single-holder title (Chủ tịch UBND…) held by someone else, who is not in the file."""
+    title, org = data.get("title"), data.get("organization")
+    if not title or not org or not title.single_holder:
+        return
+    holder = lookup.holders.get((org.pk, title.pk))
+    if holder and holder != code and holder not in lookup.codes:
+        errors.append(f"{org} đang có {title} (mã {holder}): kết thúc chức vụ của người này "
+                      "trước (quyết định luân chuyển), hoặc đưa họ vào cùng tệp với chức vụ mới.")
 
 
 def _not_future(day: date | None, label: str, today: date, errors: list[str]) -> None:
