@@ -61,21 +61,39 @@ def _rows(n: int, communes: list[str], revised: bool = False) -> bytes:
         home, first, second = rng.choice(communes), rng.choice(communes), rng.choice(communes)
         position = rng.choice(positions)
         record = {
-            "Số CCCD": f"{11_000_000_000 + i:012d}", "Quê quán": home,
-            "Đảng viên": rng.choice(["Có", "Không"]), "Trình độ chuyên môn": "Đại học",
-            "Chuyên ngành": "Luật", "Lý luận chính trị": rng.choice(["Sơ cấp", "Trung cấp"]),
-            "Quản lý nhà nước": "Chuyên viên", "Tin học": "Cơ bản", "Ngoại ngữ": "",
+            "Số CCCD": f"{11_000_000_000 + i:012d}",
+            "Quê quán": home,
+            "Đảng viên": rng.choice(["Có", "Không"]),
+            "Trình độ chuyên môn": "Đại học",
+            "Chuyên ngành": "Luật",
+            "Lý luận chính trị": rng.choice(["Sơ cấp", "Trung cấp"]),
+            "Quản lý nhà nước": "Chuyên viên",
+            "Tin học": "Cơ bản",
+            "Ngoại ngữ": "",
             "Ngày vào công tác": "01/03/2008",
             **{f"Xếp loại {y}": rng.choice(LEVELS) for y in range(2021, 2026)},
-            **({"Xếp loại 2025": "Hoàn thành tốt nhiệm vụ", "Chuyên ngành": "Hành chính học"}
-               if revised else {}),
+            **(
+                {"Xếp loại 2025": "Hoàn thành tốt nhiệm vụ", "Chuyên ngành": "Hành chính học"}
+                if revised
+                else {}
+            ),
             "Quá trình công tác": f"01/03/2008|31/12/2014|{first}|{position}|CONG_CHUC; "
-                                  f"01/01/2015|31/12/2020|{second}|{position}|CONG_CHUC",
+            f"01/01/2015|31/12/2020|{second}|{position}|CONG_CHUC",
         }
-        sheet.append([f"BM-{i:05d}", f"Nguyễn Văn Thử {i}", str(1970 + i % 30),
-                      rng.choice(["Nam", "Nữ"]), rng.choice(["Kinh", "Thái", "Mông", "Dao"]),
-                      rng.choice(communes), position, "CONG_CHUC", "01/01/2021"]
-                     + [record[h] for h in OPTIONAL])
+        sheet.append(
+            [
+                f"BM-{i:05d}",
+                f"Nguyễn Văn Thử {i}",
+                str(1970 + i % 30),
+                rng.choice(["Nam", "Nữ"]),
+                rng.choice(["Kinh", "Thái", "Mông", "Dao"]),
+                rng.choice(communes),
+                position,
+                "CONG_CHUC",
+                "01/01/2021",
+            ]
+            + [record[h] for h in OPTIONAL]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -102,15 +120,24 @@ def main() -> None:
     communes = _structure()
     content = _rows(args.rows, communes)
     revised = _rows(args.rows, communes, revised=True)
-    print(f"database: {connection.vendor}; file: {args.rows:,} rows, "
-          f"{len(content) / 1024 / 1024:.1f} MB")
-    for label, data in (("first import (create)", content), ("revised file (update)", revised),
-                        ("same file again", revised)):
+    print(
+        f"database: {connection.vendor}; file: {args.rows:,} rows, "
+        f"{len(content) / 1024 / 1024:.1f} MB"
+    )
+    for label, data in (
+        ("first import (create)", content),
+        ("revised file (update)", revised),
+        ("same file again", revised),
+    ):
         check, write, written = _import(data)
-        print(f"{label:24s} check {check:6.1f} s  write {write:6.1f} s  total "
-              f"{check + write:6.1f} s  ({written:,} rows written)")
-    print(f"people {Person.objects.count():,}, posts {Post.objects.count():,}, "
-          f"past classifications {PastClassification.objects.count():,}")
+        print(
+            f"{label:24s} check {check:6.1f} s  write {write:6.1f} s  total "
+            f"{check + write:6.1f} s  ({written:,} rows written)"
+        )
+    print(
+        f"people {Person.objects.count():,}, posts {Post.objects.count():,}, "
+        f"past classifications {PastClassification.objects.count():,}"
+    )
 
 
 if __name__ == "__main__":

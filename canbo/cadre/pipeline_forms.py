@@ -28,8 +28,11 @@ def my_orgs(user):
 
 
 class KeyTitleFilterForm(forms.Form):
-    show = forms.ChoiceField(label=_("Show"), required=False, choices=[
-        ("", _("Local holders and vacant titles")), ("all", _("All key titles"))])
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("Local holders and vacant titles")), ("all", _("All key titles"))],
+    )
 
 
 class YearForm(forms.Form):
@@ -39,9 +42,21 @@ class YearForm(forms.Form):
 class TalentForm(forms.ModelForm):
     class Meta:
         model = TalentRecord
-        fields = ["year", "full_name", "birth_year", "gender", "ethnicity", "origin", "school",
-                  "major", "field", "graduation_year", "support", "commits_to_return",
-                  "status"]
+        fields = [
+            "year",
+            "full_name",
+            "birth_year",
+            "gender",
+            "ethnicity",
+            "origin",
+            "school",
+            "major",
+            "field",
+            "graduation_year",
+            "support",
+            "commits_to_return",
+            "status",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,8 +64,11 @@ class TalentForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("year") and data.get("graduation_year") and \
-                data["graduation_year"] < data["year"] - 10:
+        if (
+            data.get("year")
+            and data.get("graduation_year")
+            and data["graduation_year"] < data["year"] - 10
+        ):
             self.add_error("graduation_year", _("The graduation year is not plausible."))
         return data
 
@@ -73,35 +91,52 @@ class PositionForm(forms.ModelForm):
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.filter(
-            path__startswith=round.organization.path, kind__in=COMMUNE_KINDS)
+            path__startswith=round.organization.path, kind__in=COMMUNE_KINDS
+        )
         self.fields["job_position"].queryset = JobPosition.objects.all()
 
 
 class CandidateForm(forms.ModelForm):
     class Meta:
         model = RecruitmentCandidate
-        fields = ["position", "full_name", "birth_year", "gender", "ethnicity", "hometown",
-                  "id_number", "education", "major", "excellent_graduate"]
+        fields = [
+            "position",
+            "full_name",
+            "birth_year",
+            "gender",
+            "ethnicity",
+            "hometown",
+            "id_number",
+            "education",
+            "major",
+            "excellent_graduate",
+        ]
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].queryset = round.positions.select_related(
-            "organization", "job_position")
+            "organization", "job_position"
+        )
         self.fields["hometown"].queryset = Organization.objects.filter(kind__in=COMMUNE_KINDS)
 
     def clean_id_number(self):
         value = (self.cleaned_data.get("id_number") or "").strip()
         if value and not (len(value) == 12 and value.isdigit()):
-            raise forms.ValidationError(_("The personal identification number (CCCD) must be "
-                                          "exactly 12 digits."))
+            raise forms.ValidationError(
+                _("The personal identification number (CCCD) must be exactly 12 digits.")
+            )
         return value
 
 
 class ResultForm(forms.Form):
-    score = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=100,
-                               decimal_places=2)
-    passed = forms.TypedChoiceField(label=_("Result"), coerce=lambda v: v == "yes",
-                                    choices=[("yes", _("Passed")), ("no", _("Not passed"))])
+    score = forms.DecimalField(
+        label=_("Score"), required=False, min_value=0, max_value=100, decimal_places=2
+    )
+    passed = forms.TypedChoiceField(
+        label=_("Result"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("Passed")), ("no", _("Not passed"))],
+    )
 
 
 class AppointForm(forms.Form):
@@ -111,24 +146,37 @@ class AppointForm(forms.Form):
 
 
 class MoveToRecruitmentForm(forms.Form):
-    position = forms.ModelChoiceField(label=_("Recruitment position"),
-                                      queryset=RecruitmentPosition.objects.none())
+    position = forms.ModelChoiceField(
+        label=_("Recruitment position"), queryset=RecruitmentPosition.objects.none()
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].queryset = RecruitmentPosition.objects.filter(
             round__in=RecruitmentRound.objects.visible_to(user),
-            round__status__in=[RoundStatus.PLANNED, RoundStatus.OPEN]).select_related(
-            "round", "organization", "job_position")
+            round__status__in=[RoundStatus.PLANNED, RoundStatus.OPEN],
+        ).select_related("round", "organization", "job_position")
 
 
 class JobPositionForm(forms.ModelForm):
     class Meta:
         model = JobPosition
-        fields = ["code", "name", "description", "field", "min_education", "required_major",
-                  "min_political_theory", "min_state_management", "requires_it",
-                  "requires_foreign_language", "competency_framework",
-                  "qualification_standard", "period", "decision"]
+        fields = [
+            "code",
+            "name",
+            "description",
+            "field",
+            "min_education",
+            "required_major",
+            "min_political_theory",
+            "min_state_management",
+            "requires_it",
+            "requires_foreign_language",
+            "competency_framework",
+            "qualification_standard",
+            "period",
+            "decision",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,9 +190,9 @@ class JobPositionForm(forms.ModelForm):
 
 
 class QuotaForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Commune / ward"),
-                                          queryset=Organization.objects.filter(
-                                              kind__in=COMMUNE_KINDS))
+    organization = forms.ModelChoiceField(
+        label=_("Commune / ward"), queryset=Organization.objects.filter(kind__in=COMMUNE_KINDS)
+    )
     quota = forms.IntegerField(label=_("Staffing quota"), min_value=0, max_value=500)
     decision = forms.CharField(label=_("Approving decision"), max_length=120)
 
@@ -153,8 +201,9 @@ class ResultUseForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), choices=ResultAction.choices)
     decision_number = forms.CharField(label=_("Decision number"), max_length=64)
     decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
-    note = forms.CharField(label=_("Note"), required=False, max_length=4000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, basis=None, **kwargs):
         super().__init__(*args, **kwargs)

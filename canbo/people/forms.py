@@ -26,10 +26,12 @@ class PersonRecordForm(forms.ModelForm):
 
 
 class PostForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organization.objects.none())
-    job_position = forms.ModelChoiceField(label=_("Job position"), required=False,
-                                          queryset=JobPosition.objects.all())
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
+    job_position = forms.ModelChoiceField(
+        label=_("Job position"), required=False, queryset=JobPosition.objects.all()
+    )
     title = forms.ModelChoiceField(label=_("Title"), required=False, queryset=Title.objects.all())
     start = forms.DateField(label=_("From"), widget=DATE)
     end = forms.DateField(label=_("To (empty: the current post)"), required=False, widget=DATE)

@@ -17,5 +17,8 @@ def test_resignation_and_province_opinion_are_decision_kinds(world, login):
     row = html.split("Cơ cấu nhân sự được giới thiệu")[1].split("Ý kiến của tỉnh")[1]
     cells = [c.split("</td>")[0] for c in row.split("<td>")[1:10]]
     # 2 people: 1 female (50 %), 2 ethnic minority (100 %), 1 science/technology (50 %).
-    assert cells[0] == "2" and cells[3:5] == ["1", "50,0"] and cells[5:9] == [
-        "2", "100,0", "1", "50,0"]
+    assert (
+        cells[0] == "2"
+        and cells[3:5] == ["1", "50,0"]
+        and cells[5:9] == ["2", "100,0", "1", "50,0"]
+    )

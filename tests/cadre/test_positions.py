@@ -7,11 +7,20 @@ from openpyxl import load_workbook
 from canbo.core.models import AuditEntry
 from canbo.org.models import JobPositionVersion, StaffingQuota
 
-FORM = {"code": "VP", "name": "Văn phòng - Thống kê (sửa đổi)", "description": "Mô tả",
-        "field": "archives", "min_education": "3", "required_major": "",
-        "min_political_theory": "0", "min_state_management": "1",
-        "competency_framework": "Khung năng lực mới", "qualification_standard": "Đại học",
-        "period": "2026–2031", "decision": "20/QĐ-UBND"}
+FORM = {
+    "code": "VP",
+    "name": "Văn phòng - Thống kê (sửa đổi)",
+    "description": "Mô tả",
+    "field": "archives",
+    "min_education": "3",
+    "required_major": "",
+    "min_political_theory": "0",
+    "min_state_management": "1",
+    "competency_framework": "Khung năng lực mới",
+    "qualification_standard": "Đại học",
+    "period": "2026–2031",
+    "decision": "20/QĐ-UBND",
+}
 
 
 def test_revision_keeps_the_former_version(world, login):
@@ -36,8 +45,12 @@ def test_quota_set_and_listed_within_scope(world, login):
     client = login(world.users["personnel"])
     url = f"/cadre/positions/{world.position.pk}/quota/"
     for org, quota in ((world.tanphong, 6), (world.doanket, 3)):
-        assert client.post(url, {"organization": org.pk, "quota": quota,
-                                 "decision": "21/QĐ-UBND"}).status_code == 302
+        assert (
+            client.post(
+                url, {"organization": org.pk, "quota": quota, "decision": "21/QĐ-UBND"}
+            ).status_code
+            == 302
+        )
     assert StaffingQuota.objects.get(organization=world.tanphong).quota == 6
     chair = login(world.users["chair"])
     html = chair.get(f"/cadre/positions/{world.position.pk}/").content.decode()

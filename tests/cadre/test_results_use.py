@@ -13,8 +13,13 @@ from tests.cadre.conftest import TODAY
 
 
 def _annual(person, level, status="final"):
-    return AnnualResult.objects.create(person=person, year=2026, organization=person.organization,
-                                       classification=level, status=status)
+    return AnnualResult.objects.create(
+        person=person,
+        year=2026,
+        organization=person.organization,
+        classification=level,
+        status=status,
+    )
 
 
 @pytest.fixture
@@ -48,8 +53,11 @@ def test_lists_after_the_year_within_scope(world, year_end, login):
 
 def test_decision_recorded_and_bad_input_refused(world, year_end):
     staff = year_end["staff"]
-    for action, day in (("commendation", TODAY), ("dismissal", date(2026, 12, 31)),
-                        ("dismissal", date(2025, 12, 1))):
+    for action, day in (
+        ("commendation", TODAY),
+        ("dismissal", date(2026, 12, 31)),
+        ("dismissal", date(2025, 12, 1)),
+    ):
         with pytest.raises(CadreError):
             record_result_use(None, staff, 2026, action, "3/QĐ-UBND", day, "", TODAY)
     assert not ResultUse.objects.exists()
@@ -65,8 +73,10 @@ def test_decision_recorded_and_bad_input_refused(world, year_end):
 def test_decision_page(world, year_end, login):
     client = login(world.users["personnel"])
     url = f"/cadre/results-use/2026/person/{year_end['economy'].pk}/"
-    response = client.post(url, {"action": "commendation", "decision_number": "8/QĐ-UBND",
-                                 "decision_date": "2026-02-01"})
+    response = client.post(
+        url,
+        {"action": "commendation", "decision_number": "8/QĐ-UBND", "decision_date": "2026-02-01"},
+    )
     assert response.status_code == 302
     html = client.get("/cadre/results-use/?year=2026").content.decode()
     assert "8/QĐ-UBND" in html

@@ -35,18 +35,24 @@ class TalentRecord(models.Model):
     full_name = NFCCharField(_("full name"), max_length=120)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
-    ethnicity = models.CharField(_("ethnicity"), max_length=16, choices=Ethnicity.choices,
-                                 default=Ethnicity.KINH)
-    origin = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("commune of origin"))
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=16, choices=Ethnicity.choices, default=Ethnicity.KINH
+    )
+    origin = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commune of origin"),
+    )
     school = NFCCharField(_("school"), max_length=200)
     major = NFCCharField(_("major"), max_length=200)
     field = models.CharField(_("field"), max_length=32, choices=Field.choices)
     graduation_year = models.PositiveSmallIntegerField(_("expected graduation"))
     support = NFCCharField(_("support received"), max_length=200, blank=True)
     commits_to_return = models.BooleanField(_("commits to return"), default=False)
-    status = models.CharField(_("status"), max_length=16, choices=TalentStatus.choices,
-                              default=TalentStatus.STUDYING)
+    status = models.CharField(
+        _("status"), max_length=16, choices=TalentStatus.choices, default=TalentStatus.STUDYING
+    )
 
     objects = TalentQuerySet.as_manager()
 
@@ -77,14 +83,23 @@ class RecruitmentRound(models.Model):
 
     name = NFCCharField(_("name"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("organiser"))
-    method = models.CharField(_("method"), max_length=16, choices=[
-        ("exam", _("Exam")), ("selection", _("Selection")),
-        ("special", _("Special intake (Conclusion 205-KL/TW)"))], default="selection")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("organiser")
+    )
+    method = models.CharField(
+        _("method"),
+        max_length=16,
+        choices=[
+            ("exam", _("Exam")),
+            ("selection", _("Selection")),
+            ("special", _("Special intake (Conclusion 205-KL/TW)")),
+        ],
+        default="selection",
+    )
     plan = NFCTextField(_("plan"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=RoundStatus.choices,
-                              default=RoundStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RoundStatus.choices, default=RoundStatus.PLANNED
+    )
     decision_number = NFCCharField(_("decision number"), max_length=64, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
 
@@ -102,12 +117,18 @@ class RecruitmentRound(models.Model):
 class RecruitmentPosition(models.Model):
     """Places offered in a round: a job position in a commune."""
 
-    round = models.ForeignKey(RecruitmentRound, on_delete=models.CASCADE,
-                              related_name="positions", verbose_name=_("recruitment round"))
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("organisation"))
-    job_position = models.ForeignKey(JobPosition, on_delete=models.PROTECT,
-                                     verbose_name=_("job position"))
+    round = models.ForeignKey(
+        RecruitmentRound,
+        on_delete=models.CASCADE,
+        related_name="positions",
+        verbose_name=_("recruitment round"),
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    job_position = models.ForeignKey(
+        JobPosition, on_delete=models.PROTECT, verbose_name=_("job position")
+    )
     places = models.PositiveSmallIntegerField(_("places"), default=1)
 
     class Meta:
@@ -122,29 +143,50 @@ class RecruitmentPosition(models.Model):
 class RecruitmentCandidate(models.Model):
     """An applicant, with the priority flags of the plan and the result."""
 
-    position = models.ForeignKey(RecruitmentPosition, on_delete=models.CASCADE,
-                                 related_name="candidates", verbose_name=_("position"))
+    position = models.ForeignKey(
+        RecruitmentPosition,
+        on_delete=models.CASCADE,
+        related_name="candidates",
+        verbose_name=_("position"),
+    )
     full_name = NFCCharField(_("full name"), max_length=120)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
-    ethnicity = models.CharField(_("ethnicity"), max_length=16, choices=Ethnicity.choices,
-                                 default=Ethnicity.KINH)
-    hometown = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+", verbose_name=_("hometown commune"))
-    id_number = models.CharField(_("personal identification number"), max_length=12,
-                                 blank=True)
-    education = models.IntegerField(_("education level"), choices=Education.choices,
-                                    default=Education.UNIVERSITY)
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=16, choices=Ethnicity.choices, default=Ethnicity.KINH
+    )
+    hometown = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("hometown commune"),
+    )
+    id_number = models.CharField(_("personal identification number"), max_length=12, blank=True)
+    education = models.IntegerField(
+        _("education level"), choices=Education.choices, default=Education.UNIVERSITY
+    )
     major = NFCCharField(_("major"), max_length=200, blank=True)
-    excellent_graduate = models.BooleanField(_("excellent graduate (205-KL/TW)"),
-                                             default=False)
-    talent = models.ForeignKey(TalentRecord, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="candidacies", verbose_name=_("talent record"))
-    score = models.DecimalField(_("score"), max_digits=6, decimal_places=2, null=True,
-                                blank=True)
+    excellent_graduate = models.BooleanField(_("excellent graduate (205-KL/TW)"), default=False)
+    talent = models.ForeignKey(
+        TalentRecord,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="candidacies",
+        verbose_name=_("talent record"),
+    )
+    score = models.DecimalField(_("score"), max_digits=6, decimal_places=2, null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
-    person = models.OneToOneField(Person, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="recruitment", verbose_name=_("civil servant"))
+    person = models.OneToOneField(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recruitment",
+        verbose_name=_("civil servant"),
+    )
 
     class Meta:
         ordering = ["position", "-score", "full_name", "id"]
@@ -180,20 +222,29 @@ class ResultAction(models.TextChoices):
 
 
 ACTIONS_BY_BASIS = {
-    ResultBasis.FAIL: (ResultAction.LOWER_POSITION, ResultAction.TRAINING,
-                       ResultAction.NO_ACTION),
-    ResultBasis.FAIL_TWICE: (ResultAction.DISMISSAL, ResultAction.LOWER_POSITION,
-                             ResultAction.NO_ACTION),
-    ResultBasis.EXCELLENT: (ResultAction.HIGHER_POSITION, ResultAction.COMMENDATION,
-                            ResultAction.NO_ACTION),
+    ResultBasis.FAIL: (ResultAction.LOWER_POSITION, ResultAction.TRAINING, ResultAction.NO_ACTION),
+    ResultBasis.FAIL_TWICE: (
+        ResultAction.DISMISSAL,
+        ResultAction.LOWER_POSITION,
+        ResultAction.NO_ACTION,
+    ),
+    ResultBasis.EXCELLENT: (
+        ResultAction.HIGHER_POSITION,
+        ResultAction.COMMENDATION,
+        ResultAction.NO_ACTION,
+    ),
 }
 
 
 class ResultUse(models.Model):
     """The recorded decision on using a person's annual result (Decree 335 Art. 23)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="result_uses",
-                               verbose_name=_("civil servant"))
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="result_uses",
+        verbose_name=_("civil servant"),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     basis = models.CharField(_("basis"), max_length=16, choices=ResultBasis.choices)
     action = models.CharField(_("action"), max_length=16, choices=ResultAction.choices)
@@ -204,8 +255,11 @@ class ResultUse(models.Model):
 
     class Meta:
         ordering = ["-year", "person"]
-        constraints = [models.UniqueConstraint(fields=["person", "year", "basis"],
-                                               name="one_result_use_per_basis")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "basis"], name="one_result_use_per_basis"
+            )
+        ]
         verbose_name = _("use of the annual result")
         verbose_name_plural = _("uses of the annual results")
 

@@ -27,8 +27,9 @@ from canbo.people.services import assign_post
 
 def communes_of(user) -> list[Organization]:
     """Communes and wards inside the user's (or API client's) subtree."""
-    return list(writable_orgs(Organization.objects.filter(kind__in=COMMUNE_KINDS), user)
-                .order_by("path"))
+    return list(
+        writable_orgs(Organization.objects.filter(kind__in=COMMUNE_KINDS), user).order_by("path")
+    )
 
 
 def key_titles() -> list[Title]:
@@ -58,10 +59,17 @@ def key_title_rows(communes: list[Organization]) -> list[KeyTitleRow]:
     titles = key_titles()
     by_id = {c.pk: c for c in communes}
     holders: dict[tuple[int, int], list[Person]] = defaultdict(list)
-    posts = (Post.objects.filter(end__isnull=True, title__in=titles,
-                                 organization__in=Organization.objects.filter(
-                                     kind__in=COMMUNE_KINDS, pk__in=list(by_id)))
-             .select_related("person").order_by("person__code"))
+    posts = (
+        Post.objects.filter(
+            end__isnull=True,
+            title__in=titles,
+            organization__in=Organization.objects.filter(
+                kind__in=COMMUNE_KINDS, pk__in=list(by_id)
+            ),
+        )
+        .select_related("person")
+        .order_by("person__code")
+    )
     for post in posts:
         key = (post.organization_id, post.title_id)
         if post.person not in holders[key]:
@@ -70,8 +78,10 @@ def key_title_rows(communes: list[Organization]) -> list[KeyTitleRow]:
     for commune in communes:
         for title in titles:
             people = holders.get((commune.pk, title.pk)) or [None]
-            rows += [KeyTitleRow(commune, title, p, bool(p and p.hometown_id == commune.pk))
-                     for p in people]
+            rows += [
+                KeyTitleRow(commune, title, p, bool(p and p.hometown_id == commune.pk))
+                for p in people
+            ]
     return rows
 
 
@@ -94,9 +104,11 @@ class NeedRow:
 def recruitment_needs(people, orgs) -> list[NeedRow]:
     """Commune × field where the staff is below the staffing quota (leaders are appointed,
     not recruited)."""
-    return [NeedRow(r.unit, r.field, r.quota, r.actual)
-            for r in staffing_rows(people, orgs)
-            if r.balance < 0 and r.field != Field.LEADERSHIP and r.unit.is_commune]
+    return [
+        NeedRow(r.unit, r.field, r.quota, r.actual)
+        for r in staffing_rows(people, orgs)
+        if r.balance < 0 and r.field != Field.LEADERSHIP and r.unit.is_commune
+    ]
 
 
 @dataclass(frozen=True)
@@ -121,11 +133,14 @@ def talent_summary(records, needs: list[NeedRow]) -> list[TalentSummaryRow]:
     students: Counter = Counter()
     committed: Counter = Counter()
     for field, major, year, commits in records.values_list(
-            "field", "major", "graduation_year", "commits_to_return"):
+        "field", "major", "graduation_year", "commits_to_return"
+    ):
         students[(field, major, year)] += 1
         committed[(field, major, year)] += commits
-    return [TalentSummaryRow(f, m, y, n, committed[(f, m, y)], shortage[f])
-            for (f, m, y), n in sorted(students.items())]
+    return [
+        TalentSummaryRow(f, m, y, n, committed[(f, m, y)], shortage[f])
+        for (f, m, y), n in sorted(students.items())
+    ]
 
 
 def staffing_room(organization: Organization, job_position, moving: Person | None = None) -> None:
@@ -134,22 +149,33 @@ def staffing_room(organization: Organization, job_position, moving: Person | Non
     if job_position is None:
         return
     commune = organization.commune() or organization
-    quota = sum(StaffingQuota.objects.filter(
-        organization__path__startswith=commune.path, job_position=job_position)
-        .values_list("quota", flat=True))
+    quota = sum(
+        StaffingQuota.objects.filter(
+            organization__path__startswith=commune.path, job_position=job_position
+        ).values_list("quota", flat=True)
+    )
     if not quota:
-        raise CadreError(_("%(org)s has no staffing quota for the job position %(position)s: "
-                           "the appointment is refused.")
-                         % {"org": commune, "position": job_position})
-    staff = Person.objects.filter(organization__path__startswith=commune.path,
-                                  job_position=job_position)
+        raise CadreError(
+            _(
+                "%(org)s has no staffing quota for the job position %(position)s: "
+                "the appointment is refused."
+            )
+            % {"org": commune, "position": job_position}
+        )
+    staff = Person.objects.filter(
+        organization__path__startswith=commune.path, job_position=job_position
+    )
     if moving is not None:
         staff = staff.exclude(pk=moving.pk)
     if staff.count() >= quota:
-        raise CadreError(_("%(org)s already has %(count)s of %(quota)s staff for the job "
-                           "position %(position)s: an appointment over the staffing quota is "
-                           "refused.") % {"org": commune, "count": staff.count(),
-                                          "quota": quota, "position": job_position})
+        raise CadreError(
+            _(
+                "%(org)s already has %(count)s of %(quota)s staff for the job "
+                "position %(position)s: an appointment over the staffing quota is "
+                "refused."
+            )
+            % {"org": commune, "count": staff.count(), "quota": quota, "position": job_position}
+        )
 
 
 def qualification_problems(candidate: RecruitmentCandidate) -> list[str]:
@@ -157,12 +183,18 @@ def qualification_problems(candidate: RecruitmentCandidate) -> list[str]:
     position = candidate.position.job_position
     problems = []
     if candidate.education < position.min_education:
-        problems.append(_("the education level %(has)s is below the required %(needs)s")
-                        % {"has": candidate.get_education_display(),
-                           "needs": position.get_min_education_display()})
+        problems.append(
+            _("the education level %(has)s is below the required %(needs)s")
+            % {
+                "has": candidate.get_education_display(),
+                "needs": position.get_min_education_display(),
+            }
+        )
     if position.required_major and not _major_matches(candidate.major, position.required_major):
-        problems.append(_("the major “%(has)s” is not the required “%(needs)s”")
-                        % {"has": candidate.major or "—", "needs": position.required_major})
+        problems.append(
+            _("the major “%(has)s” is not the required “%(needs)s”")
+            % {"has": candidate.major or "—", "needs": position.required_major}
+        )
     return problems
 
 
@@ -172,12 +204,15 @@ def _major_matches(major: str, required: str) -> bool:
 
 
 @transaction.atomic
-def appoint_candidate(actor, candidate: RecruitmentCandidate, code: str, start: date,
-                      decision: str, today: date) -> Person:
+def appoint_candidate(
+    actor, candidate: RecruitmentCandidate, code: str, start: date, decision: str, today: date
+) -> Person:
     """Create the civil servant and their post from a passed candidate (all or nothing)."""
-    candidate = RecruitmentCandidate.objects.select_for_update().select_related(
-        "position__organization", "position__job_position", "position__round").get(
-        pk=candidate.pk)
+    candidate = (
+        RecruitmentCandidate.objects.select_for_update()
+        .select_related("position__organization", "position__job_position", "position__round")
+        .get(pk=candidate.pk)
+    )
     position = candidate.position
     if candidate.person_id:
         raise CadreError(_("%(name)s is already appointed.") % {"name": candidate.full_name})
@@ -189,29 +224,56 @@ def appoint_candidate(actor, candidate: RecruitmentCandidate, code: str, start: 
         raise CadreError(_("The decision number is required."))
     problems = qualification_problems(candidate)
     if problems:
-        raise CadreError(_("%(name)s does not meet the qualification standard of %(position)s: "
-                           "%(problems)s.") % {"name": candidate.full_name,
-                                               "position": position.job_position,
-                                               "problems": "; ".join(problems)})
+        raise CadreError(
+            _("%(name)s does not meet the qualification standard of %(position)s: %(problems)s.")
+            % {
+                "name": candidate.full_name,
+                "position": position.job_position,
+                "problems": "; ".join(problems),
+            }
+        )
     if Person.objects.filter(code=code).exists():
         raise CadreError(_("The code %(code)s is already used.") % {"code": code})
     if candidate.id_number and Person.objects.filter(id_number=candidate.id_number).exists():
-        raise CadreError(_("The personal identification number %(number)s is already recorded "
-                           "for another person.") % {"number": candidate.id_number})
+        raise CadreError(
+            _(
+                "The personal identification number %(number)s is already recorded "
+                "for another person."
+            )
+            % {"number": candidate.id_number}
+        )
     staffing_room(position.organization, position.job_position)
     person = Person.objects.create(
-        code=code, full_name=candidate.full_name, birth_year=candidate.birth_year,
-        gender=candidate.gender, ethnicity=candidate.ethnicity, hometown=candidate.hometown,
-        education=candidate.education, major=candidate.major,
-        id_number=candidate.id_number or None, service_start=start)
-    assign_post(actor, person, position.organization, start,
-                job_position=position.job_position, decision=decision.strip())
+        code=code,
+        full_name=candidate.full_name,
+        birth_year=candidate.birth_year,
+        gender=candidate.gender,
+        ethnicity=candidate.ethnicity,
+        hometown=candidate.hometown,
+        education=candidate.education,
+        major=candidate.major,
+        id_number=candidate.id_number or None,
+        service_start=start,
+    )
+    assign_post(
+        actor,
+        person,
+        position.organization,
+        start,
+        job_position=position.job_position,
+        decision=decision.strip(),
+    )
     candidate.person = person
     candidate.save(update_fields=["person"])
     if candidate.talent_id:
         TalentRecord.objects.filter(pk=candidate.talent_id).update(status=TalentStatus.LEFT)
-    audit.record(actor, "cadre.appoint_candidate", candidate, after={"person": person.code},
-                 reason=decision.strip())
+    audit.record(
+        actor,
+        "cadre.appoint_candidate",
+        candidate,
+        after={"person": person.code},
+        reason=decision.strip(),
+    )
     return person
 
 
@@ -219,8 +281,13 @@ def record_result(actor, candidate: RecruitmentCandidate, score, passed: bool) -
     before = audit.snapshot(candidate, ["score", "passed"])
     candidate.score, candidate.passed = score, passed
     candidate.save(update_fields=["score", "passed"])
-    audit.record(actor, "cadre.record_recruitment_result", candidate, before,
-                 audit.snapshot(candidate, ["score", "passed"]))
+    audit.record(
+        actor,
+        "cadre.record_recruitment_result",
+        candidate,
+        before,
+        audit.snapshot(candidate, ["score", "passed"]),
+    )
 
 
 @transaction.atomic
@@ -228,25 +295,42 @@ def move_talent_to_recruitment(actor, talent: TalentRecord, position) -> Recruit
     """A graduate becomes a candidate of an open round in one step."""
     talent = TalentRecord.objects.select_for_update().get(pk=talent.pk)
     if talent.status not in (TalentStatus.GRADUATED, TalentStatus.STUDYING):
-        raise CadreError(_("%(name)s is no longer in the talent pool.")
-                         % {"name": talent.full_name})
+        raise CadreError(
+            _("%(name)s is no longer in the talent pool.") % {"name": talent.full_name}
+        )
     if position.round.status not in (RoundStatus.PLANNED, RoundStatus.OPEN):
         raise CadreError(_("This recruitment round no longer receives candidates."))
     candidate = RecruitmentCandidate.objects.create(
-        position=position, full_name=talent.full_name, birth_year=talent.birth_year,
-        gender=talent.gender, ethnicity=talent.ethnicity, hometown=talent.origin,
-        major=talent.major, talent=talent)
+        position=position,
+        full_name=talent.full_name,
+        birth_year=talent.birth_year,
+        gender=talent.gender,
+        ethnicity=talent.ethnicity,
+        hometown=talent.origin,
+        major=talent.major,
+        talent=talent,
+    )
     talent.status = TalentStatus.RECRUITING
     talent.save(update_fields=["status"])
-    audit.record(actor, "cadre.move_talent_to_recruitment", talent,
-                 after={"candidate": candidate.pk, "round": position.round_id})
+    audit.record(
+        actor,
+        "cadre.move_talent_to_recruitment",
+        talent,
+        after={"candidate": candidate.pk, "round": position.round_id},
+    )
     return candidate
 
 
 @transaction.atomic
-def update_round(actor, round_: RecruitmentRound, status: str, plan: str,
-                 decision_number: str, decision_date: date | None, today: date
-                 ) -> RecruitmentRound:
+def update_round(
+    actor,
+    round_: RecruitmentRound,
+    status: str,
+    plan: str,
+    decision_number: str,
+    decision_date: date | None,
+    today: date,
+) -> RecruitmentRound:
     """Move a round on (plan → applications → results → decision); a decided round names its
     decision, and no date is in the future."""
     if decision_date and decision_date > today:
@@ -258,6 +342,12 @@ def update_round(actor, round_: RecruitmentRound, status: str, plan: str,
     round_.status, round_.plan = status, plan
     round_.decision_number, round_.decision_date = decision_number.strip(), decision_date
     round_.save(update_fields=fields)
-    audit.record(actor, "cadre.update_recruitment_round", round_, before,
-                 audit.snapshot(round_, fields), reason=round_.decision_number)
+    audit.record(
+        actor,
+        "cadre.update_recruitment_round",
+        round_,
+        before,
+        audit.snapshot(round_, fields),
+        reason=round_.decision_number,
+    )
     return round_

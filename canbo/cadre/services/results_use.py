@@ -23,10 +23,14 @@ FINAL = "final"  # evaluation's AnnualStatus.FINAL: only finalised years count
 
 def year_levels(people, year: int) -> dict[int, str]:
     """person id → level of the year: the finalised annual result, else the personnel file."""
-    found = dict(PastClassification.objects.filter(person__in=people.values("pk"), year=year)
-                 .values_list("person_id", "level"))
+    found = dict(
+        PastClassification.objects.filter(person__in=people.values("pk"), year=year).values_list(
+            "person_id", "level"
+        )
+    )
     rows = people.filter(annual_results__year=year, annual_results__status=FINAL).values_list(
-        "pk", "annual_results__final_level", "annual_results__classification")
+        "pk", "annual_results__final_level", "annual_results__classification"
+    )
     for pk, final, score in rows:
         found[pk] = final or score
     return found
@@ -50,23 +54,43 @@ def result_rows(people, year: int) -> list[ResultRow]:
     wanted = {pk: bases(level, last.get(pk)) for pk, level in this.items()}
     wanted = {pk: b for pk, b in wanted.items() if b}
     persons = Person.objects.in_bulk(list(wanted))
-    uses = {(u.person_id, u.basis): u for u in ResultUse.objects.filter(
-        person_id__in=list(wanted), year=year)}
-    rows = [ResultRow(persons[pk], basis, uses.get((pk, basis)))
-            for pk, found in wanted.items() for basis in found if pk in persons]
+    uses = {
+        (u.person_id, u.basis): u
+        for u in ResultUse.objects.filter(person_id__in=list(wanted), year=year)
+    }
+    rows = [
+        ResultRow(persons[pk], basis, uses.get((pk, basis)))
+        for pk, found in wanted.items()
+        for basis in found
+        if pk in persons
+    ]
     persons_sorted = sorted(rows, key=lambda r: (r.basis, r.person.search_key))
     return persons_sorted
 
 
 @transaction.atomic
-def record_result_use(actor, person: Person, year: int, action: str, decision_number: str,
-                      decision_date: date, note: str, today: date) -> ResultUse:
+def record_result_use(
+    actor,
+    person: Person,
+    year: int,
+    action: str,
+    decision_number: str,
+    decision_date: date,
+    note: str,
+    today: date,
+) -> ResultUse:
     people = Person.objects.filter(pk=person.pk)
-    found = bases(year_levels(people, year).get(person.pk),
-                  year_levels(people, year - 1).get(person.pk))
+    found = bases(
+        year_levels(people, year).get(person.pk), year_levels(people, year - 1).get(person.pk)
+    )
     if not found:
-        raise CadreError(_("%(person)s was neither classified as not completing tasks nor as "
-                           "excellent in %(year)s.") % {"person": person, "year": year})
+        raise CadreError(
+            _(
+                "%(person)s was neither classified as not completing tasks nor as "
+                "excellent in %(year)s."
+            )
+            % {"person": person, "year": year}
+        )
     basis = found[0]
     if action not in ACTIONS_BY_BASIS[basis]:
         raise CadreError(_("This action does not follow from the classification."))
@@ -75,17 +99,31 @@ def record_result_use(actor, person: Person, year: int, action: str, decision_nu
     if decision_date > today:
         raise CadreError(_("The decision date cannot be in the future."))
     if decision_date.year < year:
-        raise CadreError(_("The decision on the results of %(year)s comes after that year's "
-                           "classification.") % {"year": year})
+        raise CadreError(
+            _("The decision on the results of %(year)s comes after that year's classification.")
+            % {"year": year}
+        )
     try:
         with transaction.atomic():
-            use = ResultUse.objects.create(person=person, year=year, basis=basis,
-                                           action=action, decision_number=decision_number.strip(),
-                                           decision_date=decision_date, note=note.strip())
+            use = ResultUse.objects.create(
+                person=person,
+                year=year,
+                basis=basis,
+                action=action,
+                decision_number=decision_number.strip(),
+                decision_date=decision_date,
+                note=note.strip(),
+            )
     except IntegrityError:
-        raise CadreError(_("A decision is already recorded for %(person)s for %(year)s.")
-                         % {"person": person, "year": year}) from None
-    audit.record(actor, "cadre.record_result_use", person,
-                 after={"year": year, "basis": basis, "action": action},
-                 reason=decision_number.strip())
+        raise CadreError(
+            _("A decision is already recorded for %(person)s for %(year)s.")
+            % {"person": person, "year": year}
+        ) from None
+    audit.record(
+        actor,
+        "cadre.record_result_use",
+        person,
+        after={"year": year, "basis": basis, "action": action},
+        reason=decision_number.strip(),
+    )
     return use
