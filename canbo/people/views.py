@@ -109,6 +109,7 @@ def person_edit(request, pk: int):
 def post_new(request, pk: int):
     """Record a post held (past, with its end date) or a new current post."""
     person = _editable(request, pk)
+    log_personal_data_view(request, person, "person.post")
     orgs = writable_orgs(Organization.objects.all(), request.user)
     form = PostForm(request.POST or None, orgs=orgs)
     if request.method == "POST" and form.is_valid():
