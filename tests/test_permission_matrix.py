@@ -124,6 +124,33 @@ def cadre_object(kind):
     return kwargs
 
 
+def pipeline_object(kind):
+    """A recruitment round of Tân Phong (with a position and a candidate), or a student of the
+    talent pool from Tân Phong."""
+
+    def kwargs(w):
+        from canbo.cadre.models import (
+            RecruitmentCandidate,
+            RecruitmentPosition,
+            RecruitmentRound,
+            TalentRecord,
+        )
+
+        rnd, _ = RecruitmentRound.objects.get_or_create(
+            name="Tuyển dụng 2026", defaults={"year": 2026, "organization": w.tanphong})
+        position, _ = RecruitmentPosition.objects.get_or_create(
+            round=rnd, organization=w.tanphong, job_position=w.position)
+        candidate, _ = RecruitmentCandidate.objects.get_or_create(
+            position=position, full_name="Lò Văn Thắng", defaults={"gender": "male"})
+        talent, _ = TalentRecord.objects.get_or_create(
+            full_name="Vàng Thị Dung", defaults={
+                "year": 2026, "gender": "female", "origin": w.tanphong, "school": "ĐH Thái "
+                "Nguyên", "major": "Công nghệ thông tin", "field": "it", "graduation_year": 2027})
+        return {"pk": {"round": rnd, "candidate": candidate, "talent": talent}[kind].pk}
+
+    return kwargs
+
+
 CATALOG_MANAGERS = {"staff": 403, "chair": 403, "outsider": 403, "personnel": 200, "admin": 200}
 
 
@@ -476,6 +503,30 @@ MATRIX: dict[str, list[Case]] = {
        for name in ("cadre:leave_new", "cadre:conclusion_new")},
     "cadre:leave_delete": [Case(leave_of("staff"), MANAGERS_ONLY),
                            Case(leave_of("outsider"), MANAGERS_ONLY)],
+    # The people pipeline (issue 17): lists for viewers, workflow for personnel officers.
+    **{name: [Case(statuses=CADRE_VIEWERS)] for name in (
+        "cadre:key_titles", "cadre:rounds", "cadre:needs", "cadre:talent")},
+    **{name: [Case(statuses=MANAGERS_ONLY)] for name in (
+        "cadre:round_new", "cadre:talent_new", "cadre:position_new")},
+    "cadre:positions": [Case(statuses=CADRE_VIEWERS)],
+    "cadre:results_use": [Case(statuses=CADRE_VIEWERS)],
+    "cadre:result_use_new": [
+        Case(lambda w: {"year": 2026, "pk": w.people["staff"].pk}, MANAGERS_ONLY),
+        Case(lambda w: {"year": 2026, "pk": w.people["outsider"].pk}, MANAGERS_ONLY)],
+    "cadre:position_detail": [Case(lambda w: {"pk": w.position.pk}, CADRE_VIEWERS)],
+    # Job positions and quotas: the provincial personnel office only (cadre.catalogue).
+    **{name: [Case(lambda w: {"pk": w.position.pk}, MANAGERS_ONLY)]
+       for name in ("cadre:position_edit", "cadre:position_quota")},
+    # A Tân Phong round: the unit head's subtree (the office) does not hold it.
+    "cadre:round_detail": [Case(pipeline_object("round"), expect(
+        staff=403, head=404, chair=200, personnel=200, outsider=403, admin=200))],
+    **{name: [Case(pipeline_object("round"), MANAGERS_ONLY)]
+       for name in ("cadre:position_add", "cadre:candidate_add", "cadre:round_edit")},
+    **{name: [Case(pipeline_object("candidate"), MANAGERS_ONLY)]
+       for name in ("cadre:candidate_result", "cadre:candidate_appoint")},
+    "cadre:talent_recruit": [Case(pipeline_object("talent"), MANAGERS_ONLY)],
+    **{name: [Case(person("staff"), MANAGERS_ONLY), Case(person("outsider"), MANAGERS_ONLY)]
+       for name in ("people:edit", "people:post_new")},
 }
 
 

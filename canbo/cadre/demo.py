@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 
 from canbo.cadre.analysis import assess, lacking_theory, university_candidates
+from canbo.cadre.demo_pipeline import seed_pipeline
 from canbo.cadre.models import (
     DecisionKind,
     PersonnelDecision,
@@ -68,6 +69,7 @@ def seed_cadre(stdout) -> None:
     _seed_planning(wards)
     _seed_rotation(wards)
     _seed_decisions(wards)
+    seed_pipeline(stdout)
     stdout.write(f"Công tác cán bộ: {len(classes)} lớp, "
                  f"{PlanningCandidate.objects.count()} cán bộ trong quy hoạch, "
                  f"{PersonnelDecision.objects.count()} quyết định.\n")

@@ -188,6 +188,9 @@ class DecideForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), max_length=64)
     decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
     effective_date = forms.DateField(label=_("Effective date"), widget=DATE)
+    end_incumbent = forms.BooleanField(
+        label=_("End the incumbent's post on the effective date (single-holder title)"),
+        required=False)
 
 
 class DecisionForm(forms.Form):

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from canbo.people.models import PastClassification
+
 DEFAULT_SOURCE = "canbo.cadre.hooks.no_classifications"
 
 
@@ -18,8 +20,15 @@ def no_classifications(person, years: Iterable[int]) -> list[tuple[int, str]]:
 
 
 def classifications(person, years: Iterable[int]) -> list[tuple[int, str]]:
+    """The evaluation module's results, and for the years it has none the classifications
+    recorded in the personnel file (people.PastClassification, e.g. imported for 2021–2025)."""
+    years = list(years)
     source = import_string(getattr(settings, "CANBO_CLASSIFICATION_SOURCE", DEFAULT_SOURCE))
-    return sorted(source(person, list(years)))
+    found = dict(source(person, years))
+    for year, level in PastClassification.objects.filter(
+            person=person, year__in=years).values_list("year", "level"):
+        found.setdefault(year, level)
+    return sorted(found.items())
 
 
 def latest_classification(person, this_year: int, look_back: int = 3) -> str | None:

@@ -32,6 +32,9 @@ CAPABILITIES: dict[str, set[str]] = {
     "people.leave.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     # Lifting a login lockout of an account within one's scope (audited).
     "people.account.unlock": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # Editing a personnel record (qualifications, hometown, posts...): personnel officers
+    # within their scope, audited and logged as personal-data access.
+    "people.record.edit": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     # Reading the personal-data access log (read-only): the provincial personnel office.
     "people.access_log": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "org.view": set(Role),

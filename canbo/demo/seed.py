@@ -87,6 +87,7 @@ def seed_titles() -> dict[str, Title]:
         titles[spec.code], _ = Title.objects.update_or_create(code=spec.code, defaults={
             "name": spec.name, "rank": spec.rank, "is_leader": spec.is_leader,
             "must_be_non_local": spec.must_be_non_local,
+            "single_holder": spec.must_be_non_local,
             "min_political_theory": spec.min_political_theory,
         })
     return titles

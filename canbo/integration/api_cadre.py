@@ -1,11 +1,15 @@
 """Cadre-development lists as JSON for connected systems with the `cadre:read` scope."""
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from canbo.cadre.analysis import assess, lacking_theory, university_candidates
 from canbo.cadre.clock import today
+from canbo.cadre.models import TalentRecord
+from canbo.cadre.services.pipeline import communes_of, key_title_rows, recruitment_needs
+from canbo.core.access import writable_orgs
 from canbo.integration.auth import require_scope
+from canbo.integration.errors import ApiError
 from canbo.integration.schemas import ErrorOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -75,3 +79,111 @@ def training_candidates(request, org: str | None = None):
 def lacking_political_theory(request, org: str | None = None):
     """People lacking the political-theory level their title requires."""
     return _out(request, lacking_theory(assess(_people(request, org))), today())
+
+
+class PageFilters(Schema):
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(100, ge=1, le=500)
+
+
+class YearFilters(PageFilters):
+    year: int | None = Field(None, ge=2000, le=2100, description="Năm (mặc định: năm nay)")
+
+
+class KeyTitleOut(Schema):
+    org_code: str | None
+    title: str
+    person_code: str | None
+    local: bool
+    vacant: bool
+
+
+class TalentOut(Schema):
+    name: str
+    school: str
+    major: str
+    graduation_year: int
+    origin_org_code: str | None
+    ethnicity: str
+
+
+class NeedOut(Schema):
+    org_code: str | None
+    field: str
+    quota: int
+    actual: int
+    shortage: int
+
+
+class KeyTitlePage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[KeyTitleOut]
+
+
+class TalentPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[TalentOut]
+
+
+class NeedPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[NeedOut]
+
+
+def _paged(filters: PageFilters, count: int, items: list) -> dict:
+    return {"count": count, "page": filters.page, "page_size": filters.page_size,
+            "items": items}
+
+
+def _slice(rows, filters: PageFilters):
+    start = (filters.page - 1) * filters.page_size
+    return rows[start:start + filters.page_size]
+
+
+@router.get("/cadre/key-titles", response={200: KeyTitlePage, **ERRORS})
+def key_titles(request, filters: Query[PageFilters]):
+    """Each commune × key title (Bí thư, Chủ tịch UBND, Chủ nhiệm UBKT) of the client's
+    subtree: its holder, whether they are a local person, or that it is vacant."""
+    require_scope(request, "cadre:read")
+    rows = key_title_rows(communes_of(request.auth))
+    page = _slice(rows, filters)
+    log_personal_data_access(request, [r.person.pk for r in page if r.person], "api.cadre")
+    return _paged(filters, len(rows), [KeyTitleOut(
+        org_code=r.commune.code, title=r.title.name,
+        person_code=r.person.code if r.person else None, local=r.local, vacant=r.vacant)
+        for r in page])
+
+
+@router.get("/cadre/talent-pool", response={200: TalentPage, **ERRORS})
+def talent_pool(request, filters: Query[YearFilters]):
+    """The student talent pool of a year, students from communes of the client's subtree."""
+    require_scope(request, "cadre:read")
+    year = filters.year or today().year
+    rows = (TalentRecord.objects.visible_to(request.auth).filter(year=year)
+            .select_related("origin").order_by("graduation_year", "major", "full_name", "id"))
+    return _paged(filters, rows.count(), [TalentOut(
+        name=r.full_name, school=r.school, major=r.major, graduation_year=r.graduation_year,
+        origin_org_code=r.origin.code, ethnicity=r.get_ethnicity_display())
+        for r in _slice(rows, filters)])
+
+
+@router.get("/cadre/recruitment-needs", response={200: NeedPage, **ERRORS})
+def recruitment_needs_list(request, filters: Query[YearFilters]):
+    """Commune × field short of staff against the staffing quota (job positions 2026–2031),
+    within the client's subtree. `year` selects the staffing period (2026–2031)."""
+    require_scope(request, "cadre:read")
+    year = filters.year or today().year
+    if not 2026 <= year <= 2031:
+        raise ApiError(422, "invalid", "Năm phải trong giai đoạn vị trí việc làm 2026–2031.",
+                       "year")
+    orgs = writable_orgs(Organization.objects.all(), request.auth)
+    rows = recruitment_needs(Person.objects.visible_to(request.auth), orgs)
+    return _paged(filters, len(rows), [NeedOut(
+        org_code=r.unit.code, field=r.field, quota=r.quota, actual=r.actual,
+        shortage=r.shortage) for r in _slice(rows, filters)])

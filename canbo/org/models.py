@@ -126,6 +126,11 @@ class JobPosition(models.Model):
     requires_foreign_language = models.BooleanField(
         _("requires foreign-language certificate"), default=False
     )
+    competency_framework = NFCTextField(_("competency framework"), blank=True)
+    qualification_standard = NFCTextField(_("qualification standard"), blank=True)
+    period = models.CharField(_("period"), max_length=16, default="2026–2031")
+    decision = NFCCharField(_("approving decision"), max_length=120, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["field", "name"]
@@ -136,12 +141,33 @@ class JobPosition(models.Model):
         return self.name
 
 
+class JobPositionVersion(models.Model):
+    """A former version of a job position, kept when a new decision changes it."""
+
+    job_position = models.ForeignKey(JobPosition, on_delete=models.CASCADE,
+                                     related_name="versions", verbose_name=_("job position"))
+    version = models.PositiveSmallIntegerField(_("version"))
+    decision = NFCCharField(_("approving decision"), max_length=120, blank=True)
+    content = models.JSONField(_("content"), default=dict)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["job_position", "-version"]
+        constraints = [models.UniqueConstraint(fields=["job_position", "version"],
+                                               name="one_job_position_version")]
+        verbose_name = _("job position version")
+        verbose_name_plural = _("job position versions")
+
+
 class Title(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = NFCCharField(_("name"), max_length=120)
     is_leader = models.BooleanField(_("leader"), default=False)
     # Titles the plan requires to be held by non-local people.
     must_be_non_local = models.BooleanField(_("must not be local"), default=False)
+    # One holder per commune at a time (Bí thư, Chủ tịch UBND, Chủ nhiệm UBKT): a new holder
+    # ends the incumbent's post, never two at once.
+    single_holder = models.BooleanField(_("single holder"), default=False)
     rank = models.PositiveSmallIntegerField(_("rank"), default=100)
     min_political_theory = models.IntegerField(
         _("minimum political theory"), choices=PoliticalTheory.choices,

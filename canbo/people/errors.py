@@ -8,3 +8,7 @@ class LeaveError(Exception):
 
 class AccountError(LeaveError):
     """A change to a login account refused: the message is for the user, in Vietnamese."""
+
+
+class RecordError(LeaveError):
+    """A change to a personnel record refused: the message is for the user, in Vietnamese."""

@@ -1,8 +1,10 @@
 """Civil servants: profile, qualifications, posts held; users' roles; access log."""
 
+import re
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,16 @@ from canbo.org.choices import Education, PoliticalTheory, StateManagement
 from canbo.org.models import JobPosition, Organization, Title
 from canbo.people import retirement
 from canbo.people.choices import Ethnicity, Gender, LeaveKind
+from canbo.scoring import LABELS
+
+ID_NUMBER = re.compile(r"^[0-9]{12}$")
+
+
+def validate_id_number(value: str) -> None:
+    """A citizen identity card number (CCCD): exactly 12 digits."""
+    if not ID_NUMBER.match(value or ""):
+        raise ValidationError(_("The personal identification number (CCCD) must be exactly "
+                                "12 digits."), code="id_number")
 
 
 class PersonQuerySet(models.QuerySet):
@@ -34,6 +46,11 @@ class Person(models.Model):
     full_name = NFCCharField(_("full name"), max_length=120)
     # Folded name and code, kept by save(): the same LIKE works on SQLite and PostgreSQL.
     search_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    # Citizen identity card (CCCD): unique when present (NULL, never "", when unknown).
+    id_number = models.CharField(
+        _("personal identification number"), max_length=12, unique=True, null=True,
+        blank=True, validators=[validate_id_number],
+    )
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
@@ -85,6 +102,7 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.search_key = f"{fold(self.full_name)} {self.code.lower()}"
+        self.id_number = (self.id_number or "").strip() or None
         if self.birth_date:
             self.birth_year = self.birth_date.year
         super().save(*args, **kwargs)
@@ -205,3 +223,29 @@ class LeavePeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+
+class PastClassification(models.Model):
+    """An annual classification from the personnel file (years before the app kept them, e.g.
+    2021–2025): levels as in canbo.scoring ("excellent", "good", "complete", "fail")."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE,
+                               related_name="past_classifications",
+                               verbose_name=_("civil servant"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    level = models.CharField(_("classification"), max_length=12)
+    source = NFCCharField(_("source"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["person", "-year"]
+        constraints = [models.UniqueConstraint(fields=["person", "year"],
+                                               name="one_past_classification_per_year")]
+        verbose_name = _("past classification")
+        verbose_name_plural = _("past classifications")
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.year}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.level, self.level)

@@ -5,13 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require
+from canbo.core.access import can, require, writable_orgs
 from canbo.org.communes import commune_names
+from canbo.org.models import Organization
 from canbo.people.accounts import can_unlock_account, is_account_locked, unlock_account
-from canbo.people.errors import AccountError
+from canbo.people.errors import AccountError, RecordError
 from canbo.people.filters import PeopleFilterForm
+from canbo.people.forms import PersonRecordForm, PostForm
 from canbo.people.models import Person
-from canbo.people.services import log_personal_data_view
+from canbo.people.services import (
+    log_personal_data_view,
+    record_post,
+    update_person_record,
+)
 from canbo.scoring import LABELS
 
 PAGE_SIZE = 50
@@ -50,6 +56,8 @@ def person_detail(request, pk: int):
         "is_local": person.organization and person.is_local_to(person.organization),
         "annual": _annual_results(request.user, person),
         "can_unlock": can_unlock_account(request.user, person),
+        "can_edit": can(request.user, "people.record.edit"),
+        "past": person.past_classifications.all(),
     }
     context["account_locked"] = context["can_unlock"] and is_account_locked(person)
     return render(request, "people/detail.html", context)
@@ -74,3 +82,45 @@ def _annual_results(user, person: Person) -> list[dict]:
     return [{"year": r.year, "average": r.average, "label": r.label,
              "final": LABELS.get(r.final_level, ""), "decision": r.final_decision,
              "reason": r.final_reason, "status": r.get_status_display()} for r in rows]
+
+
+def _editable(request, pk: int) -> Person:
+    require(request.user, "people.record.edit")
+    return get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+
+
+def person_edit(request, pk: int):
+    """A personnel officer edits the record (audited, logged as personal-data access)."""
+    person = _editable(request, pk)
+    log_personal_data_view(request, person, "person.edit")
+    form = PersonRecordForm(request.POST or None, instance=Person.objects.get(pk=person.pk))
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            update_person_record(request.user, person, changes, timezone.localdate())
+            messages.success(request, _("The personnel record is saved."))
+            return redirect("people:detail", pk=person.pk)
+        except RecordError as error:
+            form.add_error(None, error.message)
+    return render(request, "people/form.html", {
+        "title": _("Edit the personnel record"), "person": person, "form": form})
+
+
+def post_new(request, pk: int):
+    """Record a post held (past, with its end date) or a new current post."""
+    person = _editable(request, pk)
+    log_personal_data_view(request, person, "person.post")
+    orgs = writable_orgs(Organization.objects.all(), request.user)
+    form = PostForm(request.POST or None, orgs=orgs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_post(request.user, person, data["organization"], data["start"], data["end"],
+                        timezone.localdate(), data["job_position"], data["title"],
+                        data["concurrent"], data["decision"])
+            messages.success(request, _("The post is recorded."))
+            return redirect("people:detail", pk=person.pk)
+        except RecordError as error:
+            form.add_error(None, error.message)
+    return render(request, "people/form.html", {
+        "title": _("Record a post"), "person": person, "form": form})

@@ -24,6 +24,11 @@ MATRIX = {
     ("get", "/api/v1/cadre/qualification-gaps"): CADRE_ROWS,
     ("get", "/api/v1/cadre/training-candidates"): CADRE_ROWS,
     ("get", "/api/v1/cadre/lacking-political-theory"): CADRE_ROWS,
+    ("get", "/api/v1/cadre/key-titles"): [(lambda w: {}, _statuses(200, 200))],
+    ("get", "/api/v1/cadre/talent-pool"): [(lambda w: {}, _statuses(200, 200),
+                                            lambda w: {"year": 2026})],
+    ("get", "/api/v1/cadre/recruitment-needs"): [(lambda w: {}, _statuses(200, 200),
+                                                  lambda w: {"year": 2026})],
     ("get", "/api/v1/organizations/{code}"): [
         (lambda w: {"code": w.tanphong.code}, _statuses(200, 404)),
         (lambda w: {"code": w.doanket.code}, _statuses(404, 200)),

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from canbo.core.roles import Role
 from canbo.integration.imports.models import ImportBatch
 from canbo.integration.imports.people_rows import HEADERS as PEOPLE_HEADERS
+from canbo.integration.imports.people_rows import OPTIONAL as PEOPLE_OPTIONAL
 from canbo.integration.imports.task_rows import HEADERS
 from canbo.work.catalog_services import create_catalog, publish_catalog
 from canbo.work.models import CatalogItem, Task
@@ -64,7 +65,7 @@ def upload(client, content, name="nv.xlsx", kind="tasks"):
 
 def test_template_opens_with_vietnamese_headers(world, login):
     client = login(world.users["personnel"])
-    for kind, headers in (("tasks", HEADERS), ("people", PEOPLE_HEADERS)):
+    for kind, headers in (("tasks", HEADERS), ("people", PEOPLE_HEADERS + PEOPLE_OPTIONAL)):
         response = client.get(reverse("integration:import_template", args=[kind]))
         book = load_workbook(io.BytesIO(response.content))
         assert [c.value for c in book.worksheets[0][1]] == headers

@@ -27,6 +27,8 @@ class DecisionKind(models.TextChoices):
     GIOI_THIEU_UNG_CU = "gioi_thieu_ung_cu", "Giới thiệu ứng cử"
     MIEN_NHIEM = "mien_nhiem", "Miễn nhiệm"
     THOI_GIU_CHUC_VU = "thoi_giu_chuc_vu", "Cho thôi giữ chức vụ"
+    TU_CHUC = "tu_chuc", "Từ chức"
+    Y_KIEN_TINH = "y_kien_tinh", "Ý kiến của tỉnh về nhân sự Chủ tịch, Phó Chủ tịch UBND xã"
 
 
 COMMENDATION, DISCIPLINE, PERSONNEL = "commendation", "discipline", "personnel"
@@ -44,7 +46,11 @@ COMMENDATION_KINDS = (
 )
 PERSONNEL_KINDS = (
     DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.MIEN_NHIEM, DecisionKind.THOI_GIU_CHUC_VU,
+    DecisionKind.TU_CHUC, DecisionKind.Y_KIEN_TINH,
 )
+# Nominations: introducing a candidate, and the province's opinion on commune chairman and
+# vice-chairman candidates; their composition is reported (young, female, minority, sci-tech).
+NOMINATION_KINDS = (DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.Y_KIEN_TINH)
 KINDS_BY_CATEGORY = {
     COMMENDATION: COMMENDATION_KINDS, DISCIPLINE: DISCIPLINE_KINDS, PERSONNEL: PERSONNEL_KINDS,
 }

@@ -11,6 +11,7 @@ from canbo.cadre.errors import CadreError
 from canbo.cadre.gaps import compute_gaps
 from canbo.cadre.models import PlanningCandidate, PlanningReview, PlanningTerm
 from canbo.core import audit
+from canbo.core.text import fold
 from canbo.people.choices import Ethnicity, Gender
 from canbo.people.retirement import age_on
 
@@ -35,6 +36,7 @@ class Composition:
     young: int
     female: int
     minority: int
+    sci_tech: int = 0
 
     def share(self, count: int) -> float:
         return round(100 * count / self.total, 1) if self.total else 0.0
@@ -84,14 +86,33 @@ def _check_classification(person, start_year: int) -> Check:
 
 def compose(candidates: list[PlanningCandidate], term: PlanningTerm) -> Composition:
     """Shares of young, female and ethnic-minority (non-Kinh) candidates."""
-    people = [c.person for c in candidates]
-    start = term_start(term)
+    return compose_people([c.person for c in candidates], term_start(term))
+
+
+def compose_people(people: list, on: date) -> Composition:
+    """Young (age on `on`), female, ethnic-minority and science/technology people."""
     return Composition(
         total=len(people),
-        young=sum(1 for p in people if p.birth and age_on(p.birth, start) < YOUNG_AGE),
+        young=sum(1 for p in people if p.birth and age_on(p.birth, on) < YOUNG_AGE),
         female=sum(1 for p in people if p.gender == Gender.FEMALE),
         minority=sum(1 for p in people if p.ethnicity != Ethnicity.KINH),
+        sci_tech=sum(1 for p in people if is_sci_tech(p)),
     )
+
+
+# Science and technology (the plan's "khoa học, công nghệ") [provincial choice]: a job
+# position in these fields, or a major whose name holds one of these words (folded).
+SCI_TECH_FIELDS = {"it", "construction", "land"}
+SCI_TECH_WORDS = ("cong nghe", "ky thuat", "khoa hoc", "tin hoc", "xay dung", "dien tu",
+                  "vien thong", "co khi", "moi truong", "quy hoach", "dia chinh", "y khoa",
+                  "y da khoa", "duoc", "chuyen doi so")
+
+
+def is_sci_tech(person) -> bool:
+    if person.job_position_id and person.job_position.field in SCI_TECH_FIELDS:
+        return True
+    major = fold(person.major or "")
+    return any(word in major for word in SCI_TECH_WORDS)
 
 
 def _require_reason(reason: str) -> str:

@@ -9,7 +9,8 @@ from canbo.cadre import hooks
 from canbo.cadre.errors import CadreError
 from canbo.cadre.models import CapacityFlag, RotationRecord, RotationStatus
 from canbo.core import audit
-from canbo.people.services import assign_post
+from canbo.people.models import Post
+from canbo.people.services import assign_post, end_post
 
 # Key commune posts (cán bộ chủ chốt): titles that must be non-local, and leader titles
 # ranked at or above this (Bí thư … Phó Chủ tịch UBND in the demo ranks) [provincial choice].
@@ -69,8 +70,13 @@ def propose_rotation(actor, person, kind: str, to_org, title=None, job_position=
 
 @transaction.atomic
 def decide_rotation(actor, record: RotationRecord, decision_number: str, decision_date: date,
-                    effective_date: date) -> RotationRecord:
-    """Record the decision and give the person the new post (posts history kept)."""
+                    effective_date: date, end_incumbent: bool = False) -> RotationRecord:
+    """Record the decision and give the person the new post (posts history kept).
+
+    A single-holder title (Bí thư, Chủ tịch UBND, Chủ nhiệm UBKT) never gets a second holder:
+    the decision ends the incumbent's post on the effective date when `end_incumbent` is set,
+    and is otherwise refused with the question of what happens to the incumbent.
+    """
     record = RotationRecord.objects.select_for_update().get(pk=record.pk)
     if record.status == RotationStatus.DECIDED:
         raise CadreError(_("This rotation is already decided."))
@@ -78,6 +84,17 @@ def decide_rotation(actor, record: RotationRecord, decision_number: str, decisio
         raise CadreError(_("The decision number is required."))
     if effective_date < decision_date:
         raise CadreError(_("The effective date cannot be before the decision date."))
+    incumbents = single_holder_incumbents(record)
+    if incumbents and not end_incumbent:
+        raise CadreError(_("%(org)s already has a %(title)s: %(names)s. Decide what happens to "
+                           "them: tick “end the incumbent's post on the effective date” (and "
+                           "record their new post separately), or do not decide this rotation.")
+                         % {"org": record.to_org, "title": record.title,
+                            "names": ", ".join(sorted({p.person.full_name for p in incumbents}))})
+    for post in incumbents:
+        end_post(actor, post, effective_date,
+                 reason=_("replaced by rotation decision %(number)s")
+                 % {"number": decision_number.strip()})
     record.status, record.decision_number = RotationStatus.DECIDED, decision_number.strip()
     record.decision_date, record.effective_date = decision_date, effective_date
     record.save(update_fields=["status", "decision_number", "decision_date", "effective_date"])
@@ -87,6 +104,15 @@ def decide_rotation(actor, record: RotationRecord, decision_number: str, decisio
     audit.record(actor, "cadre.decide_rotation", record, {"status": RotationStatus.PROPOSED},
                  {"status": record.status}, reason=record.decision_number)
     return record
+
+
+def single_holder_incumbents(record: RotationRecord) -> list[Post]:
+    """Current posts of others in the single-holder title the rotation moves into."""
+    if not record.title_id or not record.title.single_holder:
+        return []
+    return list(Post.objects.filter(title=record.title, organization=record.to_org,
+                                    end__isnull=True).exclude(person=record.person_id)
+                .select_related("person"))
 
 
 def flag_capacity(actor, person, reason: str, today: date) -> CapacityFlag:

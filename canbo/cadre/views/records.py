@@ -10,8 +10,9 @@ from canbo.cadre.errors import CadreError
 from canbo.cadre.forms import DecisionFilterForm, DecisionForm
 from canbo.cadre.gaps import compute_gaps
 from canbo.cadre.models import PersonnelDecision
-from canbo.cadre.models.records import CATEGORY_LABELS, KINDS_BY_CATEGORY
+from canbo.cadre.models.records import CATEGORY_LABELS, KINDS_BY_CATEGORY, NOMINATION_KINDS
 from canbo.cadre.scope import people_of, posted_person, scoped
+from canbo.cadre.services.planning import YOUNG_AGE, compose_people
 from canbo.cadre.services.records import override_details, record_decision
 from canbo.cadre.tables import Link, Table, render_listing
 from canbo.core.access import can, require
@@ -23,7 +24,8 @@ from canbo.scoring import OVERRIDES
 def decisions(request):
     require(request.user, "cadre.own")
     form = DecisionFilterForm(request.GET or None)
-    rows = scoped(PersonnelDecision.objects.select_related("person__organization"),
+    rows = scoped(PersonnelDecision.objects.select_related("person__organization",
+                                                           "person__job_position"),
                   request.user)
     if form.is_valid():
         if form.cleaned_data["category"]:
@@ -41,8 +43,27 @@ def decisions(request):
                   d.issuing_authority, d.reason, _("Yes") if d.in_public_duties else "")
     links = [Link(_("Record a decision"), reverse("cadre:decision_new"))] \
         if can(request.user, "cadre.manage") else []
-    return render_listing(request, _("Commendation and discipline"), [table],
-                          "khen-thuong-ky-luat", form=form, links=links)
+    return render_listing(request, _("Commendation and discipline"),
+                          [table, _nominations(rows)], "khen-thuong-ky-luat", form=form,
+                          links=links)
+
+
+def _nominations(rows) -> Table:
+    """Composition of the nominations (introductions and the province's opinions) listed."""
+    table = Table(_("Composition of the nominations"), [
+        _("Kind"), _("People"), _("Young (under %(age)s)") % {"age": YOUNG_AGE},
+        _("Young (%)"), _("Female"), _("Female (%)"), _("Ethnic minority"),
+        _("Ethnic minority (%)"), _("Science and technology"), _("Science and technology (%)")])
+    for kind in NOMINATION_KINDS:
+        chosen = [d for d in rows if d.kind == kind]
+        if not chosen:
+            continue
+        on = min(d.decision_date for d in chosen)
+        comp = compose_people(list({d.person_id: d.person for d in chosen}.values()), on)
+        table.add(chosen[0].get_kind_display(), comp.total, comp.young, comp.share(comp.young),
+                  comp.female, comp.share(comp.female), comp.minority,
+                  comp.share(comp.minority), comp.sci_tech, comp.share(comp.sci_tech))
+    return table
 
 
 def decision_new(request):

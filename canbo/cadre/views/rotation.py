@@ -10,7 +10,12 @@ from canbo.cadre.errors import CadreError
 from canbo.cadre.forms import DecideForm, RotationFilterForm, RotationForm, UnitFieldForm
 from canbo.cadre.models import RotationRecord, RotationStatus
 from canbo.cadre.scope import people_of, posted_person, scoped
-from canbo.cadre.services.rotation import check_rotation, decide_rotation, propose_rotation
+from canbo.cadre.services.rotation import (
+    check_rotation,
+    decide_rotation,
+    propose_rotation,
+    single_holder_incumbents,
+)
 from canbo.cadre.services.staffing import staffing_rows, suggest_moves
 from canbo.cadre.tables import Link, Table, render_listing
 from canbo.core.access import can, require
@@ -78,14 +83,19 @@ def rotation_decide(request, pk: int):
         data = form.cleaned_data
         try:
             decide_rotation(request.user, record, data["decision_number"],
-                            data["decision_date"], data["effective_date"])
+                            data["decision_date"], data["effective_date"],
+                            end_incumbent=data["end_incumbent"])
             messages.success(request, _("Decision recorded; the post history is updated."))
             return redirect("cadre:rotations")
         except CadreError as error:
             form.add_error(None, error.message)
+    warnings = list(record.warnings) + [
+        _("Current holder of this single-holder title: %(name)s (since %(start)s).")
+        % {"name": post.person.full_name, "start": _date(post.start)}
+        for post in single_holder_incumbents(record)]
     return render(request, "cadre/form.html", {
         "title": _("Decide the rotation"), "subtitle": str(record), "form": form,
-        "warnings": record.warnings, "back": reverse("cadre:rotations")})
+        "warnings": warnings, "back": reverse("cadre:rotations")})
 
 
 def staffing(request):

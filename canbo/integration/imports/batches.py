@@ -28,13 +28,14 @@ TITLES = {BatchKind.TASKS: "Nhiệm vụ", BatchKind.PEOPLE: "Công chức"}
 
 def template_for(kind: str) -> bytes:
     module = KINDS[BatchKind(kind)]
-    return template(module.HEADERS, TITLES[BatchKind(kind)], module.NOTES)
+    return template(module.HEADERS + getattr(module, "OPTIONAL", []), TITLES[BatchKind(kind)],
+                    module.NOTES)
 
 
 def check_rows(actor: Actor, kind: str, content: bytes, progress=None) -> list[RowResult]:
     """Read and check every row (raises SheetError when the file itself is unusable)."""
     module = KINDS[BatchKind(kind)]
-    rows = read_rows(content, module.HEADERS)
+    rows = read_rows(content, module.HEADERS, getattr(module, "OPTIONAL", []))
     if progress:
         progress(0, len(rows))
     return module.check(actor, rows, (lambda n: progress(n, len(rows))) if progress else None)

@@ -63,7 +63,7 @@ CONCERN_WORDS = {
 
 
 def read(content: bytes) -> list[Row]:
-    return read_rows(content, HEADERS, LIMITS, MAX_BYTES)
+    return read_rows(content, HEADERS, limits=LIMITS, max_bytes=MAX_BYTES)
 
 
 def check(actor: Actor, rows: list[Row]) -> list[RowResult]:
