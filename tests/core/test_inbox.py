@@ -158,7 +158,7 @@ def test_home_query_count_does_not_grow_with_data(client, world, period):
     for n in range(1, 6):
         add(n)
     assert counts() == before
-    assert max(before.values()) <= 16
+    assert max(before.values()) <= 18  # each app's to-dos: a query or two, never per row
 
 
 def test_sheet_page_opens_on_the_self_assessment_form_for_its_owner(client, world, period):
