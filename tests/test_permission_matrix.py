@@ -521,7 +521,7 @@ MATRIX: dict[str, list[Case]] = {
     "cadre:round_detail": [Case(pipeline_object("round"), expect(
         staff=403, head=404, chair=200, personnel=200, outsider=403, admin=200))],
     **{name: [Case(pipeline_object("round"), MANAGERS_ONLY)]
-       for name in ("cadre:position_add", "cadre:candidate_add", "cadre:round_edit")},
+       for name in ("cadre:position_add", "cadre:applicant_add", "cadre:round_edit")},
     **{name: [Case(pipeline_object("candidate"), MANAGERS_ONLY)]
        for name in ("cadre:candidate_result", "cadre:candidate_appoint")},
     "cadre:talent_recruit": [Case(pipeline_object("talent"), MANAGERS_ONLY)],
@@ -543,6 +543,23 @@ def _url_names(patterns, prefix="") -> set[str]:
         elif isinstance(entry, URLPattern) and entry.name:
             names.add(prefix + entry.name)
     return names
+
+
+def _url_name_list(patterns, prefix="") -> list[str]:
+    names = []
+    for entry in patterns:
+        if isinstance(entry, URLResolver) and entry.namespace not in ("admin", "api"):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names += _url_name_list(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.append(prefix + entry.name)
+    return names
+
+
+def test_no_two_urls_share_a_name():
+    """A repeated name makes `reverse` find only one of them (and the matrix test only one)."""
+    names = _url_name_list(get_resolver().url_patterns)
+    assert sorted({n for n in names if names.count(n) > 1}) == []
 
 
 def test_every_url_has_a_row_in_the_matrix():

@@ -54,7 +54,7 @@ urlpatterns = [
     path("recruitment/<int:pk>/", pipeline.round_detail, name="round_detail"),
     path("recruitment/<int:pk>/edit/", pipeline.round_edit, name="round_edit"),
     path("recruitment/<int:pk>/positions/new/", pipeline.position_add, name="position_add"),
-    path("recruitment/<int:pk>/candidates/new/", pipeline.candidate_add, name="candidate_add"),
+    path("recruitment/<int:pk>/candidates/new/", pipeline.candidate_add, name="applicant_add"),
     path("recruitment/candidates/<int:pk>/result/", pipeline.candidate_result,
          name="candidate_result"),
     path("recruitment/candidates/<int:pk>/appoint/", pipeline.candidate_appoint,

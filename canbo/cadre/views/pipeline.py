@@ -327,7 +327,7 @@ def round_detail(request, pk: int):
         links = [
             Link(_("Status and decision"), reverse("cadre:round_edit", args=[pk])),
             Link(_("Add a position"), reverse("cadre:position_add", args=[pk])),
-            Link(_("Add an applicant"), reverse("cadre:candidate_add", args=[pk])),
+            Link(_("Add an applicant"), reverse("cadre:applicant_add", args=[pk])),
         ]
     return render_listing(
         request,
