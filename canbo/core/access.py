@@ -164,6 +164,19 @@ def visible_annual_results(queryset, user):
     return _people_rule(queryset, user, "person_id", "person__organization__path")
 
 
+def visible_agency_rows(queryset, user, path: str = "organization__path"):
+    """Agency evaluations and indicator rows (keyed on a commune, `path`): all province-wide,
+    else the rows of one's own commune (an API client: its subtree); none for a civil servant."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None or scope.self_only:
+        return queryset.none()
+    if scope.role == API_CLIENT:
+        return _in_subtree(queryset, scope, path)
+    return queryset.filter(**{path: _commune_prefix(scope.org_path)})
+
+
 def _commune_prefix(path: str) -> str:
     """Cut a path like '/1/7/42/' back to its commune level ('/1/7/')."""
     parts = [p for p in path.strip("/").split("/") if p]

@@ -14,6 +14,7 @@ MENU = [
     ("evaluation:approval_board", _("Approval"), "evaluation.approval_board"),
     ("evaluation:periods", _("Evaluation periods"), "evaluation.periods"),
     ("evaluation:annual_current", _("Annual classification"), "evaluation.annual"),
+    ("agency:home", _("Agency evaluation"), "agency.view"),
     ("work:tasks", _("Tasks of the unit"), "work.tasks.list"),
     ("work:catalogs", _("Product catalogues"), "work.catalog.view"),
     ("cadre:index", _("Cadre development"), "cadre.own"),

@@ -13,6 +13,7 @@ SCOPES = {
     "people:read": _("Look up civil servants"),
     "results:read": _("Read published evaluation results"),
     "cadre:read": _("Read cadre-development lists"),
+    "agency:read": _("Read published agency evaluations of the communes"),
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.reports import annual_views, views
+from canbo.reports import agency_views, annual_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
          name="annual_report_xlsx"),
     path("annual-report/<int:year>.docx", annual_views.annual_report_docx,
          name="annual_report_docx"),
+    path("agency/<int:pk>.docx", agency_views.agency_docx, name="agency_docx"),
+    path("agency-table/<int:year>.xlsx", agency_views.agency_xlsx, name="agency_xlsx"),
 ]

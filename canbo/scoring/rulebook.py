@@ -47,6 +47,10 @@ DEFAULT_BASIS: dict[str, str] = {
     "quota_exception_ratio": UNCONFIRMED,
     "quota_rounding": UNCONFIRMED,
     "absence_not_worked_share": f"Điều 21 {DECREE}; ngưỡng: {UNCONFIRMED.lower()}",
+    "agency_thresholds": f"{DECREE} (cơ quan hành chính nhà nước); ngưỡng: "
+    + UNCONFIRMED.lower(),
+    "agency_informs_leader": f"Điều 15 {DECREE}; dùng kết quả cơ quan cho tiêu chí đ: "
+    + UNCONFIRMED.lower(),
     "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "
     + UNCONFIRMED.lower(),
 }
@@ -85,6 +89,12 @@ class Rulebook:
     short_year_rule: bool = False
     short_year_min_months: int = 6
     short_year_cap_months: int = 3
+    # Agencies (the commune itself, DOMAIN §6): thresholds unconfirmed, default as for people.
+    agency_threshold_excellent: Fraction = Fraction(90)
+    agency_threshold_good: Fraction = Fraction(70)
+    agency_threshold_complete: Fraction = Fraction(50)
+    # Whether the commune's agency result may inform its chairman's đ (off by default).
+    agency_informs_leader: bool = False
     basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
 
     def __post_init__(self) -> None:
