@@ -82,8 +82,9 @@ def load_inputs(year: int, communes: list[Organization], set_ids: set[int]) -> I
 
 def _work(year: int, ids: set[int], single: Organization | None) -> dict[int, list[int]]:
     sums = weight_sums(months_of(year), single).sums
-    paths = dict(Person.objects.filter(pk__in={p for p, _m in sums})
-                 .values_list("pk", "organization__path"))
+    paths = dict(
+        Person.objects.filter(pk__in={p for p, _m in sums}).values_list("pk", "organization__path")
+    )
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for (person, _month), values in sums.items():
         unit = unit_from_path(paths.get(person))
@@ -110,22 +111,27 @@ def _cadre(year: int, ids: set[int], single: Organization | None) -> dict[int, C
             facts[unit].people += 1
             facts[unit].meeting += not compute_gaps(person)
     done: dict[tuple[str, str], int] = {}
-    enrolments = Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED,
-                                          completed_on__year=year)
-    for path, fld, n in (enrolments.values_list("person__organization__path",
-                                                "training_class__programme__field")
-                         .annotate(n=Count("id")).order_by()):
+    enrolments = Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED, completed_on__year=year)
+    for path, fld, n in (
+        enrolments.values_list("person__organization__path", "training_class__programme__field")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
         done[(path, fld)] = done.get((path, fld), 0) + n
     for plan in TrainingPlan.objects.filter(year=year).select_related("organization"):
         unit = unit_from_path(plan.organization.path)
         if unit not in ids:
             continue
-        got = sum(n for (path, fld), n in done.items()
-                  if fld == plan.field and (path or "").startswith(plan.organization.path))
+        got = sum(
+            n
+            for (path, fld), n in done.items()
+            if fld == plan.field and (path or "").startswith(plan.organization.path)
+        )
         facts[unit].plan_target += plan.target
         facts[unit].plan_done += min(got, plan.target)
     results = AnnualResult.objects.filter(year=year).values_list(
-        "person__organization__path", "final_level", "classification")
+        "person__organization__path", "final_level", "classification"
+    )
     for path, final, level in results.iterator(chunk_size=5000):
         unit = unit_from_path(path)
         if unit in ids:
@@ -134,8 +140,9 @@ def _cadre(year: int, ids: set[int], single: Organization | None) -> dict[int, C
     return dict(facts)
 
 
-def compute_criterion(criterion, commune: Organization, inputs: Inputs,
-                      indicator_set_id: int | None) -> Computed | None:
+def compute_criterion(
+    criterion, commune: Organization, inputs: Inputs, indicator_set_id: int | None
+) -> Computed | None:
     """Points and explanation of a computed criterion; None for one entered by hand."""
     most = to_fraction(criterion.max_points)
     if criterion.source == Source.WORK:
@@ -152,16 +159,25 @@ def compute_criterion(criterion, commune: Organization, inputs: Inputs,
 def work_points(most: Fraction, sums: list[int] | None, year: int) -> Computed:
     """most × (a + b + c) / 3 over all the commune's tasks of the year (Art. 14 ratios)."""
     if not sums or not sums[0]:
-        return Computed(ZERO, _("No task of the commune counts in %(year)s: 0 points.")
-                        % {"year": year})
+        return Computed(
+            ZERO, _("No task of the commune counts in %(year)s: 0 points.") % {"year": year}
+        )
     assigned, done, quality, progress = (Fraction(v) for v in sums)
     a, b, c = done / assigned, quality / assigned, progress / assigned
     divisor = rulebook_for(date(year, 12, 31)).staff_divisor
     points = most * (a + b + c) / divisor
-    text = _("Tasks of the commune in %(year)s: a (quantity) = %(a)s, b (quality) = %(b)s, "
-             "c (progress) = %(c)s; %(max)s × (a + b + c) / %(div)s = %(points)s.") % {
-        "year": year, "a": fmt_percent(a), "b": fmt_percent(b), "c": fmt_percent(c),
-        "max": fmt(most), "div": divisor, "points": fmt(points)}
+    text = _(
+        "Tasks of the commune in %(year)s: a (quantity) = %(a)s, b (quality) = %(b)s, "
+        "c (progress) = %(c)s; %(max)s × (a + b + c) / %(div)s = %(points)s."
+    ) % {
+        "year": year,
+        "a": fmt_percent(a),
+        "b": fmt_percent(b),
+        "c": fmt_percent(c),
+        "max": fmt(most),
+        "div": divisor,
+        "points": fmt(points),
+    }
     return Computed(points, text)
 
 
@@ -171,14 +187,24 @@ def cadre_points(most: Fraction, facts: CadreFacts) -> Computed:
     plan = Fraction(facts.plan_done, facts.plan_target) if facts.plan_target else Fraction(1)
     failing = Fraction(facts.failed, facts.results) if facts.results else ZERO
     points = mean_points(most, [meeting, plan, 1 - failing])
-    text = _("Civil servants meeting the standards of their position: %(m)s of %(p)s "
-             "(%(ms)s); training plan done: %(d)s of %(t)s (%(ps)s); classified “Không hoàn "
-             "thành nhiệm vụ”: %(f)s of %(r)s annual results (%(fs)s). %(max)s × mean(%(ms)s, "
-             "%(ps)s, 100 %% − %(fs)s) = %(points)s.") % {
-        "m": facts.meeting, "p": facts.people, "ms": fmt_percent(meeting),
-        "d": facts.plan_done, "t": facts.plan_target, "ps": fmt_percent(plan),
-        "f": facts.failed, "r": facts.results, "fs": fmt_percent(failing),
-        "max": fmt(most), "points": fmt(points)}
+    text = _(
+        "Civil servants meeting the standards of their position: %(m)s of %(p)s "
+        "(%(ms)s); training plan done: %(d)s of %(t)s (%(ps)s); classified “Không hoàn "
+        "thành nhiệm vụ”: %(f)s of %(r)s annual results (%(fs)s). %(max)s × mean(%(ms)s, "
+        "%(ps)s, 100 %% − %(fs)s) = %(points)s."
+    ) % {
+        "m": facts.meeting,
+        "p": facts.people,
+        "ms": fmt_percent(meeting),
+        "d": facts.plan_done,
+        "t": facts.plan_target,
+        "ps": fmt_percent(plan),
+        "f": facts.failed,
+        "r": facts.results,
+        "fs": fmt_percent(failing),
+        "max": fmt(most),
+        "points": fmt(points),
+    }
     return Computed(points, text)
 
 
@@ -191,8 +217,9 @@ class IndicatorLine:
     text: str
 
 
-def indicator_lines(commune: Organization, inputs: Inputs,
-                    indicator_set_id: int | None) -> list[IndicatorLine]:
+def indicator_lines(
+    commune: Organization, inputs: Inputs, indicator_set_id: int | None
+) -> list[IndicatorLine]:
     lines = []
     for indicator in inputs.indicators.get(indicator_set_id, []):
         target = inputs.targets.get((indicator.pk, commune.pk))
@@ -207,50 +234,73 @@ def _indicator_line(indicator, target, actual, row) -> IndicatorLine:
     most = to_fraction(indicator.max_points)
     names = {"name": indicator.name, "max": fmt(most)}
     if target is None:
-        return IndicatorLine(indicator, None, actual, ZERO,
-                             _("%(name)s: no target assigned, 0 of %(max)s points.") % names)
+        return IndicatorLine(
+            indicator,
+            None,
+            actual,
+            ZERO,
+            _("%(name)s: no target assigned, 0 of %(max)s points.") % names,
+        )
     if actual is None:
         text = _("%(name)s: no accepted actual, 0 of %(max)s points.") % names
         return IndicatorLine(indicator, target, None, ZERO, text)
     ratio = completion_ratio(target, actual, indicator.direction)
-    points = ratio_points(ratio, most, to_fraction(indicator.full_ratio),
-                          to_fraction(indicator.zero_ratio))
+    points = ratio_points(
+        ratio, most, to_fraction(indicator.full_ratio), to_fraction(indicator.zero_ratio)
+    )
     formula = "TH / KH" if indicator.direction == Direction.HIGHER else "KH / TH"
-    text = _("%(name)s: target %(t)s, actual %(a)s %(unit)s, completion %(f)s = %(r)s, "
-             "%(p)s of %(max)s points.") % {
-        **names, "t": fmt(target), "a": fmt(actual), "unit": indicator.unit, "f": formula,
-        "r": fmt_percent(ratio), "p": fmt(points)}
+    text = _(
+        "%(name)s: target %(t)s, actual %(a)s %(unit)s, completion %(f)s = %(r)s, "
+        "%(p)s of %(max)s points."
+    ) % {
+        **names,
+        "t": fmt(target),
+        "a": fmt(actual),
+        "unit": indicator.unit,
+        "f": formula,
+        "r": fmt_percent(ratio),
+        "p": fmt(points),
+    }
     if row is not None and row.status == ActualStatus.ENTERED:
         text += " " + _("(not yet accepted by the province)")
     return IndicatorLine(indicator, target, actual, points, text)
 
 
-def indicator_points(most: Fraction, commune: Organization, inputs: Inputs,
-                     indicator_set_id: int | None) -> Computed:
+def indicator_points(
+    most: Fraction, commune: Organization, inputs: Inputs, indicator_set_id: int | None
+) -> Computed:
     lines = indicator_lines(commune, inputs, indicator_set_id)
     if not lines:
-        return Computed(ZERO, _("No indicator set for %(year)s: 0 points.")
-                        % {"year": inputs.year})
+        return Computed(ZERO, _("No indicator set for %(year)s: 0 points.") % {"year": inputs.year})
     got = sum((line.points for line in lines), ZERO)
     full = sum((to_fraction(line.indicator.max_points) for line in lines), ZERO)
     points = most * got / full if full else ZERO
-    text = " ".join(line.text for line in lines) + " " + _(
-        "Indicators: %(got)s of %(full)s points, scaled to %(max)s: %(points)s.") % {
-        "got": fmt(got), "full": fmt(full), "max": fmt(most), "points": fmt(points)}
+    text = (
+        " ".join(line.text for line in lines)
+        + " "
+        + _("Indicators: %(got)s of %(full)s points, scaled to %(max)s: %(points)s.")
+        % {"got": fmt(got), "full": fmt(full), "max": fmt(most), "points": fmt(points)}
+    )
     return Computed(points, text)
 
 
 def procedure_points(most: Fraction, commune: Organization, year: int) -> Computed | None:
     """most × mean(on-time share, satisfaction) when a receiver answers; else entered."""
-    for _receiver, answer in procedure_measures.send(sender=Organization, organization=commune,
-                                                     year=year):
+    for _receiver, answer in procedure_measures.send(
+        sender=Organization, organization=commune, year=year
+    ):
         if answer:
             on_time, satisfied = Fraction(answer["on_time"]), Fraction(answer["satisfaction"])
             points = mean_points(most, [on_time, satisfied])
-            text = _("Dossiers handled on time %(o)s, satisfaction index %(s)s: %(max)s × "
-                     "mean = %(points)s.") % {"o": fmt_percent(on_time),
-                                              "s": fmt_percent(satisfied), "max": fmt(most),
-                                              "points": fmt(points)}
+            text = _(
+                "Dossiers handled on time %(o)s, satisfaction index %(s)s: %(max)s × "
+                "mean = %(points)s."
+            ) % {
+                "o": fmt_percent(on_time),
+                "s": fmt_percent(satisfied),
+                "max": fmt(most),
+                "points": fmt(points),
+            }
             if answer.get("text"):
                 text += " " + answer["text"]
             return Computed(points, text)

@@ -24,8 +24,11 @@ FIVE = [
     ("Thu ngân sách nhà nước trên địa bàn", "triệu đồng", "higher", (1500, 42000), 0.20),
     ("Tỷ lệ che phủ rừng", "%", "higher", (35, 72), 0.05),
 ]
-SOURCES = ("Báo cáo KT-XH năm 2026 của UBND xã", "Chi cục Thống kê khu vực",
-           "Kho bạc Nhà nước khu vực")
+SOURCES = (
+    "Báo cáo KT-XH năm 2026 của UBND xã",
+    "Chi cục Thống kê khu vực",
+    "Kho bạc Nhà nước khu vực",
+)
 
 
 def seed_agency(stdout) -> None:
@@ -36,20 +39,35 @@ def seed_agency(stdout) -> None:
     _targets_and_actuals(rng, indicator_set, communes)
     services.recompute_province(YEAR)
     assessed, reviewed = _workflow(rng)
-    stdout.write(f"Đánh giá cơ quan {YEAR}: {len(communes)} đơn vị, bộ 5 chỉ tiêu KT-XH; "
-                 f"{assessed} đơn vị đã tự đánh giá, {reviewed} đã được Sở Nội vụ thẩm định.")
+    stdout.write(
+        f"Đánh giá cơ quan {YEAR}: {len(communes)} đơn vị, bộ 5 chỉ tiêu KT-XH; "
+        f"{assessed} đơn vị đã tự đánh giá, {reviewed} đã được Sở Nội vụ thẩm định."
+    )
 
 
 def _indicator_set() -> IndicatorSet:
     found = services.active_indicator_set(YEAR)
     if found is not None:
         return found
-    rows = [{"code": f"KTXH{i + 1}", "name": name, "unit": unit, "direction": direction,
-             "max_points": 4, "full_ratio": 1, "zero_ratio": "0.5"}
-            for i, (name, unit, direction, _r, _s) in enumerate(FIVE)]
+    rows = [
+        {
+            "code": f"KTXH{i + 1}",
+            "name": name,
+            "unit": unit,
+            "direction": direction,
+            "max_points": 4,
+            "full_ratio": 1,
+            "zero_ratio": "0.5",
+        }
+        for i, (name, unit, direction, _r, _s) in enumerate(FIVE)
+    ]
     return indicators.create_indicator_set(
-        None, YEAR, "5 chỉ tiêu kinh tế - xã hội cơ bản", rows,
-        "Bộ chỉ tiêu minh hoạ (dữ liệu demo, không phải số liệu thật của tỉnh).")
+        None,
+        YEAR,
+        "5 chỉ tiêu kinh tế - xã hội cơ bản",
+        rows,
+        "Bộ chỉ tiêu minh hoạ (dữ liệu demo, không phải số liệu thật của tỉnh).",
+    )
 
 
 def _targets_and_actuals(rng, indicator_set: IndicatorSet, communes) -> None:
@@ -65,15 +83,23 @@ def _targets_and_actuals(rng, indicator_set: IndicatorSet, communes) -> None:
                 indicators.set_target(None, indicator, commune, target)
             if not indicator.actuals.filter(organization=commune).exists():
                 row = indicators.enter_actual(
-                    None, indicator, commune, actual, rng.choice(SOURCES),
-                    f"Báo cáo số {rng.randint(10, 250)}/BC-UBND ngày 30/11/{YEAR}")
+                    None,
+                    indicator,
+                    commune,
+                    actual,
+                    rng.choice(SOURCES),
+                    f"Báo cáo số {rng.randint(10, 250)}/BC-UBND ngày 30/11/{YEAR}",
+                )
                 if rng.random() < 0.6:
                     indicators.review_actual(None, row, True, "")
 
 
 def _workflow(rng) -> tuple[int, int]:
-    evaluations = list(AgencyEvaluation.objects.filter(year=YEAR)
-                       .select_related("organization").order_by("organization__path"))
+    evaluations = list(
+        AgencyEvaluation.objects.filter(year=YEAR)
+        .select_related("organization")
+        .order_by("organization__path")
+    )
     for evaluation in evaluations:
         if evaluation.status != EvaluationStatus.DRAFT or rng.random() < 0.2:
             continue
@@ -84,15 +110,21 @@ def _workflow(rng) -> tuple[int, int]:
                 continue
             share = Decimal(str(round(rng.uniform(0.6, 1.0), 2)))
             points = (criterion.max_points * share).quantize(Decimal("0.5"))
-            entries[criterion.code] = (points, f"Báo cáo tự đánh giá số {rng.randint(1, 99)}"
-                                               f"/BC-UBND, tiêu chí {criterion.code}")
+            entries[criterion.code] = (
+                points,
+                f"Báo cáo tự đánh giá số {rng.randint(1, 99)}/BC-UBND, tiêu chí {criterion.code}",
+            )
         services.save_self_assessment(None, evaluation, entries)
         services.submit_self_assessment(None, evaluation)
         if rng.random() < 0.3:
-            services.review_evaluation(None, evaluation, {}, "Thống nhất với kết quả tự đánh "
-                                       "giá; số liệu chỉ tiêu đã đối chiếu với Chi cục Thống kê.")
+            services.review_evaluation(
+                None,
+                evaluation,
+                {},
+                "Thống nhất với kết quả tự đánh "
+                "giá; số liệu chỉ tiêu đã đối chiếu với Chi cục Thống kê.",
+            )
     statuses = list(AgencyEvaluation.objects.filter(year=YEAR).values_list("status", flat=True))
     assessed = sum(s != EvaluationStatus.DRAFT for s in statuses)
-    reviewed = sum(s in (EvaluationStatus.REVIEWED, EvaluationStatus.PUBLISHED)
-                   for s in statuses)
+    reviewed = sum(s in (EvaluationStatus.REVIEWED, EvaluationStatus.PUBLISHED) for s in statuses)
     return assessed, reviewed

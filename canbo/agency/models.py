@@ -44,8 +44,9 @@ class CriteriaSet(models.Model):
 
     class Meta:
         ordering = ["code", "-version"]
-        constraints = [models.UniqueConstraint(fields=["code", "version"],
-                                               name="agency_one_criteria_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="agency_one_criteria_version")
+        ]
         verbose_name = _("agency criteria set")
         verbose_name_plural = _("agency criteria sets")
 
@@ -54,8 +55,7 @@ class CriteriaSet(models.Model):
 
 
 class Criterion(models.Model):
-    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE,
-                                     related_name="criteria")
+    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(_("code"), max_length=16)
     part = models.CharField(_("part"), max_length=8, choices=Part.choices)
     group = models.PositiveSmallIntegerField(_("group"))
@@ -63,15 +63,17 @@ class Criterion(models.Model):
     name = NFCCharField(_("name"), max_length=300)
     max_points = models.DecimalField(_("maximum points"), max_digits=5, decimal_places=2)
     measure = models.CharField(_("how measured"), max_length=8, choices=Measure.choices)
-    source = models.CharField(_("computed from"), max_length=16, choices=Source.choices,
-                              blank=True)
+    source = models.CharField(_("computed from"), max_length=16, choices=Source.choices, blank=True)
     legal_basis = NFCCharField(_("legal basis"), max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["criteria_set", "order"]
-        constraints = [models.UniqueConstraint(fields=["criteria_set", "code"],
-                                               name="agency_one_criterion_code")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["criteria_set", "code"], name="agency_one_criterion_code"
+            )
+        ]
         verbose_name = _("agency criterion")
         verbose_name_plural = _("agency criteria")
 
@@ -92,14 +94,18 @@ class IndicatorSet(models.Model):
     name = NFCCharField(_("name"), max_length=200)
     description = NFCTextField(_("description"), blank=True)
     status = models.CharField(max_length=12, choices=SetStatus.choices, default=SetStatus.ACTIVE)
-    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-year", "-version"]
-        constraints = [models.UniqueConstraint(fields=["year", "version"],
-                                               name="agency_one_indicator_set_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "version"], name="agency_one_indicator_set_version"
+            )
+        ]
         verbose_name = _("indicator set")
         verbose_name_plural = _("indicator sets")
 
@@ -113,26 +119,33 @@ class Direction(models.TextChoices):
 
 
 class Indicator(models.Model):
-    indicator_set = models.ForeignKey(IndicatorSet, on_delete=models.CASCADE,
-                                      related_name="indicators")
+    indicator_set = models.ForeignKey(
+        IndicatorSet, on_delete=models.CASCADE, related_name="indicators"
+    )
     code = models.CharField(_("code"), max_length=16)
     name = NFCCharField(_("name"), max_length=200)
     unit = NFCCharField(_("unit"), max_length=40)
-    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices,
-                                 default=Direction.HIGHER)
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
+    )
     max_points = models.DecimalField(_("maximum points"), max_digits=5, decimal_places=2)
     # Completion ratio → points: full points from full_ratio, none at or below zero_ratio,
     # linear in between.
-    full_ratio = models.DecimalField(_("ratio for full points"), max_digits=5,
-                                     decimal_places=2, default=1)
-    zero_ratio = models.DecimalField(_("ratio for no points"), max_digits=5, decimal_places=2,
-                                     default=0.5)
+    full_ratio = models.DecimalField(
+        _("ratio for full points"), max_digits=5, decimal_places=2, default=1
+    )
+    zero_ratio = models.DecimalField(
+        _("ratio for no points"), max_digits=5, decimal_places=2, default=0.5
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["indicator_set", "order"]
-        constraints = [models.UniqueConstraint(fields=["indicator_set", "code"],
-                                               name="agency_one_indicator_code")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator_set", "code"], name="agency_one_indicator_code"
+            )
+        ]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
@@ -147,15 +160,17 @@ class AgencyRowQuerySet(models.QuerySet):
 
 class Target(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     verbose_name=_("commune"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, verbose_name=_("commune")
+    )
     value = models.DecimalField(_("target"), max_digits=16, decimal_places=2)
 
     objects = AgencyRowQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["indicator", "organization"],
-                                               name="agency_one_target")]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "organization"], name="agency_one_target")
+        ]
         verbose_name = _("indicator target")
         verbose_name_plural = _("indicator targets")
 
@@ -168,28 +183,34 @@ class ActualStatus(models.TextChoices):
 
 class Actual(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     verbose_name=_("commune"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, verbose_name=_("commune")
+    )
     value = models.DecimalField(_("actual"), max_digits=16, decimal_places=2)
     source = NFCCharField(_("source of the figure"), max_length=200)
     evidence = NFCCharField(_("evidence (document number)"), max_length=255)
-    evidence_file = models.FileField(_("evidence file"), upload_to="agency/evidence/%Y/",
-                                     blank=True, max_length=255)
-    status = models.CharField(max_length=8, choices=ActualStatus.choices,
-                              default=ActualStatus.ENTERED)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to="agency/evidence/%Y/", blank=True, max_length=255
+    )
+    status = models.CharField(
+        max_length=8, choices=ActualStatus.choices, default=ActualStatus.ENTERED
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     entered_at = models.DateTimeField(auto_now=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = NFCTextField(_("review note"), blank=True)
 
     objects = AgencyRowQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["indicator", "organization"],
-                                               name="agency_one_actual")]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "organization"], name="agency_one_actual")
+        ]
         verbose_name = _("indicator actual")
         verbose_name_plural = _("indicator actuals")
 
@@ -204,14 +225,15 @@ class EvaluationStatus(models.TextChoices):
 class AgencyEvaluation(models.Model):
     """The commune's evaluation as an agency for one year."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     verbose_name=_("commune"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, verbose_name=_("commune")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.PROTECT)
-    indicator_set = models.ForeignKey(IndicatorSet, null=True, blank=True,
-                                      on_delete=models.PROTECT)
-    status = models.CharField(max_length=16, choices=EvaluationStatus.choices,
-                              default=EvaluationStatus.DRAFT)
+    indicator_set = models.ForeignKey(IndicatorSet, null=True, blank=True, on_delete=models.PROTECT)
+    status = models.CharField(
+        max_length=16, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
+    )
     general = models.DecimalField(max_digits=7, decimal_places=4, default=0)
     task = models.DecimalField(max_digits=7, decimal_places=4, default=0)
     total = models.DecimalField(max_digits=7, decimal_places=4, default=0)
@@ -219,23 +241,29 @@ class AgencyEvaluation(models.Model):
     level = models.CharField(max_length=12, blank=True)
     explanation = models.JSONField(default=list, blank=True)
     computed_at = models.DateTimeField(null=True, blank=True)
-    self_assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
+    self_assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     self_assessed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_reason = NFCTextField(_("review reasons"), blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     objects = AgencyRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "organization__path"]
-        constraints = [models.UniqueConstraint(fields=["organization", "year"],
-                                               name="agency_one_evaluation_per_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"], name="agency_one_evaluation_per_year"
+            )
+        ]
         verbose_name = _("agency evaluation")
         verbose_name_plural = _("agency evaluations")
 
@@ -246,21 +274,27 @@ class AgencyEvaluation(models.Model):
 class Score(models.Model):
     """One criterion of an evaluation: computed points, or points entered with evidence."""
 
-    evaluation = models.ForeignKey(AgencyEvaluation, on_delete=models.CASCADE,
-                                   related_name="scores")
+    evaluation = models.ForeignKey(
+        AgencyEvaluation, on_delete=models.CASCADE, related_name="scores"
+    )
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT)
     computed = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
-    self_points = models.DecimalField(_("self-assessed points"), max_digits=5,
-                                      decimal_places=2, null=True, blank=True)
-    review_points = models.DecimalField(_("points after review"), max_digits=5,
-                                        decimal_places=2, null=True, blank=True)
+    self_points = models.DecimalField(
+        _("self-assessed points"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    review_points = models.DecimalField(
+        _("points after review"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     evidence = NFCTextField(_("evidence"), blank=True)
     explanation = NFCTextField(blank=True)
 
     class Meta:
         ordering = ["criterion__order"]
-        constraints = [models.UniqueConstraint(fields=["evaluation", "criterion"],
-                                               name="agency_one_score_per_criterion")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "criterion"], name="agency_one_score_per_criterion"
+            )
+        ]
 
     @property
     def points(self):

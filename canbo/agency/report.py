@@ -15,12 +15,18 @@ def two(value) -> str | None:
 
 def contract_rows(evaluations) -> list[dict]:
     """Rows of the given evaluations (one year), in the order given."""
-    evaluations = list(evaluations.select_related("organization", "indicator_set")
-                       .prefetch_related("scores__criterion"))
+    evaluations = list(
+        evaluations.select_related("organization", "indicator_set").prefetch_related(
+            "scores__criterion"
+        )
+    )
     if not evaluations:
         return []
-    inputs = compute.load_inputs(evaluations[0].year, [e.organization for e in evaluations],
-                                 {e.indicator_set_id for e in evaluations} - {None})
+    inputs = compute.load_inputs(
+        evaluations[0].year,
+        [e.organization for e in evaluations],
+        {e.indicator_set_id for e in evaluations} - {None},
+    )
     return [contract_row(e, inputs) for e in evaluations]
 
 
@@ -36,19 +42,25 @@ def contract_row(evaluation: AgencyEvaluation, inputs: compute.Inputs) -> dict:
         "total": two(evaluation.total),
         "level": evaluation.level,
         "status": evaluation.status,
-        "criteria": [{
-            "name": f"{s.criterion.code} {s.criterion.name}",
-            "points": two(s.points) if s.points is not None else "0.00",
-            "max": two(s.criterion.max_points),
-            "source": Measure.COMPUTED if s.computed is not None else s.criterion.measure,
-        } for s in scores],
-        "indicators": [{
-            "name": line.indicator.name,
-            "unit": line.indicator.unit,
-            "target": two(_dec(line.target)),
-            "actual": two(_dec(line.actual)),
-            "points": two(_dec(line.points)),
-        } for line in lines],
+        "criteria": [
+            {
+                "name": f"{s.criterion.code} {s.criterion.name}",
+                "points": two(s.points) if s.points is not None else "0.00",
+                "max": two(s.criterion.max_points),
+                "source": Measure.COMPUTED if s.computed is not None else s.criterion.measure,
+            }
+            for s in scores
+        ],
+        "indicators": [
+            {
+                "name": line.indicator.name,
+                "unit": line.indicator.unit,
+                "target": two(_dec(line.target)),
+                "actual": two(_dec(line.actual)),
+                "points": two(_dec(line.points)),
+            }
+            for line in lines
+        ],
     }
 
 

@@ -41,15 +41,19 @@ def communes() -> list[Organization]:
 
 
 def active_indicator_set(year: int) -> IndicatorSet | None:
-    return (IndicatorSet.objects.filter(year=year, status=SetStatus.ACTIVE)
-            .order_by("-version").first())
+    return (
+        IndicatorSet.objects.filter(year=year, status=SetStatus.ACTIVE).order_by("-version").first()
+    )
 
 
 def ensure_evaluation(commune: Organization, year: int) -> AgencyEvaluation:
     evaluation, _created = AgencyEvaluation.objects.get_or_create(
-        organization=commune, year=year,
-        defaults={"criteria_set": ensure_default_set(), "indicator_set":
-                  active_indicator_set(year)},
+        organization=commune,
+        year=year,
+        defaults={
+            "criteria_set": ensure_default_set(),
+            "indicator_set": active_indicator_set(year),
+        },
     )
     return evaluation
 
@@ -59,8 +63,11 @@ def _scores(evaluation: AgencyEvaluation) -> dict[int, Score]:
     if prefetched is not None:
         return {s.criterion_id: s for s in prefetched}
     have = {s.criterion_id: s for s in evaluation.scores.select_related("criterion")}
-    missing = [Score(evaluation=evaluation, criterion=c)
-               for c in evaluation.criteria_set.criteria.all() if c.pk not in have]
+    missing = [
+        Score(evaluation=evaluation, criterion=c)
+        for c in evaluation.criteria_set.criteria.all()
+        if c.pk not in have
+    ]
     if missing:
         Score.objects.bulk_create(missing)
         have = {s.criterion_id: s for s in evaluation.scores.select_related("criterion")}
@@ -80,8 +87,9 @@ def refresh(evaluations: list[AgencyEvaluation], inputs: compute.Inputs | None =
     for evaluation in open_ones:
         scores = _scores(evaluation)
         for score in scores.values():
-            result = compute.compute_criterion(score.criterion, evaluation.organization, inputs,
-                                               evaluation.indicator_set_id)
+            result = compute.compute_criterion(
+                score.criterion, evaluation.organization, inputs, evaluation.indicator_set_id
+            )
             computed = None if result is None else rounded(result.points, 4)
             text = "" if result is None else result.text
             exact = None if result is None else result.points
@@ -95,8 +103,10 @@ def refresh(evaluations: list[AgencyEvaluation], inputs: compute.Inputs | None =
     for evaluation in open_ones:
         evaluation.computed_at = now
     AgencyEvaluation.objects.bulk_update(
-        open_ones, ["general", "task", "total", "total_exact", "level", "explanation",
-                    "computed_at"], batch_size=500)
+        open_ones,
+        ["general", "task", "total", "total_exact", "level", "explanation", "computed_at"],
+        batch_size=500,
+    )
     return len(open_ones)
 
 
@@ -121,15 +131,22 @@ def _totals(evaluation: AgencyEvaluation, scores) -> None:
             parts[criterion.part] += points
         text = score.explanation or (
             _("Entered: %(p)s of %(max)s.") % {"p": fmt(points), "max": fmt(criterion.max_points)}
-            if points is not None else _("Not yet assessed: 0 points."))
+            if points is not None
+            else _("Not yet assessed: 0 points.")
+        )
         if score.review_points is not None:
             text += " " + _("Reviewed by the province: %(p)s.") % {"p": fmt(score.review_points)}
         lines.append({"criterion": criterion.code, "text": text})
     total = parts[Part.GENERAL] + parts[Part.TASK]
     rulebook = rulebook_for(date(evaluation.year, 12, 31))
     classification = classify_agency(total, rulebook)
-    lines.append({"criterion": "", "text": classification.explanation[0].text,
-                  "basis": classification.explanation[0].basis})
+    lines.append(
+        {
+            "criterion": "",
+            "text": classification.explanation[0].text,
+            "basis": classification.explanation[0].basis,
+        }
+    )
     evaluation.general = rounded(parts[Part.GENERAL], 4)
     evaluation.task = rounded(parts[Part.TASK], 4)
     evaluation.total = rounded(total, 4)
@@ -144,12 +161,18 @@ def recompute_province(year: int) -> int:
     every = communes()
     have = {e.organization_id for e in AgencyEvaluation.objects.filter(year=year)}
     default, indicators = ensure_default_set(), active_indicator_set(year)
-    AgencyEvaluation.objects.bulk_create([
-        AgencyEvaluation(organization=c, year=year, criteria_set=default,
-                         indicator_set=indicators)
-        for c in every if c.pk not in have])
-    evaluations = list(AgencyEvaluation.objects.filter(year=year)
-                       .select_related("organization", "criteria_set"))
+    AgencyEvaluation.objects.bulk_create(
+        [
+            AgencyEvaluation(
+                organization=c, year=year, criteria_set=default, indicator_set=indicators
+            )
+            for c in every
+            if c.pk not in have
+        ]
+    )
+    evaluations = list(
+        AgencyEvaluation.objects.filter(year=year).select_related("organization", "criteria_set")
+    )
     _bulk_scores(evaluations)
     return refresh(evaluations)
 
@@ -158,14 +181,23 @@ def _bulk_scores(evaluations: list[AgencyEvaluation]) -> None:
     """Create the score rows missing, for many evaluations at once."""
     criteria: dict[int, list[Criterion]] = {}
     for criterion in Criterion.objects.filter(
-            criteria_set_id__in={e.criteria_set_id for e in evaluations}):
+        criteria_set_id__in={e.criteria_set_id for e in evaluations}
+    ):
         criteria.setdefault(criterion.criteria_set_id, []).append(criterion)
-    have = set(Score.objects.filter(evaluation__in=evaluations)
-               .values_list("evaluation_id", "criterion_id"))
-    Score.objects.bulk_create([
-        Score(evaluation=e, criterion=c) for e in evaluations
-        for c in criteria.get(e.criteria_set_id, []) if (e.pk, c.pk) not in have],
-        batch_size=1000)
+    have = set(
+        Score.objects.filter(evaluation__in=evaluations).values_list(
+            "evaluation_id", "criterion_id"
+        )
+    )
+    Score.objects.bulk_create(
+        [
+            Score(evaluation=e, criterion=c)
+            for e in evaluations
+            for c in criteria.get(e.criteria_set_id, [])
+            if (e.pk, c.pk) not in have
+        ],
+        batch_size=1000,
+    )
     by_evaluation: dict[int, list[Score]] = {}
     for score in Score.objects.filter(evaluation__in=evaluations).select_related("criterion"):
         by_evaluation.setdefault(score.evaluation_id, []).append(score)
@@ -181,13 +213,19 @@ def parse_points(raw, criterion) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise AgencyError(_("Criterion %(code)s: “%(value)s” is not a number.")
-                          % {"code": criterion.code, "value": raw}) from None
+        raise AgencyError(
+            _("Criterion %(code)s: “%(value)s” is not a number.")
+            % {"code": criterion.code, "value": raw}
+        ) from None
     if not value.is_finite() or value < 0 or value > criterion.max_points:
         raise AgencyError(
             _("Criterion %(code)s: %(value)s points is outside 0 – %(max)s.")
-            % {"code": criterion.code, "value": fmt(to_fraction(value)),
-               "max": fmt(to_fraction(criterion.max_points))})
+            % {
+                "code": criterion.code,
+                "value": fmt(to_fraction(value)),
+                "max": fmt(to_fraction(criterion.max_points)),
+            }
+        )
     return value
 
 
@@ -202,8 +240,12 @@ def save_self_assessment(actor, evaluation: AgencyEvaluation, entries: dict) -> 
     _require(actor, "agency.self_assess")
     evaluation = AgencyEvaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.status not in (EvaluationStatus.DRAFT,):
-        raise AgencyError(_("The self-assessment has already been sent: it can no longer be "
-                            "changed by the commune."))
+        raise AgencyError(
+            _(
+                "The self-assessment has already been sent: it can no longer be "
+                "changed by the commune."
+            )
+        )
     scores = {s.criterion.code: s for s in _scores(evaluation).values()}
     unknown = sorted(set(entries) - set(scores))
     if unknown:
@@ -216,16 +258,22 @@ def save_self_assessment(actor, evaluation: AgencyEvaluation, entries: dict) -> 
         points = parse_points(raw, score.criterion)
         evidence = (evidence or "").strip()
         if points is not None and points > 0 and not evidence:
-            raise AgencyError(_("Criterion %(code)s: give the evidence for the points entered.")
-                              % {"code": code})
+            raise AgencyError(
+                _("Criterion %(code)s: give the evidence for the points entered.") % {"code": code}
+            )
         before = audit.snapshot(score, ["self_points", "evidence"])
         score.self_points, score.evidence = points, evidence
         changed.append((score, before))
     for score, before in changed:
         score.save(update_fields=["self_points", "evidence"])
-        audit.record(actor, "agency.save_self_assessment", evaluation, before,
-                     audit.snapshot(score, ["self_points", "evidence"]),
-                     reason=score.criterion.code)
+        audit.record(
+            actor,
+            "agency.save_self_assessment",
+            evaluation,
+            before,
+            audit.snapshot(score, ["self_points", "evidence"]),
+            reason=score.criterion.code,
+        )
     refresh([evaluation])
 
 
@@ -235,14 +283,24 @@ def submit_self_assessment(actor, evaluation: AgencyEvaluation) -> None:
     evaluation = AgencyEvaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.status != EvaluationStatus.DRAFT:
         raise AgencyError(_("Only a draft can be sent for review."))
-    missing = [s.criterion.code for s in _scores(evaluation).values()
-               if s.criterion.measure == Measure.ENTERED and s.computed is None
-               and s.self_points is None]
+    missing = [
+        s.criterion.code
+        for s in _scores(evaluation).values()
+        if s.criterion.measure == Measure.ENTERED and s.computed is None and s.self_points is None
+    ]
     if missing:
-        raise AgencyError(_("Assess every entered criterion before sending: %(codes)s.")
-                          % {"codes": ", ".join(sorted(missing))})
-    _move(actor, evaluation, EvaluationStatus.SELF_ASSESSED, "agency.submit_self_assessment",
-          self_assessed_by=_user(actor), self_assessed_at=timezone.now())
+        raise AgencyError(
+            _("Assess every entered criterion before sending: %(codes)s.")
+            % {"codes": ", ".join(sorted(missing))}
+        )
+    _move(
+        actor,
+        evaluation,
+        EvaluationStatus.SELF_ASSESSED,
+        "agency.submit_self_assessment",
+        self_assessed_by=_user(actor),
+        self_assessed_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -263,19 +321,34 @@ def review_evaluation(actor, evaluation: AgencyEvaluation, entries: dict, reason
             raise AgencyError(_("Unknown criteria: %(codes)s.") % {"codes": code})
         points = parse_points(raw, score.criterion)
         if score.criterion.measure == Measure.COMPUTED and points is not None:
-            raise AgencyError(_("Criterion %(code)s is computed from the data: it cannot be "
-                                "changed by hand.") % {"code": code})
+            raise AgencyError(
+                _("Criterion %(code)s is computed from the data: it cannot be changed by hand.")
+                % {"code": code}
+            )
         updates.append((score, points))
     for score, points in updates:
         before = audit.snapshot(score, ["review_points"])
         score.review_points = points
         score.save(update_fields=["review_points"])
-        audit.record(actor, "agency.review_score", evaluation, before,
-                     audit.snapshot(score, ["review_points"]), reason=reason)
+        audit.record(
+            actor,
+            "agency.review_score",
+            evaluation,
+            before,
+            audit.snapshot(score, ["review_points"]),
+            reason=reason,
+        )
     refresh([evaluation])
-    _move(actor, evaluation, EvaluationStatus.REVIEWED, "agency.review_evaluation",
-          reason=reason, reviewed_by=_user(actor), reviewed_at=timezone.now(),
-          review_reason=reason)
+    _move(
+        actor,
+        evaluation,
+        EvaluationStatus.REVIEWED,
+        "agency.review_evaluation",
+        reason=reason,
+        reviewed_by=_user(actor),
+        reviewed_at=timezone.now(),
+        review_reason=reason,
+    )
 
 
 @transaction.atomic
@@ -287,8 +360,14 @@ def return_evaluation(actor, evaluation: AgencyEvaluation, reason: str) -> None:
         raise AgencyError(_("Only a self-assessed evaluation can be returned."))
     if not (reason or "").strip():
         raise AgencyError(_("Give the reasons of the review."))
-    _move(actor, evaluation, EvaluationStatus.DRAFT, "agency.return_evaluation",
-          reason=reason.strip(), review_reason=reason.strip())
+    _move(
+        actor,
+        evaluation,
+        EvaluationStatus.DRAFT,
+        "agency.return_evaluation",
+        reason=reason.strip(),
+        review_reason=reason.strip(),
+    )
 
 
 @transaction.atomic
@@ -299,8 +378,14 @@ def approve_evaluation(actor, evaluation: AgencyEvaluation) -> None:
     if evaluation.status != EvaluationStatus.REVIEWED:
         raise AgencyError(_("Only a reviewed evaluation can be approved."))
     refresh([evaluation])
-    _move(actor, evaluation, EvaluationStatus.PUBLISHED, "agency.approve_evaluation",
-          approved_by=_user(actor), published_at=timezone.now())
+    _move(
+        actor,
+        evaluation,
+        EvaluationStatus.PUBLISHED,
+        "agency.approve_evaluation",
+        approved_by=_user(actor),
+        published_at=timezone.now(),
+    )
     agency_published.send(sender=AgencyEvaluation, evaluation=evaluation)
 
 
@@ -308,15 +393,22 @@ def _user(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
-def _move(actor, evaluation: AgencyEvaluation, status: str, action: str, reason: str = "",
-          **fields) -> None:
+def _move(
+    actor, evaluation: AgencyEvaluation, status: str, action: str, reason: str = "", **fields
+) -> None:
     before = audit.snapshot(evaluation, ["status", "total", "level"])
     evaluation.status = status
     for name, value in fields.items():
         setattr(evaluation, name, value)
     evaluation.save()
-    audit.record(actor, action, evaluation, before,
-                 audit.snapshot(evaluation, ["status", "total", "level"]), reason=reason)
+    audit.record(
+        actor,
+        action,
+        evaluation,
+        before,
+        audit.snapshot(evaluation, ["status", "total", "level"]),
+        reason=reason,
+    )
 
 
 def late(year: int, today: date | None = None) -> bool:

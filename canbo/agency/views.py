@@ -58,8 +58,11 @@ def compare(request, year: int):
     require(request.user, "agency.compare")
     year = _year(year)
     visible = AgencyEvaluation.objects.visible_to(request.user)
-    rows = list(visible.filter(year=year).select_related("organization")
-                .order_by("-total", "organization__name"))
+    rows = list(
+        visible.filter(year=year)
+        .select_related("organization")
+        .order_by("-total", "organization__name")
+    )
     previous = dict(visible.filter(year=year - 1).values_list("organization_id", "total"))
     for rank, row in enumerate(rows, start=1):
         row.rank, row.label = rank, LABELS.get(row.level, "")
@@ -67,9 +70,13 @@ def compare(request, year: int):
     grid = sorted(rows, key=lambda r: r.organization.name)
     counts = {level: sum(r.level == level for r in rows) for level in LEVELS}
     context = {
-        "year": year, "rows": rows, "grid": grid, "columns": GRID_COLUMNS,
+        "year": year,
+        "rows": rows,
+        "grid": grid,
+        "columns": GRID_COLUMNS,
         "counts": [(level, LABELS[level], counts[level]) for level in LEVELS],
-        "trend": _trend(visible), "late": services.late(year),
+        "trend": _trend(visible),
+        "late": services.late(year),
         "can_recompute": can(request.user, "agency.manage_indicators"),
     }
     return render(request, "agency/compare.html", context)
@@ -83,10 +90,15 @@ def _trend(visible) -> dict:
     for i, row in enumerate(means):
         x = 40 + (i * (width - 60) / max(1, len(means) - 1) if len(means) > 1 else 0)
         y = height - 20 - float(row["mean"] or 0) * (height - 40) / 100
-        points.append({"x": round(x, 1), "y": round(y, 1), "year": row["year"],
-                       "mean": row["mean"]})
-    return {"points": points, "line": " ".join(f"{p['x']},{p['y']}" for p in points),
-            "width": width, "height": height}
+        points.append(
+            {"x": round(x, 1), "y": round(y, 1), "year": row["year"], "mean": row["mean"]}
+        )
+    return {
+        "points": points,
+        "line": " ".join(f"{p['x']},{p['y']}" for p in points),
+        "width": width,
+        "height": height,
+    }
 
 
 @require_POST
@@ -99,23 +111,29 @@ def recompute(request, year: int):
 
 def evaluation(request, pk: int):
     require(request.user, "agency.view")
-    found = get_object_or_404(AgencyEvaluation.objects.visible_to(request.user)
-                              .select_related("organization", "criteria_set",
-                                              "indicator_set"), pk=pk)
+    found = get_object_or_404(
+        AgencyEvaluation.objects.visible_to(request.user).select_related(
+            "organization", "criteria_set", "indicator_set"
+        ),
+        pk=pk,
+    )
     if found.status != EvaluationStatus.PUBLISHED and found.computed_at is None:
         services.refresh([found])
     scores = list(found.scores.select_related("criterion"))
-    inputs = compute.load_inputs(found.year, [found.organization],
-                                 {found.indicator_set_id} - {None})
+    inputs = compute.load_inputs(
+        found.year, [found.organization], {found.indicator_set_id} - {None}
+    )
     user = request.user
     context = {
-        "e": found, "scores": scores, "label": LABELS.get(found.level, ""),
+        "e": found,
+        "scores": scores,
+        "label": LABELS.get(found.level, ""),
         "lines": compute.indicator_lines(found.organization, inputs, found.indicator_set_id),
         "can_self": can(user, "agency.self_assess") and found.status == EvaluationStatus.DRAFT,
-        "can_review": can(user, "agency.review")
-        and found.status == EvaluationStatus.SELF_ASSESSED,
+        "can_review": can(user, "agency.review") and found.status == EvaluationStatus.SELF_ASSESSED,
         "can_approve": can(user, "agency.approve") and found.status == EvaluationStatus.REVIEWED,
-        "entered": Measure.ENTERED, "late": services.late(found.year),
+        "entered": Measure.ENTERED,
+        "late": services.late(found.year),
     }
     return render(request, "agency/evaluation.html", context)
 
@@ -129,8 +147,11 @@ def evaluation_action(request, pk: int):
     try:
         if action in ("save", "submit"):
             require(request.user, "agency.self_assess")
-            entries = {c: (post.get(f"points_{c}", ""), post.get(f"evidence_{c}", ""))
-                       for c in codes if f"points_{c}" in post}
+            entries = {
+                c: (post.get(f"points_{c}", ""), post.get(f"evidence_{c}", ""))
+                for c in codes
+                if f"points_{c}" in post
+            }
             services.save_self_assessment(request.user, found, entries)
             if action == "submit":
                 services.submit_self_assessment(request.user, found)
@@ -162,14 +183,27 @@ def indicator_entry(request, year: int):
     items = []
     if indicator_set is not None:
         found = list(indicator_set.indicators.all())
-        targets = {t.indicator_id: t for t in Target.objects.visible_to(request.user)
-                   .filter(indicator__in=found, organization=commune)}
-        actuals = {a.indicator_id: a for a in Actual.objects.visible_to(request.user)
-                   .filter(indicator__in=found, organization=commune)}
-        items = [{"indicator": i, "target": targets.get(i.pk), "actual": actuals.get(i.pk)}
-                 for i in found]
+        targets = {
+            t.indicator_id: t
+            for t in Target.objects.visible_to(request.user).filter(
+                indicator__in=found, organization=commune
+            )
+        }
+        actuals = {
+            a.indicator_id: a
+            for a in Actual.objects.visible_to(request.user).filter(
+                indicator__in=found, organization=commune
+            )
+        }
+        items = [
+            {"indicator": i, "target": targets.get(i.pk), "actual": actuals.get(i.pk)}
+            for i in found
+        ]
     context = {
-        "year": year, "commune": commune, "set": indicator_set, "items": items,
+        "year": year,
+        "commune": commune,
+        "set": indicator_set,
+        "items": items,
         "can_enter": can(request.user, "agency.enter_actuals"),
         "can_check": can(request.user, "agency.manage_indicators"),
         "accepted": ActualStatus.ACCEPTED,
@@ -201,9 +235,15 @@ def actual_enter(request, year: int):
     raw = request.POST.get("indicator", "")
     indicator = get_object_or_404(Indicator, pk=int(raw) if raw.isdigit() else 0)
     try:
-        indicators.enter_actual(request.user, indicator, commune, request.POST.get("value", ""),
-                                request.POST.get("source", ""), request.POST.get("evidence", ""),
-                                request.FILES.get("evidence_file"))
+        indicators.enter_actual(
+            request.user,
+            indicator,
+            commune,
+            request.POST.get("value", ""),
+            request.POST.get("source", ""),
+            request.POST.get("evidence", ""),
+            request.FILES.get("evidence_file"),
+        )
     except AgencyError as exc:
         messages.error(request, exc.message)
     else:
@@ -216,8 +256,9 @@ def actual_review(request, pk: int):
     require(request.user, "agency.manage_indicators")
     actual = get_object_or_404(Actual.objects.visible_to(request.user), pk=pk)
     try:
-        indicators.review_actual(request.user, actual, request.POST.get("accept") == "1",
-                                 request.POST.get("note", ""))
+        indicators.review_actual(
+            request.user, actual, request.POST.get("accept") == "1", request.POST.get("note", "")
+        )
     except AgencyError as exc:
         messages.error(request, exc.message)
     else:

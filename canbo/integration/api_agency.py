@@ -46,7 +46,9 @@ class AgencyOut(Schema):
 def agency_results(request, filters: Query[AgencyFilters]):
     """Published agency evaluations of a year: one row per commune, ranked by total."""
     client = require_scope(request, "agency:read")
-    rows = (AgencyEvaluation.objects.visible_to(client)
-            .filter(year=filters.year, status=EvaluationStatus.PUBLISHED)
-            .order_by("-total", "organization__name"))
+    rows = (
+        AgencyEvaluation.objects.visible_to(client)
+        .filter(year=filters.year, status=EvaluationStatus.PUBLISHED)
+        .order_by("-total", "organization__name")
+    )
     return contract_rows(rows)

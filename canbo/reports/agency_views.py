@@ -17,10 +17,14 @@ from canbo.reports.xlsx_unit import XLSX_TYPE
 def agency_docx(request, pk: int):
     require(request.user, "agency.view")
     evaluation = get_object_or_404(
-        AgencyEvaluation.objects.visible_to(request.user)
-        .select_related("organization", "criteria_set"), pk=pk)
-    inputs = compute.load_inputs(evaluation.year, [evaluation.organization],
-                                 {evaluation.indicator_set_id} - {None})
+        AgencyEvaluation.objects.visible_to(request.user).select_related(
+            "organization", "criteria_set"
+        ),
+        pk=pk,
+    )
+    inputs = compute.load_inputs(
+        evaluation.year, [evaluation.organization], {evaluation.indicator_set_id} - {None}
+    )
     content = agency_document(evaluation, contract_row(evaluation, inputs))
     name = f"danh-gia-co-quan-{evaluation.year}-{slugify(evaluation.organization.name)}.docx"
     return _download(content, name, DOCX_TYPE)

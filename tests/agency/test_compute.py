@@ -67,12 +67,20 @@ def test_totals_and_level(agency_world):
 
 def test_classification_thresholds_and_rulebook_parameters():
     rulebook = get_rulebook()
-    assert (rulebook.agency_threshold_excellent, rulebook.agency_threshold_good,
-            rulebook.agency_threshold_complete) == (90, 70, 50)
+    assert (
+        rulebook.agency_threshold_excellent,
+        rulebook.agency_threshold_good,
+        rulebook.agency_threshold_complete,
+    ) == (90, 70, 50)
     assert rulebook.agency_informs_leader is False
-    cases = {Fraction(90): "excellent", Fraction(8999, 100): "good", Fraction(70): "good",
-             Fraction(6999, 100): "complete", Fraction(50): "complete",
-             Fraction(4999, 100): "fail"}
+    cases = {
+        Fraction(90): "excellent",
+        Fraction(8999, 100): "good",
+        Fraction(70): "good",
+        Fraction(6999, 100): "complete",
+        Fraction(50): "complete",
+        Fraction(4999, 100): "fail",
+    }
     for total, level in cases.items():
         assert classify_agency(total, rulebook).code == level, total
     stricter = replace(rulebook, agency_threshold_excellent=Fraction(95))

@@ -33,12 +33,10 @@ def test_evidence_file_checks(agency_world, settings, tmp_path):
     w = agency_world
     bad = SimpleUploadedFile("x.exe", b"MZ", content_type="application/octet-stream")
     with pytest.raises(AgencyError) as caught:
-        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "",
-                                bad)
+        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", bad)
     assert "PDF" in caught.value.message
     good = SimpleUploadedFile("bc.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    actual = indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "",
-                                     good)
+    actual = indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", good)
     assert actual.evidence_file.name.endswith(".pdf") and actual.value == 95
 
 
@@ -55,8 +53,9 @@ def test_changing_a_set_after_actuals_makes_a_new_version(agency_world):
     assert "phiên bản 2" in caught.value.message
     w.income.refresh_from_db()
     assert w.income.max_points == 4  # never a silent rewrite
-    copy = indicators.revise_indicator(w.users["personnel"], w.income, {"max_points": 6},
-                                       new_version=True)
+    copy = indicators.revise_indicator(
+        w.users["personnel"], w.income, {"max_points": 6}, new_version=True
+    )
     old = IndicatorSet.objects.get(pk=w.indicator_set.pk)
     assert old.status == "superseded" and old.indicators.get(code="TN").max_points == 4
     assert Actual.objects.filter(indicator__indicator_set=old).count() == 4  # kept

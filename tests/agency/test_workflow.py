@@ -10,9 +10,15 @@ from canbo.core.roles import Role
 from tests.agency.conftest import evaluation_of, score_of
 from tests.factories import make_user
 
-ENTERED = {"I.1": ("8", "NQ 1"), "I.2": ("7,5", "BC 2"), "I.4": ("3", "BC 3"),
-           "I.5": ("6", "BC 4"), "II.1": ("14", "BC 5"), "II.4": ("4", "BC 6"),
-           "II.5": ("12", "BC 7")}
+ENTERED = {
+    "I.1": ("8", "NQ 1"),
+    "I.2": ("7,5", "BC 2"),
+    "I.4": ("3", "BC 3"),
+    "I.5": ("6", "BC 4"),
+    "II.1": ("14", "BC 5"),
+    "II.4": ("4", "BC 6"),
+    "II.5": ("12", "BC 7"),
+}
 
 
 def _leader(world):
@@ -24,8 +30,12 @@ def test_full_workflow_with_audit(agency_world):
     evaluation = evaluation_of(w.tanphong)
     services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
     services.submit_self_assessment(w.users["chair"], evaluation)
-    services.review_evaluation(w.users["personnel"], evaluation, {"II.1": "12"},
-                               "Chương trình công tác còn 2 việc chưa xong.")
+    services.review_evaluation(
+        w.users["personnel"],
+        evaluation,
+        {"II.1": "12"},
+        "Chương trình công tác còn 2 việc chưa xong.",
+    )
     evaluation.refresh_from_db()
     # general 8 + 7.5 + 2.7333 + 3 + 6 = 27.2333; task 12 + 10.625 + 14 + 4 + 12 = 52.625
     assert str(evaluation.general) == "27.2333" and str(evaluation.task) == "52.6250"
@@ -34,8 +44,12 @@ def test_full_workflow_with_audit(agency_world):
     evaluation.refresh_from_db()
     assert evaluation.status == "published"
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"agency.save_self_assessment", "agency.submit_self_assessment",
-            "agency.review_evaluation", "agency.approve_evaluation"} <= actions
+    assert {
+        "agency.save_self_assessment",
+        "agency.submit_self_assessment",
+        "agency.review_evaluation",
+        "agency.approve_evaluation",
+    } <= actions
 
 
 @pytest.mark.parametrize("persona", ["staff", "head", "personnel", "outsider", "admin"])
@@ -101,8 +115,9 @@ def test_webhook_on_publication(agency_world):
 
     w = agency_world
     client, _token = create_client(None, "Cổng tỉnh", w.province, ["agency:read"])
-    WebhookSubscription.objects.create(client=client, event="agency.published",
-                                       url="http://127.0.0.1:9/hook")
+    WebhookSubscription.objects.create(
+        client=client, event="agency.published", url="http://127.0.0.1:9/hook"
+    )
     evaluation = evaluation_of(w.tanphong)
     services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
     services.submit_self_assessment(w.users["chair"], evaluation)

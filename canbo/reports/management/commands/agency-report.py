@@ -40,8 +40,9 @@ class Command(BaseCommand):
         kind = self._format(options["format"], options["output"])
         rows = year_rows(year)
         if not rows:
-            raise CommandError(_("No agency evaluation of %(year)s: recompute them first.")
-                               % {"year": year})
+            raise CommandError(
+                _("No agency evaluation of %(year)s: recompute them first.") % {"year": year}
+            )
         if kind == "json":
             content = (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode()
         elif kind == "xlsx":
@@ -50,15 +51,19 @@ class Command(BaseCommand):
             content = _all_forms(year, rows)
         write_output(options["output"], content, self.stdout)
         if options["output"]:
-            self.stdout.write(_("Wrote %(file)s: %(n)s communes, year %(year)s.")
-                              % {"file": options["output"], "n": len(rows), "year": year})
+            self.stdout.write(
+                _("Wrote %(file)s: %(n)s communes, year %(year)s.")
+                % {"file": options["output"], "n": len(rows), "year": year}
+            )
 
     def _format(self, given: str, output: str) -> str:
         suffix = Path(output).suffix.lstrip(".").lower() if output else ""
         kind = (given or suffix or "json").lower()
         if kind not in FORMATS:
-            raise CommandError(_("Invalid format “%(value)s”: choose json, xlsx or docx.")
-                               % {"value": given or suffix})
+            raise CommandError(
+                _("Invalid format “%(value)s”: choose json, xlsx or docx.")
+                % {"value": given or suffix}
+            )
         if kind != "json" and not output:
             raise CommandError(_("The %(kind)s format needs -o FILE.") % {"kind": kind})
         return kind
@@ -66,9 +71,12 @@ class Command(BaseCommand):
 
 def _all_forms(year: int, rows: list[dict]) -> bytes:
     """Every commune's form in one document (each form's body appended)."""
-    by_code = {e.organization.code or e.organization.name: e for e in
-               AgencyEvaluation.objects.filter(year=year).select_related("organization",
-                                                                         "criteria_set")}
+    by_code = {
+        e.organization.code or e.organization.name: e
+        for e in AgencyEvaluation.objects.filter(year=year).select_related(
+            "organization", "criteria_set"
+        )
+    }
     combined = None
     for row in rows:
         evaluation = by_code[row["code"] or row["name"]]
