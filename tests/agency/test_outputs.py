@@ -1,7 +1,6 @@
 """Contract JSON (command and API), xlsx/docx open and hold the numbers, pages and scope."""
 
 import json
-from io import BytesIO
 
 from django.core.management import call_command
 from docx import Document
