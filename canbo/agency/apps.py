@@ -6,3 +6,11 @@ class AgencyConfig(AppConfig):
     name = "canbo.agency"
     label = "agency"
     verbose_name = _("Agency evaluation")
+
+    def ready(self) -> None:
+        from canbo.agency import receivers
+        from canbo.evaluation.signals import agency_result_requested
+
+        agency_result_requested.connect(
+            receivers.agency_result, dispatch_uid="agency.agency_result"
+        )

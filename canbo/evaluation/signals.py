@@ -13,3 +13,9 @@ sheet_published = Signal()
 
 # Sent when a period is locked: period (EvaluationPeriod).
 period_locked = Signal()
+
+# Asks for the agency result of a commune (the agency app answers once connected), used for its
+# chairman's đ when the rulebook's switch `agency_informs_leader` is on. Arguments:
+# organization (Organization, the commune), year (int). A receiver returns None, or a dict
+# {"level": "excellent|good|complete|fail", "year": int, "total": str}.
+agency_result_requested = Signal()
