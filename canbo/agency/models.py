@@ -220,6 +220,7 @@ class EvaluationStatus(models.TextChoices):
     SELF_ASSESSED = "self_assessed", _("Self-assessed by the commune")
     REVIEWED = "reviewed", _("Reviewed by the Department of Home Affairs")
     PUBLISHED = "published", _("Approved and published")
+    CONTESTED = "contested", _("Published, complaint pending")
 
 
 class AgencyEvaluation(models.Model):
@@ -303,3 +304,31 @@ class Score(models.Model):
             if value is not None:
                 return value
         return None
+
+
+class ComplaintStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted: the evaluation is reviewed again")
+    REJECTED = "rejected", _("Rejected: the result stands")
+
+
+class AgencyComplaint(models.Model):
+    """The commune's complaint against its published agency result."""
+
+    evaluation = models.ForeignKey(AgencyEvaluation, on_delete=models.CASCADE,
+                                   related_name="complaints")
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    filed_at = models.DateTimeField(auto_now_add=True)
+    reason = NFCTextField(_("reason"))
+    status = models.CharField(max_length=8, choices=ComplaintStatus.choices,
+                              default=ComplaintStatus.OPEN)
+    resolution = NFCTextField(_("resolution"), blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-filed_at"]
+        verbose_name = _("agency complaint")
+        verbose_name_plural = _("agency complaints")

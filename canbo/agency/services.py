@@ -2,7 +2,7 @@
 approve and publish (provincial leadership). Every step is audited; bad input raises
 AgencyError with a Vietnamese message and writes nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -14,7 +14,9 @@ from canbo.agency import compute
 from canbo.agency.defaults import ensure_default_set
 from canbo.agency.errors import AgencyError
 from canbo.agency.models import (
+    AgencyComplaint,
     AgencyEvaluation,
+    ComplaintStatus,
     Criterion,
     EvaluationStatus,
     IndicatorSet,
@@ -32,7 +34,7 @@ from canbo.scoring import fmt, rulebook_for
 from canbo.scoring.agency import classify_agency
 from canbo.scoring.numfmt import rounded, to_fraction
 
-FROZEN = (EvaluationStatus.PUBLISHED,)
+FROZEN = (EvaluationStatus.PUBLISHED, EvaluationStatus.CONTESTED)
 DEADLINE = (12, 15)  # annual, before 15/12 (DOMAIN §6)
 
 
@@ -415,3 +417,51 @@ def late(year: int, today: date | None = None) -> bool:
     """Whether the annual evaluation is past its deadline (15/12 of the year)."""
     today = today or timezone.localdate()
     return today > date(year, *DEADLINE)
+
+
+COMPLAINT_DAYS = 15  # [unconfirmed] window after publication, as a parameter here
+
+
+def complaint_deadline(evaluation: AgencyEvaluation) -> date | None:
+    if evaluation.published_at is None:
+        return None
+    return timezone.localdate(evaluation.published_at) + timedelta(days=COMPLAINT_DAYS)
+
+
+@transaction.atomic
+def file_complaint(actor, evaluation: AgencyEvaluation, reason: str) -> AgencyComplaint:
+    """The commune (its chairman) contests the published result, within the window."""
+    _require(actor, "agency.self_assess")
+    evaluation = AgencyEvaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if evaluation.status != EvaluationStatus.PUBLISHED:
+        raise AgencyError(_("Only a published result can be contested."))
+    if timezone.localdate() > complaint_deadline(evaluation):
+        raise AgencyError(_("The complaint window has closed."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise AgencyError(_("Give the reason of the complaint."))
+    complaint = AgencyComplaint.objects.create(evaluation=evaluation, filed_by=_user(actor),
+                                               reason=reason)
+    _move(actor, evaluation, EvaluationStatus.CONTESTED, "agency.file_complaint", reason=reason)
+    return complaint
+
+
+@transaction.atomic
+def resolve_complaint(actor, complaint: AgencyComplaint, accepted: bool,
+                      resolution: str) -> AgencyComplaint:
+    """Accepted: back to the Sở Nội vụ's review; rejected: the published result stands."""
+    _require(actor, "agency.approve")
+    complaint = AgencyComplaint.objects.select_for_update().get(pk=complaint.pk)
+    if complaint.status != ComplaintStatus.OPEN:
+        raise AgencyError(_("This complaint has already been resolved."))
+    resolution = (resolution or "").strip()
+    if not resolution:
+        raise AgencyError(_("Write how the complaint was resolved."))
+    complaint.status = ComplaintStatus.ACCEPTED if accepted else ComplaintStatus.REJECTED
+    complaint.resolution, complaint.resolved_by = resolution, _user(actor)
+    complaint.resolved_at = timezone.now()
+    complaint.save()
+    evaluation = AgencyEvaluation.objects.select_for_update().get(pk=complaint.evaluation_id)
+    status = EvaluationStatus.SELF_ASSESSED if accepted else EvaluationStatus.PUBLISHED
+    _move(actor, evaluation, status, "agency.resolve_complaint", reason=resolution)
+    return complaint

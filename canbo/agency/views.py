@@ -165,6 +165,14 @@ def evaluation_action(request, pk: int):
         elif action == "approve":
             require(request.user, "agency.approve")
             services.approve_evaluation(request.user, found)
+        elif action == "complain":
+            require(request.user, "agency.self_assess")
+            services.file_complaint(request.user, found, post.get("reason", ""))
+        elif action == "resolve":
+            require(request.user, "agency.approve")
+            complaint = get_object_or_404(found.complaints, pk=_int(post.get("complaint")))
+            services.resolve_complaint(request.user, complaint, post.get("accept") == "1",
+                                       post.get("resolution", ""))
         else:
             raise AgencyError(_("Unknown action."))
     except AgencyError as exc:
@@ -172,6 +180,10 @@ def evaluation_action(request, pk: int):
     else:
         messages.success(request, _("Saved."))
     return redirect("agency:evaluation", pk=found.pk)
+
+
+def _int(raw) -> int:
+    return int(raw) if str(raw or "").isdigit() else 0
 
 
 def indicator_entry(request, year: int):

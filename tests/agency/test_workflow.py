@@ -128,3 +128,51 @@ def test_webhook_on_publication(agency_world):
     assert delivery.payload["organization_code"] == w.tanphong.code
     assert delivery.payload["level"] == "good"
     assert User.objects.filter(username="lanhdao").exists()
+
+
+def _published(w):
+    evaluation = evaluation_of(w.tanphong)
+    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    services.submit_self_assessment(w.users["chair"], evaluation)
+    services.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
+    leader = _leader(w)
+    services.approve_evaluation(leader, evaluation)
+    return evaluation, leader
+
+
+def test_complaint_accepted_goes_back_to_review(agency_world):
+    w = agency_world
+    evaluation, leader = _published(w)
+    with pytest.raises(AgencyError):
+        services.file_complaint(w.users["personnel"], evaluation, "Không đồng ý")
+    with pytest.raises(AgencyError):
+        services.file_complaint(w.users["chair"], evaluation, " ")
+    complaint = services.file_complaint(w.users["chair"], evaluation, "Chỉ tiêu thu ngân sách "
+                                        "tính thiếu khoản ghi thu ghi chi.")
+    evaluation.refresh_from_db()
+    assert evaluation.status == "contested"
+    with pytest.raises(AgencyError):  # the personnel office does not resolve
+        services.resolve_complaint(w.users["personnel"], complaint, True, "Chấp nhận")
+    services.resolve_complaint(leader, complaint, True, "Giao Sở Nội vụ thẩm định lại.")
+    evaluation.refresh_from_db()
+    assert evaluation.status == "self_assessed"
+    with pytest.raises(AgencyError):
+        services.resolve_complaint(leader, complaint, False, "lần hai")
+
+
+def test_complaint_rejected_keeps_the_result_and_the_window_closes(agency_world):
+    from datetime import timedelta
+
+    from canbo.agency.models import AgencyEvaluation
+
+    w = agency_world
+    evaluation, leader = _published(w)
+    complaint = services.file_complaint(w.users["chair"], evaluation, "Không đồng ý.")
+    services.resolve_complaint(leader, complaint, False, "Giữ nguyên kết quả.")
+    evaluation.refresh_from_db()
+    assert evaluation.status == "published"
+    AgencyEvaluation.objects.filter(pk=evaluation.pk).update(
+        published_at=evaluation.published_at - timedelta(days=services.COMPLAINT_DAYS + 1))
+    with pytest.raises(AgencyError) as caught:
+        services.file_complaint(w.users["chair"], evaluation, "Lần hai.")
+    assert "hết thời hạn" in caught.value.message
