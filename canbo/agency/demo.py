@@ -38,7 +38,7 @@ def seed_agency(stdout) -> None:
     communes = services.communes()
     _targets_and_actuals(rng, indicator_set, communes)
     services.recompute_province(YEAR)
-    assessed, reviewed = _workflow(rng)
+    assessed, reviewed = _workflow()
     stdout.write(
         f"Đánh giá cơ quan {YEAR}: {len(communes)} đơn vị, bộ 5 chỉ tiêu KT-XH; "
         f"{assessed} đơn vị đã tự đánh giá, {reviewed} đã được Sở Nội vụ thẩm định."
@@ -94,13 +94,15 @@ def _targets_and_actuals(rng, indicator_set: IndicatorSet, communes) -> None:
                     indicators.review_actual(None, row, True, "")
 
 
-def _workflow(rng) -> tuple[int, int]:
+def _workflow() -> tuple[int, int]:
     evaluations = list(
         AgencyEvaluation.objects.filter(year=YEAR)
         .select_related("organization")
         .order_by("organization__path")
     )
     for evaluation in evaluations:
+        # One generator per commune: a commune left as a draft stays one on a second run.
+        rng = random.Random(f"agency-{evaluation.organization.code}")
         if evaluation.status != EvaluationStatus.DRAFT or rng.random() < 0.2:
             continue
         entries = {}
