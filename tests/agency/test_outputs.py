@@ -126,3 +126,40 @@ def test_self_assessment_through_the_page(agency_world, client):
     data = {"action": "save", "points_I.1": "7,5", "evidence_I.1": "BC 1"}
     client.post(f"/agency/evaluations/{evaluation.pk}/action/", data)
     assert str(evaluation.scores.get(criterion__code="I.1").self_points) == "7.50"
+
+
+def test_actual_entry_page_checks_the_upload(agency_world, client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from canbo.agency.models import Actual
+
+    settings.MEDIA_ROOT = tmp_path
+    w = agency_world
+    client.force_login(w.users["chair"])
+    url = f"/agency/{YEAR}/indicators/enter/"
+    bad = SimpleUploadedFile("virus.exe", b"MZ")
+    response = client.post(
+        url,
+        {"indicator": w.income.pk, "value": "97", "source": "TK", "evidence_file": bad},
+        follow=True,
+    )
+    assert "Tệp minh chứng phải là PDF" in response.content.decode()
+    assert Actual.objects.get(indicator=w.income, organization=w.tanphong).value == 90
+    good = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4")
+    client.post(
+        url, {"indicator": w.income.pk, "value": "97,5", "source": "TK", "evidence_file": good}
+    )
+    actual = Actual.objects.get(indicator=w.income, organization=w.tanphong)
+    assert str(actual.value) == "97.50" and actual.evidence_file.name.endswith(".pdf")
+    # another commune's indicator row cannot be written from Tân Phong
+    client.post(
+        url,
+        {
+            "org": w.doanket.pk,
+            "indicator": w.income.pk,
+            "value": "1",
+            "source": "TK",
+            "evidence": "BC",
+        },
+    )
+    assert Actual.objects.get(indicator=w.income, organization=w.doanket).value == 60

@@ -147,8 +147,9 @@ def test_complaint_accepted_goes_back_to_review(agency_world):
         services.file_complaint(w.users["personnel"], evaluation, "Không đồng ý")
     with pytest.raises(AgencyError):
         services.file_complaint(w.users["chair"], evaluation, " ")
-    complaint = services.file_complaint(w.users["chair"], evaluation, "Chỉ tiêu thu ngân sách "
-                                        "tính thiếu khoản ghi thu ghi chi.")
+    complaint = services.file_complaint(
+        w.users["chair"], evaluation, "Chỉ tiêu thu ngân sách tính thiếu khoản ghi thu ghi chi."
+    )
     evaluation.refresh_from_db()
     assert evaluation.status == "contested"
     with pytest.raises(AgencyError):  # the personnel office does not resolve
@@ -172,7 +173,8 @@ def test_complaint_rejected_keeps_the_result_and_the_window_closes(agency_world)
     evaluation.refresh_from_db()
     assert evaluation.status == "published"
     AgencyEvaluation.objects.filter(pk=evaluation.pk).update(
-        published_at=evaluation.published_at - timedelta(days=services.COMPLAINT_DAYS + 1))
+        published_at=evaluation.published_at - timedelta(days=services.COMPLAINT_DAYS + 1)
+    )
     with pytest.raises(AgencyError) as caught:
         services.file_complaint(w.users["chair"], evaluation, "Lần hai.")
     assert "hết thời hạn" in caught.value.message
