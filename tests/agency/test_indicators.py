@@ -73,3 +73,35 @@ def test_province_reviews_actuals(agency_world):
     indicators.review_actual(w.users["personnel"], actual, True)
     with pytest.raises(AgencyError):  # accepted: no longer changed by the commune
         indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "1", "TK", "BC")
+
+
+def test_import_is_all_or_nothing_with_a_row_report(agency_world, tmp_path):
+    from io import BytesIO, StringIO
+
+    from django.core.management import CommandError, call_command
+    from openpyxl import Workbook
+
+    w = agency_world
+
+    def book(rows) -> bytes:
+        wb = Workbook()
+        wb.active.append(["Mã xã", "Mã chỉ tiêu", "Thực hiện", "Nguồn", "Minh chứng"])
+        for row in rows:
+            wb.active.append(row)
+        buffer = BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(
+        book([[w.tanphong.code, "TN", 99, "TK", "BC 9"], [w.doanket.code, "HN", 9, "TK", ""]])
+    )
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import-agency-actuals", str(bad), year=YEAR, stdout=out)
+    assert "Dòng 3" in out.getvalue() and "minh chứng" in out.getvalue()
+    assert Actual.objects.get(indicator=w.income, organization=w.tanphong).value == 90
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(book([[w.tanphong.code, "TN", 99, "TK", "BC 9"]]))
+    call_command("import-agency-actuals", str(good), year=YEAR)
+    assert Actual.objects.get(indicator=w.income, organization=w.tanphong).value == 99
