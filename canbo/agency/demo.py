@@ -111,7 +111,7 @@ def _workflow() -> tuple[int, int]:
             if criterion.measure != Measure.ENTERED or score.computed is not None:
                 continue
             share = Decimal(str(round(rng.uniform(0.6, 1.0), 2)))
-            points = (criterion.max_points * share).quantize(Decimal("0.5"))
+            points = (criterion.max_points * share * 2).quantize(Decimal(1)) / 2  # steps of 0.5
             entries[criterion.code] = (
                 points,
                 f"Báo cáo tự đánh giá số {rng.randint(1, 99)}/BC-UBND, tiêu chí {criterion.code}",

@@ -315,17 +315,21 @@ class ComplaintStatus(models.TextChoices):
 class AgencyComplaint(models.Model):
     """The commune's complaint against its published agency result."""
 
-    evaluation = models.ForeignKey(AgencyEvaluation, on_delete=models.CASCADE,
-                                   related_name="complaints")
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    evaluation = models.ForeignKey(
+        AgencyEvaluation, on_delete=models.CASCADE, related_name="complaints"
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     filed_at = models.DateTimeField(auto_now_add=True)
     reason = NFCTextField(_("reason"))
-    status = models.CharField(max_length=8, choices=ComplaintStatus.choices,
-                              default=ComplaintStatus.OPEN)
+    status = models.CharField(
+        max_length=8, choices=ComplaintStatus.choices, default=ComplaintStatus.OPEN
+    )
     resolution = NFCTextField(_("resolution"), blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

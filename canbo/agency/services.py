@@ -440,15 +440,17 @@ def file_complaint(actor, evaluation: AgencyEvaluation, reason: str) -> AgencyCo
     reason = (reason or "").strip()
     if not reason:
         raise AgencyError(_("Give the reason of the complaint."))
-    complaint = AgencyComplaint.objects.create(evaluation=evaluation, filed_by=_user(actor),
-                                               reason=reason)
+    complaint = AgencyComplaint.objects.create(
+        evaluation=evaluation, filed_by=_user(actor), reason=reason
+    )
     _move(actor, evaluation, EvaluationStatus.CONTESTED, "agency.file_complaint", reason=reason)
     return complaint
 
 
 @transaction.atomic
-def resolve_complaint(actor, complaint: AgencyComplaint, accepted: bool,
-                      resolution: str) -> AgencyComplaint:
+def resolve_complaint(
+    actor, complaint: AgencyComplaint, accepted: bool, resolution: str
+) -> AgencyComplaint:
     """Accepted: back to the Sở Nội vụ's review; rejected: the published result stands."""
     _require(actor, "agency.approve")
     complaint = AgencyComplaint.objects.select_for_update().get(pk=complaint.pk)

@@ -171,8 +171,9 @@ def evaluation_action(request, pk: int):
         elif action == "resolve":
             require(request.user, "agency.approve")
             complaint = get_object_or_404(found.complaints, pk=_int(post.get("complaint")))
-            services.resolve_complaint(request.user, complaint, post.get("accept") == "1",
-                                       post.get("resolution", ""))
+            services.resolve_complaint(
+                request.user, complaint, post.get("accept") == "1", post.get("resolution", "")
+            )
         else:
             raise AgencyError(_("Unknown action."))
     except AgencyError as exc:
