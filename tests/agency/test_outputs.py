@@ -163,3 +163,9 @@ def test_actual_entry_page_checks_the_upload(agency_world, client, settings, tmp
         },
     )
     assert Actual.objects.get(indicator=w.income, organization=w.doanket).value == 60
+
+
+def test_comparison_page_query_count_is_pinned(agency_world, client, django_assert_max_num_queries):
+    client.force_login(agency_world.users["personnel"])
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/agency/{YEAR}/").status_code == 200
