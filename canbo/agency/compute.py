@@ -97,14 +97,26 @@ def _work(year: int, ids: set[int], single: Organization | None) -> dict[int, li
 
 
 # What compute_gaps reads of a person, after the organisation path.
-PERSON_FIELDS = ("organization__path", "job_position_id", "title_id", "education", "major",
-                 "political_theory", "state_management", "it_certificate", "foreign_language")
+PERSON_FIELDS = (
+    "organization__path",
+    "job_position_id",
+    "title_id",
+    "education",
+    "major",
+    "political_theory",
+    "state_management",
+    "it_certificate",
+    "foreign_language",
+)
 
 
 def _record(key: tuple, positions: dict, titles: dict) -> SimpleNamespace:
     position, title, *values = key
-    return SimpleNamespace(job_position=positions.get(position), title=titles.get(title),
-                           **dict(zip(PERSON_FIELDS[3:], values, strict=True)))
+    return SimpleNamespace(
+        job_position=positions.get(position),
+        title=titles.get(title),
+        **dict(zip(PERSON_FIELDS[3:], values, strict=True)),
+    )
 
 
 def _people(single: Organization | None):

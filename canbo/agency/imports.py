@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from canbo.agency import indicators, services
 from canbo.agency.errors import AgencyError
 from canbo.core.sheet_read import Limits, UnsafeSheet, table
-from canbo.org.models import Organization
 
 LIMITS = Limits(rows=2000, columns=8)
 COLUMNS = 5
@@ -41,7 +40,7 @@ def import_actuals(actor, year: int, content: bytes) -> ImportReport:
         report.errors.append((0, _("No indicator set for %(year)s: 0 points.") % {"year": year}))
         return report
     by_code = {i.code: i for i in indicator_set.indicators.all()}
-    communes = {c.code: c for c in Organization.objects.filter(kind__in=("commune", "ward"))}
+    communes = {c.code: c for c in services.communes()}
     with transaction.atomic():
         for line, values in rows:
             values = tuple(values) + ("",) * (COLUMNS - len(values))

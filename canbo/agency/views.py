@@ -234,7 +234,7 @@ def _chosen_commune(request) -> Organization:
             raise Http404
         return commune
     if scope_for(request.user).province_wide:
-        first = Organization.objects.filter(kind__in=("commune", "ward")).order_by("path").first()
+        first = next(iter(services.communes()), None)
         if first is None:
             raise Http404
         return first
