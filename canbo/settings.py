@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "canbo.integration",
     "canbo.evaluation",
     "canbo.feedback",
+    "canbo.agency",
     "canbo.reports",
     "canbo.demo",
 ]

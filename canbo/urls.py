@@ -30,6 +30,7 @@ urlpatterns = [
     path("feedback/", include("canbo.feedback.urls")),
     # The citizens' rating page opened by the QR codes: public, short.
     path("r/<str:token>/", rate, name="rate"),
+    path("agency/", include("canbo.agency.urls")),
     path("reports/", include("canbo.reports.urls")),
     path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),

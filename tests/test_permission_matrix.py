@@ -301,6 +301,32 @@ def year(w):
     return {"year": 2026}
 
 
+def agency_evaluation(attr):
+    def kwargs(w):
+        from canbo.agency.services import ensure_evaluation
+
+        return {"pk": ensure_evaluation(getattr(w, attr), 2026).pk}
+
+    return kwargs
+
+
+def agency_actual(w):
+    from canbo.agency import indicators
+    from canbo.agency.models import Actual
+
+    found = Actual.objects.filter(organization=w.tanphong).first()
+    if found is None:
+        indicator_set = indicators.create_indicator_set(None, 2026, "Chỉ tiêu", [
+            {"name": "Thu nhập", "unit": "triệu đồng", "max_points": 4}])
+        indicator = indicator_set.indicators.get()
+        indicators.set_target(None, indicator, w.tanphong, "50")
+        found = indicators.enter_actual(None, indicator, w.tanphong, "45", "TK", "BC 1")
+    return {"pk": found.pk}
+
+
+AGENCY_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
+AGENCY_COMPARE = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200)
+AGENCY_POST = expect(staff=403, head=302, chair=302, personnel=302, outsider=403, admin=302)
 PERIOD_MANAGERS = expect(staff=403, head=403, chair=403, personnel=200, outsider=403,
                          admin=200)
 PERIOD_MANAGERS_POST = expect(staff=403, head=403, chair=403, personnel=302, outsider=403,
@@ -310,6 +336,28 @@ ONLY_SELF_OR_TANPHONG = expect(staff=200, head=200, chair=200, personnel=200, ou
                                admin=200)
 CADRE_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
 MATRIX: dict[str, list[Case]] = {
+    "agency:home": [Case(statuses=expect(staff=403, head=302, chair=302, personnel=302,
+                                         outsider=403, admin=302))],
+    "agency:compare": [Case(year, AGENCY_COMPARE)],
+    "agency:recompute": [Case(year, PERIOD_MANAGERS_POST, method="post")],
+    "agency:indicators": [Case(year, AGENCY_VIEWERS)],
+    # no indicator chosen: 404 once the right is granted (only the chairman among personas)
+    "agency:actual_enter": [Case(year, expect(staff=403, head=403, chair=404, personnel=403,
+                                              outsider=403, admin=403), method="post")],
+    "agency:actual_review": [Case(agency_actual, PERIOD_MANAGERS_POST, method="post")],
+    "agency:evaluation": [
+        Case(agency_evaluation("tanphong"), AGENCY_VIEWERS),
+        Case(agency_evaluation("doanket"), expect(staff=403, head=404, chair=404,
+                                                  personnel=200, outsider=403, admin=200)),
+    ],
+    "agency:evaluation_action": [Case(agency_evaluation("tanphong"), AGENCY_POST,
+                                      method="post")],
+    "reports:agency_docx": [
+        Case(agency_evaluation("tanphong"), AGENCY_VIEWERS),
+        Case(agency_evaluation("doanket"), expect(staff=403, head=404, chair=404,
+                                                  personnel=200, outsider=403, admin=200)),
+    ],
+    "reports:agency_xlsx": [Case(year, AGENCY_COMPARE)],
     "evaluation:me": [Case(statuses=expect(staff=200, head=200, chair=200, personnel=403,
                                            outsider=200, admin=403))],
     "evaluation:sheet": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,

@@ -172,6 +172,19 @@ def visible_dossiers(queryset, user):
     return _people_rule(queryset, user, "officer_id", "unit__path")
 
 
+def visible_agency_rows(queryset, user, path: str = "organization__path"):
+    """Agency evaluations and indicator rows (keyed on a commune, `path`): all province-wide,
+    else the rows of one's own commune (an API client: its subtree); none for a civil servant."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return queryset
+    if scope.org_path is None or scope.self_only:
+        return queryset.none()
+    if scope.role == API_CLIENT:
+        return _in_subtree(queryset, scope, path)
+    return queryset.filter(**{path: commune_path(scope.org_path)})
+
+
 __all__ = [
     "Role", "Scope", "can", "manageable_catalogs", "require", "scope_for", "visible_catalogs",
     "visible_orgs", "visible_people", "visible_tasks",

@@ -15,6 +15,7 @@ MENU = [
     ("evaluation:periods", _("Evaluation periods"), "evaluation.periods"),
     ("evaluation:annual_current", _("Annual classification"), "evaluation.annual"),
     ("reports:dashboard", _("Dashboard"), "reports.dashboard"),
+    ("agency:home", _("Agency evaluation"), "agency.view"),
     ("work:tasks", _("Tasks of the unit"), "work.tasks.list"),
     ("work:catalogs", _("Product catalogues"), "work.catalog.view"),
     ("cadre:index", _("Cadre development"), "cadre.own"),

@@ -90,4 +90,17 @@ CAPABILITIES: dict[str, set[str]] = {
     # up, never by the officer rated.
     "feedback.contact": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
                          Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # The commune as an agency (DOMAIN §6): its leaders and personnel officer see its
+    # evaluation; the chairman self-assesses; the commune enters its indicator actuals; the
+    # provincial personnel office (Sở Nội vụ) keeps the indicator sets and targets, checks
+    # actuals and reviews; the provincial leadership (People's Committee) approves and publishes.
+    "agency.view": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                    Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER,
+                    Role.ADMIN},
+    "agency.self_assess": {Role.CHAIRMAN},
+    "agency.enter_actuals": {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    "agency.manage_indicators": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "agency.review": {Role.PERSONNEL_PROVINCE},
+    "agency.approve": {Role.PROVINCE_VIEWER},
+    "agency.compare": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN},
 }

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 PASSWORD = "demo"
 PERSONNEL_OFFICER_NAME = ("Nguyễn Thị", "Thu")
 ADMIN_NAME = ("Quản trị", "hệ thống")
+PROVINCE_LEADER_NAME = ("Hoàng Văn", "Minh")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ ACCOUNTS = [
     Account("congchuc.doanket", Role.CIVIL_SERVANT,
             "Công chức, Phòng Kinh tế, Hạ tầng và Đô thị phường Đoàn Kết",
             "Đoàn Kết", "KT", "CONG_CHUC"),
+    Account("lanhdao.tinh", Role.PROVINCE_VIEWER,
+            "Lãnh đạo UBND tỉnh (phê duyệt đánh giá cơ quan cấp xã)"),
     Account("admin", Role.ADMIN, "Quản trị hệ thống"),
 ]
 
@@ -56,7 +59,7 @@ def seed_accounts(root: Organization, office: Organization, units: list[Unit]) -
 
 def _organization(account: Account, root: Organization, office: Organization,
                   by_name: dict[str, Unit]) -> Organization:
-    if account.role == Role.ADMIN:
+    if account.role in (Role.ADMIN, Role.PROVINCE_VIEWER):
         return root
     if not account.commune:
         return office
@@ -96,6 +99,8 @@ def _name_parts(account: Account, person: Person | None) -> tuple[str, str]:
     first_name and the given name in last_name.
     """
     if person is None:
+        if account.role == Role.PROVINCE_VIEWER:
+            return PROVINCE_LEADER_NAME
         return ADMIN_NAME if account.role == Role.ADMIN else PERSONNEL_OFFICER_NAME
     family_middle, _, given = person.full_name.rpartition(" ")
     return family_middle, given

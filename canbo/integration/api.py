@@ -80,6 +80,7 @@ def _server_error(request, exc: Exception):
 
 
 def _register_routers() -> None:
+    from canbo.integration.api_agency import router as agency_router
     from canbo.integration.api_cadre import router as cadre_router
     from canbo.integration.api_feedback import router as feedback_router
     from canbo.integration.api_lookup import router as lookup_router
@@ -93,6 +94,7 @@ def _register_routers() -> None:
     api.add_router("/", results_router)
     api.add_router("/", cadre_router)
     api.add_router("/", feedback_router)
+    api.add_router("/", agency_router)
 
 
 _register_routers()

@@ -8,6 +8,7 @@ class IntegrationConfig(AppConfig):
     verbose_name = _("Integration")
 
     def ready(self) -> None:
+        from canbo.agency import signals as agency_signals
         from canbo.evaluation import signals
         from canbo.integration import receivers
 
@@ -17,3 +18,5 @@ class IntegrationConfig(AppConfig):
                                         dispatch_uid="integration.sheet_published")
         signals.period_locked.connect(receivers.on_period_locked,
                                       dispatch_uid="integration.period_locked")
+        agency_signals.agency_published.connect(receivers.on_agency_published,
+                                                dispatch_uid="integration.agency_published")

@@ -15,6 +15,7 @@ SCOPES = {
     "cadre:read": _("Read cadre-development lists"),
     "dossiers:write": _("Write one-stop dossiers and citizens' ratings"),
     "satisfaction:read": _("Read the citizen satisfaction index"),
+    "agency:read": _("Read published agency evaluations of the communes"),
 }
 
 

@@ -3,6 +3,10 @@
 from canbo.integration.models import WebhookEvent
 from canbo.integration.webhooks import emit_event
 
+# Not yet a WebhookEvent choice: adding it needs an integration migration, left to the merge
+# (issue 15); subscriptions with this event already receive it.
+AGENCY_PUBLISHED = "agency.published"
+
 
 def on_annual_finalised(sender, organization, year: int, count: int, **kwargs) -> None:
     emit_event(
@@ -29,3 +33,11 @@ def on_period_locked(sender, period, **kwargs) -> None:
         "organization": period.organization.code, "kind": period.kind,
         "start": period.start.isoformat(),
     }, period.organization)
+
+
+def on_agency_published(sender, evaluation, **kwargs) -> None:
+    org = evaluation.organization
+    emit_event(AGENCY_PUBLISHED, {
+        "organization_code": org.code, "organization_name": org.name, "year": evaluation.year,
+        "total": f"{evaluation.total:.2f}", "level": evaluation.level,
+    }, org)

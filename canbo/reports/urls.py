@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.reports import annual_views, dashboard_views, export_views, views
+from canbo.reports import agency_views, annual_views, dashboard_views, export_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -16,4 +16,6 @@ urlpatterns = [
     path("exports/annual-<int:year>/", export_views.export_start, name="export_start"),
     path("exports/<int:pk>/", export_views.export_status, name="export_status"),
     path("exports/<int:pk>/download", export_views.export_download, name="export_download"),
+    path("agency/<int:pk>.docx", agency_views.agency_docx, name="agency_docx"),
+    path("agency-table/<int:year>.xlsx", agency_views.agency_xlsx, name="agency_xlsx"),
 ]

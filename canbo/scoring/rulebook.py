@@ -50,6 +50,10 @@ DEFAULT_BASIS: dict[str, str] = {
     "satisfaction_threshold": "Quyết định 766/QĐ-TTg (chỉ số hài lòng); ngưỡng: "
     + UNCONFIRMED.lower(),
     "satisfaction_b_cap": UNCONFIRMED,
+    "agency_thresholds": f"{DECREE} (cơ quan hành chính nhà nước); ngưỡng: "
+    + UNCONFIRMED.lower(),
+    "agency_informs_leader": f"Điều 15 {DECREE}; dùng kết quả cơ quan cho tiêu chí đ: "
+    + UNCONFIRMED.lower(),
     "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "
     + UNCONFIRMED.lower(),
 }
@@ -92,6 +96,12 @@ class Rulebook:
     # (b) above `satisfaction_b_cap` points needs the reviewer's written reason.
     satisfaction_threshold: Fraction = Fraction(80)
     satisfaction_b_cap: Fraction = Fraction(8)
+    # Agencies (the commune itself, DOMAIN §6): thresholds unconfirmed, default as for people.
+    agency_threshold_excellent: Fraction = Fraction(90)
+    agency_threshold_good: Fraction = Fraction(70)
+    agency_threshold_complete: Fraction = Fraction(50)
+    # Whether the commune's agency result may inform its chairman's đ (off by default).
+    agency_informs_leader: bool = False
     basis: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASIS))
 
     def __post_init__(self) -> None:

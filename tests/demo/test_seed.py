@@ -191,6 +191,7 @@ EXPECTED_ACCOUNTS = [
     ("truongphong.tanphong", Role.UNIT_HEAD, "Văn phòng HĐND và UBND", "TRUONG_PHONG"),
     ("congchuc.tanphong", Role.CIVIL_SERVANT, "Văn phòng HĐND và UBND", "CONG_CHUC"),
     ("congchuc.doanket", Role.CIVIL_SERVANT, "Phòng Kinh tế, Hạ tầng và Đô thị", "CONG_CHUC"),
+    ("lanhdao.tinh", Role.PROVINCE_VIEWER, "Tỉnh Lai Châu", None),
     ("admin", Role.ADMIN, "Tỉnh Lai Châu", None),
 ]
 

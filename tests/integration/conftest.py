@@ -9,7 +9,7 @@ def clients(world):
     from canbo.integration.services import revoke_client
 
     all_scopes = ["tasks:write", "tasks:read", "org:read", "people:read", "results:read",
-                  "cadre:read", "dossiers:write", "satisfaction:read"]
+                  "cadre:read", "dossiers:write", "satisfaction:read", "agency:read"]
     tanphong, tp_token = create_client(None, "VNPT iOffice Tân Phong", world.tanphong, all_scopes)
     _, dk_token = create_client(None, "iOffice Đoàn Kết", world.doanket, all_scopes)
     _, bare_token = create_client(None, "Không quyền", world.tanphong, [])

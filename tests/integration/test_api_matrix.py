@@ -61,6 +61,9 @@ MATRIX = {
         (lambda w: {}, _statuses(200, 422),
          lambda w: {"source": "ioffice", "events": [EVENT | {"external_id": "M-1"}]}),
     ],
+    ("get", "/api/v1/agency/results"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"year": 2026}),
+    ],
     ("get", "/api/v1/results"): [
         (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
     ],

@@ -8,7 +8,13 @@ from fractions import Fraction
 from canbo.evaluation.choices import Level, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationSheet
-from canbo.evaluation.services.leaders import failed_in_charge, scope_items, scope_of
+from canbo.evaluation.services.leaders import (
+    CHAIRMAN,
+    failed_in_charge,
+    scope_items,
+    scope_of,
+)
+from canbo.evaluation.signals import agency_result_requested
 from canbo.scoring import (
     LEADER,
     STAFF,
@@ -58,8 +64,8 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
     else:
         items, failed = scope_items(sheet.person, scope, month), failed_in_charge(scope, month)
         count = len(scope.in_charge)
-    leader = LeaderInput(not failed, sheet.leader_organising or Level.FULL,
-                         sheet.leader_third or Level.FULL)
+    organising, agency_step = _organising(sheet, scope)
+    leader = LeaderInput(not failed, organising, sheet.leader_third or Level.FULL)
     text = (f"Phạm vi lãnh đạo, quản lý: {len(items)} nhiệm vụ (của bản thân, do mình giao, "
             f"của {count} người thuộc quyền phụ trách).")
     steps = [Step("leader_scope", "Điều 15 NĐ 335/2025/NĐ-CP", text)]
@@ -67,7 +73,27 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
         steps.append(Step("leader_unit_detail", "Điều 15 NĐ 335/2025/NĐ-CP",
                           "Kết quả đã phê duyệt ở mức Không hoàn thành nhiệm vụ: "
                           + ", ".join(failed) + "."))
+    if agency_step is not None:
+        steps.append(agency_step)
     return items, leader, steps
+
+
+def _organising(sheet: EvaluationSheet, scope) -> tuple[str, Step | None]:
+    """đ as reviewed; with the rulebook switch on, a commune chairman whose commune was
+    classified "fail" as an agency gets the partial level (DOMAIN §6, unconfirmed)."""
+    chosen = sheet.leader_organising or Level.FULL
+    rulebook = rulebook_of(sheet)
+    if not rulebook.agency_informs_leader or scope is None or scope.kind != CHAIRMAN:
+        return chosen, None
+    answers = agency_result_requested.send(sender=EvaluationSheet,
+                                           organization=sheet.person.organization,
+                                           year=sheet.period.start.year)
+    result = next((answer for _receiver, answer in answers if answer), None)
+    if result is None or result.get("level") != "fail":
+        return chosen, None
+    text = (f"Cơ quan (xã) xếp loại Không hoàn thành nhiệm vụ năm {result['year']} "
+            f"(tổng điểm {result['total']}): đ tính ở mức một phần.")
+    return Level.PARTIAL, Step("leader_agency", rulebook.basis_for("agency_informs_leader"), text)
 
 
 def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:

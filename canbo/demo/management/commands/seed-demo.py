@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from canbo.agency.demo import seed_agency
 from canbo.cadre.demo import seed_cadre
 from canbo.cadre.demo_registers import seed_leave_and_conclusions
 from canbo.demo.seed import seed_all
@@ -43,4 +44,5 @@ class Command(BaseCommand):
             seed_feedback(self.stdout)
             seed_cadre(self.stdout)
             seed_year_end(self.stdout)  # after discipline and conclusions are recorded
+            seed_agency(self.stdout)  # after the year's tasks, training and annual results
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")
