@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext
 
 from canbo.feedback.choices import DISSATISFIED_MAX, SATISFIED_MIN
 from canbo.feedback.models import Dossier
@@ -152,3 +154,21 @@ def person_trend(person_id: int, year: int) -> list[IndexRow]:
     return index_rows(
         Dossier.objects.filter(officer_id=person_id, month__in=months), "officer", by_month=True
     )
+
+
+def commune_year_measures(organization, year: int) -> dict | None:
+    """The commune's dossiers of the year for its agency evaluation: shares (0–1) of dossiers
+    handled on time and of the Decision 766 index; None without returned dossiers."""
+    rows = index_rows(
+        Dossier.objects.filter(organization=organization, month__year=year), "commune"
+    )
+    dossiers = sum(r.dossiers for r in rows)
+    returned = sum(r.returned for r in rows)
+    if not dossiers or not returned:
+        return None
+    bad = sum(r.complained_or_dissatisfied for r in rows)
+    on_time = sum(r.on_time_count for r in rows)
+    text = gettext("From %(n)d dossiers of the one-stop system in %(year)d.") % {
+        "n": dossiers, "year": year}
+    return {"on_time": Fraction(on_time, returned),
+            "satisfaction": Fraction(dossiers - bad, dossiers), "text": text}

@@ -82,6 +82,7 @@ class WebhookEvent(models.TextChoices):
     EVALUATION_PUBLISHED = "evaluation.published", _("Evaluation published")
     PERIOD_LOCKED = "period.locked", _("Evaluation period locked")
     ANNUAL_FINALISED = "annual.finalised", _("Annual classification finalised")
+    AGENCY_PUBLISHED = "agency.published", _("Agency evaluation of a commune published")
 
 
 class WebhookSubscription(models.Model):

@@ -3,9 +3,7 @@
 from canbo.integration.models import WebhookEvent
 from canbo.integration.webhooks import emit_event
 
-# Not yet a WebhookEvent choice: adding it needs an integration migration, left to the merge
-# (issue 15); subscriptions with this event already receive it.
-AGENCY_PUBLISHED = "agency.published"
+AGENCY_PUBLISHED = WebhookEvent.AGENCY_PUBLISHED
 
 
 def on_annual_finalised(sender, organization, year: int, count: int, **kwargs) -> None:
