@@ -92,8 +92,9 @@ def province_workbook(year: int, rows: list[dict]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = str(year)
-    xlsx.put(ws, 1, 1, _("Agency evaluation of the communes, year %(year)s") % {"year": year})
-    ws.cell(1, 1).font = Font(bold=True, size=13)
+    heading = _("Agency evaluation of the communes, year %(year)s") % {"year": year}
+    title = xlsx.put(ws, 1, 1, heading)
+    title.font = Font(bold=True, size=13)
     headers = [
         "#",
         _("Code"),

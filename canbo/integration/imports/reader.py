@@ -28,9 +28,10 @@ class SheetError(UserError):
 
 
 def read_rows(content: bytes, headers: list[str], optional: list[str] = (),
-              limits: sheet_read.Limits = LIMITS, max_bytes: int = MAX_BYTES) -> list[Row]:
+              limits: sheet_read.Limits | None = None, max_bytes: int | None = None) -> list[Row]:
     """Return (line number, {header: value}) for each non-empty data row (streamed and
     bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
+    limits, max_bytes = limits or LIMITS, max_bytes or MAX_BYTES  # read now, not at import
     if not content.strip():
         raise SheetError("Tệp rỗng.")
     if len(content) > max_bytes:
