@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "canbo.cadre",
     "canbo.integration",
     "canbo.evaluation",
+    "canbo.oversight",
     "canbo.reports",
     "canbo.demo",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),
     path("evaluation/", include("canbo.evaluation.urls")),
+    path("oversight/", include("canbo.oversight.urls")),
     path("reports/", include("canbo.reports.urls")),
     path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),

@@ -237,7 +237,50 @@ MANAGERS_ONLY = expect(staff=403, head=403, chair=403, personnel=200, outsider=4
 ONLY_SELF_OR_TANPHONG = expect(staff=200, head=200, chair=200, personnel=200, outsider=404,
                                admin=200)
 CADRE_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
+def plan_action(w):
+    """The plan loaded; II.2.1.b is owned by Sở Nội vụ (the "personnel" persona's agency)."""
+    from canbo.oversight.models import PlanAction
+    from canbo.oversight.services import load_plan
+
+    if not PlanAction.objects.exists():
+        load_plan()
+    return {"pk": PlanAction.objects.get(code="II.2.1.b").pk}
+
+
+def plan_evidence(w):
+    from canbo.oversight.models import Evidence, PlanAction
+
+    action = PlanAction.objects.get(pk=plan_action(w)["pk"])
+    evidence = Evidence.objects.filter(action=action).first() or Evidence.objects.create(
+        action=action, name="qd.pdf", content_type="application/pdf", size=5,
+        sha256="0" * 64, content=b"%PDF-")
+    return {"pk": evidence.pk}
+
+
+def plan_loaded(w):
+    plan_action(w)
+    return {}
+
+
+PLAN_READERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403, admin=200)
+PLAN_OWNERS_POST = expect(staff=403, head=403, chair=403, personnel=400, outsider=403,
+                          admin=400)
 MATRIX: dict[str, list[Case]] = {
+    "oversight:actions": [Case(statuses=PLAN_READERS)],
+    "oversight:action": [Case(plan_action, PLAN_READERS)],
+    # an empty form is refused (400) once the right and the ownership are granted
+    "oversight:action_update": [Case(plan_action, PLAN_OWNERS_POST, method="post")],
+    "oversight:evidence_add": [Case(plan_action, PLAN_OWNERS_POST, method="post")],
+    "oversight:finding_add": [Case(plan_action, expect(
+        staff=403, head=403, chair=403, personnel=403, outsider=403, admin=400),
+        method="post")],
+    "oversight:evidence": [Case(plan_evidence, PLAN_READERS)],
+    "oversight:findings": [Case(statuses=PLAN_READERS)],
+    "oversight:reports": [Case(statuses=PLAN_READERS)],
+    "oversight:report_edit": [Case(statuses=expect(staff=403, head=403, chair=403,
+                                                   personnel=403, outsider=403, admin=200))],
+    "reports:plan_docx": [Case(plan_loaded, PLAN_READERS)],
+    "reports:plan_xlsx": [Case(plan_loaded, PLAN_READERS)],
     "evaluation:me": [Case(statuses=expect(staff=200, head=200, chair=200, personnel=403,
                                            outsider=200, admin=403))],
     "evaluation:sheet": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,

@@ -11,7 +11,14 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from canbo.core.roles import API_CLIENT, CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
+from canbo.core.roles import (
+    API_CLIENT,
+    CAPABILITIES,
+    OVERSIGHT_BODIES,
+    PROVINCE_WIDE,
+    SELF_ONLY,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,26 @@ def published_in_unit(queryset, user):
 
 def visible_annual_results(queryset, user):
     return _people_rule(queryset, user, "person_id", "person__organization__path")
+
+
+def reads_all_oversight(user) -> bool:
+    """The province and the two Party bodies read every oversight row."""
+    scope = scope_for(user)
+    return scope.province_wide or scope.role in OVERSIGHT_BODIES
+
+
+def visible_oversight(queryset, user, capability: str, path: str = "organization__path"):
+    """Oversight rows tied to an organisation (`path`): all of them for the province and the
+    two Party bodies, those of one's own commune for its leadership, none without the
+    capability."""
+    if not can(user, capability):
+        return queryset.none()
+    if reads_all_oversight(user):
+        return queryset
+    scope = scope_for(user)
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__startswith": _commune_prefix(scope.org_path)})
 
 
 def _commune_prefix(path: str) -> str:

@@ -17,6 +17,7 @@ MENU = [
     ("work:tasks", _("Tasks of the unit"), "work.tasks.list"),
     ("work:catalogs", _("Product catalogues"), "work.catalog.view"),
     ("cadre:index", _("Cadre development"), "cadre.own"),
+    ("oversight:actions", _("Plan 05-NQ/TU"), "oversight.plan.view"),
     ("integration:imports", _("Imports"), "integration.import"),
     ("integration:clients", _("Connected systems"), "integration.manage"),
     ("audit", _("Audit log"), "audit.view"),

@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 
 from canbo.core.roles import Role
 from canbo.org.models import Organization
+from canbo.oversight import plan_data
+from canbo.oversight.demo import ensure_owner_bodies
 from canbo.people.models import Person, Profile
 
 if TYPE_CHECKING:
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 PASSWORD = "demo"
 PERSONNEL_OFFICER_NAME = ("Nguyễn Thị", "Thu")
 ADMIN_NAME = ("Quản trị", "hệ thống")
+AGENCY_NAMES = {Role.PLAN_REPORTER: ("Lò Văn", "Hùng"), Role.PLAN_SUPERVISOR: ("Vàng Thị", "Dung")}
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Account:
     commune: str = ""  # commune or ward name ("" = provincial)
     suffix: str = ""  # department code suffix ("" = the commune node itself)
     title: str = ""  # title code of the person to attach ("" = no person)
+    agency: str = ""  # a provincial body other than the personnel office
 
 
 ACCOUNTS = [
@@ -42,6 +46,12 @@ ACCOUNTS = [
     Account("congchuc.doanket", Role.CIVIL_SERVANT,
             "Công chức, Phòng Kinh tế, Hạ tầng và Đô thị phường Đoàn Kết",
             "Đoàn Kết", "KT", "CONG_CHUC"),
+    Account("bantuyengiao", Role.PLAN_REPORTER,
+            "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh (báo cáo kết quả thực hiện Nghị quyết)",
+            agency=plan_data.BTG),
+    Account("uybankiemtra", Role.PLAN_SUPERVISOR,
+            "Ủy ban Kiểm tra Đảng ủy UBND tỉnh (giám sát thực hiện Kế hoạch)",
+            agency=plan_data.UBKT),
     Account("admin", Role.ADMIN, "Quản trị hệ thống"),
 ]
 
@@ -58,6 +68,8 @@ def _organization(account: Account, root: Organization, office: Organization,
                   by_name: dict[str, Unit]) -> Organization:
     if account.role == Role.ADMIN:
         return root
+    if account.agency:
+        return ensure_owner_bodies(root)[account.agency]
     if not account.commune:
         return office
     unit = by_name[account.commune]
@@ -96,6 +108,8 @@ def _name_parts(account: Account, person: Person | None) -> tuple[str, str]:
     first_name and the given name in last_name.
     """
     if person is None:
-        return ADMIN_NAME if account.role == Role.ADMIN else PERSONNEL_OFFICER_NAME
+        if account.role == Role.ADMIN:
+            return ADMIN_NAME
+        return AGENCY_NAMES.get(account.role, PERSONNEL_OFFICER_NAME)
     family_middle, _, given = person.full_name.rpartition(" ")
     return family_middle, given

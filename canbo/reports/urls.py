@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.reports import annual_views, views
+from canbo.reports import annual_views, plan_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
          name="annual_report_xlsx"),
     path("annual-report/<int:year>.docx", annual_views.annual_report_docx,
          name="annual_report_docx"),
+    path("plan-05.docx", plan_views.plan_docx, name="plan_docx"),
+    path("plan-05.xlsx", plan_views.plan_xlsx, name="plan_xlsx"),
 ]

@@ -191,8 +191,26 @@ EXPECTED_ACCOUNTS = [
     ("truongphong.tanphong", Role.UNIT_HEAD, "Văn phòng HĐND và UBND", "TRUONG_PHONG"),
     ("congchuc.tanphong", Role.CIVIL_SERVANT, "Văn phòng HĐND và UBND", "CONG_CHUC"),
     ("congchuc.doanket", Role.CIVIL_SERVANT, "Phòng Kinh tế, Hạ tầng và Đô thị", "CONG_CHUC"),
+    ("bantuyengiao", Role.PLAN_REPORTER, "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh", None),
+    ("uybankiemtra", Role.PLAN_SUPERVISOR, "Ủy ban Kiểm tra Đảng ủy UBND tỉnh", None),
     ("admin", Role.ADMIN, "Tỉnh Lai Châu", None),
 ]
+
+
+def test_the_plan_stands_as_at_30_november_2026():
+    from datetime import date
+
+    from canbo.oversight.models import PlanAction
+    from canbo.oversight.tracking import plan_states
+
+    states = plan_states(PlanAction.objects.all(), date(2026, 11, 30))
+    statuses = {s.status for s in states}
+    assert len(states) == 30
+    assert {"done", "in_progress", "not_started", "waiting"} <= statuses
+    late = {s.action.code for s in states if s.overdue}
+    assert {"II.2.1.a", "II.3", "III.2.b"} <= late and "II.2.1.b" not in late
+    job = next(s for s in states if s.action.code == "II.2.1.b")
+    assert job.indicators[0][1] == "34/38"
 
 
 @pytest.mark.parametrize(("username", "role", "org_name", "title"), EXPECTED_ACCOUNTS)

@@ -6,6 +6,7 @@ from canbo.cadre.demo import seed_cadre
 from canbo.cadre.demo_registers import seed_leave_and_conclusions
 from canbo.demo.seed import seed_all
 from canbo.evaluation.demo import seed_evaluation, seed_year_end
+from canbo.oversight.demo import seed_oversight
 from canbo.work.demo import seed_work
 
 
@@ -41,4 +42,5 @@ class Command(BaseCommand):
             seed_evaluation(self.stdout)
             seed_cadre(self.stdout)
             seed_year_end(self.stdout)  # after discipline and conclusions are recorded
+            seed_oversight(self.stdout)
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")

@@ -1,0 +1,258 @@
+"""Demo data of the plan tracker as it stands on 30/11/2026: the plan's actions with their
+owners' updates, job-position approvals, supervision findings and the periodic reports.
+
+Idempotent and deterministic: called by `canbo seed-demo` after the cadre data.
+"""
+
+import random
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+from canbo.org.choices import COMMUNE_KINDS, OrgKind
+from canbo.org.models import Organization
+from canbo.oversight import plan_data
+from canbo.oversight.models import (
+    ActionStatus,
+    ActionUpdate,
+    Finding,
+    FollowUp,
+    JobPositionApproval,
+    PlanAction,
+    PlanReport,
+    ReportKind,
+    ReportStatus,
+)
+from canbo.oversight.services import load_plan
+from canbo.people.models import Person
+
+AS_OF = date(2026, 11, 30)
+S = ActionStatus
+
+# code -> the owner's updates (date, status, note), oldest first.
+UPDATES: dict[str, list[tuple[date, str, str]]] = {
+    "II.1": [
+        (
+            date(2026, 3, 10),
+            S.IN_PROGRESS,
+            "Đã tổ chức hội nghị quán triệt Nghị quyết ngày 05/3/2026 (trực tiếp và trực "
+            "tuyến đến 38 xã, phường).",
+        )
+    ],
+    "II.2.1.a": [
+        (
+            date(2026, 5, 20),
+            S.IN_PROGRESS,
+            "Đang tổng hợp danh sách học sinh giỏi lớp 12 của các trường THPT.",
+        )
+    ],
+    "II.2.1.b": [
+        (date(2026, 4, 15), S.IN_PROGRESS, "Các xã, phường đã gửi đề án vị trí việc làm."),
+        (
+            date(2026, 6, 29),
+            S.DONE,
+            "UBND tỉnh đã phê duyệt vị trí việc làm của 34/38 xã, phường; 4 đơn vị hoàn "
+            "thiện hồ sơ trong tháng 7.",
+        ),
+    ],
+    "II.2.1.c": [
+        (
+            date(2026, 9, 15),
+            S.IN_PROGRESS,
+            "Đã tổ chức kỳ xét tuyển công chức cấp xã đợt 1 năm 2026.",
+        )
+    ],
+    "II.2.1.d": [
+        (
+            date(2026, 8, 1),
+            S.IN_PROGRESS,
+            "Đã điều động cán bộ từ các sở, ngành về các xã thiếu cán bộ chuyên môn.",
+        )
+    ],
+    "II.2.2.a": [
+        (
+            date(2026, 11, 20),
+            S.IN_PROGRESS,
+            "Các xã, phường đang hoàn thiện xếp loại chất lượng năm 2026.",
+        )
+    ],
+    "II.2.2.b": [
+        (date(2026, 6, 30), S.IN_PROGRESS, "Phần mềm chạy thử tại 2 phường."),
+        (
+            date(2026, 10, 1),
+            S.IN_PROGRESS,
+            "Phần mềm vận hành tại các xã, phường; đang kết nối phần mềm quản lý văn bản.",
+        ),
+    ],
+    "II.2.2.c": [(date(2026, 4, 1), S.WAITING, "Chờ quy định của Tỉnh ủy.")],
+    "II.2.3": [
+        (date(2026, 10, 10), S.IN_PROGRESS, "Đang rà soát, bổ sung quy hoạch nhiệm kỳ 2026 - 2031.")
+    ],
+    "II.2.4": [(date(2026, 3, 20), S.DONE, "Đã ban hành Kế hoạch đào tạo, bồi dưỡng năm 2026.")],
+    "II.2.4.a": [(date(2026, 9, 1), S.IN_PROGRESS, "Đã cử 6 cán bộ đi đào tạo sau đại học.")],
+    "II.2.4.b": [
+        (
+            date(2026, 9, 5),
+            S.IN_PROGRESS,
+            "Đã ký kết liên kết với Học viện Công nghệ Bưu chính viễn thông, khai giảng "
+            "lớp thứ nhất.",
+        )
+    ],
+    "II.2.4.c": [(date(2026, 9, 5), S.IN_PROGRESS, "Đang cử cán bộ theo danh sách rà soát.")],
+    "II.2.4.d": [(date(2026, 8, 15), S.IN_PROGRESS, "Đã cử cán bộ học trung cấp lý luận.")],
+    "II.2.4.e": [(date(2026, 6, 1), S.IN_PROGRESS, "Đã mở các lớp bồi dưỡng theo kế hoạch.")],
+    "II.2.4.f": [],
+    "II.2.4.g": [
+        (
+            date(2026, 4, 1),
+            S.IN_PROGRESS,
+            "Phát động phong trào “Bình dân học vụ số” trong cán bộ cấp xã.",
+        )
+    ],
+    "II.2.5.a": [(date(2026, 5, 1), S.IN_PROGRESS, "Thực hiện thường xuyên.")],
+    "II.2.5.b": [(date(2026, 5, 1), S.IN_PROGRESS, "Thực hiện thường xuyên.")],
+    "II.2.5.c": [(date(2026, 7, 1), S.IN_PROGRESS, "Đã cho ý kiến nhân sự 5 xã.")],
+    "II.2.6.a": [(date(2026, 6, 1), S.IN_PROGRESS, "Thực hiện thường xuyên.")],
+    "II.2.6.b": [
+        (
+            date(2026, 10, 20),
+            S.IN_PROGRESS,
+            "Đã có dự thảo nghị quyết sửa đổi, đang lấy ý kiến các sở, ngành.",
+        )
+    ],
+    "II.2.7": [(date(2026, 7, 1), S.IN_PROGRESS, "Đã kiểm tra 6 xã trong 6 tháng đầu năm.")],
+    "II.3": [],
+    "III.1": [(date(2026, 4, 1), S.IN_PROGRESS, "Các đảng bộ trực thuộc đã ban hành kế hoạch.")],
+    "III.2.a": [(date(2026, 3, 25), S.DONE, "UBND tỉnh đã ban hành kế hoạch triển khai.")],
+    "III.2.b": [
+        (
+            date(2026, 6, 25),
+            S.IN_PROGRESS,
+            "Đã phê duyệt danh mục vị trí việc làm; khung năng lực còn hoàn thiện.",
+        )
+    ],
+    "III.2.c": [(date(2026, 3, 20), S.DONE, "Đã ban hành kế hoạch đào tạo năm 2026.")],
+    "III.3": [(date(2026, 7, 10), S.IN_PROGRESS, "Đã báo cáo sơ kết 6 tháng đầu năm.")],
+    "III.4": [(date(2026, 9, 1), S.IN_PROGRESS, "Đã giám sát chuyên đề tại 4 xã.")],
+}
+
+
+def ensure_owner_bodies(root: Organization) -> dict[str, Organization]:
+    """The provincial Party bodies and departments that own actions (demo codes)."""
+    suffix = root.code.rsplit(".", 1)[-1] if root.code else "H29"
+    bodies = {}
+    for name, group in plan_data.OWNER_BODIES:
+        org, _ = Organization.objects.update_or_create(
+            code=f"000.00.{group}.{suffix}",
+            defaults={"name": name, "kind": OrgKind.PROVINCIAL_AGENCY, "parent": root},
+        )
+        bodies[name] = org
+    return bodies
+
+
+def seed_oversight(stdout) -> None:
+    with transaction.atomic():
+        root = Organization.objects.filter(code=settings.PROVINCE_CODE).first()
+        if root is None:
+            return
+        ensure_owner_bodies(root)
+        load_plan()
+        if not ActionUpdate.objects.exists():
+            _updates()
+        if not JobPositionApproval.objects.exists():
+            _approvals()
+        if not Finding.objects.exists():
+            _findings()
+        _reports()
+    stdout.write(
+        f"Kế hoạch 05-NQ/TU: {PlanAction.objects.count()} nhiệm vụ, "
+        f"{Finding.objects.count()} kết luận giám sát."
+    )
+
+
+def _updates() -> None:
+    actions = {a.code: a for a in PlanAction.objects.all()}
+    ActionUpdate.objects.bulk_create(
+        ActionUpdate(action=actions[code], on=on, status=status, note=note)
+        for code, rows in UPDATES.items()
+        if code in actions
+        for on, status, note in rows
+    )
+
+
+def _approvals() -> None:
+    """34 communes approved before 01/07/2026, the 4 last in July."""
+    communes = list(Organization.objects.filter(kind__in=COMMUNE_KINDS).order_by("code"))
+    rng = random.Random(16)
+    rows = []
+    for index, org in enumerate(communes):
+        late = index >= len(communes) - 4
+        day = date(2026, 7, rng.randint(10, 28)) if late else date(2026, 6, rng.randint(1, 29))
+        rows.append(
+            JobPositionApproval(
+                organization=org, decision_date=day, decision_number=f"{1200 + index}/QĐ-UBND"
+            )
+        )
+    JobPositionApproval.objects.bulk_create(rows)
+
+
+def _findings() -> None:
+    actions = {a.code: a for a in PlanAction.objects.all()}
+    communes = list(Organization.objects.filter(kind__in=COMMUNE_KINDS).order_by("code"))
+    person = Person.objects.filter(organization__in=communes[:3]).order_by("code").first()
+    rows = [
+        Finding(
+            action=actions.get("II.3"),
+            on=date(2026, 10, 15),
+            text="Chưa tổ chức rà soát trang thiết bị năm 2026 theo định mức.",
+            required_action="Hoàn thành rà soát, báo cáo Ban Thường vụ.",
+            due=date(2026, 11, 15),
+        ),
+        Finding(
+            action=actions.get("II.2.2.a"),
+            on=date(2026, 9, 20),
+            text="Một số xã có tỷ lệ “Hoàn thành xuất sắc nhiệm vụ” cao, chưa sát với kết "
+            "quả thực hiện nhiệm vụ.",
+            required_action="Chấn chỉnh việc đánh giá, rà soát lại kết quả quý III.",
+            due=date(2026, 12, 10),
+        ),
+        Finding(
+            organization=communes[0] if communes else None,
+            on=date(2026, 8, 12),
+            text="Hồ sơ luân chuyển cán bộ chưa đầy đủ quyết định.",
+            required_action="Bổ sung hồ sơ.",
+            due=date(2026, 9, 12),
+            follow_up=FollowUp.DONE,
+        ),
+        Finding(
+            organization=person.organization if person else None,
+            person=person,
+            on=date(2026, 10, 2),
+            text="Chậm giải quyết hồ sơ đất đai quá hạn nhiều lần.",
+            required_action="Kiểm điểm, báo cáo giải trình.",
+            due=date(2026, 10, 31),
+        ),
+    ]
+    Finding.objects.bulk_create(rows)
+
+
+def _reports() -> None:
+    PlanReport.objects.get_or_create(
+        kind=ReportKind.HALF_YEAR,
+        year=2026,
+        defaults={
+            "number": "35-BC/BTGDV",
+            "assessment": "Sau 6 tháng triển khai, các cấp ủy, cơ quan, đơn vị đã quán triệt "
+            "Nghị quyết; vị trí việc làm cấp xã cơ bản được phê duyệt đúng hạn.",
+            "next_steps": "Đẩy nhanh đào tạo đại học công nghệ thông tin; rà soát quy hoạch.",
+            "signer": "Lò Văn Hùng",
+            "signer_title": "Trưởng ban",
+            "status": ReportStatus.SIGNED,
+        },
+    )
+    PlanReport.objects.get_or_create(
+        kind=ReportKind.YEAR,
+        year=2026,
+        defaults={"assessment": "Dự thảo báo cáo năm 2026.", "status": ReportStatus.DRAFT},
+    )

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from canbo.oversight import views
+
+app_name = "oversight"
+
+urlpatterns = [
+    path("", views.actions, name="actions"),
+    path("actions/<int:pk>/", views.action, name="action"),
+    path("actions/<int:pk>/update/", views.action_update, name="action_update"),
+    path("actions/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
+    path("actions/<int:pk>/finding/", views.finding_add, name="finding_add"),
+    path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    path("findings/", views.findings, name="findings"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/edit/", views.report_edit, name="report_edit"),
+]
