@@ -262,6 +262,35 @@ def plan_loaded(w):
     return {}
 
 
+def plan_case(w):
+    """A denunciation about Tân Phong handled by Sở Nội vụ (the "personnel" persona)."""
+    from datetime import date
+
+    from canbo.org.models import Organization
+    from canbo.oversight.complaints import Case, due_dates
+
+    case = Case.objects.filter(number="M-1").first()
+    if case is None:
+        accept_due, resolve_due = due_dates("denunciation", date(2026, 9, 1))
+        case = Case.objects.create(
+            kind="denunciation", number="M-1", received_on=date(2026, 9, 1), source="citizen",
+            sender_name="Người tố cáo", summary="Nội dung", organization=w.tanphong,
+            handling_body=Organization.objects.get(name="Sở Nội vụ"), accept_due=accept_due,
+            resolve_due=resolve_due)
+    return {"pk": case.pk}
+
+
+def plan_case_document(w):
+    from canbo.oversight.complaints import CaseDocument
+
+    case_id = plan_case(w)["pk"]
+    document = CaseDocument.objects.filter(case_id=case_id).first() or (
+        CaseDocument.objects.create(case_id=case_id, name="bb.pdf", content_type="application/pdf",
+                                    size=5, sha256="0" * 64, content=b"%PDF-"))
+    return {"pk": document.pk}
+
+
+CASE_HANDLER = expect(staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403)
 PLAN_READERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403, admin=200)
 PLAN_OWNERS_POST = expect(staff=403, head=403, chair=403, personnel=400, outsider=403,
                           admin=400)
@@ -279,6 +308,15 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:reports": [Case(statuses=PLAN_READERS)],
     "oversight:report_edit": [Case(statuses=expect(staff=403, head=403, chair=403,
                                                    personnel=403, outsider=403, admin=200))],
+    "oversight:cases": [Case(statuses=PLAN_READERS)],
+    "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
+                                                outsider=403, admin=403))],
+    "oversight:case": [Case(plan_case, PLAN_READERS)],
+    # an empty form is refused (400) for the handling body; nobody else may act
+    "oversight:case_act": [Case(plan_case, CASE_HANDLER, method="post")],
+    "oversight:case_document_add": [Case(plan_case, CASE_HANDLER, method="post")],
+    "oversight:case_document": [Case(plan_case_document, expect(
+        staff=403, head=403, chair=403, personnel=200, outsider=403, admin=403))],
     "reports:plan_docx": [Case(plan_loaded, PLAN_READERS)],
     "reports:plan_xlsx": [Case(plan_loaded, PLAN_READERS)],
     "evaluation:me": [Case(statuses=expect(staff=200, head=200, chair=200, personnel=403,

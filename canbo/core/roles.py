@@ -90,6 +90,8 @@ CAPABILITIES: dict[str, set[str]] = {
     # Complaints and denunciations about cadres: registered and handled by the personnel
     # offices and the supervising body; the denouncer's identity only to the handling body.
     "oversight.complaints.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    # Registering and handling them is the business of a body's members (the system
+    # administrator is not one): the personnel offices and the supervising body.
     "oversight.complaints.manage": {Role.PERSONNEL_PROVINCE, Role.PERSONNEL_COMMUNE,
-                                    Role.PLAN_SUPERVISOR, Role.ADMIN},
+                                    Role.PLAN_SUPERVISOR},
 }

@@ -26,6 +26,7 @@ from canbo.evaluation.choices import AnnualStatus
 from canbo.evaluation.models import AnnualResult, EvaluationPeriod
 from canbo.org.choices import COMMUNE_KINDS, Field
 from canbo.org.models import Organization
+from canbo.oversight import complaints
 from canbo.oversight.models import Finding, JobPositionApproval, PlanReport, ReportStatus
 from canbo.people.models import Person
 
@@ -196,6 +197,10 @@ def reports_signed(ctx: Context) -> str:
     return str(PlanReport.objects.filter(year=ctx.as_of.year, status=ReportStatus.SIGNED).count())
 
 
+def complaints_open(ctx: Context) -> str:
+    return str(complaints.open_count(ctx.as_of))
+
+
 INDICATORS: dict[str, tuple[object, Callable[[Context], str]]] = {
     "job_positions": (
         _("Communes whose job positions were approved before 01/07/2026"),
@@ -230,5 +235,6 @@ INDICATORS: dict[str, tuple[object, Callable[[Context], str]]] = {
     ),
     "disciplines": (_("Disciplinary decisions this year"), disciplines),
     "findings": (_("Supervision findings this year"), findings),
+    "complaints_open": (_("Complaints and denunciations being handled"), complaints_open),
     "reports_signed": (_("Periodic reports signed this year"), reports_signed),
 }

@@ -287,3 +287,8 @@ class JobPositionApproval(models.Model):
         ordering = ["organization__path"]
         verbose_name = _("job-position approval")
         verbose_name_plural = _("job-position approvals")
+
+
+from canbo.oversight.complaints import Case, CaseDocument  # noqa: E402  (one models module)
+
+__all__ = ["Case", "CaseDocument"]

@@ -336,7 +336,7 @@ ACTIONS = [
         CONTINUOUS_TEXT,
         "Kết luận kiểm tra, giám sát; kết quả giải quyết đơn thư",
         SNV,
-        indicators=("findings",),
+        indicators=("findings", "complaints_open"),
     ),
     ActionData(
         "II.3",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.oversight import views
+from canbo.oversight import case_views, views
 
 app_name = "oversight"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("findings/", views.findings, name="findings"),
     path("reports/", views.reports, name="reports"),
     path("reports/edit/", views.report_edit, name="report_edit"),
+    path("cases/", case_views.cases, name="cases"),
+    path("cases/new/", case_views.case_new, name="case_new"),
+    path("cases/<int:pk>/", case_views.case, name="case"),
+    path("cases/<int:pk>/act/", case_views.case_act, name="case_act"),
+    path("cases/<int:pk>/document/", case_views.case_document_add, name="case_document_add"),
+    path("case-documents/<int:pk>/", case_views.case_document, name="case_document"),
 ]

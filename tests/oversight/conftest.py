@@ -39,3 +39,19 @@ def bodies(world):
 def action(bodies):
     """II.2.1.b: job positions, "Hoàn thành trước ngày 01/7/2026", owned by Sở Nội vụ."""
     return PlanAction.objects.get(code="II.2.1.b")
+
+
+def xlsx_text(content: bytes) -> str:
+    """Every cell of every sheet of an .xlsx download, as one text."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(content))
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
