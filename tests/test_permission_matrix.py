@@ -308,6 +308,7 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:reports": [Case(statuses=PLAN_READERS)],
     "oversight:report_edit": [Case(statuses=expect(staff=403, head=403, chair=403,
                                                    personnel=403, outsider=403, admin=200))],
+    "oversight:analytics": [Case(statuses=PLAN_READERS)],
     "oversight:cases": [Case(statuses=PLAN_READERS)],
     "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
                                                 outsider=403, admin=403))],

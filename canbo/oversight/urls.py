@@ -14,6 +14,7 @@ urlpatterns = [
     path("findings/", views.findings, name="findings"),
     path("reports/", views.reports, name="reports"),
     path("reports/edit/", views.report_edit, name="report_edit"),
+    path("analytics/", views.analytics, name="analytics"),
     path("cases/", case_views.cases, name="cases"),
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<int:pk>/", case_views.case, name="case"),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require
 from canbo.oversight import report_table, xlsx
+from canbo.oversight.analytics import supervision_analytics
 from canbo.oversight.forms import (
     ActionFilterForm,
     ActionUpdateForm,
@@ -283,3 +284,41 @@ def _query(request) -> str:
     query = request.GET.copy()
     query.pop("format", None)
     return query.urlencode()
+
+
+def analytics(request):
+    require(request.user, "oversight.plan.view")
+    today = timezone.localdate()
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
+    found = supervision_analytics(request.user, year)
+    if request.GET.get("format") == "xlsx":
+        headers = [
+            _("Commune"),
+            _("Sheets"),
+            _("Excellent (%)"),
+            _("Mean gap self − reviewed (points)"),
+            _("Tasks completed late"),
+            _("of which no delay recorded"),
+        ]
+        table = [
+            [
+                r.name,
+                r.sheets,
+                round(r.excellent_share, 1),
+                round(r.mean_gap, 2),
+                r.late_tasks,
+                r.late_unrecorded,
+            ]
+            for r in found.communes
+        ]
+        return xlsx.response(
+            xlsx.workbook(
+                _("Supervision analytics %(year)s") % {"year": year},
+                headers,
+                table,
+                [28, 10, 14, 18, 14, 16],
+            ),
+            f"phan-tich-giam-sat-{year}.xlsx",
+        )
+    return render(request, "oversight/analytics.html", {"a": found, "year": year})
