@@ -290,6 +290,28 @@ def plan_case_document(w):
     return {"pk": document.pk}
 
 
+def plan_inspection(w):
+    from datetime import date
+
+    from canbo.oversight.models import Finding, Inspection
+
+    found = Inspection.objects.filter(title="M").first() or Inspection.objects.create(
+        kind="scheduled", title="M", body="UBKT", organization=w.tanphong,
+        start=date(2026, 9, 1), end=date(2026, 9, 5))
+    if not found.findings.exists():
+        Finding.objects.create(inspection=found, organization=w.tanphong, text="F",
+                               on=date(2026, 9, 5))
+    return {"pk": found.pk}
+
+
+def plan_finding(w):
+    from canbo.oversight.models import Finding
+
+    return {"pk": Finding.objects.get(inspection_id=plan_inspection(w)["pk"]).pk}
+
+
+FINDING_WRITERS_POST = expect(staff=403, head=403, chair=403, personnel=403, outsider=403,
+                              admin=400)
 CASE_HANDLER = expect(staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403)
 PLAN_READERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403, admin=200)
 PLAN_OWNERS_POST = expect(staff=403, head=403, chair=403, personnel=400, outsider=403,
@@ -309,6 +331,19 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:report_edit": [Case(statuses=expect(staff=403, head=403, chair=403,
                                                    personnel=403, outsider=403, admin=200))],
     "oversight:analytics": [Case(statuses=PLAN_READERS)],
+    "oversight:inspections": [Case(statuses=PLAN_READERS)],
+    "oversight:inspection_new": [Case(statuses=expect(
+        staff=403, head=403, chair=403, personnel=403, outsider=403, admin=200))],
+    "oversight:inspection": [Case(plan_inspection, PLAN_READERS)],
+    "oversight:inspection_finding": [Case(plan_inspection, FINDING_WRITERS_POST,
+                                          method="post")],
+    "oversight:inspection_conclude": [Case(plan_inspection, FINDING_WRITERS_POST,
+                                           method="post")],
+    "oversight:finding_remedy": [Case(plan_finding, FINDING_WRITERS_POST, method="post")],
+    # linking needs a record of the person: an empty form names none (404)
+    "oversight:finding_outcome": [Case(plan_finding, expect(
+        staff=403, head=403, chair=403, personnel=404, outsider=403, admin=404),
+        method="post")],
     "oversight:cases": [Case(statuses=PLAN_READERS)],
     "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
                                                 outsider=403, admin=403))],

@@ -19,6 +19,9 @@ from canbo.oversight.models import (
     ActionUpdate,
     Finding,
     FollowUp,
+    Inspection,
+    InspectionKind,
+    InspectionStatus,
     JobPositionApproval,
     PlanAction,
     PlanReport,
@@ -168,9 +171,12 @@ def seed_oversight(stdout) -> None:
         _reports()
         if not Case.objects.exists():
             _cases(root)
+        if not Inspection.objects.exists():
+            _inspections()
     stdout.write(
         f"Kế hoạch 05-NQ/TU: {PlanAction.objects.count()} nhiệm vụ, "
-        f"{Finding.objects.count()} kết luận giám sát, {Case.objects.count()} đơn thư."
+        f"{Finding.objects.count()} kết luận giám sát, {Case.objects.count()} đơn thư, "
+        f"{Inspection.objects.count()} cuộc kiểm tra."
     )
 
 
@@ -345,3 +351,72 @@ def _cases(root: Organization) -> None:
             )
         )
     Case.objects.bulk_create(rows)
+
+
+def _inspections() -> None:
+    communes = list(Organization.objects.filter(kind__in=COMMUNE_KINDS).order_by("code"))
+    if len(communes) < 6:
+        return
+    land, planned = communes[1], communes[5]
+    body = plan_data.UBKT
+    done = Inspection.objects.create(
+        kind=InspectionKind.SCHEDULED,
+        title=f"Kiểm tra công tác quản lý đất đai tại {land}",
+        topic="Quản lý đất đai",
+        organization=land,
+        body=body,
+        start=date(2026, 8, 3),
+        end=date(2026, 8, 14),
+        status=InspectionStatus.CONCLUDED,
+        conclusion_number="112-TB/UBKT",
+    )
+    ad_hoc = Inspection.objects.create(
+        kind=InspectionKind.AD_HOC,
+        title="Giám sát đột xuất việc đánh giá, xếp loại quý III",
+        topic="Đánh giá, xếp loại công chức",
+        body=body,
+        start=date(2026, 10, 12),
+        end=date(2026, 12, 15),
+        status=InspectionStatus.UNDER_WAY,
+    )
+    Inspection.objects.create(
+        kind=InspectionKind.SCHEDULED,
+        title=f"Kiểm tra thực hiện nhiệm vụ công vụ tại {planned}",
+        topic="Kỷ luật, kỷ cương hành chính",
+        organization=planned,
+        body=body,
+        start=date(2026, 12, 7),
+        end=date(2026, 12, 18),
+    )
+    officer = (
+        Person.objects.filter(organization__path__startswith=land.path).order_by("code").first()
+    )
+    Finding.objects.bulk_create(
+        [
+            Finding(
+                inspection=done,
+                organization=land,
+                person=officer,
+                on=date(2026, 8, 14),
+                text="Giải quyết hồ sơ cấp giấy chứng nhận quá hạn 12 hồ sơ.",
+                required_action="Kiểm điểm trách nhiệm; giải quyết dứt điểm hồ sơ tồn.",
+                due=date(2026, 9, 30),
+            ),
+            Finding(
+                inspection=done,
+                organization=land,
+                on=date(2026, 8, 14),
+                text="Chưa niêm yết công khai thủ tục đất đai tại bộ phận một cửa.",
+                required_action="Niêm yết đầy đủ.",
+                due=date(2026, 8, 31),
+                follow_up=FollowUp.DONE,
+            ),
+            Finding(
+                inspection=ad_hoc,
+                on=date(2026, 11, 10),
+                text="Tỷ lệ tự chấm bằng điểm được chấm ở nhiều xã trên 95%.",
+                required_action="Người đứng đầu rà soát việc nhận xét, đánh giá.",
+                due=date(2026, 12, 31),
+            ),
+        ]
+    )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, scope_for, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.org.models import Organization
@@ -143,6 +144,71 @@ class FollowUp(models.TextChoices):
     DONE = "done", _("Remedied")
 
 
+class InspectionKind(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    AD_HOC = "ad_hoc", _("Ad hoc")
+
+
+class InspectionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_WAY = "under_way", _("Under way")
+    CONCLUDED = "concluded", _("Conclusion issued")
+
+
+class InspectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Topic inspections (no commune) to every reader of the plan; a commune's own to
+        its leadership; all of them province-wide and to the two Party bodies."""
+        general = (
+            self.filter(organization__isnull=True)
+            if can(user, "oversight.plan.view")
+            else self.none()
+        )
+        tied = visible_oversight(
+            self.filter(organization__isnull=False), user, "oversight.plan.view"
+        )
+        return general | tied
+
+
+class Inspection(models.Model):
+    """An inspection or supervision plan (I.3, II.2.7): of a commune or on a topic."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=InspectionKind.choices)
+    title = NFCCharField(_("name of the inspection"), max_length=255)
+    topic = NFCCharField(_("topic"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commune inspected"),
+    )
+    body = NFCCharField(_("inspecting body"), max_length=200)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=InspectionStatus.choices,
+        default=InspectionStatus.PLANNED,
+    )
+    conclusion_number = NFCCharField(_("conclusion number"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InspectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class FindingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Findings on the plan: every reader of the plan; those on a commune: the rule of
@@ -169,6 +235,32 @@ class Finding(models.Model):
         on_delete=models.CASCADE,
         related_name="findings",
         verbose_name=_("plan action"),
+    )
+    inspection = models.ForeignKey(
+        Inspection,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="findings",
+        verbose_name=_("inspection"),
+    )
+    # What the finding led to: a discipline or a conclusion in the cadre registers (and
+    # through it the classification).
+    decision = models.ForeignKey(
+        PersonnelDecision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("disciplinary decision"),
+    )
+    conclusion = models.ForeignKey(
+        Conclusion,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("conclusion"),
     )
     organization = models.ForeignKey(
         Organization,

@@ -20,6 +20,9 @@ from canbo.oversight.models import (
     ActionUpdate,
     Evidence,
     Finding,
+    FollowUp,
+    Inspection,
+    InspectionStatus,
     JobPositionApproval,
     PlanAction,
     PlanReport,
@@ -187,6 +190,7 @@ def write_finding(
     person: Person | None = None,
     required_action: str = "",
     due: date | None = None,
+    inspection: Inspection | None = None,
 ) -> Finding:
     """The supervising body records a finding (and what it requires, by when)."""
     if not can(actor, "oversight.findings.write"):
@@ -196,8 +200,13 @@ def write_finding(
         raise OversightError(_("Write the finding."))
     if due is not None and due < on:
         raise OversightError(_("The deadline cannot be before the date of the finding."))
+    if person is not None and organization is None:
+        organization = person.organization
+    if inspection is not None and organization is None:
+        organization = inspection.organization
     finding = Finding.objects.create(
         action=action,
+        inspection=inspection,
         organization=organization,
         person=person,
         on=on,
@@ -272,3 +281,125 @@ def record_job_position_approval(
         after={"number": number, "date": when.isoformat()},
     )
     return approval
+
+
+_INSPECTION_FIELDS = [
+    "kind",
+    "title",
+    "topic",
+    "organization",
+    "body",
+    "start",
+    "end",
+    "status",
+    "conclusion_number",
+]
+
+
+@transaction.atomic
+def create_inspection(
+    actor,
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    start: date,
+    end: date,
+    topic: str = "",
+    organization: Organization | None = None,
+) -> Inspection:
+    """The supervising body plans an inspection (scheduled or ad hoc) of a commune or topic."""
+    if not can(actor, "oversight.findings.write"):
+        raise PermissionDenied
+    title, body, topic = (nfc(v or "") or "" for v in (title, body, topic))
+    if not title or not body:
+        raise OversightError(_("Give the title and the inspecting body."))
+    if organization is None and not topic:
+        raise OversightError(_("Name the commune inspected or the topic."))
+    if end < start:
+        raise OversightError(_("The end cannot be before the start."))
+    inspection = Inspection.objects.create(
+        kind=kind,
+        title=title,
+        body=body,
+        topic=topic,
+        organization=organization,
+        start=start,
+        end=end,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.record(
+        actor,
+        "oversight.create_inspection",
+        inspection,
+        after=audit.snapshot(inspection, _INSPECTION_FIELDS),
+    )
+    return inspection
+
+
+@transaction.atomic
+def conclude_inspection(actor, inspection: Inspection, number: str) -> Inspection:
+    if not can(actor, "oversight.findings.write"):
+        raise PermissionDenied
+    number = nfc(number or "") or ""
+    if not number:
+        raise OversightError(_("Give the number of the conclusion."))
+    before = audit.snapshot(inspection, _INSPECTION_FIELDS)
+    inspection.status, inspection.conclusion_number = InspectionStatus.CONCLUDED, number
+    inspection.save(update_fields=["status", "conclusion_number"])
+    audit.record(
+        actor,
+        "oversight.conclude_inspection",
+        inspection,
+        before,
+        audit.snapshot(inspection, _INSPECTION_FIELDS),
+    )
+    return inspection
+
+
+@transaction.atomic
+def remedy_finding(actor, finding: Finding, note: str) -> Finding:
+    """The supervising body records that the required action was carried out."""
+    if not can(actor, "oversight.findings.write"):
+        raise PermissionDenied
+    note = nfc(note or "") or ""
+    if not note:
+        raise OversightError(_("Say how the finding was remedied."))
+    if finding.follow_up == FollowUp.DONE:
+        raise OversightError(_("This finding is already remedied."))
+    finding.follow_up = FollowUp.DONE
+    finding.save(update_fields=["follow_up"])
+    audit.record(
+        actor,
+        "oversight.remedy_finding",
+        finding,
+        {"follow_up": "open"},
+        {"follow_up": "done"},
+        reason=note,
+    )
+    return finding
+
+
+@transaction.atomic
+def link_finding_outcome(actor, finding: Finding, conclusion=None, decision=None) -> Finding:
+    """Tie a finding to the conclusion or disciplinary decision it led to (recorded in the
+    cadre registers by the competent personnel office, which this requires)."""
+    if not can(actor, "cadre.manage"):
+        raise PermissionDenied
+    record = conclusion or decision
+    if record is None or finding.person_id is None or record.person_id != finding.person_id:
+        raise OversightError(_("The record must concern the person named by the finding."))
+    before = {"conclusion": finding.conclusion_id, "decision": finding.decision_id}
+    if conclusion is not None:
+        finding.conclusion = conclusion
+    if decision is not None:
+        finding.decision = decision
+    finding.save(update_fields=["conclusion", "decision"])
+    audit.record(
+        actor,
+        "oversight.link_finding_outcome",
+        finding,
+        before,
+        {"conclusion": finding.conclusion_id, "decision": finding.decision_id},
+    )
+    return finding

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.oversight import case_views, views
+from canbo.oversight import case_views, inspection_views, views
 
 app_name = "oversight"
 
@@ -15,6 +15,21 @@ urlpatterns = [
     path("reports/", views.reports, name="reports"),
     path("reports/edit/", views.report_edit, name="report_edit"),
     path("analytics/", views.analytics, name="analytics"),
+    path("inspections/", inspection_views.inspections, name="inspections"),
+    path("inspections/new/", inspection_views.inspection_new, name="inspection_new"),
+    path("inspections/<int:pk>/", inspection_views.inspection, name="inspection"),
+    path(
+        "inspections/<int:pk>/finding/",
+        inspection_views.inspection_finding,
+        name="inspection_finding",
+    ),
+    path(
+        "inspections/<int:pk>/conclude/",
+        inspection_views.inspection_conclude,
+        name="inspection_conclude",
+    ),
+    path("findings/<int:pk>/remedy/", inspection_views.finding_remedy, name="finding_remedy"),
+    path("findings/<int:pk>/outcome/", inspection_views.finding_outcome, name="finding_outcome"),
     path("cases/", case_views.cases, name="cases"),
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<int:pk>/", case_views.case, name="case"),

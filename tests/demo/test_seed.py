@@ -26,6 +26,7 @@ from canbo.org.models import (
     Title,
     validate_electronic_code,
 )
+from canbo.oversight import plan_data
 from canbo.people.models import LeavePeriod, Person, Post, Profile
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,9 @@ def test_every_organisation_has_a_valid_unique_code_under_the_province():
     root = Organization.objects.get(kind=OrgKind.PROVINCE)
     assert root.name == "Tỉnh Lai Châu"
     codes = list(Organization.objects.values_list("code", flat=True))
-    assert len(codes) == len(set(codes)) == 1 + 1 + 38 * 5
+    # the province, its personnel office, the plan's other owner bodies, 38 × (commune + 4)
+    bodies = len(plan_data.OWNER_BODIES)
+    assert len(codes) == len(set(codes)) == 1 + 1 + bodies + 38 * 5
     for code in codes:
         validate_electronic_code(code)
     assert communes().filter(parent=root).count() == 38
