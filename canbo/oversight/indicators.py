@@ -22,8 +22,8 @@ from canbo.cadre.models import (
     TrainingPlan,
 )
 from canbo.cadre.models.records import DISCIPLINE_KINDS, PersonnelDecision
-from canbo.evaluation.choices import AnnualStatus
-from canbo.evaluation.models import AnnualResult, EvaluationPeriod
+from canbo.evaluation.choices import AnnualStatus, SheetStatus
+from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.org.choices import COMMUNE_KINDS, Field
 from canbo.org.models import Organization
 from canbo.oversight import complaints
@@ -168,15 +168,20 @@ def annual_classified(ctx: Context) -> str:
 
 
 def communes_on_software(ctx: Context) -> str:
-    using = (
-        EvaluationPeriod.objects.filter(
-            start__year=ctx.as_of.year, start__lte=ctx.as_of, organization__kind__in=COMMUNE_KINDS
+    """Communes with sheets beyond the draft this year (periods may be province-wide)."""
+    paths = (
+        EvaluationSheet.objects.filter(
+            period__start__year=ctx.as_of.year, period__start__lte=ctx.as_of
         )
-        .values("organization")
+        .exclude(status=SheetStatus.DRAFT)
+        .values_list("person__organization__path", flat=True)
         .distinct()
-        .count()
     )
-    return ctx.of_communes(using)
+    communes = set(
+        Organization.objects.filter(kind__in=COMMUNE_KINDS).values_list("path", flat=True)
+    )
+    using = {commune for path in paths for commune in communes if path.startswith(commune)}
+    return ctx.of_communes(len(using))
 
 
 def disciplines(ctx: Context) -> str:

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
+
 from canbo.oversight.indicators import INDICATORS, Context
 from canbo.oversight.models import ActionStatus, ActionUpdate, Cadence, PlanAction
 
@@ -42,14 +44,18 @@ def is_overdue(action: PlanAction, status: str, as_of: date) -> bool:
     return due is not None and as_of > due and status != ActionStatus.DONE
 
 
-def plan_states(actions, as_of: date, with_indicators: bool = True) -> list[ActionState]:
+def plan_states(
+    actions, as_of: date, with_indicators: bool = True, cached: bool = False
+) -> list[ActionState]:
+    """`cached`: reuse indicator values computed in the last few minutes (web pages); the
+    reports and the command always compute them afresh."""
     actions = list(actions)
     updates: dict[int, list[ActionUpdate]] = defaultdict(list)
     for update in ActionUpdate.objects.filter(action__in=actions, on__lte=as_of).order_by(
         "on", "id"
     ):
         updates[update.action_id].append(update)
-    values = IndicatorCache(as_of) if with_indicators else None
+    values = IndicatorCache(as_of, cached) if with_indicators else None
     states = []
     for action in actions:
         last = last_update(action, updates[action.pk], as_of)
@@ -68,16 +74,26 @@ def plan_states(actions, as_of: date, with_indicators: bool = True) -> list[Acti
     return states
 
 
-class IndicatorCache:
-    """Each indicator computed at most once per report."""
+SHARED_SECONDS = 600  # province-wide aggregates: the same for every reader
 
-    def __init__(self, as_of: date):
+
+class IndicatorCache:
+    """Each indicator computed at most once per report (and, shared, once in ten minutes)."""
+
+    def __init__(self, as_of: date, shared: bool = False):
         self.context = Context(as_of)
         self.values: dict[str, str] = {}
+        self.shared = shared
 
     def value(self, key: str) -> str:
         if key not in self.values:
-            self.values[key] = INDICATORS[key][1](self.context)
+            name = f"oversight:indicator:{self.context.as_of.isoformat()}:{key}"
+            found = cache.get(name) if self.shared else None
+            if found is None:
+                found = INDICATORS[key][1](self.context)
+                if self.shared:
+                    cache.set(name, found, SHARED_SECONDS)
+            self.values[key] = found
         return self.values[key]
 
     def for_action(self, action: PlanAction) -> list[tuple[str, str]]:

@@ -42,7 +42,7 @@ def actions(request):
         rows = rows.filter(section__startswith=data["section"].strip())
     if data.get("mine"):
         rows = rows.filter(pk__in=PlanAction.objects.updatable_by(request.user))
-    states = plan_states(rows, as_of)
+    states = plan_states(rows, as_of, cached=True)
     if data.get("status"):
         states = [s for s in states if s.status == data["status"]]
     if data.get("overdue"):
@@ -73,7 +73,7 @@ def action(request, pk: int):
 
 def _detail(request, item: PlanAction, status: int = 200, **forms) -> HttpResponse:
     today = timezone.localdate()
-    state = plan_states([item], today)[0]
+    state = plan_states([item], today, cached=True)[0]
     found = list(
         Finding.objects.visible_to(request.user)
         .filter(action=item)
