@@ -344,6 +344,16 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:finding_outcome": [Case(plan_finding, expect(
         staff=403, head=403, chair=403, personnel=404, outsider=403, admin=404),
         method="post")],
+    "oversight:equipment": [Case(statuses=PLAN_READERS)],
+    "oversight:equipment_commune": [
+        Case(org("tanphong"), PLAN_READERS),
+        Case(org("doanket"), expect(staff=403, head=403, chair=404, personnel=200,
+                                    outsider=403, admin=200)),
+    ],
+    # an empty form is refused (400) for the province's personnel office
+    "oversight:equipment_add": [Case(org("tanphong"), expect(
+        staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403),
+        method="post")],
     "oversight:cases": [Case(statuses=PLAN_READERS)],
     "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
                                                 outsider=403, admin=403))],

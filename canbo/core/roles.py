@@ -89,6 +89,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "oversight.findings.write": {Role.PLAN_SUPERVISOR, Role.ADMIN},
     # Complaints and denunciations about cadres: registered and handled by the personnel
     # offices and the supervising body; the denouncer's identity only to the handling body.
+    # The equipment inventory: each commune's personnel office keeps its own.
+    "oversight.equipment.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE},
     "oversight.complaints.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.PERSONNEL_COMMUNE},
     # Registering and handling them is the business of a body's members (the system
     # administrator is not one): the personnel offices and the supervising body.

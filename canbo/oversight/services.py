@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core import audit
-from canbo.core.access import can
+from canbo.core.access import can, writable_orgs
 from canbo.core.text import nfc
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import plan_data
+from canbo.oversight.equipment import InventoryItem, ItemState, norms
 from canbo.oversight.models import (
     ActionStatus,
     ActionUpdate,
@@ -403,3 +404,30 @@ def link_finding_outcome(actor, finding: Finding, conclusion=None, decision=None
         {"conclusion": finding.conclusion_id, "decision": finding.decision_id},
     )
     return finding
+
+
+@transaction.atomic
+def add_inventory_item(
+    actor, organization: Organization, item: str, year: int, state: str, label: str = ""
+) -> InventoryItem:
+    """A commune's personnel office records a piece of equipment it holds."""
+    if not can(actor, "oversight.equipment.manage"):
+        raise PermissionDenied
+    if not writable_orgs(Organization.objects.filter(pk=organization.pk), actor).exists():
+        raise PermissionDenied
+    if item not in norms():
+        raise OversightError(_("Unknown equipment item “%(value)s”.") % {"value": item})
+    if state not in ItemState.values:
+        raise OversightError(_("Unknown status “%(value)s”.") % {"value": state})
+    if not 1990 <= year <= timezone.localdate().year:
+        raise OversightError(_("The year acquired must be between 1990 and this year."))
+    found = InventoryItem.objects.create(
+        organization=organization, item=item, year=year, state=state, label=nfc(label or "") or ""
+    )
+    audit.record(
+        actor,
+        "oversight.add_inventory_item",
+        found,
+        after={"item": item, "year": year, "state": state, "organization": organization.pk},
+    )
+    return found

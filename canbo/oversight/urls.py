@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.oversight import case_views, inspection_views, views
+from canbo.oversight import case_views, equipment_views, inspection_views, views
 
 app_name = "oversight"
 
@@ -30,6 +30,9 @@ urlpatterns = [
     ),
     path("findings/<int:pk>/remedy/", inspection_views.finding_remedy, name="finding_remedy"),
     path("findings/<int:pk>/outcome/", inspection_views.finding_outcome, name="finding_outcome"),
+    path("equipment/", equipment_views.equipment, name="equipment"),
+    path("equipment/<int:pk>/", equipment_views.equipment_commune, name="equipment_commune"),
+    path("equipment/<int:pk>/add/", equipment_views.equipment_add, name="equipment_add"),
     path("cases/", case_views.cases, name="cases"),
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<int:pk>/", case_views.case, name="case"),

@@ -294,7 +294,7 @@ def analytics(request):
     found = supervision_analytics(request.user, year)
     if request.GET.get("format") == "xlsx":
         headers = [
-            _("Commune"),
+            _("Commune or ward"),
             _("Sheets"),
             _("Excellent (%)"),
             _("Mean gap self − reviewed (points)"),
