@@ -47,13 +47,16 @@ def main() -> None:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
+    from canbo.org.models import Organization
     from canbo.oversight.complaints import Case
-    from canbo.oversight.models import PlanAction
+    from canbo.oversight.models import Inspection, PlanAction
 
     setup_test_environment()  # the test client's ALLOWED_HOSTS ("testserver")
     users = get_user_model().objects
     action = PlanAction.objects.get(code="II.2.1.b")
     case = Case.objects.order_by("pk").first()
+    inspection = Inspection.objects.order_by("pk").first()
+    commune = Organization.objects.get(name="Phường Tân Phong")
     pages = [
         ("uybankiemtra", reverse("oversight:actions")),
         ("uybankiemtra", reverse("oversight:action", args=[action.pk])),
@@ -62,6 +65,10 @@ def main() -> None:
         ("uybankiemtra", reverse("oversight:case", args=[case.pk])),
         ("uybankiemtra", reverse("oversight:analytics") + "?year=2026"),
         ("uybankiemtra", reverse("oversight:reports")),
+        ("uybankiemtra", reverse("oversight:inspections")),
+        ("uybankiemtra", reverse("oversight:inspection", args=[inspection.pk])),
+        ("uybankiemtra", reverse("oversight:equipment")),
+        ("uybankiemtra", reverse("oversight:equipment_commune", args=[commune.pk])),
         ("sonoivu", reverse("oversight:actions") + "?overdue=on"),
         ("sonoivu", reverse("oversight:cases")),
         ("chutich.tanphong", reverse("oversight:analytics") + "?year=2026"),
