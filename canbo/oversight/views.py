@@ -1,6 +1,7 @@
 """The plan tracker's pages: actions, one action, findings, periodic reports."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require
+from canbo.core.access import can, reads_all_oversight, require, scope_for
 from canbo.oversight import report_table, xlsx
 from canbo.oversight.analytics import supervision_analytics
 from canbo.oversight.forms import (
@@ -286,12 +287,33 @@ def _query(request) -> str:
     return query.urlencode()
 
 
+ANALYTICS_SECONDS = 600
+
+
+def shared_analytics(user, year: int):
+    """The analytics of one scope (the whole province, or one commune), shared for ten
+    minutes: a grouped pass over a year of sheets is too heavy to redo on every view."""
+    scope = scope_for(user)
+    who = "all" if reads_all_oversight(user) else _commune_key(scope.org_path)
+    key = f"oversight:analytics:{year}:{who}"
+    found = cache.get(key)
+    if found is None:
+        found = supervision_analytics(user, year)
+        cache.set(key, found, ANALYTICS_SECONDS)
+    return found
+
+
+def _commune_key(path: str | None) -> str:
+    parts = [p for p in (path or "").strip("/").split("/") if p]
+    return "/".join(parts[:2]) or "none"
+
+
 def analytics(request):
     require(request.user, "oversight.plan.view")
     today = timezone.localdate()
     raw = request.GET.get("year", "")
     year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
-    found = supervision_analytics(request.user, year)
+    found = shared_analytics(request.user, year)
     if request.GET.get("format") == "xlsx":
         headers = [
             _("Commune or ward"),

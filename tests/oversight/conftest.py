@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 
 from canbo.core.roles import Role
 from canbo.org.choices import OrgKind
@@ -18,6 +19,14 @@ class Bodies:
     supervisor: object
     reporting_org: object
     supervising_org: object
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Pages share indicators and analytics for a few minutes: start every test afresh."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -63,6 +63,11 @@ def test_a_commune_user_sees_only_their_commune(client, world):
     plant(world)
     found = supervision_analytics(world.users["chair"], 2026)
     assert [r.name for r in found.communes] == ["Phường Tân Phong"]
+    client.force_login(world.users["personnel"])  # fills the shared province-wide figures
+    assert (
+        "Phường Đoàn Kết"
+        in client.get(reverse("oversight:analytics") + "?year=2026").content.decode()
+    )
     client.force_login(world.users["chair"])
     page = client.get(reverse("oversight:analytics") + "?year=2026").content.decode()
     assert "Phường Tân Phong" in page and "Phường Đoàn Kết" not in page
