@@ -25,7 +25,7 @@ def deadlines(kind: str) -> tuple[int, int]:
     return table[kind]
 
 
-def _own_and_above(path: str) -> list[str]:
+def own_and_above(path: str) -> list[str]:
     """'/1/7/42/' -> ['/1/', '/1/7/', '/1/7/42/']: the bodies a user belongs to."""
     parts = [p for p in path.strip("/").split("/") if p]
     return ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
@@ -59,7 +59,7 @@ class CaseQuerySet(models.QuerySet):
         seen = visible_oversight(self, user, "oversight.complaints.view")
         scope = scope_for(user)
         if can(user, "oversight.complaints.manage") and scope.org_path:
-            handled = self.filter(handling_body__path__in=_own_and_above(scope.org_path))
+            handled = self.filter(handling_body__path__in=own_and_above(scope.org_path))
             return (seen | handled).distinct()
         return seen
 

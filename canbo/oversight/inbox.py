@@ -3,11 +3,13 @@ open findings past their deadline for the supervising body."""
 
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from canbo.core.access import can
+from canbo.core.access import can, scope_for
 from canbo.core.inbox import InboxItem
+from canbo.oversight.complaints import Case, CaseStatus, own_and_above
 from canbo.oversight.models import Finding, FollowUp, PlanAction
 from canbo.oversight.tracking import plan_states
 
@@ -50,4 +52,36 @@ def oversight_inbox(user, today: date) -> list[InboxItem]:
                     urgent=True,
                 )
             )
+    if can(user, "oversight.complaints.manage"):
+        items += _late_cases(user, today)
     return items
+
+
+def _late_cases(user, today: date) -> list[InboxItem]:
+    """Complaints and denunciations the user's body handles, past their legal deadline."""
+    path = scope_for(user).org_path
+    if not path:
+        return []
+    late = (
+        Case.objects.filter(handling_body__path__in=own_and_above(path))
+        .filter(
+            Q(status=CaseStatus.RECEIVED, accept_due__lt=today)
+            | Q(status=CaseStatus.ACCEPTED, resolve_due__lt=today)
+        )
+        .count()
+    )
+    if not late:
+        return []
+    return [
+        InboxItem(
+            ngettext(
+                "%(n)d complaint or denunciation past its legal deadline",
+                "%(n)d complaints or denunciations past their legal deadline",
+                late,
+            )
+            % {"n": late},
+            reverse("oversight:cases") + "?overdue=on",
+            late,
+            urgent=True,
+        )
+    ]

@@ -158,3 +158,14 @@ def test_bad_input_is_refused_in_vietnamese_and_nothing_is_written(
     assert Case.objects.count() == 1 and not CaseDocument.objects.exists()
     denunciation.refresh_from_db()
     assert denunciation.status == "received"
+
+
+def test_late_cases_show_in_the_handling_bodys_inbox(world, denunciation):
+    from canbo.core.inbox import items_for
+
+    def late(user, day):
+        return [i for i in items_for(user, day) if "tố cáo" in i.text]
+
+    assert late(world.users["personnel"], date(2026, 9, 12))[0].count == 1
+    assert not late(world.users["personnel"], date(2026, 9, 11))
+    assert not late(world.users["chair"], date(2026, 9, 12))
