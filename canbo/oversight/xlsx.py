@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from canbo.core.xlsx import append
+from canbo.core import xlsx as cells
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -15,15 +15,15 @@ def workbook(title: str, headers: list[str], rows: list[list], widths: list[int]
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    append(sheet, [title])
+    cells.append(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=13)
-    append(sheet, [])
-    append(sheet, headers)
+    cells.append(sheet, [])
+    cells.append(sheet, headers)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        append(sheet, row)
+        cells.append(sheet, row)
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     for row in sheet.iter_rows(min_row=4):

@@ -167,3 +167,18 @@ def test_overdue_actions_show_in_the_owners_inbox(world, action):
         for i in items_for(world.users["chair"], date(2026, 7, 2))
         if "kế hoạch" in i.text.lower() or "plan" in i.text.lower()
     ]
+
+
+def test_exported_text_never_becomes_a_formula(client, world, bodies):
+    Finding.objects.create(
+        on=date(2026, 9, 1), text='=HYPERLINK("http://x","y")', organization=world.tp_office
+    )
+    client.force_login(bodies.supervisor)
+    content = client.get(reverse("oversight:findings") + "?format=xlsx").content
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(content)).active
+    cell = next(c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=HYP"))
+    assert cell.data_type == "s"
