@@ -19,6 +19,7 @@ from canbo.reports.docx_common import (
     add_signatures,
     add_title,
     new_document,
+    place_of,
     to_bytes,
 )
 
@@ -41,7 +42,9 @@ def plan_document(
 ) -> bytes:
     states = states if states is not None else plan_states(PlanAction.objects.all(), as_of)
     doc = new_document()
-    add_letterhead(doc, reporting_body(), as_of)
+    body = reporting_body()
+    province = Organization.objects.order_by("depth", "path").first()
+    add_letterhead(doc, body, as_of, place=place_of(province))
     if report and report.number:
         add_field(doc, _("Document No."), report.number)
     period = (
