@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "canbo.evaluation",
     "canbo.feedback",
     "canbo.agency",
+    "canbo.oversight",
     "canbo.reports",
     "canbo.demo",
 ]

@@ -31,6 +31,7 @@ urlpatterns = [
     # The citizens' rating page opened by the QR codes: public, short.
     path("r/<str:token>/", rate, name="rate"),
     path("agency/", include("canbo.agency.urls")),
+    path("oversight/", include("canbo.oversight.urls")),
     path("reports/", include("canbo.reports.urls")),
     path("integration/", include("canbo.integration.urls")),
     path("api/v1/", api.urls),

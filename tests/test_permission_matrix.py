@@ -335,6 +335,85 @@ MANAGERS_ONLY = expect(staff=403, head=403, chair=403, personnel=200, outsider=4
 ONLY_SELF_OR_TANPHONG = expect(staff=200, head=200, chair=200, personnel=200, outsider=404,
                                admin=200)
 CADRE_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
+def plan_action(w):
+    """The plan loaded; II.2.1.b is owned by Sở Nội vụ (the "personnel" persona's agency)."""
+    from canbo.oversight.models import PlanAction
+    from canbo.oversight.services import load_plan
+
+    if not PlanAction.objects.exists():
+        load_plan()
+    return {"pk": PlanAction.objects.get(code="II.2.1.b").pk}
+
+
+def plan_evidence(w):
+    from canbo.oversight.models import Evidence, PlanAction
+
+    action = PlanAction.objects.get(pk=plan_action(w)["pk"])
+    evidence = Evidence.objects.filter(action=action).first() or Evidence.objects.create(
+        action=action, name="qd.pdf", content_type="application/pdf", size=5,
+        sha256="0" * 64, content=b"%PDF-")
+    return {"pk": evidence.pk}
+
+
+def plan_loaded(w):
+    plan_action(w)
+    return {}
+
+
+def plan_case(w):
+    """A denunciation about Tân Phong handled by Sở Nội vụ (the "personnel" persona)."""
+    from datetime import date
+
+    from canbo.org.models import Organization
+    from canbo.oversight.complaints import Case, due_dates
+
+    case = Case.objects.filter(number="M-1").first()
+    if case is None:
+        accept_due, resolve_due = due_dates("denunciation", date(2026, 9, 1))
+        case = Case.objects.create(
+            kind="denunciation", number="M-1", received_on=date(2026, 9, 1), source="citizen",
+            sender_name="Người tố cáo", summary="Nội dung", organization=w.tanphong,
+            handling_body=Organization.objects.get(name="Sở Nội vụ"), accept_due=accept_due,
+            resolve_due=resolve_due)
+    return {"pk": case.pk}
+
+
+def plan_case_document(w):
+    from canbo.oversight.complaints import CaseDocument
+
+    case_id = plan_case(w)["pk"]
+    document = CaseDocument.objects.filter(case_id=case_id).first() or (
+        CaseDocument.objects.create(case_id=case_id, name="bb.pdf", content_type="application/pdf",
+                                    size=5, sha256="0" * 64, content=b"%PDF-"))
+    return {"pk": document.pk}
+
+
+def plan_inspection(w):
+    from datetime import date
+
+    from canbo.oversight.models import Finding, Inspection
+
+    found = Inspection.objects.filter(title="M").first() or Inspection.objects.create(
+        kind="scheduled", title="M", body="UBKT", organization=w.tanphong,
+        start=date(2026, 9, 1), end=date(2026, 9, 5))
+    if not found.findings.exists():
+        Finding.objects.create(inspection=found, organization=w.tanphong, text="F",
+                               on=date(2026, 9, 5))
+    return {"pk": found.pk}
+
+
+def plan_finding(w):
+    from canbo.oversight.models import Finding
+
+    return {"pk": Finding.objects.get(inspection_id=plan_inspection(w)["pk"]).pk}
+
+
+FINDING_WRITERS_POST = expect(staff=403, head=403, chair=403, personnel=403, outsider=403,
+                              admin=400)
+CASE_HANDLER = expect(staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403)
+PLAN_READERS = expect(staff=403, head=403, chair=200, personnel=200, outsider=403, admin=200)
+PLAN_OWNERS_POST = expect(staff=403, head=403, chair=403, personnel=400, outsider=403,
+                          admin=400)
 MATRIX: dict[str, list[Case]] = {
     "agency:home": [Case(statuses=expect(staff=403, head=302, chair=302, personnel=302,
                                          outsider=403, admin=302))],
@@ -358,6 +437,54 @@ MATRIX: dict[str, list[Case]] = {
                                                   personnel=200, outsider=403, admin=200)),
     ],
     "reports:agency_xlsx": [Case(year, AGENCY_COMPARE)],
+    "oversight:actions": [Case(statuses=PLAN_READERS)],
+    "oversight:action": [Case(plan_action, PLAN_READERS)],
+    # an empty form is refused (400) once the right and the ownership are granted
+    "oversight:action_update": [Case(plan_action, PLAN_OWNERS_POST, method="post")],
+    "oversight:evidence_add": [Case(plan_action, PLAN_OWNERS_POST, method="post")],
+    "oversight:finding_add": [Case(plan_action, expect(
+        staff=403, head=403, chair=403, personnel=403, outsider=403, admin=400),
+        method="post")],
+    "oversight:evidence": [Case(plan_evidence, PLAN_READERS)],
+    "oversight:findings": [Case(statuses=PLAN_READERS)],
+    "oversight:reports": [Case(statuses=PLAN_READERS)],
+    "oversight:report_edit": [Case(statuses=expect(staff=403, head=403, chair=403,
+                                                   personnel=403, outsider=403, admin=200))],
+    "oversight:analytics": [Case(statuses=PLAN_READERS)],
+    "oversight:inspections": [Case(statuses=PLAN_READERS)],
+    "oversight:inspection_new": [Case(statuses=expect(
+        staff=403, head=403, chair=403, personnel=403, outsider=403, admin=200))],
+    "oversight:inspection": [Case(plan_inspection, PLAN_READERS)],
+    "oversight:inspection_finding": [Case(plan_inspection, FINDING_WRITERS_POST,
+                                          method="post")],
+    "oversight:inspection_conclude": [Case(plan_inspection, FINDING_WRITERS_POST,
+                                           method="post")],
+    "oversight:finding_remedy": [Case(plan_finding, FINDING_WRITERS_POST, method="post")],
+    # linking needs a record of the person: an empty form names none (404)
+    "oversight:finding_outcome": [Case(plan_finding, expect(
+        staff=403, head=403, chair=403, personnel=404, outsider=403, admin=404),
+        method="post")],
+    "oversight:equipment": [Case(statuses=PLAN_READERS)],
+    "oversight:equipment_commune": [
+        Case(org("tanphong"), PLAN_READERS),
+        Case(org("doanket"), expect(staff=403, head=403, chair=404, personnel=200,
+                                    outsider=403, admin=200)),
+    ],
+    # an empty form is refused (400) for the province's personnel office
+    "oversight:equipment_add": [Case(org("tanphong"), expect(
+        staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403),
+        method="post")],
+    "oversight:cases": [Case(statuses=PLAN_READERS)],
+    "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
+                                                outsider=403, admin=403))],
+    "oversight:case": [Case(plan_case, PLAN_READERS)],
+    # an empty form is refused (400) for the handling body; nobody else may act
+    "oversight:case_act": [Case(plan_case, CASE_HANDLER, method="post")],
+    "oversight:case_document_add": [Case(plan_case, CASE_HANDLER, method="post")],
+    "oversight:case_document": [Case(plan_case_document, expect(
+        staff=403, head=403, chair=403, personnel=200, outsider=403, admin=403))],
+    "reports:plan_docx": [Case(plan_loaded, PLAN_READERS)],
+    "reports:plan_xlsx": [Case(plan_loaded, PLAN_READERS)],
     "evaluation:me": [Case(statuses=expect(staff=200, head=200, chair=200, personnel=403,
                                            outsider=200, admin=403))],
     "evaluation:sheet": [Case(sheet, expect(staff=200, head=200, chair=200, personnel=200,

@@ -12,7 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from canbo.core.paths import commune_path
-from canbo.core.roles import API_CLIENT, CAPABILITIES, PROVINCE_WIDE, SELF_ONLY, Role
+from canbo.core.roles import (
+    API_CLIENT,
+    CAPABILITIES,
+    OVERSIGHT_BODIES,
+    PROVINCE_WIDE,
+    SELF_ONLY,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,27 @@ def visible_agency_rows(queryset, user, path: str = "organization__path"):
     if scope.role == API_CLIENT:
         return _in_subtree(queryset, scope, path)
     return queryset.filter(**{path: commune_path(scope.org_path)})
+
+
+def reads_all_oversight(user) -> bool:
+    """The province and the two Party bodies read every oversight row."""
+    scope = scope_for(user)
+    return scope.province_wide or scope.role in OVERSIGHT_BODIES
+
+
+def visible_oversight(queryset, user, capability: str, path: str = "organization__path"):
+    """Oversight rows tied to an organisation (`path`): all of them for the province and the
+    two Party bodies, those of one's own commune for its leadership, none without the
+    capability."""
+    if not can(user, capability):
+        return queryset.none()
+    if reads_all_oversight(user):
+        return queryset
+    scope = scope_for(user)
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__startswith": commune_path(scope.org_path)})
+
 
 
 __all__ = [

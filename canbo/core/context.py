@@ -20,6 +20,7 @@ MENU = [
     ("work:catalogs", _("Product catalogues"), "work.catalog.view"),
     ("cadre:index", _("Cadre development"), "cadre.own"),
     ("feedback:index", _("Citizen satisfaction"), "feedback.own"),
+    ("oversight:actions", _("Plan 05-NQ/TU"), "oversight.plan.view"),
     ("integration:imports", _("Imports"), "integration.import"),
     ("integration:clients", _("Connected systems"), "integration.manage"),
     ("audit", _("Audit log"), "audit.view"),

@@ -14,6 +14,9 @@ class Role(models.TextChoices):
     PERSONNEL_PROVINCE = "personnel_province", _("Provincial personnel officer")
     PROVINCE_VIEWER = "province_viewer", _("Provincial leadership (view)")
     ADMIN = "admin", _("System administrator")
+    # The two Party bodies the plan (III.3, III.4) gives the job of following it.
+    PLAN_REPORTER = "plan_reporter", _("Reporting body (Propaganda and Mass Mobilisation)")
+    PLAN_SUPERVISOR = "plan_supervisor", _("Supervising body (Inspection Committee)")
 
 
 # Connected systems are not users; their scope is their organisation's subtree.
@@ -23,6 +26,12 @@ API_CLIENT = "api_client"
 PROVINCE_WIDE = {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN}
 # Roles that see only their own record among people.
 SELF_ONLY = {Role.CIVIL_SERVANT}
+# Bodies that read every oversight row (the plan, inspections, complaints) province-wide but
+# hold no province-wide scope over personal data: they see a person only where an oversight
+# row names them, and each such reading is logged.
+OVERSIGHT_BODIES = {Role.PLAN_REPORTER, Role.PLAN_SUPERVISOR}
+# Who follows the plan and its supervision province-wide.
+OVERSIGHT_READERS = PROVINCE_WIDE | OVERSIGHT_BODIES
 
 # Capabilities: one table, read by `can()`; views never test roles themselves.
 CAPABILITIES: dict[str, set[str]] = {
@@ -103,4 +112,21 @@ CAPABILITIES: dict[str, set[str]] = {
     "agency.review": {Role.PERSONNEL_PROVINCE},
     "agency.approve": {Role.PROVINCE_VIEWER},
     "agency.compare": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN},
+    # The plan tracker (issue 16): read by the province, the two Party bodies and the commune
+    # leadership; actions updated by their owner agency (ownership checked per action);
+    # the periodic report written by the reporting body; findings by the supervising body.
+    "oversight.plan.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.VICE_CHAIRMAN,
+                                                Role.PERSONNEL_COMMUNE},
+    "oversight.plan.update": {Role.PERSONNEL_PROVINCE, Role.PLAN_REPORTER, Role.ADMIN},
+    "oversight.plan.report": {Role.PLAN_REPORTER, Role.ADMIN},
+    "oversight.findings.write": {Role.PLAN_SUPERVISOR, Role.ADMIN},
+    # Complaints and denunciations about cadres: registered and handled by the personnel
+    # offices and the supervising body; the denouncer's identity only to the handling body.
+    # The equipment inventory: each commune's personnel office keeps its own.
+    "oversight.equipment.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE},
+    "oversight.complaints.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    # Registering and handling them is the business of a body's members (the system
+    # administrator is not one): the personnel offices and the supervising body.
+    "oversight.complaints.manage": {Role.PERSONNEL_PROVINCE, Role.PERSONNEL_COMMUNE,
+                                    Role.PLAN_SUPERVISOR},
 }

@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 
 from canbo.core.roles import Role
 from canbo.org.models import Organization
+from canbo.oversight import plan_data
+from canbo.oversight.demo import ensure_owner_bodies
 from canbo.people.models import Person, Profile
 
 if TYPE_CHECKING:
@@ -18,6 +20,7 @@ PASSWORD = "demo"
 PERSONNEL_OFFICER_NAME = ("Nguyễn Thị", "Thu")
 ADMIN_NAME = ("Quản trị", "hệ thống")
 PROVINCE_LEADER_NAME = ("Hoàng Văn", "Minh")
+AGENCY_NAMES = {Role.PLAN_REPORTER: ("Lò Văn", "Hùng"), Role.PLAN_SUPERVISOR: ("Vàng Thị", "Dung")}
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Account:
     commune: str = ""  # commune or ward name ("" = provincial)
     suffix: str = ""  # department code suffix ("" = the commune node itself)
     title: str = ""  # title code of the person to attach ("" = no person)
+    agency: str = ""  # a provincial body other than the personnel office
 
 
 ACCOUNTS = [
@@ -45,6 +49,12 @@ ACCOUNTS = [
             "Đoàn Kết", "KT", "CONG_CHUC"),
     Account("lanhdao.tinh", Role.PROVINCE_VIEWER,
             "Lãnh đạo UBND tỉnh (phê duyệt đánh giá cơ quan cấp xã)"),
+    Account("bantuyengiao", Role.PLAN_REPORTER,
+            "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh (báo cáo kết quả thực hiện Nghị quyết)",
+            agency=plan_data.BTG),
+    Account("uybankiemtra", Role.PLAN_SUPERVISOR,
+            "Ủy ban Kiểm tra Đảng ủy UBND tỉnh (giám sát thực hiện Kế hoạch)",
+            agency=plan_data.UBKT),
     Account("admin", Role.ADMIN, "Quản trị hệ thống"),
 ]
 
@@ -61,6 +71,8 @@ def _organization(account: Account, root: Organization, office: Organization,
                   by_name: dict[str, Unit]) -> Organization:
     if account.role in (Role.ADMIN, Role.PROVINCE_VIEWER):
         return root
+    if account.agency:
+        return ensure_owner_bodies(root)[account.agency]
     if not account.commune:
         return office
     unit = by_name[account.commune]
@@ -101,6 +113,8 @@ def _name_parts(account: Account, person: Person | None) -> tuple[str, str]:
     if person is None:
         if account.role == Role.PROVINCE_VIEWER:
             return PROVINCE_LEADER_NAME
-        return ADMIN_NAME if account.role == Role.ADMIN else PERSONNEL_OFFICER_NAME
+        if account.role == Role.ADMIN:
+            return ADMIN_NAME
+        return AGENCY_NAMES.get(account.role, PERSONNEL_OFFICER_NAME)
     family_middle, _, given = person.full_name.rpartition(" ")
     return family_middle, given

@@ -103,8 +103,9 @@ def _cell_text(cell, lines, bold=(), italic=(), underline=(), size=None) -> None
             run.font.size = Pt(size)
 
 
-def add_letterhead(doc: Document, agency: Organization | None, when) -> None:
-    """Agency on the left, the national motto on the right, then place and date."""
+def add_letterhead(doc: Document, agency: Organization | None, when, place: str = "") -> None:
+    """Agency on the left, the national motto on the right, then place (the agency's own
+    by default) and date."""
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     governing, name = agency_lines(agency)
@@ -114,7 +115,7 @@ def add_letterhead(doc: Document, agency: Organization | None, when) -> None:
     _cell_text(right, [NATION, MOTTO], bold={0, 1}, underline={1}, size=12)
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph.add_run(f"{place_of(agency)}, {date_words(when)}").italic = True
+    paragraph.add_run(f"{place or place_of(agency)}, {date_words(when)}").italic = True
 
 
 def add_title(doc: Document, title: str, subtitle: str = "") -> None:

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from canbo.reports import agency_views, annual_views, dashboard_views, export_views, views
+from canbo.reports import (
+    agency_views,
+    annual_views,
+    dashboard_views,
+    export_views,
+    plan_views,
+    views,
+)
 
 app_name = "reports"
 urlpatterns = [
@@ -18,4 +25,6 @@ urlpatterns = [
     path("exports/<int:pk>/download", export_views.export_download, name="export_download"),
     path("agency/<int:pk>.docx", agency_views.agency_docx, name="agency_docx"),
     path("agency-table/<int:year>.xlsx", agency_views.agency_xlsx, name="agency_xlsx"),
+    path("plan-05.docx", plan_views.plan_docx, name="plan_docx"),
+    path("plan-05.xlsx", plan_views.plan_xlsx, name="plan_xlsx"),
 ]

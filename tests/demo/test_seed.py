@@ -26,6 +26,7 @@ from canbo.org.models import (
     Title,
     validate_electronic_code,
 )
+from canbo.oversight import plan_data
 from canbo.people.models import LeavePeriod, Person, Post, Profile
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,9 @@ def test_every_organisation_has_a_valid_unique_code_under_the_province():
     root = Organization.objects.get(kind=OrgKind.PROVINCE)
     assert root.name == "Tỉnh Lai Châu"
     codes = list(Organization.objects.values_list("code", flat=True))
-    assert len(codes) == len(set(codes)) == 1 + 1 + 38 * 5
+    # the province, its personnel office, the plan's other owner bodies, 38 × (commune + 4)
+    bodies = len(plan_data.OWNER_BODIES)
+    assert len(codes) == len(set(codes)) == 1 + 1 + bodies + 38 * 5
     for code in codes:
         validate_electronic_code(code)
     assert communes().filter(parent=root).count() == 38
@@ -192,8 +195,26 @@ EXPECTED_ACCOUNTS = [
     ("congchuc.tanphong", Role.CIVIL_SERVANT, "Văn phòng HĐND và UBND", "CONG_CHUC"),
     ("congchuc.doanket", Role.CIVIL_SERVANT, "Phòng Kinh tế, Hạ tầng và Đô thị", "CONG_CHUC"),
     ("lanhdao.tinh", Role.PROVINCE_VIEWER, "Tỉnh Lai Châu", None),
+    ("bantuyengiao", Role.PLAN_REPORTER, "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh", None),
+    ("uybankiemtra", Role.PLAN_SUPERVISOR, "Ủy ban Kiểm tra Đảng ủy UBND tỉnh", None),
     ("admin", Role.ADMIN, "Tỉnh Lai Châu", None),
 ]
+
+
+def test_the_plan_stands_as_at_30_november_2026():
+    from datetime import date
+
+    from canbo.oversight.models import PlanAction
+    from canbo.oversight.tracking import plan_states
+
+    states = plan_states(PlanAction.objects.all(), date(2026, 11, 30))
+    statuses = {s.status for s in states}
+    assert len(states) == 30
+    assert {"done", "in_progress", "not_started", "waiting"} <= statuses
+    late = {s.action.code for s in states if s.overdue}
+    assert {"II.2.1.a", "II.3", "III.2.b"} <= late and "II.2.1.b" not in late
+    job = next(s for s in states if s.action.code == "II.2.1.b")
+    assert job.indicators[0][1] == "34/38"
 
 
 @pytest.mark.parametrize(("username", "role", "org_name", "title"), EXPECTED_ACCOUNTS)

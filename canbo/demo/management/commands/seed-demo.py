@@ -8,6 +8,7 @@ from canbo.cadre.demo_registers import seed_leave_and_conclusions
 from canbo.demo.seed import seed_all
 from canbo.evaluation.demo import seed_evaluation, seed_year_end
 from canbo.feedback.demo import seed_feedback
+from canbo.oversight.demo import seed_oversight
 from canbo.work.demo import seed_work
 
 
@@ -45,4 +46,5 @@ class Command(BaseCommand):
             seed_cadre(self.stdout)
             seed_year_end(self.stdout)  # after discipline and conclusions are recorded
             seed_agency(self.stdout)  # after the year's tasks, training and annual results
+            seed_oversight(self.stdout)
         self.stdout.write("Xem tài khoản demo: canbo demo-logins")

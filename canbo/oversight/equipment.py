@@ -1,0 +1,146 @@
+"""Working equipment (plan II.3): norms as data, each commune's inventory, the yearly review
+of shortfalls against the norm, and the province summary to plan purchases."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.access import visible_oversight
+from canbo.core.fields import NFCCharField
+from canbo.org.models import Organization
+from canbo.people.models import Person
+
+
+class Basis(models.TextChoices):
+    PER_PERSON = "person", _("per civil servant")
+    PER_DEPARTMENT = "department", _("per department")
+    PER_COMMUNE = "commune", _("per commune")
+
+
+# The norm [parameters; provincial decision on equipment standards]: item -> (name, basis,
+# quantity). Names are Vietnamese demo data; override with settings.OVERSIGHT_EQUIPMENT_NORMS.
+DEFAULT_NORMS = {
+    "computer": ("Máy vi tính", Basis.PER_PERSON, 1),
+    "printer": ("Máy in", Basis.PER_DEPARTMENT, 1),
+    "scanner": ("Máy quét (scan)", Basis.PER_DEPARTMENT, 1),
+    "photocopier": ("Máy photocopy", Basis.PER_COMMUNE, 1),
+    "projector": ("Máy chiếu", Basis.PER_COMMUNE, 1),
+}
+
+
+def norms() -> dict:
+    return getattr(settings, "OVERSIGHT_EQUIPMENT_NORMS", None) or DEFAULT_NORMS
+
+
+class ItemState(models.TextChoices):
+    GOOD = "good", _("In good order")
+    WORN = "worn", _("Worn but usable")
+    BROKEN = "broken", _("Broken: to replace")
+
+
+class InventoryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return visible_oversight(self, user, "oversight.plan.view")
+
+
+class InventoryItem(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("held by")
+    )
+    item = models.CharField(_("item"), max_length=32)
+    year = models.PositiveSmallIntegerField(_("year acquired"))
+    state = models.CharField(
+        _("state"), max_length=8, choices=ItemState.choices, default=ItemState.GOOD
+    )
+    label = NFCCharField(_("description"), max_length=200, blank=True)
+
+    objects = InventoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__path", "item", "year"]
+        verbose_name = _("equipment item")
+        verbose_name_plural = _("equipment inventory")
+
+    @property
+    def item_name(self) -> str:
+        return norms().get(self.item, (self.item,))[0]
+
+
+@dataclass
+class ReviewLine:
+    unit: str
+    item: str
+    name: str
+    required: int
+    usable: int
+    broken: int
+
+    @property
+    def shortfall(self) -> int:
+        return max(0, self.required - self.usable)
+
+
+def review(commune: Organization) -> list[ReviewLine]:
+    """The commune's yearly review: per unit and item, the norm against usable items."""
+    return reviews([commune])[commune.pk]
+
+
+def reviews(communes: list[Organization]) -> dict[int, list[ReviewLine]]:
+    """The reviews of several communes in three queries."""
+    by_path = {c.path: c for c in communes}
+    units: dict[int, list[Organization]] = {c.pk: [] for c in communes}
+    for unit in Organization.objects.filter(depth__gte=1).order_by("path"):
+        commune = by_path.get(_commune_path(unit.path))
+        if commune is not None:
+            units[commune.pk].append(unit)
+    ids = [u.pk for found in units.values() for u in found]
+    staff = Counter(
+        Person.objects.filter(organization_id__in=ids).values_list("organization_id", flat=True)
+    )
+    held: Counter = Counter()
+    broken: Counter = Counter()
+    for org_id, item, state in InventoryItem.objects.filter(organization_id__in=ids).values_list(
+        "organization_id", "item", "state"
+    ):
+        (broken if state == ItemState.BROKEN else held)[(org_id, item)] += 1
+    result = {}
+    for commune in communes:
+        lines = []
+        for unit in units[commune.pk]:
+            for code, (name, basis, quantity) in norms().items():
+                key = (unit.pk, code)
+                required = _required(basis, quantity, unit, commune, staff[unit.pk])
+                if required or held[key] or broken[key]:
+                    lines.append(
+                        ReviewLine(unit.name, code, name, required, held[key], broken[key])
+                    )
+        result[commune.pk] = lines
+    return result
+
+
+def _required(basis: str, quantity: int, unit, commune, staff: int) -> int:
+    if basis == Basis.PER_COMMUNE:
+        return quantity if unit.pk == commune.pk else 0
+    if basis == Basis.PER_DEPARTMENT:
+        return quantity if unit.pk != commune.pk else 0
+    return quantity * staff
+
+
+def _commune_path(path: str) -> str:
+    parts = [p for p in path.strip("/").split("/") if p]
+    return "/" + "/".join(parts[:2]) + "/"
+
+
+def province_summary(communes: list[Organization]) -> list[tuple[Organization, dict[str, int]]]:
+    """Per commune, the shortfall of each item (and the broken ones to replace)."""
+    found = reviews(communes)
+    rows = []
+    for commune in communes:
+        totals: Counter = Counter()
+        for line in found[commune.pk]:
+            totals[line.item] += line.shortfall
+        rows.append((commune, dict(totals)))
+    return rows

@@ -1,0 +1,346 @@
+"""The plan tracker's pages: actions, one action, findings, periodic reports."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from canbo.core.access import can, reads_all_oversight, require, scope_for
+from canbo.oversight import report_table, xlsx
+from canbo.oversight.analytics import supervision_analytics
+from canbo.oversight.forms import (
+    ActionFilterForm,
+    ActionUpdateForm,
+    EvidenceForm,
+    FindingForm,
+    ReportForm,
+)
+from canbo.oversight.models import Evidence, Finding, FollowUp, PlanAction, PlanReport
+from canbo.oversight.services import (
+    MAX_EVIDENCE_BYTES,
+    OversightError,
+    add_evidence,
+    save_report,
+    update_action,
+    write_finding,
+)
+from canbo.oversight.tracking import plan_states
+from canbo.people.services import log_personal_data_access
+
+
+def actions(request):
+    require(request.user, "oversight.plan.view")
+    form = ActionFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    today = timezone.localdate()
+    as_of = data.get("as_of") or today
+    rows = PlanAction.objects.visible_to(request.user)
+    if data.get("section"):
+        rows = rows.filter(section__startswith=data["section"].strip())
+    if data.get("mine"):
+        rows = rows.filter(pk__in=PlanAction.objects.updatable_by(request.user))
+    states = plan_states(rows, as_of, cached=True)
+    if data.get("status"):
+        states = [s for s in states if s.status == data["status"]]
+    if data.get("overdue"):
+        states = [s for s in states if s.overdue]
+    if request.GET.get("format") == "xlsx":
+        return xlsx.response(
+            report_table.plan_workbook(as_of, states), f"ke-hoach-05-{as_of:%Y%m%d}.xlsx"
+        )
+    return render(
+        request,
+        "oversight/actions.html",
+        {
+            "form": form,
+            "states": states,
+            "as_of": as_of,
+            "overdue": sum(s.overdue for s in states),
+            "query": _query(request),
+            "can_report": can(request.user, "oversight.plan.report"),
+        },
+    )
+
+
+def action(request, pk: int):
+    require(request.user, "oversight.plan.view")
+    item = get_object_or_404(PlanAction.objects.visible_to(request.user), pk=pk)
+    return _detail(request, item)
+
+
+def _detail(request, item: PlanAction, status: int = 200, **forms) -> HttpResponse:
+    today = timezone.localdate()
+    state = plan_states([item], today, cached=True)[0]
+    found = list(
+        Finding.objects.visible_to(request.user)
+        .filter(action=item)
+        .select_related("person", "organization")
+    )
+    _log_people(request, found)
+    context = {
+        "state": state,
+        "action": item,
+        "owner": PlanAction.objects.updatable_by(request.user).filter(pk=item.pk).exists(),
+        "updates": item.updates.select_related("author").order_by("-on", "-id"),
+        "evidence": item.evidence.defer("content"),
+        "findings": found,
+        "today": today,
+        "update_form": ActionUpdateForm(initial={"on": today, "status": state.status}),
+        "evidence_form": EvidenceForm(),
+        "finding_form": FindingForm(initial={"on": today})
+        if can(request.user, "oversight.findings.write")
+        else None,
+    }
+    context.update(forms)
+    return render(request, "oversight/action.html", context, status=status)
+
+
+def _owned(request, pk: int) -> PlanAction:
+    require(request.user, "oversight.plan.update")
+    found = PlanAction.objects.updatable_by(request.user).filter(pk=pk).first()
+    if found is None:
+        if PlanAction.objects.visible_to(request.user).filter(pk=pk).exists():
+            raise PermissionDenied
+        raise Http404
+    return found
+
+
+@require_POST
+def action_update(request, pk: int):
+    item = _owned(request, pk)
+    form = ActionUpdateForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, item, 400, update_form=form)
+    try:
+        update_action(request.user, item, **form.cleaned_data)
+    except OversightError as error:
+        form.add_error(None, error.message)
+        return _detail(request, item, 400, update_form=form)
+    messages.success(request, _("Progress recorded."))
+    return redirect("oversight:action", pk=item.pk)
+
+
+@require_POST
+def evidence_add(request, pk: int):
+    item = _owned(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, item, 400, evidence_form=form)
+    upload = form.cleaned_data["file"]
+    try:
+        if upload.size > MAX_EVIDENCE_BYTES:
+            raise OversightError(
+                _("The file “%(name)s” is larger than 10 MB.") % {"name": upload.name}
+            )
+        add_evidence(
+            request.user, item, upload.name, upload.read(), form.cleaned_data["description"]
+        )
+    except OversightError as error:
+        form.add_error(None, error.message)
+        return _detail(request, item, 400, evidence_form=form)
+    messages.success(request, _("Evidence file added."))
+    return redirect("oversight:action", pk=item.pk)
+
+
+def evidence(request, pk: int):
+    require(request.user, "oversight.plan.view")
+    found = get_object_or_404(
+        Evidence.objects.filter(action__in=PlanAction.objects.visible_to(request.user)), pk=pk
+    )
+    reply = HttpResponse(bytes(found.content), content_type=found.content_type)
+    reply["Content-Disposition"] = f'attachment; filename="evidence-{found.pk}"'
+    reply["X-Content-Type-Options"] = "nosniff"
+    return reply
+
+
+@require_POST
+def finding_add(request, pk: int):
+    require(request.user, "oversight.findings.write")
+    item = get_object_or_404(PlanAction.objects.visible_to(request.user), pk=pk)
+    form = FindingForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, item, 400, finding_form=form)
+    try:
+        write_finding(request.user, action=item, **form.cleaned_data)
+    except OversightError as error:
+        form.add_error(None, error.message)
+        return _detail(request, item, 400, finding_form=form)
+    messages.success(request, _("Finding recorded."))
+    return redirect("oversight:action", pk=item.pk)
+
+
+def findings(request):
+    require(request.user, "oversight.plan.view")
+    today = timezone.localdate()
+    rows = Finding.objects.visible_to(request.user).select_related(
+        "action", "organization", "person"
+    )
+    if request.GET.get("overdue"):
+        rows = rows.filter(follow_up=FollowUp.OPEN, due__lt=today)
+    rows = list(rows[:500])
+    _log_people(request, rows)
+    if request.GET.get("format") == "xlsx":
+        table = [
+            [
+                f"{f.on:%d/%m/%Y}",
+                f.action.code if f.action else "",
+                str(f.organization or ""),
+                str(f.person or ""),
+                f.text,
+                f.required_action,
+                f"{f.due:%d/%m/%Y}" if f.due else "",
+                f.get_follow_up_display(),
+                _("Yes") if f.overdue_on(today) else "",
+            ]
+            for f in rows
+        ]
+        headers = [
+            _("Date"),
+            _("Plan action"),
+            _("Unit concerned"),
+            _("Person concerned"),
+            _("Finding"),
+            _("Required action"),
+            _("Due"),
+            _("Follow-up"),
+            _("Overdue"),
+        ]
+        return xlsx.response(
+            xlsx.workbook(
+                _("Supervision findings"), headers, table, [12, 10, 24, 24, 50, 40, 12, 14, 10]
+            ),
+            "ket-luan-giam-sat.xlsx",
+        )
+    return render(
+        request, "oversight/findings.html", {"rows": rows, "today": today, "query": _query(request)}
+    )
+
+
+def reports(request):
+    require(request.user, "oversight.plan.view")
+    rows = PlanReport.objects.visible_to(request.user)
+    if request.GET.get("format") == "xlsx":
+        table = [
+            [r.get_kind_display(), r.year, r.number, r.get_status_display(), r.signer] for r in rows
+        ]
+        headers = [_("Kind of report"), _("Year"), _("Document number"), _("Status"), _("Signer")]
+        return xlsx.response(
+            xlsx.workbook(_("Periodic reports"), headers, table, [16, 8, 20, 12, 30]),
+            "bao-cao-dinh-ky.xlsx",
+        )
+    return render(
+        request,
+        "oversight/reports.html",
+        {"rows": rows, "can_edit": can(request.user, "oversight.plan.report")},
+    )
+
+
+def report_edit(request):
+    require(request.user, "oversight.plan.report")
+    initial = {"year": timezone.localdate().year}
+    existing = None
+    if request.GET.get("pk"):
+        existing = get_object_or_404(
+            PlanReport.objects.visible_to(request.user), pk=request.GET["pk"]
+        )
+        initial = {
+            key: getattr(existing, key)
+            for key in (
+                "kind",
+                "year",
+                "number",
+                "assessment",
+                "next_steps",
+                "signer",
+                "signer_title",
+                "status",
+            )
+        }
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "oversight/report_form.html", {"form": form}, status=400)
+        try:
+            data = dict(form.cleaned_data)
+            report = save_report(request.user, data.pop("kind"), data.pop("year"), **data)
+        except OversightError as error:
+            form.add_error(None, error.message)
+            return render(request, "oversight/report_form.html", {"form": form}, status=400)
+        messages.success(request, _("Report saved."))
+        return redirect(f"{request.path}?pk={report.pk}")
+    return render(request, "oversight/report_form.html", {"form": form, "report": existing})
+
+
+def _log_people(request, rows) -> None:
+    ids = [row.person_id for row in rows if row.person_id]
+    if ids:
+        log_personal_data_access(request, ids, "oversight.finding")
+
+
+def _query(request) -> str:
+    query = request.GET.copy()
+    query.pop("format", None)
+    return query.urlencode()
+
+
+ANALYTICS_SECONDS = 600
+
+
+def shared_analytics(user, year: int):
+    """The analytics of one scope (the whole province, or one commune), shared for ten
+    minutes: a grouped pass over a year of sheets is too heavy to redo on every view."""
+    scope = scope_for(user)
+    who = "all" if reads_all_oversight(user) else _commune_key(scope.org_path)
+    key = f"oversight:analytics:{year}:{who}"
+    found = cache.get(key)
+    if found is None:
+        found = supervision_analytics(user, year)
+        cache.set(key, found, ANALYTICS_SECONDS)
+    return found
+
+
+def _commune_key(path: str | None) -> str:
+    parts = [p for p in (path or "").strip("/").split("/") if p]
+    return "/".join(parts[:2]) or "none"
+
+
+def analytics(request):
+    require(request.user, "oversight.plan.view")
+    today = timezone.localdate()
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
+    found = shared_analytics(request.user, year)
+    if request.GET.get("format") == "xlsx":
+        headers = [
+            _("Commune or ward"),
+            _("Sheets"),
+            _("Excellent (%)"),
+            _("Mean gap self − reviewed (points)"),
+            _("Tasks completed late"),
+            _("of which no delay recorded"),
+        ]
+        table = [
+            [
+                r.name,
+                r.sheets,
+                round(r.excellent_share, 1),
+                round(r.mean_gap, 2),
+                r.late_tasks,
+                r.late_unrecorded,
+            ]
+            for r in found.communes
+        ]
+        return xlsx.response(
+            xlsx.workbook(
+                _("Supervision analytics %(year)s") % {"year": year},
+                headers,
+                table,
+                [28, 10, 14, 18, 14, 16],
+            ),
+            f"phan-tich-giam-sat-{year}.xlsx",
+        )
+    return render(request, "oversight/analytics.html", {"a": found, "year": year})
