@@ -237,4 +237,3 @@ def _refuse_unsafe_production() -> None:
 if PRODUCTION:
     _refuse_unsafe_production()
 
-CANBO_CLASSIFICATION_SOURCE = "canbo.evaluation.services.annual.annual_classifications"

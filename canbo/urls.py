@@ -7,12 +7,13 @@ from canbo.core.forms import AdminLockoutAuthenticationForm, LockoutAuthenticati
 from canbo.core.password import OwnPasswordChangeView
 from canbo.feedback.public import rate
 from canbo.integration.api import api
+from canbo.reports.home import home
 
 # The admin's own login page counts failures and locks accounts exactly like /login/.
 admin.site.login_form = AdminLockoutAuthenticationForm
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path(
         "login/",
@@ -22,7 +23,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", OwnPasswordChangeView.as_view(), name="password_change"),
     path("audit/", core_views.audit_log, name="audit"),
-    path("org/", include("canbo.org.urls")),
+    path("org/", include("canbo.people.org_urls")),
     path("people/", include("canbo.people.urls")),
     path("work/", include("canbo.work.urls")),
     path("cadre/", include("canbo.cadre.urls")),

@@ -1,30 +1,21 @@
-"""Where the cadre rules read annual classifications, until the evaluation module exists.
-
-The evaluation module plugs in by naming a function in the setting
-`CANBO_CLASSIFICATION_SOURCE`: it takes (person, years) and returns [(year, level), ...]
-with levels as in canbo.scoring (e.g. "fail"). The default knows no classification.
-"""
+"""Where the cadre rules read annual classifications: the evaluation app's results (it answers
+the signal cadre.signals.classifications_requested), and for the years it has none the
+classifications recorded in the personnel file (people.PastClassification, e.g. imported for
+2021–2025)."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
+from canbo.cadre.signals import classifications_requested
 from canbo.people.models import PastClassification
-
-DEFAULT_SOURCE = "canbo.cadre.hooks.no_classifications"
-
-
-def no_classifications(person, years: Iterable[int]) -> list[tuple[int, str]]:
-    return []
 
 
 def classifications(person, years: Iterable[int]) -> list[tuple[int, str]]:
-    """The evaluation module's results, and for the years it has none the classifications
-    recorded in the personnel file (people.PastClassification, e.g. imported for 2021–2025)."""
+    """[(year, level), ...] sorted by year."""
     years = list(years)
-    source = import_string(getattr(settings, "CANBO_CLASSIFICATION_SOURCE", DEFAULT_SOURCE))
-    found = dict(source(person, years))
+    found: dict[int, str] = {}
+    for _receiver, answer in classifications_requested.send(sender=None, person=person,
+                                                           years=years):
+        found.update(answer or ())
     for year, level in PastClassification.objects.filter(
             person=person, year__in=years).values_list("year", "level"):
         found.setdefault(year, level)

@@ -7,7 +7,7 @@ filter by role or organisation by hand.
 
 from dataclasses import dataclass
 
-from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -52,8 +52,11 @@ def scope_for(user) -> Scope:
 
 
 def _compute_scope(user) -> Scope:
-    profile_model = apps.get_model("people", "Profile")
-    profile = profile_model.objects.select_related("organization").filter(user=user).first()
+    # The profile (people app, above core) is read through the user's reverse relation, in
+    # one query, without importing or looking up the model.
+    users = get_user_model().objects.select_related("profile__organization")
+    fresh = users.filter(pk=user.pk).first()
+    profile = getattr(fresh, "profile", None) if fresh is not None else None
     if profile is None or not user.is_active:
         return NO_SCOPE
     org = profile.organization

@@ -3,14 +3,10 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from canbo.core import inbox
-from canbo.core.access import can, require, scope_for
+from canbo.core.access import require
 from canbo.core.models import AuditEntry, LoginFailure
-from canbo.org.models import Organization
-from canbo.people.models import Person
 
 HEALTH_PROBE = "(healthz)"  # not a valid user name: never a real account
 
@@ -34,22 +30,6 @@ def healthz(request):
         status = 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
                         status=status)
-
-
-def home(request):
-    scope = scope_for(request.user)
-    profile = getattr(request.user, "profile", None)
-    context = {
-        "profile": profile,
-        "me": profile.person if profile else None,
-        "org_count": Organization.objects.visible_to(request.user).count(),
-        "people_count": None if scope.self_only
-        else Person.objects.visible_to(request.user).count(),
-        "today": timezone.localdate(),
-        "dashboard": can(request.user, "reports.dashboard"),
-    }
-    context["inbox"] = inbox.items_for(request.user, context["today"])
-    return render(request, "core/home.html", context)
 
 
 def audit_log(request):

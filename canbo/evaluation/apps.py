@@ -21,3 +21,8 @@ class EvaluationConfig(AppConfig):
         from canbo.work.signals import locked_pairs_requested
 
         locked_pairs_requested.connect(locked_pairs, dispatch_uid="evaluation.locked_pairs")
+        from canbo.cadre.signals import classifications_requested
+        from canbo.evaluation.services.annual import annual_classifications
+
+        classifications_requested.connect(annual_classifications,
+                                          dispatch_uid="evaluation.classifications")

@@ -70,14 +70,18 @@ def test_age_window_is_a_module_setting(world, term, monkeypatch):
     assert not age.ok and "không dưới 40" in age.text
 
 
-def test_classification_hook_is_read(world, term, settings):
-    settings.CANBO_CLASSIFICATION_SOURCE = "tests.cadre.test_planning.failed_2025"
+def test_classification_hook_is_read(world, term):
+    """The evaluation app's annual result answers cadre's question (a signal, not an import)."""
+    failed_2025(world.people["staff"])
     last = check_candidate(add(world, world.people["staff"], term))[-1]
     assert not last.ok and "Không hoàn thành nhiệm vụ năm 2025" in last.text
 
 
-def failed_2025(person, years):
-    return [(2025, "fail")] if 2025 in years else []
+def failed_2025(person):
+    from canbo.evaluation.models import AnnualResult
+
+    AnnualResult.objects.create(person=person, year=2025, organization=person.organization,
+                                classification="fail")
 
 
 def test_composition_shares(world, term):

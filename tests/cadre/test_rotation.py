@@ -54,9 +54,10 @@ def test_flagged_provincial_cadre_not_to_a_key_commune_post(world, key_titles, p
     assert check_rotation(provincial, world.tanphong, world.staff_title, TODAY) == []
 
 
-def test_failed_provincial_cadre_not_to_a_key_commune_post(world, key_titles, provincial,
-                                                           settings):
-    settings.CANBO_CLASSIFICATION_SOURCE = "tests.cadre.test_planning.failed_2025"
+def test_failed_provincial_cadre_not_to_a_key_commune_post(world, key_titles, provincial):
+    from tests.cadre.test_planning import failed_2025
+
+    failed_2025(provincial)
     warnings = check_rotation(provincial, world.tanphong, key_titles[0], TODAY)
     assert len(warnings) == 1 and "Không hoàn thành nhiệm vụ" in warnings[0]
 

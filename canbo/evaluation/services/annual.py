@@ -204,8 +204,8 @@ def missing_months(year: int, person_ids) -> dict[int, int]:
     return dict(counts)
 
 
-def annual_classifications(person, years) -> list[tuple[int, str]]:
-    """The cadre module's source of classifications (settings.CANBO_CLASSIFICATION_SOURCE)."""
+def annual_classifications(sender, person, years, **kwargs) -> list[tuple[int, str]]:
+    """Answers cadre.signals.classifications_requested: the final (or computed) levels."""
     rows = AnnualResult.objects.filter(person=person, year__in=list(years)) \
         .exclude(classification="").values_list("year", "final_level", "classification")
     return [(year, final or score) for year, final, score in rows]

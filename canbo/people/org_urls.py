@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.org import views
+from canbo.people import org_views as views
 
 app_name = "org"
 urlpatterns = [
