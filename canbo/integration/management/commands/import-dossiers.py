@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from canbo.integration.imports import dossier_rows
 from canbo.integration.imports.batches import summary
@@ -57,10 +58,16 @@ class Command(BaseCommand):
         bad = sum(bool(r.errors) for r in results)
         if bad:
             raise CommandError(
-                _("%(count)s rows have errors: no row was written.") % {"count": bad}, returncode=1
+                ngettext(
+                    "%(count)s row has errors: no row was written.",
+                    "%(count)s rows have errors: no row was written.",
+                    bad,
+                )
+                % {"count": bad}, returncode=1
             )
         if dry_run:
             self.stdout.write(_("Trial run (--dry-run): nothing written."))
             return
         written = dossier_rows.write(actor, results)
-        self.stdout.write(_("Wrote %(count)s rows.") % {"count": written})
+        message = ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", written)
+        self.stdout.write(message % {"count": written})
