@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT, PAD = 360, 140, 28
 
@@ -32,7 +33,7 @@ def trend_svg(rows, year: int) -> str:
         for v in (50, 80, 100)
     )
     months = "".join(f'<text x="{_x(m) - 4:.1f}" y="{HEIGHT - 8}">{m}</text>' for m in range(1, 13))
-    label = escape(f"Chỉ số hài lòng các tháng năm {year}")
+    label = escape(_("Satisfaction index by month in %(year)s") % {"year": year})
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{label}">{guides}{months}<polyline points="{line}"/>{dots}</svg>'

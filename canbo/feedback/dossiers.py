@@ -13,6 +13,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.text import nfc
@@ -100,18 +101,26 @@ def row_errors(data: DossierData) -> list[str]:
     """Checks of one row on its own (dates, level, concerns, status)."""
     errors = []
     if data.due_date and data.due_date < data.received_date:
-        errors.append("Hạn trả kết quả trước ngày tiếp nhận.")
+        errors.append(_("The due date is before the date received."))
     if data.returned_date and data.returned_date < data.received_date:
-        errors.append("Ngày trả kết quả trước ngày tiếp nhận.")
+        errors.append(_("The return date is before the date received."))
     if data.status not in STATUSES:
         allowed = ", ".join(DossierStatus.values)
-        errors.append(f"Trạng thái “{data.status}” không hợp lệ ({allowed}).")
+        errors.append(
+            _("Status “%(status)s” is not valid (%(allowed)s).")
+            % {"status": data.status, "allowed": allowed}
+        )
     if data.rating is not None:
         if data.rating.level not in LEVELS:
-            errors.append("Mức đánh giá phải từ 1 (rất không hài lòng) đến 5 (rất hài lòng).")
+            errors.append(
+                _("The rating must be from 1 (very dissatisfied) to 5 (very satisfied).")
+            )
         unknown = set(data.rating.concerns) - CONCERNS
         if unknown:
-            errors.append(f"Nội dung phản ánh không hợp lệ: {', '.join(sorted(unknown))}.")
+            errors.append(
+                _("Unknown complaint topics: %(topics)s.")
+                % {"topics": ", ".join(sorted(unknown))}
+            )
     return errors
 
 
@@ -134,16 +143,22 @@ def check_dossiers(people: QuerySet, rows: list[DossierData]) -> list[Checked]:
             if not item.errors:
                 item.error_kind = "unknown_officer"
             item.errors.append(
-                f"Không tìm thấy công chức mã {data.officer_code} trong phạm vi được phép."
+                _("No officer with code %(code)s within your scope.") % {"code": data.officer_code}
             )
         else:
             item.officer_id, item.unit_id = officer[0], officer[1]
             item.commune_id = communes.get(officer[2])
             if item.commune_id is None:
-                item.errors.append(f"Công chức {data.officer_code} không thuộc xã, phường nào.")
+                item.errors.append(
+                    _("Officer %(code)s belongs to no commune or ward.")
+                    % {"code": data.officer_code}
+                )
         key = (item.commune_id, data.code)
         if item.commune_id and key in seen:
-            item.errors.append(f"Mã hồ sơ {data.code} trùng với dòng {seen[key] + 1}.")
+            item.errors.append(
+                _("Dossier code %(code)s repeats row %(row)s.")
+                % {"code": data.code, "row": seen[key] + 1}
+            )
         seen.setdefault(key, len(checked))
         checked.append(item)
     _attach_existing(checked)
@@ -200,8 +215,11 @@ def _refuse_locked(checked: list[Checked]) -> None:
             if not item.errors:
                 item.error_kind = "period_locked"
             item.errors.append(
-                f"Kỳ đánh giá tháng {hit[0]:%m/%Y} của công chức đã khoá: không "
-                "thể ghi hồ sơ vào tháng này."
+                _(
+                    "The officer's evaluation period of %(month)s is locked: no dossier "
+                    "can be written into that month."
+                )
+                % {"month": f"{hit[0]:%m/%Y}"}
             )
 
 

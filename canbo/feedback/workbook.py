@@ -3,6 +3,7 @@
 import io
 from datetime import date
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -31,13 +32,19 @@ def commune_workbook(commune, month: date, queryset) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{month:%m-%Y}"
-    xlsx.append(sheet, [f"Chỉ số hài lòng của người dân — {commune.name} — tháng {month:%m/%Y}"])
+    title = _("Citizen satisfaction index — %(commune)s — month %(month)s") % {
+        "commune": commune.name,
+        "month": f"{month:%m/%Y}",
+    }
+    xlsx.append(sheet, [title])
     sheet["A1"].font = Font(bold=True)
     xlsx.append(
         sheet,
         [
-            "Công thức (Quyết định 766/QĐ-TTg): (tổng hồ sơ − hồ sơ không hài lòng "
-            "hoặc bị phản ánh) ÷ tổng hồ sơ × 100 %"
+            _(
+                "Formula (Decision 766/QĐ-TTg): (all dossiers − dossiers dissatisfied "
+                "or complained about) ÷ all dossiers × 100 percent"
+            )
         ],
     )
     xlsx.append(sheet, HEADERS)
@@ -45,9 +52,11 @@ def commune_workbook(commune, month: date, queryset) -> bytes:
         cell.font = Font(bold=True)
     for level in ("officer", "unit", "commune"):
         for row in index_rows(queryset, level):
-            name = {"officer": row.person_name, "unit": row.unit_name, "commune": "Toàn xã/phường"}[
-                level
-            ]
+            name = {
+                "officer": row.person_name,
+                "unit": row.unit_name,
+                "commune": _("Whole commune/ward"),
+            }[level]
             unit = row.unit_name if level == "officer" else ""
             code = (row.person_code or "") if level == "officer" else ""
             xlsx.append(

@@ -4,21 +4,30 @@ import logging
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from canbo.integration.auth import ClientTokenAuth
-from canbo.integration.errors import SERVER_ERROR, ApiError, error_body, translate_validation
+from canbo.integration.errors import (
+    SERVER_ERROR,
+    ApiError,
+    error_body,
+    root_field,
+    translate_validation,
+)
 
 logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="canbo API",
     version="1",
-    description=(
-        "API kết nối phần mềm quản lý văn bản, giao việc với phần mềm theo dõi, đánh giá cán bộ, "
-        "công chức. Xác thực bằng `Authorization: Bearer <token>`; tuỳ chọn ký HMAC-SHA256 "
-        "(`X-Canbo-Timestamp`, `X-Canbo-Signature`, tuỳ chọn `X-Canbo-Nonce`)."
+    description=gettext_lazy(
+        "API connecting document-management and task-assignment software with the software "
+        "that tracks and evaluates cadres and civil servants. Authenticate with "
+        "`Authorization: Bearer <token>`; optional HMAC-SHA256 signing (`X-Canbo-Timestamp`, "
+        "`X-Canbo-Signature`, optional `X-Canbo-Nonce`)."
     ),
     auth=ClientTokenAuth(),
     urls_namespace="api",
@@ -35,10 +44,11 @@ def _api_error(request, exc: ApiError):
 @api.exception_handler(ValidationError)
 def _validation_error(request, exc: ValidationError):
     errors = translate_validation(exc.errors)
-    first = errors[0] if errors else {"field": "(gốc)", "message": "Dữ liệu không hợp lệ."}
+    first = errors[0] if errors else {"field": root_field(), "message": _("Invalid data.")}
     body = error_body(
         "validation_error",
-        f"Dữ liệu không hợp lệ ở trường {first['field']}: {first['message']}",
+        _("Invalid data in field %(field)s: %(error)s")
+        % {"field": first["field"], "error": first["message"]},
         first["field"],
         errors=errors,
     )
@@ -47,28 +57,30 @@ def _validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    body = error_body("unauthorized", "Thiếu hoặc sai mã truy cập (Bearer token).")
+    body = error_body("unauthorized", _("Access token (Bearer token) missing or wrong."))
     return api.create_response(request, body, status=401)
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    body = error_body("not_found", "Không tìm thấy hoặc nằm ngoài phạm vi được phép.")
+    body = error_body("not_found", _("Not found or outside your scope."))
     return api.create_response(request, body, status=404)
 
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
-    body = error_body("body_too_large", "Nội dung yêu cầu quá lớn (tối đa 2,5 MB).")
+    body = error_body("body_too_large", _("The request body is too large (at most 2.5 MB)."))
     return api.create_response(request, body, status=413)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400:
-        body = error_body("malformed_body", "Nội dung yêu cầu không phải JSON hợp lệ.", "(gốc)")
+        body = error_body(
+            "malformed_body", _("The request body is not valid JSON."), root_field()
+        )
     else:
-        body = error_body(f"http_{exc.status_code}", "Yêu cầu không hợp lệ.")
+        body = error_body(f"http_{exc.status_code}", _("Invalid request."))
     return api.create_response(request, body, status=exc.status_code)
 
 
@@ -76,7 +88,7 @@ def _http_error(request, exc: HttpError):
 def _server_error(request, exc: Exception):
     """Anything unforeseen: logged with its traceback, answered in the documented JSON."""
     logger.exception("API %s %s failed", request.method, request.path)
-    return api.create_response(request, SERVER_ERROR, status=500)
+    return api.create_response(request, error_body(**SERVER_ERROR), status=500)
 
 
 def _register_routers() -> None:

@@ -1,6 +1,7 @@
 """Published agency evaluations of the communes (issue 15's Contract), for connected systems
 with the agency:read scope, within the client's subtree."""
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus
@@ -12,7 +13,7 @@ router = Router(tags=["agency"])
 
 
 class AgencyFilters(Schema):
-    year: int = Field(..., ge=2000, le=2100, description="Năm đánh giá, ví dụ 2026")
+    year: int = Field(..., ge=2000, le=2100, description=_("Evaluation year, e.g. 2026"))
 
 
 class CriterionOut(Schema):
@@ -33,7 +34,7 @@ class IndicatorOut(Schema):
 class AgencyOut(Schema):
     code: str
     name: str
-    general: str = Field(description="2 chữ số thập phân")
+    general: str = Field(description=_("2 decimal places"))
     task: str
     total: str
     level: str = Field(description="excellent|good|complete|fail")

@@ -1,6 +1,8 @@
 """Cadre-development lists as JSON for connected systems with the `cadre:read` scope."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from canbo.cadre.analysis import assess, lacking_theory, university_candidates
@@ -87,7 +89,9 @@ class PageFilters(Schema):
 
 
 class YearFilters(PageFilters):
-    year: int | None = Field(None, ge=2000, le=2100, description="Năm (mặc định: năm nay)")
+    year: int | None = Field(
+        None, ge=2000, le=2100, description=gettext_lazy("Year (default: this year)")
+    )
 
 
 class KeyTitleOut(Schema):
@@ -180,8 +184,8 @@ def recruitment_needs_list(request, filters: Query[YearFilters]):
     require_scope(request, "cadre:read")
     year = filters.year or today().year
     if not 2026 <= year <= 2031:
-        raise ApiError(422, "invalid", "Năm phải trong giai đoạn vị trí việc làm 2026–2031.",
-                       "year")
+        raise ApiError(422, "invalid",
+                       _("The year must be within the job-position period 2026–2031."), "year")
     orgs = writable_orgs(Organization.objects.all(), request.auth)
     rows = recruitment_needs(Person.objects.visible_to(request.auth), orgs)
     return _paged(filters, len(rows), [NeedOut(

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field, field_validator
@@ -36,7 +38,9 @@ ConcernCode = Literal["attitude", "time", "extra_papers", "guidance", "fees", "f
 
 class RatingIn(BaseModel):
     model_config = STRICT
-    level: int = Field(..., ge=1, le=5, description="5 rất hài lòng … 1 rất không hài lòng")
+    level: int = Field(
+        ..., ge=1, le=5, description=gettext_lazy("5 very satisfied … 1 very dissatisfied")
+    )
     comment: Annotated[Text, Field(max_length=1000)] = ""
     concerns: Annotated[list[ConcernCode], Field(max_length=6)] = []
     rated_at: datetime | None = None
@@ -44,15 +48,21 @@ class RatingIn(BaseModel):
 
 class DossierIn(BaseModel):
     model_config = STRICT
-    code: Annotated[str, Field(pattern=DOSSIER_CODE)] = Field(..., description="Mã hồ sơ")
+    code: Annotated[str, Field(pattern=DOSSIER_CODE)] = Field(
+        ..., description=gettext_lazy("Dossier code")
+    )
     procedure: Annotated[Text, Field(max_length=300)] = ""
-    officer_code: Code = Field(..., description="Mã công chức xử lý")
+    officer_code: Code = Field(..., description=gettext_lazy("Code of the handling officer"))
     received_date: Day
     due_date: Day | None = None
     returned_date: Day | None = None
     status: Literal["received", "processing", "returned", "cancelled"] = "received"
     complained: bool = False
     rating: RatingIn | None = None
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 class DossiersIn(BaseModel):
@@ -67,9 +77,8 @@ class DossiersIn(BaseModel):
             raise ApiError(
                 413,
                 "batch_too_large",
-                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} hồ sơ (nhận được {len(value):,}).".replace(
-                    ",", "."
-                ),
+                _("Each request sends at most %(max)s dossiers (received %(count)s).")
+                % {"max": _thousands(MAX_BATCH), "count": _thousands(len(value))},
                 "dossiers",
             )
         return value
@@ -84,8 +93,10 @@ class DossiersOut(Schema):
 
 
 class SatisfactionFilters(Schema):
-    period: str = NinjaField(..., pattern=MONTH_PATTERN, description="Tháng: 2026-10")
-    org: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
+    period: str = NinjaField(..., pattern=MONTH_PATTERN, description=gettext_lazy("Month: 2026-10"))
+    org: str | None = NinjaField(
+        None, pattern=CODE_PATTERN, description=gettext_lazy("Unit identifier code")
+    )
     page: int = NinjaField(1, ge=1, le=100_000)
     page_size: int = NinjaField(100, ge=1, le=500)
 
@@ -143,7 +154,10 @@ def bulk_dossiers(request, payload: DossiersIn):
                 raise ApiError(
                     409,
                     "conflict",
-                    "Hồ sơ đang được ghi đồng thời bởi một yêu cầu khác. Vui lòng gửi lại.",
+                    _(
+                        "The dossiers are being written by another request at the same time. "
+                        "Please send again."
+                    ),
                 ) from None
     request.api_counts = {"received": result.received, "written": result.written}
     return result.as_dict()

@@ -8,6 +8,8 @@ another is refused when either the old or the new month is locked.
 from collections.abc import Iterable
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from canbo.work.errors import WorkError
 from canbo.work.periods import month_start
 from canbo.work.signals import locked_pairs_requested
@@ -55,7 +57,9 @@ def refuse_locked(pairs: Iterable[Pair]) -> None:
     if locked:
         months = ", ".join(sorted({f"{m:%m/%Y}" for _, m in locked}, key=lambda t: (t[3:], t[:2])))
         raise PeriodLocked(
-            f"Kỳ đánh giá tháng {months} đã khoá: không thể thay đổi nhiệm vụ.", locked
+            _("The evaluation period of %(months)s is locked: the task cannot be changed.")
+            % {"months": months},
+            locked,
         )
 
 

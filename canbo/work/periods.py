@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from canbo.work.choices import ScoreKind
 from canbo.work.errors import WorkError
 
@@ -71,20 +73,29 @@ def parse_period(text: str) -> Period:
     if match := _MONTH.match(value):
         number = int(match[2])
         if not 1 <= number <= 12:
-            raise WorkError(f"Tháng {number} không hợp lệ trong kỳ “{value}” (tháng từ 1 đến 12).")
+            raise WorkError(
+                _("Month %(month)s is not valid in period “%(period)s” (months run 1 to 12).")
+                % {"month": number, "period": value}
+            )
         return month(_year(match[1], value), number)
     if match := _QUARTER.match(value):
         return quarter(_year(match[1], value), int(match[2]))
     if match := _YEAR.match(value):
         return year(_year(match[1], value))
     raise WorkError(
-        f"Kỳ “{value}” không hợp lệ. Dùng dạng NNNN-TT (tháng, ví dụ 2026-10), "
-        "NNNN-QN (quý, ví dụ 2026-Q3) hoặc NNNN (năm, ví dụ 2026)."
+        _(
+            "Period “%(period)s” is not valid. Use YYYY-MM (a month, e.g. 2026-10), "
+            "YYYY-QN (a quarter, e.g. 2026-Q3) or YYYY (a year, e.g. 2026)."
+        )
+        % {"period": value}
     )
 
 
 def _year(text: str, value: str) -> int:
     number = int(text)
     if not MIN_YEAR <= number <= MAX_YEAR:
-        raise WorkError(f"Năm {number} trong kỳ “{value}” nằm ngoài {MIN_YEAR} – {MAX_YEAR}.")
+        raise WorkError(
+            _("Year %(year)s in period “%(period)s” is outside %(min)s – %(max)s.")
+            % {"year": number, "period": value, "min": MIN_YEAR, "max": MAX_YEAR}
+        )
     return number

@@ -8,6 +8,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.text import nfc
@@ -68,10 +69,10 @@ def extend_deadline(actor, task: Task, new_due: date, reason: str = "") -> Task:
     """Move the deadline later; every extension counts as one delay."""
     task = _locked(task, TaskStatus.ASSIGNED)
     if task.due_date is None:
-        raise WorkError("Nhiệm vụ chưa có hạn hoàn thành nên không thể gia hạn.")
+        raise WorkError(_("The task has no due date, so it cannot be extended."))
     if new_due <= task.due_date:
-        raise WorkError("Hạn mới phải sau hạn hiện tại "
-                        f"({task.due_date:%d/%m/%Y}).")
+        raise WorkError(_("The new due date must be after the current one (%(due)s).")
+                        % {"due": f"{task.due_date:%d/%m/%Y}"})
     before = audit.snapshot(task, STATE_FIELDS)
     Delay.objects.create(task=task, kind=DelayKind.EXTENSION, due_before=task.due_date,
                          due_after=new_due, reason=nfc(reason) or "", recorded_by=_user(actor))
@@ -84,9 +85,9 @@ def complete_task(actor, task: Task, completed_date: date, evidence: str = "") -
     """Mark a task done; finishing after the (final) due date is one more delay."""
     task = _locked(task, TaskStatus.ASSIGNED)
     if completed_date < task.assigned_date:
-        raise WorkError("Ngày hoàn thành không được trước ngày giao.")
+        raise WorkError(_("The completion date cannot be before the assignment date."))
     if completed_date > timezone.localdate():
-        raise WorkError("Ngày hoàn thành không được ở tương lai.")
+        raise WorkError(_("The completion date cannot be in the future."))
     before = audit.snapshot(task, STATE_FIELDS)
     if task.due_date and completed_date > task.due_date:
         Delay.objects.create(task=task, kind=DelayKind.LATE_COMPLETION,
@@ -104,7 +105,7 @@ def record_quality_review(actor, task: Task, passed: bool, note: str = "") -> Qu
     task = _locked(task, TaskStatus.COMPLETED)
     note = nfc(note) or ""
     if not passed and not note:
-        raise WorkError("Đánh giá không đạt chất lượng cần ghi rõ lỗi.")
+        raise WorkError(_("A failed quality review must state the fault."))
     before = audit.snapshot(task, STATE_FIELDS)
     review = QualityReview.objects.create(task=task, passed=passed, note=note,
                                           reviewer=_user(actor))
@@ -117,12 +118,13 @@ def certify_objective_cause(actor, record: QualityReview | Delay, reason: str) -
     """Certify that a failure or delay had an objective cause, so it is not deducted."""
     reason = nfc(reason) or ""
     if not reason:
-        raise WorkError("Cần nêu lý do xác nhận nguyên nhân khách quan.")
+        raise WorkError(_("Give the reason for certifying an objective cause."))
     record = type(record).objects.select_for_update().get(pk=record.pk)
     if isinstance(record, QualityReview) and record.passed:
-        raise WorkError("Lần đánh giá đạt chất lượng không cần xác nhận nguyên nhân khách quan.")
+        raise WorkError(
+            _("A passed quality review needs no objective-cause certification."))
     if record.objective:
-        raise WorkError("Trường hợp này đã được xác nhận do nguyên nhân khách quan.")
+        raise WorkError(_("This case is already certified as an objective cause."))
     task = _locked(record.task, None)
     before = audit.snapshot(task, STATE_FIELDS)
     record.objective, record.certification_reason = True, reason
@@ -137,7 +139,7 @@ def cancel_task(actor, task: Task, reason: str) -> Task:
     """Withdraw an assigned task: it no longer counts in any score."""
     reason = nfc(reason) or ""
     if not reason:
-        raise WorkError("Cần nêu lý do hủy nhiệm vụ.")
+        raise WorkError(_("Give the reason for cancelling the task."))
     task = _locked(task, TaskStatus.ASSIGNED)
     before = audit.snapshot(task, STATE_FIELDS)
     task.status = TaskStatus.CANCELLED
@@ -150,25 +152,25 @@ def _by_external_id(source: str, external_id: str) -> Task | None:
 
 def _org_of(assignee: Person | None) -> Organization:
     if assignee is None or assignee.organization_id is None:
-        raise WorkError("Nhiệm vụ cần người được giao (có đơn vị công tác) hoặc đơn vị được giao.")
+        raise WorkError(_("A task needs an assignee (with a unit) or an assigned unit."))
     return assignee.organization
 
 
 def _coefficient(item: CatalogItem | None, given) -> Decimal:
     if item is not None:
         if not item.catalog.published:
-            raise WorkError("Chỉ giao nhiệm vụ từ danh mục sản phẩm đã ban hành.")
+            raise WorkError(_("Tasks are assigned only from a published product catalogue."))
         return item.coefficient
-    value = _decimal(given, "Hệ số quy đổi")
+    value = _decimal(given, _("Conversion coefficient"))
     if not Decimal("0") < value <= Decimal("999.99"):
-        raise WorkError("Hệ số quy đổi phải lớn hơn 0 và không quá 999,99.")
+        raise WorkError(_("The conversion coefficient must be above 0 and at most 999.99."))
     return value
 
 
 def _quantity(given) -> Decimal:
-    value = _decimal(given, "Số lượng")
+    value = _decimal(given, _("Quantity"))
     if not Decimal("0") < value <= MAX_QUANTITY:
-        raise WorkError("Số lượng phải lớn hơn 0.")
+        raise WorkError(_("The quantity must be above 0."))
     return value
 
 
@@ -176,18 +178,21 @@ def _decimal(given, label: str) -> Decimal:
     try:
         value = Decimal(str(given).replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise WorkError(f"{label} “{given}” không phải là số.") from None
+        raise WorkError(
+            _("%(label)s “%(value)s” is not a number.") % {"label": label, "value": given}
+        ) from None
     if not value.is_finite() or value != value.quantize(Decimal("0.01")):
-        raise WorkError(f"{label} “{given}” phải là số có tối đa 2 chữ số thập phân.")
+        raise WorkError(_("%(label)s “%(value)s” must be a number with at most 2 decimal places.")
+                        % {"label": label, "value": given})
     return value
 
 
 def _check_new(fields: dict) -> None:
     if not fields["name"]:
-        raise WorkError("Nhiệm vụ cần có tên.")
+        raise WorkError(_("The task needs a name."))
     due = fields["due_date"]
     if due is not None and due < fields["assigned_date"]:
-        raise WorkError("Hạn hoàn thành không được trước ngày giao.")
+        raise WorkError(_("The due date cannot be before the assignment date."))
     assignee = fields["assignee"]
     refuse_locked([(assignee and assignee.pk, fields["period"])])
 
@@ -195,8 +200,8 @@ def _check_new(fields: dict) -> None:
 def _locked(task: Task, status: str | None) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     if status is not None and task.status != status:
-        raise WorkError(f"Nhiệm vụ đang ở trạng thái “{task.get_status_display()}”, "
-                        "không thể thực hiện thao tác này.")
+        raise WorkError(_("The task is in state “%(status)s”: this action cannot be taken.")
+                        % {"status": task.get_status_display()})
     refuse_locked([(task.assignee_id, task.period)])
     return task
 

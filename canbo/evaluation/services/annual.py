@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from django.db import transaction
 from django.db.models.fields.json import KT
+from django.utils.translation import gettext as _
 
 from canbo.cadre.services.records import overrides_by_person
 from canbo.core import audit
@@ -105,7 +106,7 @@ def _next_month(month: date) -> date:
 
 
 def _month_name(sheet: MonthSheet, leave: dict) -> str:
-    name = f"Tháng {sheet.start:%m/%Y}"
+    name = _("Month %(month)s") % {"month": f"{sheet.start:%m/%Y}"}
     reason = leave.get(sheet.start) if not sheet.worked else None
     return f"{name} ({reason})" if reason else name
 
@@ -124,7 +125,7 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     """(Re)compute every draft annual result of the subtree; finalised ones are kept.
     `operator`: the server's command line, which acts without a user."""
     if not operator and not can_manage_periods(actor):
-        raise EvaluationError("Bạn không có quyền tổng hợp xếp loại năm.")
+        raise EvaluationError(_("You may not compute the annual ratings."))
     lock_communes(organization)  # one compute or finalise per commune at a time
     in_scope = Person.objects.filter(organization__path__startswith=organization.path)
     people = list(in_scope.select_related("organization", "job_position", "title"))

@@ -1,6 +1,7 @@
 """Deputies' "phụ trách" assignments (DOMAIN §2.1), kept by the personnel offices."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.evaluation.errors import EvaluationError
@@ -13,17 +14,18 @@ from canbo.people.models import Person
 
 def _check(actor, leader: Person, organization: Organization) -> None:
     if not can_manage_periods(actor):
-        raise EvaluationError("Bạn không có quyền phân công phụ trách.")
+        raise EvaluationError(_("You may not assign leaders' charges."))
     visible = Person.objects.visible_to(actor).filter(pk=leader.pk).exists() and \
         Organization.objects.visible_to(actor).filter(pk=organization.pk).exists()
     if not visible:
-        raise EvaluationError("Người hoặc đơn vị không thuộc phạm vi quản lý của bạn.")
+        raise EvaluationError(_("The person or the unit is outside your scope."))
     if leader_kind(leader) not in (DEPUTY, VICE_CHAIRMAN):
-        raise EvaluationError("Chỉ phân công phụ trách cho cấp phó (Phó Chủ tịch, Phó Trưởng "
-                              "phòng).")
+        raise EvaluationError(_("Only deputies (Vice Chairman, Deputy Head) are given "
+                                "charges."))
     commune = leader.organization.commune()
     if commune is None or organization.commune() != commune or organization.is_commune:
-        raise EvaluationError("Đơn vị phụ trách phải là phòng, ban thuộc cùng xã, phường.")
+        raise EvaluationError(
+            _("The unit in charge must be a department of the same commune or ward."))
 
 
 @transaction.atomic
@@ -34,7 +36,7 @@ def assign_charge(actor, leader: Person, organization: Organization,
         leader=leader, organization=organization,
         defaults={"note": note.strip(), "recorded_by": actor})
     if not created:
-        raise EvaluationError("Phân công phụ trách này đã có.")
+        raise EvaluationError(_("This charge already exists."))
     audit.record(actor, "evaluation.assign_charge", leader,
                  after={"organization": organization.name}, reason=note)
     return charge

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.evaluation.choices import STEP_FROM, ComplaintStatus, SheetStatus
@@ -25,13 +26,13 @@ def complaint_deadline(sheet: EvaluationSheet):
 def file_complaint(actor, sheet: EvaluationSheet, reason: str) -> Complaint:
     sheet = _locked_for_update(sheet, None)
     if not can_self_assess(actor, sheet):
-        raise EvaluationError("Chỉ người được đánh giá mới có thể khiếu nại kết quả của mình.")
+        raise EvaluationError(_("Only the person evaluated may complain about their result."))
     if sheet.status not in STEP_FROM["complain"]:
-        raise EvaluationError("Chỉ khiếu nại được kết quả đã công bố.")
+        raise EvaluationError(_("Only a published result may be complained about."))
     if timezone.localdate() > complaint_deadline(sheet):
-        raise EvaluationError("Đã hết thời hạn khiếu nại.")
+        raise EvaluationError(_("The complaint period is over."))
     if not reason.strip():
-        raise EvaluationError("Cần nêu lý do khiếu nại.")
+        raise EvaluationError(_("Give the reason for the complaint."))
     complaint = Complaint.objects.create(sheet=sheet, filed_by=actor, reason=reason.strip())
     sheet.status = SheetStatus.CONTESTED
     sheet.version += 1
@@ -46,11 +47,11 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
     """Accepted: the sheet goes back to review to be corrected. Rejected: result stands."""
     sheet = _locked_for_update(complaint.sheet, None)
     if not can_resolve_complaint(actor, sheet):
-        raise EvaluationError("Bạn không có quyền giải quyết khiếu nại này.")
+        raise EvaluationError(_("You may not resolve this complaint."))
     if complaint.status != ComplaintStatus.OPEN:
-        raise EvaluationError("Khiếu nại này đã được giải quyết.")
+        raise EvaluationError(_("This complaint has already been resolved."))
     if not resolution.strip():
-        raise EvaluationError("Cần ghi nội dung giải quyết khiếu nại.")
+        raise EvaluationError(_("Write how the complaint is resolved."))
     complaint.status = ComplaintStatus.ACCEPTED if accepted else ComplaintStatus.REJECTED
     complaint.resolution, complaint.resolved_by = resolution.strip(), actor
     complaint.resolved_at = timezone.now()
@@ -71,4 +72,5 @@ def _notify(sheet: EvaluationSheet, complaint: Complaint) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
         notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
-               text=f"Khiếu nại về kết quả {sheet.period}: {complaint.get_status_display()}.")
+               text=_("Complaint about the result of %(period)s: %(status)s.")
+               % {"period": sheet.period, "status": complaint.get_status_display()})

@@ -4,6 +4,8 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from canbo.core import audit
 from canbo.evaluation.choices import PeriodKind, PeriodStatus, SheetStatus
@@ -28,11 +30,11 @@ def open_period(actor, organization: Organization, start: date,
                 deadlines: tuple[date, date, date] | None = None) -> EvaluationPeriod:
     """Open a month for an organisation subtree and create a sheet for each person in it."""
     if not can_manage_periods(actor) or not _in_scope(actor, organization):
-        raise EvaluationError("Bạn không có quyền mở kỳ đánh giá cho đơn vị này.")
+        raise EvaluationError(_("You may not open an evaluation period for this unit."))
     start = start.replace(day=1)
     if EvaluationPeriod.objects.filter(organization=organization, kind=kind,
                                        start=start).exists():
-        raise EvaluationError("Kỳ đánh giá này đã được mở.")
+        raise EvaluationError(_("This evaluation period is already open."))
     end = _last_day(start)
     self_due, review_due, approval_due = deadlines or (
         end + timedelta(days=3), end + timedelta(days=6), end + timedelta(days=9))
@@ -77,15 +79,15 @@ def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     """Lock a period once every sheet is published; a locked period is read-only. Leader
     results gone stale are first sent back for re-approval (committed), and the lock refused."""
     if not can_manage_periods(actor) or not _in_scope(actor, period.organization):
-        raise EvaluationError("Bạn không có quyền khoá kỳ đánh giá này.")
+        raise EvaluationError(_("You may not lock this evaluation period."))
     if not period.is_locked:
         returned = return_stale_leaders(actor, period)
         if returned:
             names = ", ".join(s.person.full_name for s in returned)
             raise EvaluationError(
-                f"Kết quả của lãnh đạo chưa cập nhật theo kết quả đã phê duyệt của người thuộc "
-                f"quyền phụ trách: {names}. Các phiếu này đã được chuyển lại để phê duyệt lại; "
-                "hãy phê duyệt rồi khoá kỳ.")
+                _("Leaders' results are not up to date with the approved results of the people "
+                  "in their charge: %(names)s. These sheets were sent back for approval again; "
+                  "approve them, then lock the period.") % {"names": names})
     return _lock(actor, period)
 
 
@@ -93,12 +95,15 @@ def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
 def _lock(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     period = EvaluationPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_locked:
-        raise EvaluationError("Kỳ đánh giá đã khoá.")
+        raise EvaluationError(_("The evaluation period is locked."))
     pending = period.sheets.exclude(status=SheetStatus.PUBLISHED).filter(worked=True).count()
     if pending:
-        raise EvaluationError(f"Còn {pending} phiếu chưa được phê duyệt: chưa thể khoá kỳ.")
+        raise EvaluationError(
+            ngettext("%(count)s sheet is not yet approved: the period cannot be locked yet.",
+                     "%(count)s sheets are not yet approved: the period cannot be locked yet.",
+                     pending) % {"count": pending})
     if stale_leaders(period):  # a result moved in between: the next attempt returns it
-        raise EvaluationError("Kết quả của lãnh đạo vừa thay đổi: hãy thử khoá lại.")
+        raise EvaluationError(_("A leader's result has just changed: try locking again."))
     period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
     period.save(update_fields=["status", "locked_at"])
     audit.record(actor, "evaluation.lock_period", period, after={"status": period.status})

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Case, CharField, Count, F, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.access import scope_for
@@ -109,7 +110,7 @@ def finalise_annual(actor, year: int, organization: Organization,
     single commune over the cap, refuse with the groups named. `operator`: the server's
     command line (`canbo finalise-year`), which acts without a user."""
     if not operator and not can_manage_periods(actor):
-        raise EvaluationError("Bạn không có quyền chốt xếp loại năm.")
+        raise EvaluationError(_("You may not finalise the annual ratings."))
     communes = lock_communes(organization)
     outcome, exceptions = FinaliseOutcome(), excepted(year)
     for commune in communes:
@@ -138,8 +139,9 @@ def _announce(commune: Organization, year: int, count: int) -> None:
 
 def over_cap_message(refused: dict[str, str]) -> str:
     texts = " ".join(f"{name}: {text}" for name, text in refused.items())
-    return (f"Vượt tỷ lệ “Hoàn thành xuất sắc”: {texts} Hãy ghi nhận quyết định xếp loại thấp "
-            "hơn cho người ở ngưỡng hoặc quyết định ngoại lệ trước khi chốt.")
+    return _("Over the “Excellent” quota: %(texts)s Record a lower rating decision for the "
+             "people at the threshold, or an exception decision, before finalising.") % {
+        "texts": texts}
 
 
 def can_decide(actor, row: AnnualResult) -> bool:
@@ -159,9 +161,9 @@ def may_decide(actor, row: AnnualResult) -> bool:
 def _editable(actor, row: AnnualResult) -> AnnualResult:
     row = AnnualResult.objects.select_for_update().select_related("person").get(pk=row.pk)
     if not can_decide(actor, row):
-        raise EvaluationError("Bạn không có quyền quyết định xếp loại của người này.")
+        raise EvaluationError(_("You may not decide this person's rating."))
     if row.status == AnnualStatus.FINAL:
-        raise EvaluationError("Kết quả xếp loại năm đã chốt: không thể thay đổi.")
+        raise EvaluationError(_("The annual rating is final: it cannot be changed."))
     return row
 
 
@@ -173,14 +175,14 @@ def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
     row = _editable(actor, row)
     reason, decision = (reason or "").strip(), (decision or "").strip()
     if level and level not in LEVELS:
-        raise EvaluationError(f"Mức xếp loại “{level}” không hợp lệ.")
+        raise EvaluationError(_("Rating level “%(level)s” is not valid.") % {"level": level})
     if level and not lower_than(level, row.classification):
         raise EvaluationError(
-            f"Mức quyết định phải thấp hơn mức theo điểm "
-            f"(“{LABELS.get(row.classification, '—')}”).")
+            _("The decided level must be lower than the level by score (“%(level)s”).")
+            % {"level": LABELS.get(row.classification, "—")})
     if level and (not reason or not decision):
-        raise EvaluationError("Cần ghi lý do và số quyết định khi xếp loại thấp hơn mức theo "
-                              "điểm.")
+        raise EvaluationError(_("Give the reason and the decision number when rating lower "
+                                "than the level by score."))
     before = audit.snapshot(row, ["final_level", "final_reason", "final_decision"])
     row.final_level, row.final_reason, row.final_decision = level, reason, decision
     row.decided_by, row.decided_at = (actor, timezone.now()) if level else (None, None)
@@ -188,7 +190,7 @@ def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
                             "decided_at"])
     audit.record(actor, "evaluation.decide_final_level", row, before,
                  audit.snapshot(row, ["final_level", "final_reason", "final_decision"]),
-                 reason=reason or "Huỷ quyết định xếp loại thấp hơn")
+                 reason=reason or _("Lower rating decision withdrawn"))
     return row
 
 
@@ -196,11 +198,11 @@ def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
 def set_task_group(actor, row: AnnualResult, group: str, reason: str = "") -> AnnualResult:
     """A personnel officer moves a person to another group with similar tasks."""
     if not can_manage_periods(actor):
-        raise EvaluationError("Bạn không có quyền xếp nhóm nhiệm vụ.")
+        raise EvaluationError(_("You may not set task groups."))
     lock_communes(row.organization)
     row = _editable(actor, row)
     if group not in dict(group_choices()):
-        raise EvaluationError(f"Nhóm “{group}” không hợp lệ.")
+        raise EvaluationError(_("Group “%(group)s” is not valid.") % {"group": group})
     before = audit.snapshot(row, ["task_group"])
     row.task_group, row.task_group_manual = group, True
     row.save(update_fields=["task_group", "task_group_manual"])
@@ -213,10 +215,11 @@ def set_task_group(actor, row: AnnualResult, group: str, reason: str = "") -> An
 def record_quota_exception(actor, organization: Organization, year: int,
                            decision: str) -> QuotaException:
     if not can_manage_periods(actor):
-        raise EvaluationError("Bạn không có quyền ghi nhận ngoại lệ tỷ lệ.")
+        raise EvaluationError(_("You may not record quota exceptions."))
     if not decision.strip():
-        raise EvaluationError("Cần ghi số, ngày quyết định công nhận thành tích vượt trội.")
-    exception, _ = QuotaException.objects.update_or_create(
+        raise EvaluationError(
+            _("Give the number and date of the decision recognising outstanding achievement."))
+    exception, _created = QuotaException.objects.update_or_create(
         organization=organization, year=year,
         defaults={"decision": decision.strip(), "recorded_by": actor})
     audit.record(actor, "evaluation.quota_exception", organization, reason=decision)

@@ -5,6 +5,8 @@ The formulas live only in canbo.scoring; this module only gathers the inputs.
 
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
 from canbo.evaluation.choices import Level, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationSheet
@@ -45,13 +47,16 @@ def check_general(sheet: EvaluationSheet, points: list) -> list:
     """Validate points against the sheet's criteria set; return them as numbers."""
     criteria = criteria_of(sheet)
     if len(points) != len(criteria.items):
-        raise EvaluationError(f"Cần chấm đủ {len(criteria.items)} tiêu chí chung.")
+        raise EvaluationError(
+            _("Score all %(count)s general criteria.") % {"count": len(criteria.items)})
     try:
         score_general(points, criteria)
     except ScoringInputError as exc:
         index = int(exc.field.split("[")[-1].rstrip("]")) if "[" in exc.field else 0
         item = criteria.items[index]
-        raise EvaluationError(f"Tiêu chí {item.code} “{item.label}”: {exc.message}") from None
+        raise EvaluationError(
+            _("Criterion %(code)s “%(label)s”: %(error)s")
+            % {"code": item.code, "label": item.label, "error": exc.message}) from None
     return [float(p) for p in points]
 
 
@@ -66,13 +71,14 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
         count = len(scope.in_charge)
     organising, agency_step = _organising(sheet, scope)
     leader = LeaderInput(not failed, organising, sheet.leader_third or Level.FULL)
-    text = (f"Phạm vi lãnh đạo, quản lý: {len(items)} nhiệm vụ (của bản thân, do mình giao, "
-            f"của {count} người thuộc quyền phụ trách).")
-    steps = [Step("leader_scope", "Điều 15 NĐ 335/2025/NĐ-CP", text)]
+    text = _("Leadership scope: %(tasks)s tasks (own, assigned by them, and of %(count)s "
+             "people in their charge).") % {"tasks": len(items), "count": count}
+    article = _("Article 15, Decree 335/2025/NĐ-CP")
+    steps = [Step("leader_scope", article, text)]
     if failed:
-        steps.append(Step("leader_unit_detail", "Điều 15 NĐ 335/2025/NĐ-CP",
-                          "Kết quả đã phê duyệt ở mức Không hoàn thành nhiệm vụ: "
-                          + ", ".join(failed) + "."))
+        steps.append(Step("leader_unit_detail", article,
+                          _("Approved results at the level Failed to complete tasks: "
+                            "%(names)s.") % {"names": ", ".join(failed)}))
     if agency_step is not None:
         steps.append(agency_step)
     return items, leader, steps
@@ -91,8 +97,9 @@ def _organising(sheet: EvaluationSheet, scope) -> tuple[str, Step | None]:
     result = next((answer for _receiver, answer in answers if answer), None)
     if result is None or result.get("level") != "fail":
         return chosen, None
-    text = (f"Cơ quan (xã) xếp loại Không hoàn thành nhiệm vụ năm {result['year']} "
-            f"(tổng điểm {result['total']}): đ tính ở mức một phần.")
+    text = _("The agency (commune) was rated Failed to complete tasks in %(year)s (total "
+             "%(total)s): đ counts at the partial level.") % {
+        "year": result["year"], "total": result["total"]}
     return Level.PARTIAL, Step("leader_agency", rulebook.basis_for("agency_informs_leader"), text)
 
 

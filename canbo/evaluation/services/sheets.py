@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.core import audit
 from canbo.evaluation.choices import STEP_FROM, Level, SheetStatus
@@ -20,24 +22,25 @@ from canbo.evaluation.services.staleness import refresh_leaders
 from canbo.evaluation.signals import collect, review_objections, sheet_published
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
-CONFLICT = ("Phiếu đã được người khác thay đổi trong lúc bạn đang sửa. "
-            "Hãy tải lại trang để xem bản mới nhất; thay đổi của bạn chưa được lưu.")
+CONFLICT = gettext_lazy("Someone else changed the sheet while you were editing it. Reload "
+                        "the page to see the latest version; your changes were not saved.")
 
 
 def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> EvaluationSheet:
     current = EvaluationSheet.objects.select_for_update(of=("self",)).select_related(
         "period", "person__organization", "person__title").get(pk=sheet.pk)
     if version is not None and current.version != version:
-        raise ConflictError(CONFLICT)
+        raise ConflictError(str(CONFLICT))
     if current.period.is_locked:
-        raise EvaluationError("Kỳ đánh giá đã khoá: không thể thay đổi phiếu.")
+        raise EvaluationError(_("The evaluation period is locked: the sheet cannot be changed."))
     return current
 
 
 def _expect(sheet: EvaluationSheet, step: str) -> None:
     if sheet.status not in STEP_FROM[step]:
         raise EvaluationError(
-            f"Phiếu đang ở trạng thái “{sheet.get_status_display()}”: không thể thực hiện bước này."
+            _("The sheet is in state “%(status)s”: this step cannot be taken.")
+            % {"status": sheet.get_status_display()}
         )
 
 
@@ -59,7 +62,7 @@ def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment
                            evidence: str = "", version: int | None = None) -> EvaluationSheet:
     sheet = _locked_for_update(sheet, version)
     if not can_self_assess(actor, sheet):
-        raise EvaluationError("Chỉ công chức được đánh giá mới tự đánh giá phiếu của mình.")
+        raise EvaluationError(_("Only the civil servant evaluated may self-assess their sheet."))
     _expect(sheet, "self")
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_self = check_general(sheet, general)
@@ -78,15 +81,15 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     """The unit head confirms or adjusts the general criteria; each change needs a reason."""
     sheet = _locked_for_update(sheet, version)
     if not can_review(actor, sheet):
-        raise EvaluationError("Bạn không có quyền nhận xét, đánh giá phiếu này.")
+        raise EvaluationError(_("You may not review this sheet."))
     _expect(sheet, "review")
     points = check_general(sheet, general)
     changed = _changed_criteria(sheet.general_self or [], points)
     codes = criteria_of(sheet).codes  # reasons are per line of the sheet's criteria set
     missing = [codes[i] for i in changed if not (reasons.get(i) or "").strip()]
     if missing:
-        raise EvaluationError("Cần ghi lý do cho mỗi tiêu chí được điều chỉnh (tiêu chí "
-                              + ", ".join(missing) + ").")
+        raise EvaluationError(_("Give a reason for each adjusted criterion (criteria "
+                                "%(codes)s).") % {"codes": ", ".join(missing)})
     explained = set(changed) | _answer_objections(sheet, points, reasons)
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_review = points
@@ -97,7 +100,8 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     sheet.status, sheet.reviewed_at, sheet.reviewed_by = (
         SheetStatus.REVIEWED, timezone.now(), actor)
     _store_result(sheet)
-    reason = "; ".join(f"Tiêu chí {codes[int(i)]}: {r}" for i, r in sheet.adjust_reasons.items())
+    reason = "; ".join(_("Criterion %(code)s: %(reason)s") % {"code": codes[int(i)], "reason": r}
+                      for i, r in sheet.adjust_reasons.items())
     _save(actor, sheet, "evaluation.review", before, reason)
     return sheet
 
@@ -125,7 +129,7 @@ def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
     """Approve and publish: the result is frozen, the person notified, systems told."""
     sheet = _locked_for_update(sheet, version)
     if not can_approve(actor, sheet):
-        raise EvaluationError("Bạn không có quyền phê duyệt phiếu này.")
+        raise EvaluationError(_("You may not approve this sheet."))
     _expect(sheet, "approve")
     before = audit.snapshot(sheet, AUDITED)
     sheet.approval_comment = comment
@@ -154,5 +158,6 @@ def _publish(sheet: EvaluationSheet) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
         notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
-               text=f"Kết quả đánh giá {sheet.period}: {sheet.result['label'] or '—'}.")
+               text=_("Evaluation result of %(period)s: %(label)s.")
+               % {"period": sheet.period, "label": sheet.result["label"] or "—"})
     sheet_published.send(sender=EvaluationSheet, sheet=sheet)  # connected systems are told

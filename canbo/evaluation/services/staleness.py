@@ -9,6 +9,7 @@ leader results are stale cannot be locked.
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.roles import Role
@@ -72,16 +73,16 @@ def _return_for_approval(actor, sheet: EvaluationSheet, fresh: dict) -> None:
         sheet,
         before,
         {"status": sheet.status, "total": str(sheet.total), "classification": sheet.classification},
-        reason="Kết quả trong phạm vi phụ trách thay đổi sau khi phê duyệt.",
+        reason=_("Results in the leader's charge changed after approval."),
     )
     _notify(sheet)
 
 
 def _notify(sheet: EvaluationSheet) -> None:
-    text = (
-        f"Kết quả {sheet.period} của {sheet.person.full_name} thay đổi do kết quả của người "
-        "thuộc quyền phụ trách thay đổi: phiếu cần được phê duyệt lại."
-    )
+    text = _(
+        "The result of %(period)s of %(name)s changed because the results of people in their "
+        "charge changed: the sheet needs approval again."
+    ) % {"period": sheet.period, "name": sheet.person.full_name}
     url = f"/evaluation/sheets/{sheet.pk}/"
     notify(sorted(_recipients(sheet)), text, url)
 

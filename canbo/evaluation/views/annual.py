@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require, scope_for
@@ -108,14 +110,19 @@ def annual_action(request, year: int):
 def _compute(request, year, root):
     require(request.user, "evaluation.periods")
     count = annual.compute_annual(request.user, year, root)
-    messages.success(request, f"Đã tổng hợp {count} kết quả năm {year}.")
+    messages.success(request, ngettext(
+        "Computed %(count)s annual result for %(year)s.",
+        "Computed %(count)s annual results for %(year)s.", count) % {"count": count, "year": year})
 
 
 def _finalise(request, year, root):
     require(request.user, "evaluation.periods")
     outcome = annual.finalise_annual(request.user, year, root)
-    messages.success(request, f"Đã chốt {outcome.rows} kết quả năm {year} của "
-                              f"{len(outcome.finalised)} xã, phường.")
+    messages.success(request, ngettext(
+        "Finalised %(count)s annual result for %(year)s in %(communes)s communes and wards.",
+        "Finalised %(count)s annual results for %(year)s in %(communes)s communes and wards.",
+        outcome.rows) % {"count": outcome.rows, "year": year,
+                         "communes": len(outcome.finalised)})
     if outcome.refused:
         messages.error(request, annual.over_cap_message(outcome.refused))
 
@@ -125,7 +132,7 @@ def _exception(request, year, root):
     org = get_object_or_404(Organization.objects.visible_to(request.user),
                             pk=request.POST.get("organization"))
     annual.record_quota_exception(request.user, org, year, request.POST.get("decision", ""))
-    messages.success(request, "Đã ghi nhận quyết định ngoại lệ.")
+    messages.success(request, _("The exception decision was recorded."))
 
 
 def _row(request, year) -> AnnualResult:
@@ -137,14 +144,15 @@ def _decide(request, year, root):
     row = annual.decide_final_level(
         request.user, _row(request, year), request.POST.get("level", ""),
         request.POST.get("reason", ""), request.POST.get("decision", ""))
-    messages.success(request, f"Đã ghi nhận quyết định xếp loại của {row.person.full_name}.")
+    messages.success(request, _("The rating decision for %(name)s was recorded.")
+                     % {"name": row.person.full_name})
 
 
 def _group(request, year, root):
     row = annual.set_task_group(request.user, _row(request, year), request.POST.get("group", ""),
                                 request.POST.get("reason", ""))
-    messages.success(request, f"Đã chuyển {row.person.full_name} sang "
-                              f"{group_label(row.task_group)}.")
+    messages.success(request, _("Moved %(name)s to %(group)s.") % {
+        "name": row.person.full_name, "group": group_label(row.task_group)})
 
 
 ACTIONS = {"compute": _compute, "finalise": _finalise, "exception": _exception,

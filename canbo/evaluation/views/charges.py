@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require
@@ -43,13 +44,13 @@ def charge_action(request, pk: int):
             charge = get_object_or_404(LeaderCharge, pk=request.POST.get("charge") or 0,
                                        leader__organization__path__startswith=commune.path)
             remove_charge(request.user, charge, request.POST.get("reason", ""))
-            messages.success(request, "Đã bỏ phân công phụ trách.")
+            messages.success(request, _("The charge was removed."))
         else:
             leader = get_object_or_404(Person.objects.visible_to(request.user),
                                        pk=request.POST.get("leader") or 0)
             unit = get_object_or_404(Organization, pk=request.POST.get("organization") or 0)
             assign_charge(request.user, leader, unit, request.POST.get("note", ""))
-            messages.success(request, "Đã phân công phụ trách.")
+            messages.success(request, _("The charge was assigned."))
     except EvaluationError as exc:
         messages.error(request, exc.message)
     return redirect("evaluation:charges", pk=commune.pk)

@@ -1,6 +1,7 @@
 """A small inline SVG line chart of monthly totals: no JavaScript, a few hundred bytes."""
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT, PAD = 320, 120, 24
 
@@ -20,8 +21,9 @@ def history_svg(sheets) -> str:
     guides = "".join(
         f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{_y(v):.1f}" y2="{_y(v):.1f}" '
         f'class="guide"/><text x="2" y="{_y(v) + 4:.1f}">{v}</text>' for v in (50, 70, 90))
+    label = escape(_("Scores by month"))
     return (f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-label="Điểm các tháng">{guides}<polyline points="{line}"/>{dots}</svg>')
+            f'aria-label="{label}">{guides}<polyline points="{line}"/>{dots}</svg>')
 
 
 def _y(value: float) -> float:

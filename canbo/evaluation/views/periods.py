@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import require
@@ -36,16 +38,16 @@ def period_list(request):
         except EvaluationError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"Đã mở {period}.")
+            messages.success(request, _("Opened %(period)s.") % {"period": period})
             return redirect("evaluation:period", pk=period.pk)
     return render(request, "evaluation/periods.html",
                   {"periods": periods.annotate(sheet_count=Count("sheets"))[:60], "form": form})
 
 
 LATE_RULES = [  # (status still at, deadline field, what is late)
-    (SheetStatus.DRAFT, "self_assessment_due", "Chưa tự đánh giá"),
-    (SheetStatus.SELF_ASSESSED, "review_due", "Chưa được nhận xét"),
-    (SheetStatus.REVIEWED, "approval_due", "Chưa được phê duyệt"),
+    (SheetStatus.DRAFT, "self_assessment_due", gettext_lazy("Not self-assessed yet")),
+    (SheetStatus.SELF_ASSESSED, "review_due", gettext_lazy("Not reviewed yet")),
+    (SheetStatus.REVIEWED, "approval_due", gettext_lazy("Not approved yet")),
 ]
 
 
@@ -72,7 +74,7 @@ def period_lock(request, pk: int):
     period = get_object_or_404(_periods(request.user), pk=pk)
     try:
         lock_period(request.user, period)
-        messages.success(request, "Đã khoá kỳ đánh giá.")
+        messages.success(request, _("The evaluation period was locked."))
     except EvaluationError as exc:
         messages.error(request, exc.message)
     return redirect("evaluation:period", pk=period.pk)

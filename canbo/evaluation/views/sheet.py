@@ -92,7 +92,7 @@ def sheet_detail(request, pk: int):
     if action:
         form = forms.get(action)
         if form is None:
-            messages.error(request, "Bạn không thể thực hiện thao tác này trên phiếu.")
+            messages.error(request, _("You cannot take this action on the sheet."))
             return redirect("evaluation:sheet", pk=sheet.pk)
         if form.is_valid() and _act(request, sheet, action, form):
             return redirect(reverse("evaluation:sheet", args=[sheet.pk]) + "#messages")

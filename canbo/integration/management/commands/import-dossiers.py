@@ -4,6 +4,8 @@ from .xlsx/.csv; a row-by-row report; any bad row writes nothing."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from canbo.integration.imports import dossier_rows
 from canbo.integration.imports.batches import summary
@@ -38,20 +40,34 @@ class Command(BaseCommand):
         try:
             content = path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+            raise CommandError(
+                _("Cannot read the file %(path)s: %(reason)s.")
+                % {"path": path, "reason": exc.strerror}
+            ) from None
         try:
             results = dossier_rows.check(actor, dossier_rows.read(content))
         except SheetError as exc:
-            raise CommandError(f"{path.name}: {exc.message} Không dòng nào được ghi.") from None
+            raise CommandError(
+                _("%(file)s: %(error)s No row was written.")
+                % {"file": path.name, "error": exc.message}
+            ) from None
         for i, result in enumerate(results):
             if result.errors or i < MAX_REPORTED:
                 self.stdout.write(result.line())
         self.stdout.write(summary(results))
         bad = sum(bool(r.errors) for r in results)
         if bad:
-            raise CommandError(f"{bad} dòng có lỗi: không dòng nào được ghi.", returncode=1)
+            raise CommandError(
+                ngettext(
+                    "%(count)s row has errors: no row was written.",
+                    "%(count)s rows have errors: no row was written.",
+                    bad,
+                )
+                % {"count": bad}, returncode=1
+            )
         if dry_run:
-            self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
+            self.stdout.write(_("Trial run (--dry-run): nothing written."))
             return
         written = dossier_rows.write(actor, results)
-        self.stdout.write(f"Đã ghi {written} dòng.")
+        message = ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", written)
+        self.stdout.write(message % {"count": written})
