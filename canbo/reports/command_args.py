@@ -45,3 +45,25 @@ def write_output(output: str, content: bytes, stdout) -> None:
         raise CommandError(
             _("Cannot write %(file)s: %(error)s") % {"file": path, "error": exc.strerror}
         ) from None
+
+
+REPORT_FORMATS = ("json", "xlsx", "docx")
+
+
+def output_format(given: str, output: str) -> str:
+    """The report's format: --format, else the file's suffix, else json (to stdout); a file
+    format needs -o, and the suffix must agree with it."""
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    kind = (given or suffix or "json").lower()
+    if kind not in REPORT_FORMATS:
+        raise CommandError(
+            _("Invalid format “%(value)s”: choose json, xlsx or docx.") % {"value": given or suffix}
+        )
+    if kind != "json" and not output:
+        raise CommandError(_("The %(kind)s format needs -o FILE.") % {"kind": kind})
+    if suffix and suffix != kind:
+        raise CommandError(
+            _("The file %(file)s does not end in .%(kind)s.")
+            % {"file": Path(output).name, "kind": kind}
+        )
+    return kind

@@ -8,7 +8,6 @@ row, without a user's scope.
 
 import json
 from io import BytesIO
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -19,9 +18,7 @@ from docx import Document
 from canbo.agency.models import AgencyEvaluation
 from canbo.agency.report import year_rows
 from canbo.reports.agency_forms import agency_document, province_workbook
-from canbo.reports.command_args import parse_year, write_output
-
-FORMATS = ("json", "xlsx", "docx")
+from canbo.reports.command_args import output_format, parse_year, write_output
 
 
 class Command(BaseCommand):
@@ -37,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("vi")
         year = parse_year(options["year"])
-        kind = self._format(options["format"], options["output"])
+        kind = output_format(options["format"], options["output"])
         rows = year_rows(year)
         if not rows:
             raise CommandError(
@@ -56,17 +53,6 @@ class Command(BaseCommand):
                 % {"file": options["output"], "n": len(rows), "year": year}
             )
 
-    def _format(self, given: str, output: str) -> str:
-        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
-        kind = (given or suffix or "json").lower()
-        if kind not in FORMATS:
-            raise CommandError(
-                _("Invalid format “%(value)s”: choose json, xlsx or docx.")
-                % {"value": given or suffix}
-            )
-        if kind != "json" and not output:
-            raise CommandError(_("The %(kind)s format needs -o FILE.") % {"kind": kind})
-        return kind
 
 
 def _all_forms(year: int, rows: list[dict]) -> bytes:

@@ -6,7 +6,6 @@ to stdout without -o. An operator's tool: it reads every row, without a user's s
 """
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -14,11 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.reports.annual_report import agencies_under, annual_report, missing_months
-from canbo.reports.command_args import parse_year, resolve_root, write_output
+from canbo.reports.command_args import output_format, parse_year, resolve_root, write_output
 from canbo.reports.docx_annual_report import annual_report_document
 from canbo.reports.xlsx_annual import annual_workbook
-
-FORMATS = ("json", "xlsx", "docx")
 
 
 class Command(BaseCommand):
@@ -38,7 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("vi")
         year = parse_year(options["year"])
-        kind = self._format(options["format"], options["output"])
+        kind = output_format(options["format"], options["output"])
         root = resolve_root(options["org"])
         report = annual_report(year, agencies_under(year, root))
         if not report["organizations"]:
@@ -63,19 +60,3 @@ class Command(BaseCommand):
                 % {"file": options["output"], "n": people, "org": root.name, "year": year}
             )
 
-    def _format(self, given: str, output: str) -> str:
-        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
-        kind = (given or suffix or "json").lower()
-        if kind not in FORMATS:
-            raise CommandError(
-                _("Invalid format “%(value)s”: choose json, xlsx or docx.")
-                % {"value": given or suffix}
-            )
-        if kind != "json" and not output:
-            raise CommandError(_("The %(kind)s format needs -o FILE.") % {"kind": kind})
-        if suffix and suffix != kind:
-            raise CommandError(
-                _("The file %(file)s does not end in .%(kind)s.")
-                % {"file": Path(output).name, "kind": kind}
-            )
-        return kind

@@ -7,7 +7,6 @@ without -o; the .docx is the periodic report ready to sign, the .xlsx the table 
 
 import json
 from datetime import date
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
@@ -17,10 +16,8 @@ from django.utils.translation import gettext_lazy
 from canbo.oversight.models import PlanAction
 from canbo.oversight.report_table import plan_workbook
 from canbo.oversight.tracking import plan_states, report_data
-from canbo.reports.command_args import write_output
+from canbo.reports.command_args import output_format, write_output
 from canbo.reports.plan_report import plan_document, report_for
-
-FORMATS = ("json", "xlsx", "docx")
 
 
 def parse_day(text: str) -> date:
@@ -46,7 +43,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("vi")
         as_of = parse_day(options["as_of"]) if options["as_of"] else timezone.localdate()
-        kind = self._format(options["format"], options["output"])
+        kind = output_format(options["format"], options["output"])
         if not PlanAction.objects.exists():
             raise CommandError(
                 _("The plan's actions are not loaded: run canbo seed-demo or load the plan first.")
@@ -68,19 +65,3 @@ class Command(BaseCommand):
                 % {"file": options["output"], "date": f"{as_of:%d/%m/%Y}"}
             )
 
-    def _format(self, given: str, output: str) -> str:
-        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
-        kind = (given or suffix or "json").lower()
-        if kind not in FORMATS:
-            raise CommandError(
-                _("Invalid format “%(value)s”: choose json, xlsx or docx.")
-                % {"value": given or suffix}
-            )
-        if kind != "json" and not output:
-            raise CommandError(_("The %(kind)s format needs -o FILE.") % {"kind": kind})
-        if suffix and suffix != kind:
-            raise CommandError(
-                _("The file %(file)s does not end in .%(kind)s.")
-                % {"file": Path(output).name, "kind": kind}
-            )
-        return kind
