@@ -54,7 +54,7 @@ def measure(path: Path) -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
-    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.edxml.importer import import_edxml
     from canbo.integration.imports.scope import Actor
 
     tracemalloc.start()

@@ -109,7 +109,7 @@ def fill_ratings(people: list, count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
     from canbo.feedback.models import Dossier, Rating
-    from canbo.integration.fast_insert import insert_rows
+    from canbo.integration.tasks.fast_insert import insert_rows
 
     communes = {p.pk: p.organization.parent_id for p in people}
     now = timezone.now()

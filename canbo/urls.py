@@ -6,7 +6,7 @@ from canbo.core import views as core_views
 from canbo.core.forms import AdminLockoutAuthenticationForm, LockoutAuthenticationForm
 from canbo.core.password import OwnPasswordChangeView
 from canbo.feedback.public import rate
-from canbo.integration.api import api
+from canbo.integration.api.site import api
 from canbo.reports.home import home
 
 # The admin's own login page counts failures and locks accounts exactly like /login/.

@@ -10,7 +10,7 @@ class IntegrationConfig(AppConfig):
     def ready(self) -> None:
         from canbo.agency import signals as agency_signals
         from canbo.evaluation import signals
-        from canbo.integration import receivers
+        from canbo.integration.webhooks import receivers
 
         signals.annual_finalised.connect(receivers.on_annual_finalised,
                                          dispatch_uid="integration.annual_finalised")

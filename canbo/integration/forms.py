@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.integration.models import SCOPES, WebhookSubscription
-from canbo.integration.outbound import UnsafeUrl, check_url
+from canbo.integration.webhooks.outbound import UnsafeUrl, check_url
 from canbo.org.models import Organization
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require
-from canbo.integration.edxml_import import discard_payload, import_edxml, retry_payload
+from canbo.integration.edxml.importer import discard_payload, import_edxml, retry_payload
 from canbo.integration.imports import batches, edxml_pick
 from canbo.integration.imports.forms import EdxmlUploadForm, PickHandlerForm, SheetUploadForm
 from canbo.integration.imports.models import (

@@ -9,7 +9,7 @@ import time
 
 from django.http import JsonResponse
 
-from canbo.integration.errors import plain_error
+from canbo.integration.api.errors import plain_error
 from canbo.integration.models import ApiRequestLog
 
 logger = logging.getLogger(__name__)

@@ -134,7 +134,7 @@ from canbo.integration.imports.models import (  # noqa: E402
 )
 
 # Task payloads and events from connected systems, likewise.
-from canbo.integration.task_models import TaskEvent, TaskEventKind, TaskRecord  # noqa: E402
+from canbo.integration.tasks.models import TaskEvent, TaskEventKind, TaskRecord  # noqa: E402
 
 __all__ = ["ApiClient", "ApiRequestLog", "ImportBatch", "IncomingDocument", "RejectedPayload",
            "SeenSignature", "StaffAlias", "TaskEvent", "TaskEventKind", "TaskRecord",

@@ -5,7 +5,7 @@ import pytest
 from canbo.cadre.errors import CadreError
 from canbo.core.errors import UserError
 from canbo.evaluation.errors import ConflictError, EvaluationError
-from canbo.integration.edxml import EdxmlError
+from canbo.integration.edxml.packet import EdxmlError
 from canbo.integration.imports.reader import SheetError
 from canbo.integration.services import ClientError
 from canbo.work.errors import WorkError

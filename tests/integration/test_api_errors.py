@@ -25,7 +25,7 @@ def test_api_wrong_method_is_a_json_405(client, clients):
 
 
 def test_api_crash_is_a_json_500(client, clients, monkeypatch):
-    from canbo.integration import api_lookup
+    from canbo.integration.api import lookup as api_lookup
 
     def crash(org):
         raise RuntimeError("boom")

@@ -11,8 +11,8 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from canbo.integration.models import ApiClient
-from canbo.integration.task_schemas import BulkTaskIn
-from canbo.integration.task_upsert import upsert_tasks
+from canbo.integration.tasks.schemas import BulkTaskIn
+from canbo.integration.tasks.upsert import upsert_tasks
 
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis.checks import not_a_server_error  # noqa: E402

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from canbo.integration.api import api
+from canbo.integration.api.site import api
 from tests.integration.conftest import bearer
 
 PERSONAS = ["none", "tanphong", "doanket", "noscope", "revoked"]
@@ -93,8 +93,8 @@ EVENT = {"event_id": "ev-1", "kind": "completed", "completed_date": "2026-10-10"
 
 @pytest.fixture
 def matrix_task(clients):
-    from canbo.integration.task_schemas import BulkTaskIn
-    from canbo.integration.task_upsert import upsert_tasks
+    from canbo.integration.tasks.schemas import BulkTaskIn
+    from canbo.integration.tasks.upsert import upsert_tasks
 
     upsert_tasks(clients["client"], "ioffice", [BulkTaskIn(external_id="M-1", **TASK_TP)])
 
@@ -142,8 +142,8 @@ def test_list_endpoints_show_only_rows_of_the_clients_subtree(client, world, cli
                                                               operation):
     """A row of the other ward, planted in the data, never appears in a list (both ways)."""
     from canbo.integration.models import ApiClient
-    from canbo.integration.task_schemas import BulkTaskIn
-    from canbo.integration.task_upsert import upsert_tasks
+    from canbo.integration.tasks.schemas import BulkTaskIn
+    from canbo.integration.tasks.upsert import upsert_tasks
     from canbo.work.models import Task
 
     for ward, row, name in (("tanphong", TASK_TP, "VNPT iOffice Tân Phong"),
@@ -164,8 +164,8 @@ def test_list_endpoints_show_only_rows_of_the_clients_subtree(client, world, cli
 
 def test_the_task_list_shows_the_clients_own_rows(client, world, clients):
     """The check above could pass on empty lists: the ward's own task does appear."""
-    from canbo.integration.task_schemas import BulkTaskIn
-    from canbo.integration.task_upsert import upsert_tasks
+    from canbo.integration.tasks.schemas import BulkTaskIn
+    from canbo.integration.tasks.upsert import upsert_tasks
 
     upsert_tasks(clients["client"], "ioffice", [BulkTaskIn(external_id="ROW-tanphong", **TASK_TP)])
     text = client.get("/api/v1/tasks", {"period": "2026-10"},

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from canbo.integration.edxml import parse
+from canbo.integration.edxml.packet import parse
 
 CORPUS = Path(__file__).parent / "edxml" / "corpus"
 DOC_ID = "000.00.00.H29,2026/10/01,4521/UBND-NC"
@@ -130,7 +130,7 @@ def test_the_import_table_covers_the_whole_corpus():
 
 @pytest.mark.parametrize("name", sorted(IMPORTS))
 def test_what_each_packet_produces(world, name):
-    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.edxml.importer import import_edxml
     from canbo.integration.imports.scope import Actor
     from canbo.work.models import Task
 
@@ -144,7 +144,7 @@ def test_what_each_packet_produces(world, name):
 
 
 def test_attachments_are_not_stored_only_their_names_and_sizes(world):
-    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.edxml.importer import import_edxml
     from canbo.integration.imports.models import IncomingDocument
     from canbo.integration.imports.scope import Actor
 

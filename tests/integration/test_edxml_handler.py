@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
-from canbo.integration.edxml_import import import_edxml
+from canbo.integration.edxml.importer import import_edxml
 from canbo.integration.imports.models import RejectedPayload, StaffAlias
 from canbo.integration.imports.scope import Actor
 from canbo.work.models import Task

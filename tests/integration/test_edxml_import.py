@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from canbo.core.models import AuditEntry
-from canbo.integration.edxml_import import import_edxml, retry_payload
+from canbo.integration.edxml.importer import import_edxml, retry_payload
 from canbo.integration.imports.models import IncomingDocument, PayloadStatus, RejectedPayload
 from canbo.integration.imports.scope import Actor
 from canbo.work.models import Task
@@ -247,7 +247,7 @@ def test_a_task_made_before_one_task_per_recipient_is_still_followed(world, tanp
 
 
 def test_an_extended_task_imported_earlier_keeps_its_extension_and_completion(world, tanphong):
-    from canbo.integration.task_models import TaskEvent
+    from canbo.integration.tasks.models import TaskEvent
     from canbo.work.task_services import complete_task, extend_deadline
 
     run(tanphong, "document.xml", "status04.xml")

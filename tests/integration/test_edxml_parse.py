@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from canbo.integration.edxml import EdxmlError, parse
+from canbo.integration.edxml.packet import EdxmlError, parse
 
 SAMPLES = Path(__file__).parent / "edxml"
 

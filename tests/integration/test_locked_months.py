@@ -113,7 +113,7 @@ def test_recompute_skips_locked_months_and_says_so(world, capsys):
 
 
 def test_edxml_cannot_hand_a_task_to_someone_whose_month_is_locked(world, clients):
-    from canbo.integration.edxml_import import import_edxml
+    from canbo.integration.edxml.importer import import_edxml
     from canbo.integration.imports.scope import Actor
     from tests.integration.test_edxml_import import sample
 

@@ -13,7 +13,7 @@ from canbo.integration.models import (
     WebhookEvent,
     WebhookSubscription,
 )
-from canbo.integration.webhooks import attempt_delivery, emit_event
+from canbo.integration.webhooks.delivery import attempt_delivery, emit_event
 
 INTERNAL = ["http://127.0.0.1:8000/hook", "http://localhost/hook", "http://[::1]/hook",
             "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook",

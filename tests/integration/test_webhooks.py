@@ -14,8 +14,8 @@ from canbo.integration.models import (
     WebhookEvent,
     WebhookSubscription,
 )
-from canbo.integration.webhooks import attempt_delivery, backoff, deliver_due, emit_event
-from canbo.integration.webhooks import signature as sign
+from canbo.integration.webhooks.delivery import attempt_delivery, backoff, deliver_due, emit_event
+from canbo.integration.webhooks.delivery import signature as sign
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -104,7 +104,7 @@ def test_a_retry_is_a_deferred_task_on_a_backend_that_can_hold_one(
     with no loop process needed; the immediate backend leaves it to deliver-webhooks."""
     from django_tasks_db.models import DBTaskResult
 
-    from canbo.integration.webhooks import schedule_retry
+    from canbo.integration.webhooks.delivery import schedule_retry
 
     assert schedule_retry(1, timezone.now()) is False  # the immediate backend of the tests
     # django-tasks re-reads TASKS when the setting changes (and again when the test ends).

@@ -7,11 +7,11 @@ from django.core.exceptions import RequestDataTooBig
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from canbo.integration.auth import require_scope
-from canbo.integration.edxml import max_bytes
-from canbo.integration.edxml_import import API_ENDPOINT, import_edxml
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.schemas import ErrorOut
+from canbo.integration.edxml.importer import API_ENDPOINT, import_edxml
+from canbo.integration.edxml.packet import max_bytes
 from canbo.integration.imports.scope import Actor
-from canbo.integration.schemas import ErrorOut
 
 router = Router(tags=["edXML"])
 STATUS = {"pending": 202, "needs_person": 202, "rejected": 422, "invalid": 400}

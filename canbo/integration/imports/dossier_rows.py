@@ -8,9 +8,9 @@ from canbo.core import sheet_read
 from canbo.core.text import fold
 from canbo.feedback.choices import Concern, DossierStatus, Level
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
-from canbo.integration import fast_insert
 from canbo.integration.imports.reader import Row, RowResult, parse_date, read_rows, text
 from canbo.integration.imports.scope import Actor
+from canbo.integration.tasks import fast_insert
 
 HEADERS = [
     "Mã hồ sơ",

@@ -19,12 +19,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.integration.edxml import Packet
+from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.edxml_handler import Rejection
 from canbo.integration.imports.models import IncomingDocument
 from canbo.integration.imports.scope import Actor
-from canbo.integration.task_apply import rebuild
-from canbo.integration.task_models import TaskEvent, TaskRecord
+from canbo.integration.tasks.apply import rebuild
+from canbo.integration.tasks.models import TaskEvent, TaskRecord
 from canbo.people.models import Person
 from canbo.work.models import Task
 from canbo.work.periods import period_of

@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 
 from canbo.core import audit
 from canbo.core.text import fold
-from canbo.integration.edxml import Packet
+from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.models import AliasKind, IncomingDocument, StaffAlias
 from canbo.integration.imports.scope import Actor
 from canbo.org.models import Organization

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from canbo.core.access import require
-from canbo.integration.edxml import EdxmlError, Packet, parse
-from canbo.integration.edxml_import import PacketReport, retry_payload
+from canbo.integration.edxml.importer import PacketReport, retry_payload
+from canbo.integration.edxml.packet import EdxmlError, Packet, parse
 from canbo.integration.imports.edxml_handler import candidates, remember_handler, sending_org
 from canbo.integration.imports.edxml_status import find_document
 from canbo.integration.imports.models import PayloadStatus, RejectedPayload

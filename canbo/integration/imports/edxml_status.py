@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
-from canbo.integration.edxml import Packet
+from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.edxml_fold import (
     KINDS,
     base_of,
@@ -28,7 +28,7 @@ from canbo.integration.imports.edxml_fold import (
 from canbo.integration.imports.edxml_handler import Rejection, resolve_handler, sending_org
 from canbo.integration.imports.models import IncomingDocument
 from canbo.integration.imports.scope import Actor
-from canbo.integration.task_models import TaskEvent
+from canbo.integration.tasks.models import TaskEvent
 from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.work.choices import TaskStatus

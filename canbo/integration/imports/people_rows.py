@@ -9,9 +9,9 @@ from django.utils import timezone
 from canbo.core import audit
 from canbo.core.models import AuditEntry
 from canbo.core.text import fold, has_control, is_code
-from canbo.integration.fast_insert import insert_rows
 from canbo.integration.imports.reader import Row, RowResult, parse_date, text
 from canbo.integration.imports.scope import Actor
+from canbo.integration.tasks.fast_insert import insert_rows
 from canbo.org.choices import COMMUNE_KINDS, Education, PoliticalTheory, StateManagement
 from canbo.org.models import JobPosition, Organization, Title
 from canbo.people.choices import Ethnicity, Gender

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from canbo.integration.webhooks import deliver_due
+from canbo.integration.webhooks.delivery import deliver_due
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from canbo.integration.edxml_import import PacketReport, import_edxml
+from canbo.integration.edxml.importer import PacketReport, import_edxml
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
 

@@ -12,7 +12,7 @@ from collections import Counter
 from django.db.models import Count, Q
 
 from canbo.core import audit
-from canbo.integration.task_models import TaskEvent, TaskRecord
+from canbo.integration.tasks.models import TaskEvent, TaskRecord
 from canbo.work.models import Delay, QualityReview, Task
 from canbo.work.task_services import STATE_FIELDS
 from canbo.work.task_state import Base, Event, State, derive

@@ -1,5 +1,5 @@
 """Create or update tasks from a connected system, idempotently on (source, external_id)
-within the namespace of the client's organisation (canbo.integration.task_identity).
+within the namespace of the client's organisation (canbo.integration.tasks.identity).
 
 A batch is all-or-nothing. New tasks are written with bulk_create; a re-sent task is recognised
 as unchanged by the digest of its payload, fetched with ONE query for the whole batch, so an
@@ -14,14 +14,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.integration import fast_insert, task_identity
-from canbo.integration.errors import ApiError
-from canbo.integration.task_apply import rebuild
-from canbo.integration.task_events import refuse_locked
-from canbo.integration.task_models import TaskRecord
-from canbo.integration.task_refs import References, Resolved
-from canbo.integration.task_schemas import BulkTaskIn
-from canbo.integration.task_scores import schedule_refresh
+from canbo.integration.api.errors import ApiError
+from canbo.integration.tasks import fast_insert
+from canbo.integration.tasks import identity as task_identity
+from canbo.integration.tasks.apply import rebuild
+from canbo.integration.tasks.events import refuse_locked
+from canbo.integration.tasks.models import TaskRecord
+from canbo.integration.tasks.refs import References, Resolved
+from canbo.integration.tasks.schemas import BulkTaskIn
+from canbo.integration.tasks.scores import schedule_refresh
 from canbo.work.models import Delay, Task
 from canbo.work.periods import period_of
 from canbo.work.task_state import Base, derive

@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field, field_validator
 
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.feedback.index import dossiers_for, index_rows
-from canbo.integration import fast_insert
-from canbo.integration.api_tasks import ERRORS, org_path
-from canbo.integration.auth import require_scope
-from canbo.integration.errors import ApiError
-from canbo.integration.task_schemas import (
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.errors import ApiError
+from canbo.integration.api.tasks import ERRORS, org_path
+from canbo.integration.tasks import fast_insert
+from canbo.integration.tasks.schemas import (
     CODE_PATTERN,
     MAX_BATCH,
     SOURCE_PATTERN,

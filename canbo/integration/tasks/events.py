@@ -14,13 +14,13 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from canbo.integration import task_identity
-from canbo.integration.errors import ApiError
-from canbo.integration.task_apply import rebuild
-from canbo.integration.task_models import TaskEvent, TaskRecord
-from canbo.integration.task_refs import check_completion
-from canbo.integration.task_schemas import BulkEventIn
-from canbo.integration.task_scores import schedule_refresh
+from canbo.integration.api.errors import ApiError
+from canbo.integration.tasks import identity as task_identity
+from canbo.integration.tasks.apply import rebuild
+from canbo.integration.tasks.models import TaskEvent, TaskRecord
+from canbo.integration.tasks.refs import check_completion
+from canbo.integration.tasks.schemas import BulkEventIn
+from canbo.integration.tasks.scores import schedule_refresh
 from canbo.work import locks
 from canbo.work.models import Task
 

@@ -7,10 +7,10 @@ from ninja import Field, Query, Router, Schema
 
 from canbo.evaluation.choices import AnnualStatus, SheetStatus
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
-from canbo.integration.api_tasks import ERRORS, org_path
-from canbo.integration.auth import require_scope
-from canbo.integration.errors import ApiError
-from canbo.integration.task_schemas import CODE_PATTERN, PERIOD_PATTERN
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.errors import ApiError
+from canbo.integration.api.tasks import ERRORS, org_path
+from canbo.integration.tasks.schemas import CODE_PATTERN, PERIOD_PATTERN
 from canbo.people.services import log_personal_data_access
 from canbo.reports.annual_report import average_text
 from canbo.scoring import LABELS

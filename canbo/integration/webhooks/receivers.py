@@ -1,7 +1,7 @@
 """What connected systems are told when something happens below (signals → webhooks)."""
 
 from canbo.integration.models import WebhookEvent
-from canbo.integration.webhooks import emit_event
+from canbo.integration.webhooks.delivery import emit_event
 
 AGENCY_PUBLISHED = WebhookEvent.AGENCY_PUBLISHED
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from canbo.integration.auth import ClientTokenAuth
-from canbo.integration.errors import (
+from canbo.integration.api.auth import ClientTokenAuth
+from canbo.integration.api.errors import (
     SERVER_ERROR,
     ApiError,
     error_body,
@@ -92,12 +92,12 @@ def _server_error(request, exc: Exception):
 
 
 def _register_routers() -> None:
-    from canbo.integration.api_agency import router as agency_router
-    from canbo.integration.api_cadre import router as cadre_router
-    from canbo.integration.api_feedback import router as feedback_router
-    from canbo.integration.api_lookup import router as lookup_router
-    from canbo.integration.api_results import router as results_router
-    from canbo.integration.api_tasks import router as tasks_router
+    from canbo.integration.api.agency import router as agency_router
+    from canbo.integration.api.cadre import router as cadre_router
+    from canbo.integration.api.feedback import router as feedback_router
+    from canbo.integration.api.lookup import router as lookup_router
+    from canbo.integration.api.results import router as results_router
+    from canbo.integration.api.tasks import router as tasks_router
     from canbo.integration.imports.api import router as edxml_router
 
     api.add_router("/", lookup_router)

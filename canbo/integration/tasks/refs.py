@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from canbo.core.access import scope_for
-from canbo.integration.errors import ApiError
-from canbo.integration.task_schemas import TaskIn
+from canbo.integration.api.errors import ApiError
+from canbo.integration.tasks.schemas import TaskIn
 from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.work.models import CatalogItem

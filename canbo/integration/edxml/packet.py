@@ -1,6 +1,6 @@
 """Lenient, safe parsing of edXML packets (QCVN 102:2016/BTTTT).
 
-Packets come from outside and are untrusted: the stream reader (canbo.integration.edxml_reader)
+Packets come from outside and are untrusted: the stream reader (canbo.integration.edxml.reader)
 refuses DTDs, entities and external references and skips attachment content, so a large packet
 is read in bounded memory. Shapes accepted: the root `<edXML>` of the vendors' SDKs (default
 namespace and the `edXML:` prefix on the same URI) around `edXMLEnvelope`, a bare envelope, a
@@ -18,7 +18,7 @@ from django.conf import settings
 
 from canbo.core.errors import UserError
 from canbo.core.text import nfc
-from canbo.integration.edxml_reader import Attachment, ReadError, Reading, read
+from canbo.integration.edxml.reader import Attachment, ReadError, Reading, read
 
 MAX_BYTES = 100 * 1024 * 1024
 KNOWN_STATUS = {"01", "02", "03", "04", "05", "06", "13", "15", "16"}

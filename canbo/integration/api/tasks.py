@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Field as NinjaField
 from ninja import Path, Query, Router, Schema, Status
 
-from canbo.integration import task_identity
-from canbo.integration.auth import require_scope
-from canbo.integration.errors import ApiError
-from canbo.integration.schemas import ErrorOut
-from canbo.integration.task_events import record_events
-from canbo.integration.task_schemas import (
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.errors import ApiError
+from canbo.integration.api.schemas import ErrorOut
+from canbo.integration.tasks import identity as task_identity
+from canbo.integration.tasks.events import record_events
+from canbo.integration.tasks.schemas import (
     CODE_PATTERN,
     EXTERNAL_ID_PATTERN,
     PERIOD_PATTERN,
@@ -28,7 +28,7 @@ from canbo.integration.task_schemas import (
     TaskPage,
     UpsertOut,
 )
-from canbo.integration.task_upsert import upsert_tasks
+from canbo.integration.tasks.upsert import upsert_tasks
 from canbo.org.models import Organization
 from canbo.work.errors import WorkError
 from canbo.work.models import Task
@@ -141,7 +141,7 @@ def _tasks(client):
 
 
 def _one(client, source: str, external_id: str) -> Task:
-    """The task the client means: its own namespace first (canbo.integration.task_identity)."""
+    """The task the client means: its own namespace first (canbo.integration.tasks.identity)."""
     ids = task_identity.candidates(client, source, [external_id]).filter(visible=True)
     pk = ids.values_list("id", flat=True).first()
     return get_object_or_404(_tasks(client), pk=pk)

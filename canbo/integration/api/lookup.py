@@ -3,8 +3,8 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from canbo.integration.auth import require_scope
-from canbo.integration.schemas import ErrorOut, OrganizationOut, PersonOut
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.schemas import ErrorOut, OrganizationOut, PersonOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_view

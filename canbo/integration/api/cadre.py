@@ -10,9 +10,9 @@ from canbo.cadre.clock import today
 from canbo.cadre.models import TalentRecord
 from canbo.cadre.services.pipeline import communes_of, key_title_rows, recruitment_needs
 from canbo.core.access import writable_orgs
-from canbo.integration.auth import require_scope
-from canbo.integration.errors import ApiError
-from canbo.integration.schemas import ErrorOut
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.errors import ApiError
+from canbo.integration.api.schemas import ErrorOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_access

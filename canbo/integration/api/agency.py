@@ -6,8 +6,8 @@ from ninja import Field, Query, Router, Schema
 
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus
 from canbo.agency.report import contract_rows
-from canbo.integration.api_tasks import ERRORS
-from canbo.integration.auth import require_scope
+from canbo.integration.api.auth import require_scope
+from canbo.integration.api.tasks import ERRORS
 
 router = Router(tags=["agency"])
 

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from canbo.core import audit
-from canbo.integration.edxml import EdxmlError, Packet, parse
+from canbo.integration.edxml.packet import EdxmlError, Packet, parse
 from canbo.integration.imports.edxml_status import (
     Rejection,
     apply_status,

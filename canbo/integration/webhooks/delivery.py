@@ -19,13 +19,13 @@ from django.utils import timezone
 from django_tasks import task
 
 from canbo.core.paths import path_prefixes
-from canbo.integration import outbound
 from canbo.integration.models import (
     DeliveryStatus,
     WebhookDelivery,
     WebhookSubscription,
 )
-from canbo.integration.outbound import UnsafeUrl, check_url
+from canbo.integration.webhooks import outbound
+from canbo.integration.webhooks.outbound import UnsafeUrl, check_url
 from canbo.org.models import Organization
 
 MAX_ATTEMPTS = 8

@@ -6,7 +6,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from canbo.integration import signing, tokens
-from canbo.integration.errors import ApiError
+from canbo.integration.api.errors import ApiError
 from canbo.integration.models import ApiClient, ApiRequestLog
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
-from canbo.integration.errors import ApiError
+from canbo.integration.api.errors import ApiError
 
 MAX_BATCH = 1000
 SOURCE_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,31}$"

@@ -1,0 +1,1 @@
+"""The REST API for connected systems (django-ninja): site, routers, auth, errors."""

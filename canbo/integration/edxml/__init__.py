@@ -1,0 +1,1 @@
+"""edXML packets (QCVN 102:2016): reading, parsing, importing."""

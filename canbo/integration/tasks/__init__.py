@@ -1,0 +1,1 @@
+"""Tasks sent by connected systems: payloads, events, their fold onto tasks."""

@@ -1,0 +1,1 @@
+"""Webhooks: what connected systems are told, signed and retried."""
