@@ -137,6 +137,8 @@ def revise_indicator(
     if unknown:
         raise AgencyError(_("Unknown fields: %(names)s.") % {"names": ", ".join(unknown)})
     fields = _check_indicator({**{k: getattr(indicator, k) for k in EDITABLE}, **changes})
+    if all(fields[k] == getattr(indicator, k) for k in EDITABLE):
+        return indicator  # nothing changed: no write, and never a new version for nothing
     if not has_actuals(indicator_set):
         before = audit.snapshot(indicator, list(EDITABLE))
         for name in EDITABLE:

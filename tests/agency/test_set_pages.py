@@ -136,6 +136,12 @@ def test_editing_after_actuals_makes_a_new_version_and_keeps_the_old_actuals(age
     edit = _indicator(
         indicator=w.income.pk, name="Thu nhập", unit="triệu đồng", max_points="6", zero_ratio="0,5"
     )
+    unchanged = _indicator(
+        indicator=w.income.pk, name="Thu nhập", unit="triệu đồng", zero_ratio="0,5", new_version="1"
+    )
+    assert client.post(SAVE_URL, unchanged).status_code == 302
+    assert IndicatorSet.objects.filter(year=YEAR).count() == 1  # no version for nothing
+
     refused = client.post(SAVE_URL, edit)
     assert refused.status_code == 400
     assert "Hãy xác nhận để tạo phiên bản 2" in _text(refused)
