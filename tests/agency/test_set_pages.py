@@ -136,9 +136,11 @@ def test_editing_after_actuals_makes_a_new_version_and_keeps_the_old_actuals(age
     edit = _indicator(
         indicator=w.income.pk, name="Thu nhập", unit="triệu đồng", max_points="6", zero_ratio="0,5"
     )
-    unchanged = _indicator(
-        indicator=w.income.pk, name="Thu nhập", unit="triệu đồng", zero_ratio="0,5", new_version="1"
-    )
+    # the row's form as the page shows it, posted back with the box ticked: no version
+    row = page[page.find(f'name="indicator" value="{w.income.pk}"') :].split("</form>")[0]
+    unchanged = dict(re.findall(r'<input name="(\w+)"[^>]*value="([^"]*)"', row))
+    assert unchanged["max_points"] == "4,00"
+    unchanged |= {"indicator": w.income.pk, "direction": "higher", "new_version": "1"}
     assert client.post(SAVE_URL, unchanged).status_code == 302
     assert IndicatorSet.objects.filter(year=YEAR).count() == 1  # no version for nothing
 
