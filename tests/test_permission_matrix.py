@@ -324,6 +324,17 @@ def agency_actual(w):
     return {"pk": found.pk}
 
 
+def agency_targets_post(w):
+    """A set in force for 2026 (get-or-create), so the empty targets post saves nothing: 302."""
+    from canbo.agency import indicators
+    from canbo.agency.services import active_indicator_set
+
+    if active_indicator_set(2026) is None:
+        indicators.create_indicator_set(None, 2026, "Chỉ tiêu", [
+            {"name": "Thu nhập", "unit": "triệu đồng", "max_points": 4}])
+    return {"year": 2026}
+
+
 AGENCY_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=403, admin=200)
 AGENCY_COMPARE = expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200)
 AGENCY_POST = expect(staff=403, head=302, chair=302, personnel=302, outsider=403, admin=302)
@@ -424,6 +435,15 @@ MATRIX: dict[str, list[Case]] = {
     "agency:actual_enter": [Case(year, expect(staff=403, head=403, chair=404, personnel=403,
                                               outsider=403, admin=403), method="post")],
     "agency:actual_review": [Case(agency_actual, PERIOD_MANAGERS_POST, method="post")],
+    "agency:indicator_set": [Case(year, PERIOD_MANAGERS)],
+    # an empty post names no indicator: 400 (refused with its message) once the right is granted
+    "agency:indicator_save": [Case(year, expect(staff=403, head=403, chair=403, personnel=400,
+                                                outsider=403, admin=400), method="post")],
+    "agency:targets": [Case(year, PERIOD_MANAGERS),
+                       Case(agency_targets_post, PERIOD_MANAGERS_POST, method="post")],
+    # no indicator set in the matrix world: 404 once the right is granted
+    "agency:targets_xlsx": [Case(year, expect(staff=403, head=403, chair=403, personnel=404,
+                                              outsider=403, admin=404))],
     "agency:evaluation": [
         Case(agency_evaluation("tanphong"), AGENCY_VIEWERS),
         Case(agency_evaluation("doanket"), expect(staff=403, head=404, chair=404,

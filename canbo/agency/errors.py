@@ -4,3 +4,11 @@ class AgencyError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class FieldErrors(AgencyError):
+    """Several inputs refused at once: `errors` maps each input's key to its message."""
+
+    def __init__(self, message: str, errors: dict):
+        super().__init__(message)
+        self.errors = errors

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from canbo.agency.errors import AgencyError
+from canbo.agency.errors import AgencyError, FieldErrors
 from canbo.agency.models import (
     Actual,
     ActualStatus,
@@ -137,8 +137,9 @@ def revise_indicator(
     if unknown:
         raise AgencyError(_("Unknown fields: %(names)s.") % {"names": ", ".join(unknown)})
     fields = _check_indicator({**{k: getattr(indicator, k) for k in EDITABLE}, **changes})
-    has_actuals = Actual.objects.filter(indicator__indicator_set=indicator_set).exists()
-    if not has_actuals:
+    if all(fields[k] == getattr(indicator, k) for k in EDITABLE):
+        return indicator  # nothing changed: no write, and never a new version for nothing
+    if not has_actuals(indicator_set):
         before = audit.snapshot(indicator, list(EDITABLE))
         for name in EDITABLE:
             setattr(indicator, name, fields[name])
@@ -152,22 +153,80 @@ def revise_indicator(
         )
         return indicator
     if not new_version:
-        raise AgencyError(
-            _(
-                "Communes have already entered actuals against “%(set)s” (version %(v)s): it "
-                "cannot be changed in place. Confirm to create version %(next)s; the current "
-                "version and its actuals are kept."
-            )
-            % {
-                "set": indicator_set.name,
-                "v": indicator_set.version,
-                "next": indicator_set.version + 1,
-            }
-        )
+        raise _version_refused(indicator_set)
     return _new_version(actor, indicator_set, indicator, fields)
 
 
-def _new_version(actor, old: IndicatorSet, changed: Indicator, fields: dict) -> Indicator:
+def has_actuals(indicator_set: IndicatorSet) -> bool:
+    """Whether communes have entered actuals against this version (a change makes a new one)."""
+    return Actual.objects.filter(indicator__indicator_set=indicator_set).exists()
+
+
+def _version_refused(indicator_set: IndicatorSet) -> AgencyError:
+    return AgencyError(
+        _(
+            "Communes have already entered actuals against “%(set)s” (version %(v)s): it "
+            "cannot be changed in place. Confirm to create version %(next)s; the current "
+            "version and its actuals are kept."
+        )
+        % {
+            "set": indicator_set.name,
+            "v": indicator_set.version,
+            "next": indicator_set.version + 1,
+        }
+    )
+
+
+@transaction.atomic
+def add_indicator(
+    actor, indicator_set: IndicatorSet, fields: dict, new_version: bool = False
+) -> Indicator:
+    """Add an indicator to the set in force; once actuals exist, only as a new version of the
+    whole set (the other indicators, their targets and actuals are carried over)."""
+    _require(actor, "agency.manage_indicators")
+    indicator_set = IndicatorSet.objects.select_for_update().get(pk=indicator_set.pk)
+    if indicator_set.status != SetStatus.ACTIVE:
+        raise AgencyError(
+            _("This version of the indicator set is superseded: revise the one in force.")
+        )
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise AgencyError(_("Unknown fields: %(names)s.") % {"names": ", ".join(unknown)})
+    checked = _check_indicator(fields)
+    if has_actuals(indicator_set):
+        if not new_version:
+            raise _version_refused(indicator_set)
+        new = _new_version(actor, indicator_set, None, {}, reason=checked["name"])
+        return _append_indicator(actor, new, checked)
+    return _append_indicator(actor, indicator_set, checked)
+
+
+def _append_indicator(actor, indicator_set: IndicatorSet, fields: dict) -> Indicator:
+    existing = list(indicator_set.indicators.values_list("code", "order"))
+    codes = {code for code, _order in existing}
+    order = max((o for _code, o in existing), default=-1) + 1
+    number = len(existing) + 1
+    while f"CT{number}" in codes:
+        number += 1
+    indicator = Indicator.objects.create(
+        indicator_set=indicator_set,
+        order=order,
+        code=f"CT{number}",
+        **{k: fields[k] for k in EDITABLE if k in fields},
+    )
+    audit.record(
+        actor,
+        "agency.add_indicator",
+        indicator,
+        after=audit.snapshot(indicator, list(EDITABLE)),
+        reason=f"{indicator_set}",
+    )
+    return indicator
+
+
+def _new_version(
+    actor, old: IndicatorSet, changed: Indicator | None, fields: dict, reason: str = ""
+):
     old.status = SetStatus.SUPERSEDED
     old.save(update_fields=["status"])
     new = IndicatorSet.objects.create(
@@ -179,9 +238,8 @@ def _new_version(actor, old: IndicatorSet, changed: Indicator, fields: dict) -> 
     )
     result = None
     for indicator in old.indicators.all():
-        values = (
-            fields if indicator.pk == changed.pk else {k: getattr(indicator, k) for k in EDITABLE}
-        )
+        is_changed = changed is not None and indicator.pk == changed.pk
+        values = fields if is_changed else {k: getattr(indicator, k) for k in EDITABLE}
         copy = Indicator.objects.create(
             indicator_set=new,
             code=indicator.code,
@@ -194,12 +252,10 @@ def _new_version(actor, old: IndicatorSet, changed: Indicator, fields: dict) -> 
                 for t in indicator.targets.all()
             ]
         )
-        meaning_changed = indicator.pk == changed.pk and any(
-            values[k] != getattr(indicator, k) for k in MEANING
-        )
+        meaning_changed = is_changed and any(values[k] != getattr(indicator, k) for k in MEANING)
         if not meaning_changed:
             Actual.objects.bulk_create([_copy_actual(a, copy) for a in indicator.actuals.all()])
-        if indicator.pk == changed.pk:
+        if is_changed:
             result = copy
     _attach(new)
     audit.record(
@@ -208,9 +264,10 @@ def _new_version(actor, old: IndicatorSet, changed: Indicator, fields: dict) -> 
         new,
         {"version": old.version},
         {"version": new.version},
-        reason=_("Changed after actuals were entered: %(name)s") % {"name": changed.name},
+        reason=_("Changed after actuals were entered: %(name)s")
+        % {"name": changed.name if changed is not None else reason},
     )
-    return result
+    return result if changed is not None else new
 
 
 def _copy_actual(actual: Actual, indicator: Indicator) -> Actual:
@@ -258,6 +315,59 @@ def set_target(actor, indicator: Indicator, commune: Organization, raw) -> Targe
         reason=f"{commune.name}: {indicator.name}",
     )
     return target
+
+
+def _target_value(indicator: Indicator, raw) -> Decimal:
+    value = _number(raw, _("Target of %(name)s") % {"name": indicator.name})
+    if value < 0:
+        raise AgencyError(_("A target cannot be negative."))
+    if value == 0 and indicator.direction == Direction.HIGHER:
+        raise AgencyError(_("When higher is better, the target must be above 0."))
+    return value
+
+
+@transaction.atomic
+def set_targets(actor, indicator_set: IndicatorSet, entries: dict) -> int:
+    """Targets of many communes at once, all or nothing.
+
+    `entries` maps (indicator, commune) to the raw text entered; a blank leaves a commune
+    without a target but cannot remove one already assigned. Every refused input is reported
+    (FieldErrors keyed by (indicator pk, commune pk)) and then nothing is written. Returns the
+    number of targets written (unchanged ones are not rewritten)."""
+    _require(actor, "agency.manage_indicators")
+    if indicator_set.status != SetStatus.ACTIVE:
+        raise AgencyError(
+            _("This version of the indicator set is superseded: revise the one in force.")
+        )
+    current = {
+        (t.indicator_id, t.organization_id): t.value
+        for t in Target.objects.filter(indicator__indicator_set=indicator_set)
+    }
+    errors, changes = {}, []
+    for (indicator, commune), raw in entries.items():
+        if indicator.indicator_set_id != indicator_set.pk:
+            raise AgencyError(_("This indicator is not in the set in force."))
+        key = (indicator.pk, commune.pk)
+        if not str(raw if raw is not None else "").strip():
+            if key in current:
+                errors[key] = _("An assigned target cannot be removed; enter a number.")
+            continue
+        try:
+            value = _target_value(indicator, raw)
+        except AgencyError as exc:
+            errors[key] = exc.message
+            continue
+        if current.get(key) != value:
+            changes.append((indicator, commune, value))
+    if errors:
+        raise FieldErrors(
+            _("%(n)s targets are wrong: nothing was saved. Correct them and save again.")
+            % {"n": len(errors)},
+            errors,
+        )
+    for indicator, commune, value in changes:
+        set_target(actor, indicator, commune, value)
+    return len(changes)
 
 
 def check_evidence_file(upload) -> None:

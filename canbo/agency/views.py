@@ -1,26 +1,34 @@
 """Pages of the agency evaluation: the commune's form, indicator entry, the province comparison."""
 
+from io import BytesIO
+
 from django.contrib import messages
 from django.db.models import Avg
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from canbo.agency import compute, indicators, services
-from canbo.agency.errors import AgencyError
+from canbo.agency.errors import AgencyError, FieldErrors
 from canbo.agency.models import (
     Actual,
     ActualStatus,
     AgencyEvaluation,
+    Direction,
     EvaluationStatus,
     Indicator,
+    IndicatorSet,
     Measure,
+    SetStatus,
     Target,
 )
-from canbo.core.access import can, require, scope_for
+from canbo.core import xlsx
+from canbo.core.access import can, require, scope_for, visible_agency_rows
+from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.scoring import LABELS, LEVELS
 from canbo.work.periods import MAX_YEAR, MIN_YEAR
@@ -282,3 +290,198 @@ def actual_review(request, pk: int):
 
 def _indicator_url(year: int) -> str:
     return reverse("agency:indicators", kwargs={"year": year})
+
+
+# The province's indicator set of the year and each commune's targets (agency.manage_indicators).
+
+INDICATOR_FIELDS = ("name", "unit", "direction", "max_points", "full_ratio", "zero_ratio")
+
+
+def _set_history(year: int) -> list[IndicatorSet]:
+    return list(
+        IndicatorSet.objects.filter(year=year).prefetch_related("indicators").order_by("-version")
+    )
+
+
+def indicator_set(request, year: int):
+    """The year's indicator set in force, its earlier versions, and the add/edit forms."""
+    require(request.user, "agency.manage_indicators")
+    return _render_set(request, _year(year), {})
+
+
+def _render_set(request, year: int, form=None, error: str = "", status: int = 200):
+    history = _set_history(year)
+    current = next((s for s in history if s.status == SetStatus.ACTIVE), None)
+    form = form or {}
+    rows = []
+    for i in current.indicators.all() if current is not None else []:
+        values = {k: getattr(i, k) for k in INDICATOR_FIELDS}
+        mine = form.get("indicator") == str(i.pk)
+        rows.append({"indicator": i, "values": form if mine else values, "error": mine})
+    adding = not form.get("indicator")
+    context = {
+        "year": year,
+        "current": current,
+        "rows": rows,
+        "add": form
+        if adding and form
+        else {"direction": Direction.HIGHER, "full_ratio": "1", "zero_ratio": "0.5"},
+        "add_error": error if adding else "",
+        "earlier": [s for s in history if s is not current],
+        "has_actuals": current is not None and indicators.has_actuals(current),
+        "directions": Direction.choices,
+        "error": error,
+    }
+    return render(request, "agency/indicator_set.html", context, status=status)
+
+
+@require_POST
+def indicator_save(request, year: int):
+    """Create the year's set, add an indicator, or change one: through the services; a change
+    after actuals were entered makes a new version (only when the officer confirms it)."""
+    require(request.user, "agency.manage_indicators")
+    year = _year(year)
+    post = request.POST
+    fields = {k: post.get(k, "").strip() for k in INDICATOR_FIELDS}
+    confirm = post.get("new_version") == "1"
+    raw_pk = post.get("indicator", "")
+    current = services.active_indicator_set(year)
+    try:
+        if raw_pk:
+            indicator = get_object_or_404(
+                Indicator, pk=int(raw_pk) if raw_pk.isdigit() else 0, indicator_set=current
+            )
+            old_version = current.version
+            saved = indicators.revise_indicator(request.user, indicator, fields, confirm)
+        elif current is None:
+            set_name = post.get("set_name", "").strip()
+            if not set_name:
+                raise AgencyError(_("Give the indicator set a name."))
+            old_version = None
+            saved = indicators.create_indicator_set(request.user, year, set_name, [fields])
+            saved = saved.indicators.get()
+        else:
+            old_version = current.version
+            saved = indicators.add_indicator(request.user, current, fields, confirm)
+    except AgencyError as exc:
+        form = {**fields, "indicator": raw_pk, "set_name": post.get("set_name", "")}
+        return _render_set(request, year, form, exc.message, status=400)
+    new_version = saved.indicator_set.version
+    if old_version is not None and new_version != old_version:
+        messages.success(
+            request,
+            _(
+                "Communes had entered actuals against version %(old)s, so version %(new)s "
+                "was created; version %(old)s and its actuals are kept."
+            )
+            % {"old": old_version, "new": new_version},
+        )
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("agency:indicator_set", year=year)
+
+
+def _target_communes(user) -> list[Organization]:
+    return list(
+        visible_agency_rows(
+            Organization.objects.filter(kind__in=COMMUNE_KINDS), user, "path"
+        ).order_by("path")
+    )
+
+
+def targets(request, year: int):
+    """The communes × the year's indicators: each commune's target, entered in one post,
+    all or nothing (a wrong cell refuses the whole table, with its error beside it)."""
+    require(request.user, "agency.manage_indicators")
+    year = _year(year)
+    current = services.active_indicator_set(year)
+    communes = _target_communes(request.user)
+    found = list(current.indicators.all()) if current is not None else []
+    values = {
+        (t.indicator_id, t.organization_id): t.value
+        for t in Target.objects.visible_to(request.user).filter(indicator__in=found)
+    }
+    errors, status = {}, 200
+    if request.method == "POST":
+        if current is None:
+            raise Http404
+        entries = {
+            (i, c): request.POST.get(f"t_{i.pk}_{c.pk}", "")
+            for c in communes
+            for i in found
+            if f"t_{i.pk}_{c.pk}" in request.POST
+        }
+        try:
+            count = indicators.set_targets(request.user, current, entries)
+        except FieldErrors as exc:
+            messages.error(request, exc.message)
+            errors, status = exc.errors, 400
+            values = {**values, **{(i.pk, c.pk): raw for (i, c), raw in entries.items()}}
+        except AgencyError as exc:
+            messages.error(request, exc.message)
+            status = 400
+        else:
+            messages.success(request, _("%(n)s targets saved.") % {"n": count})
+            return redirect("agency:targets", year=year)
+    rows = [
+        {
+            "commune": c,
+            "cells": [
+                {
+                    "name": f"t_{i.pk}_{c.pk}",
+                    "value": values.get((i.pk, c.pk), ""),
+                    "error": errors.get((i.pk, c.pk), ""),
+                    "indicator": i,
+                }
+                for i in found
+            ],
+        }
+        for c in communes
+    ]
+    missing = sum(1 for r in rows for cell in r["cells"] if cell["value"] in ("", None))
+    context = {
+        "year": year,
+        "current": current,
+        "indicators": found,
+        "rows": rows,
+        "missing": missing,
+        "has_errors": bool(errors),
+    }
+    return render(request, "agency/targets.html", context, status=status)
+
+
+def targets_xlsx(request, year: int):
+    """The targets table as .xlsx (text cells through the one writer)."""
+    require(request.user, "agency.manage_indicators")
+    year = _year(year)
+    current = services.active_indicator_set(year)
+    if current is None:
+        raise Http404
+    found = list(current.indicators.all())
+    communes = _target_communes(request.user)
+    values = {
+        (t.indicator_id, t.organization_id): t.value
+        for t in Target.objects.visible_to(request.user).filter(indicator__in=found)
+    }
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Targets")
+    xlsx.append(sheet, [_("Commune")] + [f"{i.name} ({i.unit})" for i in found])
+    for commune in communes:
+        xlsx.append(
+            sheet,
+            [commune.name] + [_cell_number(values.get((i.pk, commune.pk))) for i in found],
+        )
+    out = BytesIO()
+    book.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"chi-tieu-{year}-v{current.version}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _cell_number(value):
+    return float(value) if value is not None else None
