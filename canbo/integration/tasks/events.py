@@ -2,7 +2,7 @@
 
 Every event is kept (TaskEvent) with the time it occurred. On each arrival the task's state is
 folded again from its base payload over all its events in order of occurrence
-(canbo.integration.task_state), so events arriving out of order end in the same state. An event
+(canbo.work.task_state), so events arriving out of order end in the same state. An event
 is identified by (task, event_id): the same event sent again is recorded once; an event_id
 reused with a different content is refused (409).
 """

@@ -10,7 +10,7 @@ from canbo.core.fields import NFCTextField
 class TaskRecord(models.Model):
     """The base state of a source-managed task as last sent with PUT or bulk upsert.
 
-    Events fold onto this base (see canbo.integration.task_state); `digest` is a hash of the
+    Events fold onto this base (see canbo.work.task_state); `digest` is a hash of the
     payload so that a re-sent batch is recognised as unchanged with one query.
     """
 
