@@ -474,6 +474,14 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:equipment_add": [Case(org("tanphong"), expect(
         staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403),
         method="post")],
+    "oversight:norms": [Case(statuses=PLAN_READERS)],
+    # an empty form is refused (400) for the provincial personnel office, the only editor
+    "oversight:norm_set": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=400,
+                                                outsider=403, admin=403), method="post")],
+    "oversight:approvals": [Case(statuses=PLAN_READERS)],
+    "oversight:approval_add": [Case(statuses=expect(staff=403, head=403, chair=403,
+                                                    personnel=400, outsider=403, admin=403),
+                                    method="post")],
     "oversight:cases": [Case(statuses=PLAN_READERS)],
     "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
                                                 outsider=403, admin=403))],

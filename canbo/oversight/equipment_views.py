@@ -104,6 +104,10 @@ def _commune_page(request, commune, form=None, status=200):
         .filter(organization__path__startswith=commune.path)
         .select_related("organization")
     )
+    names = {code: row[0] for code, row in norms().items()}
+    inventory = list(inventory)
+    for found in inventory:
+        found.norm_name = names.get(found.item, found.item)
     return render(
         request,
         "oversight/equipment_commune.html",
