@@ -48,8 +48,9 @@ def _communes(user):
 
 def equipment(request):
     require(request.user, "oversight.plan.view")
-    rows = province_summary(list(_communes(request.user)))
-    items = list(norms().items())
+    table = norms()
+    rows = province_summary(list(_communes(request.user)), table)
+    items = list(table.items())
     table = [(c, [totals.get(code, 0) for code, _row in items]) for c, totals in rows]
     sums = [sum(values[i] for _c, values in table) for i in range(len(items))]
     if request.GET.get("format") == "xlsx":

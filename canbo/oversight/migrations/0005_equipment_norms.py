@@ -27,26 +27,41 @@ def seed_norms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('oversight', '0004_equipment_inventory'),
+        ("oversight", "0004_equipment_inventory"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EquipmentNorm',
+            name="EquipmentNorm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='item')),
-                ('name', canbo.core.fields.NFCCharField(max_length=100, verbose_name='name')),
-                ('basis', models.CharField(choices=[('person', 'per civil servant'), ('department', 'per department'), ('commune', 'per commune')], max_length=12, verbose_name='basis')),
-                ('quantity', models.PositiveSmallIntegerField(verbose_name='quantity')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="item")),
+                ("name", canbo.core.fields.NFCCharField(max_length=100, verbose_name="name")),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("person", "per civil servant"),
+                            ("department", "per department"),
+                            ("commune", "per commune"),
+                        ],
+                        max_length=12,
+                        verbose_name="basis",
+                    ),
+                ),
+                ("quantity", models.PositiveSmallIntegerField(verbose_name="quantity")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'equipment norm',
-                'verbose_name_plural': 'equipment norms',
-                'ordering': ['order', 'code'],
+                "verbose_name": "equipment norm",
+                "verbose_name_plural": "equipment norms",
+                "ordering": ["order", "code"],
             },
         ),
         migrations.RunPython(seed_norms, migrations.RunPython.noop),
