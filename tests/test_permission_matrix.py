@@ -488,6 +488,10 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:case": [Case(plan_case, PLAN_READERS)],
     # an empty form is refused (400) for the handling body; nobody else may act
     "oversight:case_act": [Case(plan_case, CASE_HANDLER, method="post")],
+    # no record chosen: 404 for the handling body's personnel office; 403 for all others
+    "oversight:case_outcome": [Case(plan_case, expect(staff=403, head=403, chair=403,
+                                                      personnel=404, outsider=403, admin=403),
+                                    method="post")],
     "oversight:case_document_add": [Case(plan_case, CASE_HANDLER, method="post")],
     "oversight:case_document": [Case(plan_case_document, expect(
         staff=403, head=403, chair=403, personnel=200, outsider=403, admin=403))],

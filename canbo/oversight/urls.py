@@ -41,6 +41,7 @@ urlpatterns = [
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<int:pk>/", case_views.case, name="case"),
     path("cases/<int:pk>/act/", case_views.case_act, name="case_act"),
+    path("cases/<int:pk>/outcome/", case_views.case_outcome, name="case_outcome"),
     path("cases/<int:pk>/document/", case_views.case_document_add, name="case_document_add"),
     path("case-documents/<int:pk>/", case_views.case_document, name="case_document"),
 ]
