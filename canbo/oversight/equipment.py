@@ -51,11 +51,25 @@ class EquipmentNorm(models.Model):
 
 
 def norms() -> dict:
-    """The norms in force, item -> (name, basis, quantity), in one query."""
-    return {
+    """The norms in force, item -> (name, basis, quantity), in one query (the defaults while
+    the table is empty: a database flushed after its migrations)."""
+    found = {
         n.code: (n.name, n.basis, n.quantity)
         for n in EquipmentNorm.objects.order_by("order", "code")
     }
+    return found or dict(DEFAULT_NORMS)
+
+
+def ensure_norms() -> None:
+    """Write the default norms into an empty table, so that they can be edited."""
+    if not EquipmentNorm.objects.exists():
+        EquipmentNorm.objects.bulk_create(
+            [
+                EquipmentNorm(code=code, name=name, basis=basis, quantity=quantity, order=order)
+                for order, (code, (name, basis, quantity)) in enumerate(DEFAULT_NORMS.items())
+            ],
+            ignore_conflicts=True,
+        )
 
 
 class ItemState(models.TextChoices):

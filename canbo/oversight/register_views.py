@@ -12,7 +12,7 @@ from canbo.core.access import can, require
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
-from canbo.oversight.equipment import Basis, EquipmentNorm
+from canbo.oversight.equipment import Basis, norms
 from canbo.oversight.models import JobPositionApproval
 from canbo.oversight.services import (
     OversightError,
@@ -109,10 +109,13 @@ def norms_page(request):
 
 
 def _norms_page(request, form=None, status=200):
-    rows = list(EquipmentNorm.objects.order_by("order", "code"))
+    rows = [
+        (code, name, quantity, Basis(basis).label)
+        for code, (name, basis, quantity) in norms().items()
+    ]
     manage = can(request.user, "oversight.norms.manage")
     if manage and form is None:
-        form = NormForm(items=[(n.code, n.name) for n in rows])
+        form = NormForm(items=[(code, name) for code, name, _q, _b in rows])
     return render(
         request,
         "oversight/norms.html",
@@ -124,7 +127,7 @@ def _norms_page(request, form=None, status=200):
 @require_POST
 def norm_set(request):
     require(request.user, "oversight.norms.manage")
-    items = EquipmentNorm.objects.order_by("order", "code").values_list("code", "name")
+    items = [(code, row[0]) for code, row in norms().items()]
     form = NormForm(request.POST, items=items)
     if not form.is_valid():
         return _norms_page(request, form, 400)

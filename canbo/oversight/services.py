@@ -15,7 +15,14 @@ from canbo.core.text import nfc
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import plan_data
-from canbo.oversight.equipment import Basis, EquipmentNorm, InventoryItem, ItemState, norms
+from canbo.oversight.equipment import (
+    Basis,
+    EquipmentNorm,
+    InventoryItem,
+    ItemState,
+    ensure_norms,
+    norms,
+)
 from canbo.oversight.models import (
     ActionStatus,
     ActionUpdate,
@@ -447,6 +454,7 @@ def set_equipment_norm(actor, item: str, basis: str, quantity, name: str = "") -
     per civil servant, per department or per commune."""
     if not can(actor, "oversight.norms.manage"):
         raise PermissionDenied
+    ensure_norms()
     norm = EquipmentNorm.objects.select_for_update().filter(code=item).first()
     if norm is None:
         raise OversightError(_("Unknown equipment item “%(value)s”.") % {"value": item})

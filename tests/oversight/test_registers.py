@@ -154,3 +154,16 @@ def test_bad_norms_are_refused_in_vietnamese_and_nothing_changes(client, world):
         page = client.get(reverse("oversight:norms")).content.decode()
         assert "Máy vi tính" in page and 'name="quantity"' not in page
     assert norms() == before
+
+
+def test_an_emptied_norm_table_falls_back_to_the_defaults_and_is_refilled_on_edit(client, world):
+    EquipmentNorm.objects.all().delete()
+    assert norms()["projector"] == ("Máy chiếu", "commune", 1)
+    assert any(ln.item == "computer" for ln in review(world.tanphong))
+    client.force_login(world.users["personnel"])
+    posted = client.post(
+        reverse("oversight:norm_set"), {"item": "projector", "basis": "commune", "quantity": "2"}
+    )
+    assert posted.status_code == 302
+    assert EquipmentNorm.objects.count() == 5
+    assert norms()["projector"] == ("Máy chiếu", "commune", 2)
