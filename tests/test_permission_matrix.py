@@ -494,12 +494,24 @@ MATRIX: dict[str, list[Case]] = {
     "oversight:equipment_add": [Case(org("tanphong"), expect(
         staff=403, head=403, chair=403, personnel=400, outsider=403, admin=403),
         method="post")],
+    "oversight:norms": [Case(statuses=PLAN_READERS)],
+    # an empty form is refused (400) for the provincial personnel office, the only editor
+    "oversight:norm_set": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=400,
+                                                outsider=403, admin=403), method="post")],
+    "oversight:approvals": [Case(statuses=PLAN_READERS)],
+    "oversight:approval_add": [Case(statuses=expect(staff=403, head=403, chair=403,
+                                                    personnel=400, outsider=403, admin=403),
+                                    method="post")],
     "oversight:cases": [Case(statuses=PLAN_READERS)],
     "oversight:case_new": [Case(statuses=expect(staff=403, head=403, chair=403, personnel=200,
                                                 outsider=403, admin=403))],
     "oversight:case": [Case(plan_case, PLAN_READERS)],
     # an empty form is refused (400) for the handling body; nobody else may act
     "oversight:case_act": [Case(plan_case, CASE_HANDLER, method="post")],
+    # no record chosen: 404 for the handling body's personnel office; 403 for all others
+    "oversight:case_outcome": [Case(plan_case, expect(staff=403, head=403, chair=403,
+                                                      personnel=404, outsider=403, admin=403),
+                                    method="post")],
     "oversight:case_document_add": [Case(plan_case, CASE_HANDLER, method="post")],
     "oversight:case_document": [Case(plan_case_document, expect(
         staff=403, head=403, chair=403, personnel=200, outsider=403, admin=403))],

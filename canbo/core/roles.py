@@ -124,6 +124,10 @@ CAPABILITIES: dict[str, set[str]] = {
     # offices and the supervising body; the denouncer's identity only to the handling body.
     # The equipment inventory: each commune's personnel office keeps its own.
     "oversight.equipment.manage": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE},
+    # The province's registers the plan reads: the communes' job-position approvals and the
+    # equipment norms, kept by the provincial personnel office (Sở Nội vụ) alone.
+    "oversight.approvals.manage": {Role.PERSONNEL_PROVINCE},
+    "oversight.norms.manage": {Role.PERSONNEL_PROVINCE},
     "oversight.complaints.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.PERSONNEL_COMMUNE},
     # Registering and handling them is the business of a body's members (the system
     # administrator is not one): the personnel offices and the supervising body.

@@ -149,3 +149,28 @@ def add_case_document(actor, case: Case, name: str, content: bytes) -> CaseDocum
         actor, "oversight.add_case_document", case, after={"file": name, "sha256": document.sha256}
     )
     return document
+
+
+@transaction.atomic
+def link_case_outcome(actor, case: Case, conclusion=None, decision=None) -> Case:
+    """Tie a complaint or denunciation to the conclusion or disciplinary decision it led to
+    (recorded in the cadre registers): the handling body's personnel office only."""
+    if not can(actor, "cadre.manage") or not case.is_handler(actor):
+        raise PermissionDenied
+    record = conclusion or decision
+    if record is None or case.person_id is None or record.person_id != case.person_id:
+        raise OversightError(_("The record must concern the person named by the case."))
+    before = {"conclusion": case.conclusion_id, "decision": case.decision_id}
+    if conclusion is not None:
+        case.conclusion = conclusion
+    if decision is not None:
+        case.decision = decision
+    case.save(update_fields=["conclusion", "decision"])
+    audit.record(
+        actor,
+        "oversight.link_case_outcome",
+        case,
+        before,
+        {"conclusion": case.conclusion_id, "decision": case.decision_id},
+    )
+    return case

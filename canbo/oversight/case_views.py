@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, require, scope_for
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
@@ -18,6 +19,7 @@ from canbo.oversight.case_services import (
     accept_case,
     add_case_document,
     close_case,
+    link_case_outcome,
     register_case,
 )
 from canbo.oversight.complaints import OPEN_STATUSES, Case, CaseDocument
@@ -148,9 +150,40 @@ def _detail(request, item: Case, status: int = 200, **forms) -> HttpResponse:
         "documents": item.documents.defer("content"),
         "act_form": CaseActForm(initial={"on": timezone.localdate()}),
         "document_form": EvidenceForm(),
+        "outcomes": _outcomes(request, item) if handler else [],
     }
     context.update(forms)
     return render(request, "oversight/case.html", context, status=status)
+
+
+def _outcomes(request, item: Case) -> list[tuple[str, str]]:
+    """The person's conclusions and disciplinary decisions the case may be tied to."""
+    if item.person_id is None or not can(request.user, "cadre.manage"):
+        return []
+    people = Person.objects.visible_to(request.user).filter(pk=item.person_id)
+    return [(f"c:{c.pk}", str(c)) for c in Conclusion.objects.filter(person__in=people)] + [
+        (f"d:{d.pk}", str(d)) for d in PersonnelDecision.objects.filter(person__in=people)
+    ]
+
+
+@require_POST
+def case_outcome(request, pk: int):
+    require(request.user, "cadre.manage")
+    item = _handled(request, pk)
+    kind, _sep, ident = request.POST.get("record", "").partition(":")
+    if kind not in ("c", "d") or not ident.isdigit():
+        raise Http404
+    people = Person.objects.visible_to(request.user)
+    model = Conclusion if kind == "c" else PersonnelDecision
+    record = get_object_or_404(model.objects.filter(person__in=people), pk=int(ident))
+    try:
+        link_case_outcome(
+            request.user, item, **({"conclusion": record} if kind == "c" else {"decision": record})
+        )
+    except OversightError as error:
+        return _detail(request, item, 400, outcome_error=error.message)
+    messages.success(request, _("Case linked to its outcome."))
+    return redirect("oversight:case", pk=item.pk)
 
 
 def _handled(request, pk: int) -> Case:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, scope_for, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.org.models import Organization
@@ -95,6 +96,24 @@ class Case(models.Model):
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     result = NFCTextField(_("result"), blank=True)
+    # What the case led to, as for an inspection finding: a discipline or a conclusion in
+    # the cadre registers about the person concerned.
+    decision = models.ForeignKey(
+        PersonnelDecision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("disciplinary decision"),
+    )
+    conclusion = models.ForeignKey(
+        Conclusion,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("conclusion"),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -14,7 +14,7 @@ from canbo.org.choices import COMMUNE_KINDS, OrgKind
 from canbo.org.models import Organization
 from canbo.oversight import plan_data
 from canbo.oversight.complaints import Case, CaseKind, CaseSource, CaseStatus, due_dates
-from canbo.oversight.equipment import InventoryItem, ItemState
+from canbo.oversight.equipment import InventoryItem, ItemState, ensure_norms
 from canbo.oversight.models import (
     ActionStatus,
     ActionUpdate,
@@ -174,6 +174,7 @@ def seed_oversight(stdout) -> None:
             _cases(root)
         if not Inspection.objects.exists():
             _inspections()
+        ensure_norms()  # the norms are data (migration 0005); a flushed database gets them back
         if not InventoryItem.objects.exists():
             _inventories()
     stdout.write(

@@ -4,7 +4,6 @@ of shortfalls against the norm, and the province summary to plan purchases."""
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +20,9 @@ class Basis(models.TextChoices):
 
 
 # The norm [parameters; provincial decision on equipment standards]: item -> (name, basis,
-# quantity). Names are Vietnamese demo data; override with settings.OVERSIGHT_EQUIPMENT_NORMS.
+# quantity). These seed the EquipmentNorm table (migration 0005, from the setting
+# OVERSIGHT_EQUIPMENT_NORMS when set); from then on the norms are data the provincial
+# personnel office edits on its page. Names are Vietnamese demo data.
 DEFAULT_NORMS = {
     "computer": ("Máy vi tính", Basis.PER_PERSON, 1),
     "printer": ("Máy in", Basis.PER_DEPARTMENT, 1),
@@ -31,8 +32,44 @@ DEFAULT_NORMS = {
 }
 
 
+class EquipmentNorm(models.Model):
+    """How many of an item each civil servant, department or commune should have."""
+
+    code = models.CharField(_("item"), max_length=32, unique=True)
+    name = NFCCharField(_("name"), max_length=100)
+    basis = models.CharField(_("basis"), max_length=12, choices=Basis.choices)
+    quantity = models.PositiveSmallIntegerField(_("quantity"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("equipment norm")
+        verbose_name_plural = _("equipment norms")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def norms() -> dict:
-    return getattr(settings, "OVERSIGHT_EQUIPMENT_NORMS", None) or DEFAULT_NORMS
+    """The norms in force, item -> (name, basis, quantity), in one query (the defaults while
+    the table is empty: a database flushed after its migrations)."""
+    found = {
+        n.code: (n.name, n.basis, n.quantity)
+        for n in EquipmentNorm.objects.order_by("order", "code")
+    }
+    return found or dict(DEFAULT_NORMS)
+
+
+def ensure_norms() -> None:
+    """Write the default norms into an empty table, so that they can be edited."""
+    if not EquipmentNorm.objects.exists():
+        EquipmentNorm.objects.bulk_create(
+            [
+                EquipmentNorm(code=code, name=name, basis=basis, quantity=quantity, order=order)
+                for order, (code, (name, basis, quantity)) in enumerate(DEFAULT_NORMS.items())
+            ],
+            ignore_conflicts=True,
+        )
 
 
 class ItemState(models.TextChoices):
@@ -66,7 +103,9 @@ class InventoryItem(models.Model):
 
     @property
     def item_name(self) -> str:
-        return norms().get(self.item, (self.item,))[0]
+        """The item's name (a list page sets `norm_name` on each row to spare a query)."""
+        named = getattr(self, "norm_name", None)
+        return named or norms().get(self.item, (self.item,))[0]
 
 
 @dataclass
@@ -88,8 +127,8 @@ def review(commune: Organization) -> list[ReviewLine]:
     return reviews([commune])[commune.pk]
 
 
-def reviews(communes: list[Organization]) -> dict[int, list[ReviewLine]]:
-    """The reviews of several communes in three queries."""
+def reviews(communes: list[Organization], table: dict | None = None) -> dict[int, list[ReviewLine]]:
+    """The reviews of several communes in four queries (three when given the norms)."""
     by_path = {c.path: c for c in communes}
     units: dict[int, list[Organization]] = {c.pk: [] for c in communes}
     for unit in Organization.objects.filter(depth__gte=1).order_by("path"):
@@ -107,10 +146,11 @@ def reviews(communes: list[Organization]) -> dict[int, list[ReviewLine]]:
     ):
         (broken if state == ItemState.BROKEN else held)[(org_id, item)] += 1
     result = {}
+    in_force = list((norms() if table is None else table).items())
     for commune in communes:
         lines = []
         for unit in units[commune.pk]:
-            for code, (name, basis, quantity) in norms().items():
+            for code, (name, basis, quantity) in in_force:
                 key = (unit.pk, code)
                 required = _required(basis, quantity, unit, commune, staff[unit.pk])
                 if required or held[key] or broken[key]:
@@ -134,9 +174,11 @@ def _commune_path(path: str) -> str:
     return "/" + "/".join(parts[:2]) + "/"
 
 
-def province_summary(communes: list[Organization]) -> list[tuple[Organization, dict[str, int]]]:
+def province_summary(
+    communes: list[Organization], table: dict | None = None
+) -> list[tuple[Organization, dict[str, int]]]:
     """Per commune, the shortfall of each item (and the broken ones to replace)."""
-    found = reviews(communes)
+    found = reviews(communes, table)
     rows = []
     for commune in communes:
         totals: Counter = Counter()

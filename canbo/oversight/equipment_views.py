@@ -48,8 +48,9 @@ def _communes(user):
 
 def equipment(request):
     require(request.user, "oversight.plan.view")
-    rows = province_summary(list(_communes(request.user)))
-    items = list(norms().items())
+    table = norms()
+    rows = province_summary(list(_communes(request.user)), table)
+    items = list(table.items())
     table = [(c, [totals.get(code, 0) for code, _row in items]) for c, totals in rows]
     sums = [sum(values[i] for _c, values in table) for i in range(len(items))]
     if request.GET.get("format") == "xlsx":
@@ -104,6 +105,10 @@ def _commune_page(request, commune, form=None, status=200):
         .filter(organization__path__startswith=commune.path)
         .select_related("organization")
     )
+    names = {code: row[0] for code, row in norms().items()}
+    inventory = list(inventory)
+    for found in inventory:
+        found.norm_name = names.get(found.item, found.item)
     return render(
         request,
         "oversight/equipment_commune.html",

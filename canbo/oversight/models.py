@@ -382,6 +382,6 @@ class JobPositionApproval(models.Model):
 
 
 from canbo.oversight.complaints import Case, CaseDocument  # noqa: E402  (one models module)
-from canbo.oversight.equipment import InventoryItem  # noqa: E402
+from canbo.oversight.equipment import EquipmentNorm, InventoryItem  # noqa: E402
 
-__all__ = ["Case", "CaseDocument", "InventoryItem"]
+__all__ = ["Case", "CaseDocument", "EquipmentNorm", "InventoryItem"]

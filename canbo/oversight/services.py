@@ -15,7 +15,14 @@ from canbo.core.text import nfc
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import plan_data
-from canbo.oversight.equipment import InventoryItem, ItemState, norms
+from canbo.oversight.equipment import (
+    Basis,
+    EquipmentNorm,
+    InventoryItem,
+    ItemState,
+    ensure_norms,
+    norms,
+)
 from canbo.oversight.models import (
     ActionStatus,
     ActionUpdate,
@@ -260,26 +267,31 @@ def save_report(actor, kind: str, year: int, **values) -> PlanReport:
 def record_job_position_approval(
     actor, organization: Organization, number: str, when: date
 ) -> JobPositionApproval:
-    if not can(actor, "oversight.plan.update") and getattr(actor, "pk", None):
+    """The provincial personnel office records the decision approving a commune's job
+    positions (one per commune; never dated in the future)."""
+    if not can(actor, "oversight.approvals.manage"):
         raise PermissionDenied
     if organization.kind not in COMMUNE_KINDS:
         raise OversightError(_("Job positions are approved per commune or ward."))
-    number = nfc(number or "") or ""
+    number = nfc(number or "").strip()
     if not number:
         raise OversightError(_("Give the number of the approving decision."))
-    approval, _new = JobPositionApproval.objects.update_or_create(
-        organization=organization,
-        defaults={
-            "decision_number": number,
-            "decision_date": when,
-            "recorded_by": actor if getattr(actor, "pk", None) else None,
-        },
+    if when is None or when > timezone.localdate():
+        raise OversightError(_("The decision date cannot be in the future."))
+    found = JobPositionApproval.objects.filter(organization=organization).first()
+    if found is not None:
+        raise OversightError(
+            _("The job positions of %(commune)s are already approved (decision %(number)s).")
+            % {"commune": organization.name, "number": found.decision_number}
+        )
+    approval = JobPositionApproval.objects.create(
+        organization=organization, decision_number=number, decision_date=when, recorded_by=actor
     )
     audit.record(
         actor,
         "oversight.record_job_position_approval",
         approval,
-        after={"number": number, "date": when.isoformat()},
+        after={"organization": organization.pk, "number": number, "date": when.isoformat()},
     )
     return approval
 
@@ -431,3 +443,32 @@ def add_inventory_item(
         after={"item": item, "year": year, "state": state, "organization": organization.pk},
     )
     return found
+
+
+MAX_NORM_QUANTITY = 100
+
+
+@transaction.atomic
+def set_equipment_norm(actor, item: str, basis: str, quantity, name: str = "") -> EquipmentNorm:
+    """The provincial personnel office sets the norm of one item of equipment: how many, and
+    per civil servant, per department or per commune."""
+    if not can(actor, "oversight.norms.manage"):
+        raise PermissionDenied
+    ensure_norms()
+    norm = EquipmentNorm.objects.select_for_update().filter(code=item).first()
+    if norm is None:
+        raise OversightError(_("Unknown equipment item “%(value)s”.") % {"value": item})
+    if basis not in Basis.values:
+        raise OversightError(_("Unknown basis of the norm “%(value)s”.") % {"value": basis})
+    if quantity is None or not 0 <= quantity <= MAX_NORM_QUANTITY:
+        raise OversightError(
+            _("The quantity of a norm must be between 0 and %(max)s.") % {"max": MAX_NORM_QUANTITY}
+        )
+    fields = ["name", "basis", "quantity"]
+    before = audit.snapshot(norm, fields)
+    norm.name = nfc(name or "").strip() or norm.name
+    norm.basis = basis
+    norm.quantity = quantity
+    norm.save(update_fields=fields)
+    audit.record(actor, "oversight.set_equipment_norm", norm, before, audit.snapshot(norm, fields))
+    return norm

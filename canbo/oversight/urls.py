@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.oversight import case_views, equipment_views, inspection_views, views
+from canbo.oversight import case_views, equipment_views, inspection_views, register_views, views
 
 app_name = "oversight"
 
@@ -33,10 +33,15 @@ urlpatterns = [
     path("equipment/", equipment_views.equipment, name="equipment"),
     path("equipment/<int:pk>/", equipment_views.equipment_commune, name="equipment_commune"),
     path("equipment/<int:pk>/add/", equipment_views.equipment_add, name="equipment_add"),
+    path("equipment/norms/", register_views.norms_page, name="norms"),
+    path("equipment/norms/set/", register_views.norm_set, name="norm_set"),
+    path("approvals/", register_views.approvals, name="approvals"),
+    path("approvals/new/", register_views.approval_add, name="approval_add"),
     path("cases/", case_views.cases, name="cases"),
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<int:pk>/", case_views.case, name="case"),
     path("cases/<int:pk>/act/", case_views.case_act, name="case_act"),
+    path("cases/<int:pk>/outcome/", case_views.case_outcome, name="case_outcome"),
     path("cases/<int:pk>/document/", case_views.case_document_add, name="case_document_add"),
     path("case-documents/<int:pk>/", case_views.case_document, name="case_document"),
 ]
