@@ -30,7 +30,8 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check canbo tests bench
+	$(BIN)/ruff format --check canbo tests bench scripts
+	$(BIN)/mypy
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

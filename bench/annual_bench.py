@@ -29,8 +29,12 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--db", default="canbo_annualbench")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--scale", type=int, default=0,
-                        help="then add N people (seed-demo --scale) and time the compute again")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        help="then add N people (seed-demo --scale) and time the compute again",
+    )
     return parser.parse_args()
 
 
@@ -70,11 +74,15 @@ def time_compute(runs: int, label: str) -> None:
     AnnualResult.objects.filter(year=YEAR, status="draft").update(average_exact="", label="")
     start = time.perf_counter()
     compute_annual(None, YEAR, province, operator=True)
-    print(f"annual compute, {label}, every draft row rewritten: "
-          f"{(time.perf_counter() - start) * 1000:7.1f} ms")
+    print(
+        f"annual compute, {label}, every draft row rewritten: "
+        f"{(time.perf_counter() - start) * 1000:7.1f} ms"
+    )
     median, worst = _timed(lambda: compute_annual(None, YEAR, province, operator=True), runs)
-    print(f"annual compute, {label} ({people:,} people) median {median:7.1f} ms  "
-          f"max {worst:7.1f} ms   target < {'2000' if label == 'demo' else '10000'} ms")
+    print(
+        f"annual compute, {label} ({people:,} people) median {median:7.1f} ms  "
+        f"max {worst:7.1f} ms   target < {'2000' if label == 'demo' else '10000'} ms"
+    )
 
 
 def run(runs: int, scale: int = 0) -> None:

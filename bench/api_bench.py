@@ -64,8 +64,9 @@ def prepare_database() -> str:
 def people_codes() -> list[str]:
     from canbo.people.models import Person
 
-    return list(Person.objects.exclude(organization=None).order_by("code")
-                .values_list("code", flat=True))
+    return list(
+        Person.objects.exclude(organization=None).order_by("code").values_list("code", flat=True)
+    )
 
 
 def batches(codes: list[str], count: int, size: int, prefix: str = "B") -> list[dict]:
@@ -76,12 +77,20 @@ def batches(codes: list[str], count: int, size: int, prefix: str = "B") -> list[
         tasks = []
         for n in range(size):
             i = b * size + n
-            task = {"external_id": f"{prefix}{b:03d}-{n:04d}",
-                    "assignee_code": codes[i % len(codes)],
-                    "catalog_item_code": f"SP0{1 + i % 7}", "quantity": 1 + i % 3,
-                    "assigned_date": first, "due_date": today.isoformat(),
-                    "document": {"number": f"{i}/UBND-VP", "date": first,
-                                 "subject": "Về việc triển khai nhiệm vụ", "issuer": "UBND"}}
+            task = {
+                "external_id": f"{prefix}{b:03d}-{n:04d}",
+                "assignee_code": codes[i % len(codes)],
+                "catalog_item_code": f"SP0{1 + i % 7}",
+                "quantity": 1 + i % 3,
+                "assigned_date": first,
+                "due_date": today.isoformat(),
+                "document": {
+                    "number": f"{i}/UBND-VP",
+                    "date": first,
+                    "subject": "Về việc triển khai nhiệm vụ",
+                    "issuer": "UBND",
+                },
+            }
             if i % 2:
                 task |= {"status": "completed", "completed_date": today.isoformat()}
             tasks.append(task)
@@ -100,8 +109,19 @@ def start_server(port: int, deferred: bool) -> subprocess.Popen:
     if deferred:
         env["TASKS_BACKEND"] = DB_TASKS
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "canbo.wsgi", "-w", "1", "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "canbo.wsgi",
+            "-w",
+            "1",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=1)
@@ -116,8 +136,12 @@ def post_all(url: str, token: str, bodies: list[bytes]) -> tuple[float, int]:
     written = 0
     start = time.perf_counter()
     for body in bodies:
-        request = urllib.request.Request(url, body, method="POST", headers={
-            "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            url,
+            body,
+            method="POST",
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=120) as response:
                 written += json.loads(response.read())["written"]
@@ -133,14 +157,18 @@ def run(token: str, codes: list[str], args, deferred: bool) -> None:
     port = free_port()
     server = start_server(port, deferred)
     mode = "queued for the task workers" if deferred else "refreshed inline"
-    print(f"PostgreSQL, gunicorn 1 worker over HTTP, {len(codes):,} people, {args.batches} "
-          f"batches × {args.size} tasks, month scores {mode}:")
+    print(
+        f"PostgreSQL, gunicorn 1 worker over HTTP, {len(codes):,} people, {args.batches} "
+        f"batches × {args.size} tasks, month scores {mode}:"
+    )
     try:
         url = f"http://127.0.0.1:{port}/api/v1/tasks/bulk"
         for label in ("first insert", "idempotent re-send"):
             seconds, written = post_all(url, token, bodies)
-            print(f"{label:>20}: {total / seconds:8,.0f} tasks/s "
-                  f"({seconds / args.batches * 1000:.0f} ms per batch, written {written:,})")
+            print(
+                f"{label:>20}: {total / seconds:8,.0f} tasks/s "
+                f"({seconds / args.batches * 1000:.0f} ms per batch, written {written:,})"
+            )
     finally:
         server.terminate()
         server.wait()

@@ -50,12 +50,21 @@ RULEBOOK = rulebook_for(MONTH)
 
 def level(total: float) -> str:
     return level_for(Fraction(str(total)), RULEBOOK)
+
+
 # (status, share): most sheets approved, the rest somewhere along the workflow.
-STATES = [(SheetStatus.PUBLISHED, 55), (SheetStatus.REVIEWED, 15),
-          (SheetStatus.SELF_ASSESSED, 15), (SheetStatus.DRAFT, 12), (SheetStatus.CONTESTED, 3)]
-PAGES = {"review board": "/evaluation/review/?month=2026-10",
-         "annual quota": f"/evaluation/annual/{YEAR}/",
-         "unit xlsx": "/reports/unit.xlsx?month=2026-10"}
+STATES = [
+    (SheetStatus.PUBLISHED, 55),
+    (SheetStatus.REVIEWED, 15),
+    (SheetStatus.SELF_ASSESSED, 15),
+    (SheetStatus.DRAFT, 12),
+    (SheetStatus.CONTESTED, 3),
+]
+PAGES = {
+    "review board": "/evaluation/review/?month=2026-10",
+    "annual quota": f"/evaluation/annual/{YEAR}/",
+    "unit xlsx": "/reports/unit.xlsx?month=2026-10",
+}
 
 
 def _total(rng: random.Random) -> float:
@@ -66,11 +75,23 @@ def _result(total: float, rng: random.Random) -> dict:
     general = round(min(30.0, total * 0.28), 2)
     task = total - general
     ratio = task / 70
-    return {"rulebook": None, "a": min(1.0, ratio + 0.05), "b": ratio, "c": ratio,
-            "d": None, "dd": None, "e": None, "task_score": task, "general_score": general,
-            "total": total, "total_exact": str(total), "classification": level(total),
-            "label": LABELS[level(total)], "no_items": False,
-            "explanation": [{"text": "Số lượng", "basis": "Điều 14", "rule": "quantity"}] * 6}
+    return {
+        "rulebook": None,
+        "a": min(1.0, ratio + 0.05),
+        "b": ratio,
+        "c": ratio,
+        "d": None,
+        "dd": None,
+        "e": None,
+        "task_score": task,
+        "general_score": general,
+        "total": total,
+        "total_exact": str(total),
+        "classification": level(total),
+        "label": LABELS[level(total)],
+        "no_items": False,
+        "explanation": [{"text": "Số lượng", "basis": "Điều 14", "rule": "quantity"}] * 6,
+    }
 
 
 def seed_states() -> int:
@@ -88,13 +109,18 @@ def seed_states() -> int:
             continue
         total = _total(rng)
         sheet.general_self = [4.5, 4.5, 2.25, 2.25, 2.25, 2.25, 8.5]  # Mẫu số 01 lines
-        sheet.general_review = None if sheet.status == SheetStatus.SELF_ASSESSED else [
-            4.5, 4.5, 2.25, 2.25, 2.0, 2.0, 8.5]
+        sheet.general_review = (
+            None
+            if sheet.status == SheetStatus.SELF_ASSESSED
+            else [4.5, 4.5, 2.25, 2.25, 2.0, 2.0, 8.5]
+        )
         sheet.result = _result(total, rng)
         sheet.total, sheet.classification = Decimal(str(total)), level(total)
     EvaluationSheet.objects.bulk_update(
-        sheets, ["status", "general_self", "general_review", "result", "total",
-                 "classification"], batch_size=1000)
+        sheets,
+        ["status", "general_self", "general_review", "result", "total", "classification"],
+        batch_size=1000,
+    )
     return len(sheets)
 
 
@@ -103,15 +129,24 @@ def seed_annual() -> int:
     AnnualResult.objects.filter(year=YEAR).delete()
     rng, communes = random.Random(2026), communes_by_path()
     rows = []
-    for person in Person.objects.select_related("organization", "job_position") \
-            .filter(organization__isnull=False):
+    for person in Person.objects.select_related("organization", "job_position").filter(
+        organization__isnull=False
+    ):
         average = round(min(99.0, max(40.0, rng.gauss(82, 7))), 4)
         grade = level(average)
-        rows.append(AnnualResult(
-            person=person, year=YEAR, organization=commune_of(person.organization, communes),
-            task_group=person.job_position.field if person.job_position else "",
-            average=Decimal(str(average)), periods_used=10, classification=grade,
-            label=LABELS[grade], explanation=[]))
+        rows.append(
+            AnnualResult(
+                person=person,
+                year=YEAR,
+                organization=commune_of(person.organization, communes),
+                task_group=person.job_position.field if person.job_position else "",
+                average=Decimal(str(average)),
+                periods_used=10,
+                classification=grade,
+                label=LABELS[grade],
+                explanation=[],
+            )
+        )
     AnnualResult.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
@@ -127,8 +162,12 @@ def commune_users() -> tuple[Organization, int, User, User]:
     pk = min(sizes, key=sizes.get)
     commune = Organization.objects.get(pk=pk)
     chair = Person.objects.filter(organization=commune, title__code="CHU_TICH").first()
-    return commune, sizes[pk], _user("bench.chutich", Role.CHAIRMAN, commune, chair), \
-        _user("bench.tccb", Role.PERSONNEL_COMMUNE, commune, None)
+    return (
+        commune,
+        sizes[pk],
+        _user("bench.chutich", Role.CHAIRMAN, commune, chair),
+        _user("bench.tccb", Role.PERSONNEL_COMMUNE, commune, None),
+    )
 
 
 def _commune_path(path: str) -> str:
@@ -139,8 +178,9 @@ def _commune_path(path: str) -> str:
 def _user(username: str, role: str, org: Organization, person) -> User:
     user, _ = User.objects.get_or_create(username=username)
     Profile.objects.filter(person=person).exclude(user=user).update(person=None)
-    Profile.objects.update_or_create(user=user, defaults={"role": role, "organization": org,
-                                                          "person": person})
+    Profile.objects.update_or_create(
+        user=user, defaults={"role": role, "organization": org, "person": person}
+    )
     return user
 
 
@@ -169,29 +209,39 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
     call_command("seed-demo", scale=args.scale, verbosity=0)
-    print(f"seed-demo --scale {args.scale}: {time.perf_counter() - start:.1f} s, "
-          f"people: {Person.objects.count():,}")
+    print(
+        f"seed-demo --scale {args.scale}: {time.perf_counter() - start:.1f} s, "
+        f"people: {Person.objects.count():,}"
+    )
     start = time.perf_counter()
-    if EvaluationSheet.objects.filter(status=SheetStatus.PUBLISHED).exists() and \
-            AnnualResult.objects.filter(year=YEAR).exists():
+    if (
+        EvaluationSheet.objects.filter(status=SheetStatus.PUBLISHED).exists()
+        and AnnualResult.objects.filter(year=YEAR).exists()
+    ):
         print("states already seeded: reused")
     else:
-        print(f"October 2026 sheets: {seed_states():,}; annual results: {seed_annual():,} "
-              f"({time.perf_counter() - start:.1f} s)")
+        print(
+            f"October 2026 sheets: {seed_states():,}; annual results: {seed_annual():,} "
+            f"({time.perf_counter() - start:.1f} s)"
+        )
     connection.cursor().execute("ANALYZE")
     commune, size, chair, personnel = commune_users()
     sonoivu = User.objects.get(username="sonoivu")
     print(f"commune: {commune.name} ({size} people)")
-    cases = [(f"{commune.name} · chairman", chair, "review board"),
-             (f"{commune.name} · personnel", personnel, "annual quota"),
-             (f"{commune.name} · chairman", chair, "annual quota"),
-             (f"{commune.name} · chairman", chair, "unit xlsx"),
-             ("province · sonoivu", sonoivu, "review board"),
-             ("province · sonoivu", sonoivu, "annual quota")]
+    cases = [
+        (f"{commune.name} · chairman", chair, "review board"),
+        (f"{commune.name} · personnel", personnel, "annual quota"),
+        (f"{commune.name} · chairman", chair, "annual quota"),
+        (f"{commune.name} · chairman", chair, "unit xlsx"),
+        ("province · sonoivu", sonoivu, "review board"),
+        ("province · sonoivu", sonoivu, "annual quota"),
+    ]
     for who, user, page in cases:
         median, worst, queries, size_bytes = measure(user, PAGES[page], args.runs)
-        print(f"{page:13s} {who:34s} median {median:8.1f} ms  max {worst:8.1f} ms  "
-              f"{queries:4d} queries  {size_bytes / 1024:8.1f} KB")
+        print(
+            f"{page:13s} {who:34s} median {median:8.1f} ms  max {worst:8.1f} ms  "
+            f"{queries:4d} queries  {size_bytes / 1024:8.1f} KB"
+        )
 
 
 if __name__ == "__main__":

@@ -87,25 +87,39 @@ def build(people: int) -> None:
     province = Organization.objects.create(name="Tỉnh (bench)", kind=OrgKind.PROVINCE)
     units = []
     for c in range(COMMUNES):
-        commune = Organization.objects.create(name=f"Xã {c}", kind=OrgKind.COMMUNE,
-                                              parent=province)
-        units += [Organization.objects.create(name=f"Phòng {d}", kind=OrgKind.DEPARTMENT,
-                                              parent=commune) for d in range(DEPARTMENTS)]
+        commune = Organization.objects.create(name=f"Xã {c}", kind=OrgKind.COMMUNE, parent=province)
+        units += [
+            Organization.objects.create(name=f"Phòng {d}", kind=OrgKind.DEPARTMENT, parent=commune)
+            for d in range(DEPARTMENTS)
+        ]
     Person.objects.bulk_create(
-        [Person(code=f"B{i:06d}", full_name=f"Công chức {i}", gender="male",
-                search_key=f"cong chuc {i}", organization=units[i % len(units)])
-         for i in range(people)], batch_size=5000)
+        [
+            Person(
+                code=f"B{i:06d}",
+                full_name=f"Công chức {i}",
+                gender="male",
+                search_key=f"cong chuc {i}",
+                organization=units[i % len(units)],
+            )
+            for i in range(people)
+        ],
+        batch_size=5000,
+    )
     with connection.cursor() as cursor:
         cursor.execute(INSERT_TASKS, [TASKS_PER_MONTH])
         cursor.execute("ANALYZE work_task")
-    print(f"built {people:,} people and {Task.objects.count():,} tasks "
-          f"in {time.perf_counter() - start:.1f} s")
+    print(
+        f"built {people:,} people and {Task.objects.count():,} tasks "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
 
 
 def clear() -> None:
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE work_periodscore, work_recomputejob, work_delay, "
-                       "work_qualityreview, work_task, people_person, org_organization CASCADE")
+        cursor.execute(
+            "TRUNCATE work_periodscore, work_recomputejob, work_delay, "
+            "work_qualityreview, work_task, people_person, org_organization CASCADE"
+        )
 
 
 def timed(label: str, action):
@@ -135,11 +149,11 @@ def main() -> None:
         clear()
         build(args.people)
     tasks = Task.objects.count()
-    print(f"database: {connection.vendor}, people: {Person.objects.count():,}, "
-          f"tasks: {tasks:,}")
+    print(f"database: {connection.vendor}, people: {Person.objects.count():,}, tasks: {tasks:,}")
     floor_before, rows = timed("floor: one SQL GROUP BY per person and month", floor_query)
-    _, loaded = timed("weight sums alone (the recompute's queries)",
-                      lambda: weight_sums(year(2026).months))
+    _, loaded = timed(
+        "weight sums alone (the recompute's queries)", lambda: weight_sums(year(2026).months)
+    )
     print(f"  {len(rows):,} person-months from the floor, {len(loaded.sums):,} from the recompute")
     runs = [
         ("into an empty score table", clear_scores),
@@ -149,10 +163,13 @@ def main() -> None:
     elapsed = {}
     for label, prepare in runs:
         prepare()
-        elapsed[label], job = timed(f"recompute --period 2026 {label}",
-                                    lambda: recompute(year(2026)))
-        print(f"  job #{job.pk}: {job.status}, {job.rows:,} rows, "
-              f"{PeriodScore.objects.count():,} stored, {tasks / elapsed[label]:,.0f} tasks/s")
+        elapsed[label], job = timed(
+            f"recompute --period 2026 {label}", lambda: recompute(year(2026))
+        )
+        print(
+            f"  job #{job.pk}: {job.status}, {job.rows:,} rows, "
+            f"{PeriodScore.objects.count():,} stored, {tasks / elapsed[label]:,.0f} tasks/s"
+        )
     floor_after, _ = timed("floor again", floor_query)
     floor = min(floor_before, floor_after)
     for label, seconds in elapsed.items():

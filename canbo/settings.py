@@ -88,9 +88,11 @@ def _database() -> dict:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         # Writers take the lock when their transaction begins and wait for each other (up
         # to the timeout) instead of failing with "database is locked" mid-way.
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "canbo.sqlite3",
-                "OPTIONS": {"transaction_mode": "IMMEDIATE",
-                            "timeout": envint("SQLITE_TIMEOUT", 20)}}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "canbo.sqlite3",
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": envint("SQLITE_TIMEOUT", 20)},
+        }
     try:
         return dj_database_url.parse(url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
     except ValueError as exc:
@@ -145,9 +147,13 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # pre-compressed copies. The demo and the tests read the source files directly.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage" if PRODUCTION
-        else "django.contrib.staticfiles.storage.StaticFilesStorage")},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "media"
@@ -190,13 +196,20 @@ CONTENT_SECURITY_POLICY = envstr(
 EMAIL_HOST = envstr("EMAIL_HOST", "")
 EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "") if (
-    os.environ.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD_FILE")) else ""
+EMAIL_HOST_PASSWORD = (
+    envsecret("EMAIL_HOST_PASSWORD", "")
+    if (os.environ.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD_FILE"))
+    else ""
+)
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "canbo@localhost")
-EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
-                       if EMAIL_HOST else "django.core.mail.backends.dummy.EmailBackend")
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.dummy.EmailBackend",
+)
 NOTIFY_BY_EMAIL = envbool("NOTIFY_BY_EMAIL", bool(EMAIL_HOST))
 # The address the app is reached at, for links in e-mails (e.g. https://canbo.laichau.gov.vn).
 SITE_URL = envstr("SITE_URL", "")
@@ -236,4 +249,3 @@ def _refuse_unsafe_production() -> None:
 
 if PRODUCTION:
     _refuse_unsafe_production()
-

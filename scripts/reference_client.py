@@ -67,8 +67,11 @@ class Api:
         target = f"{parts.path}?{parts.query}" if parts.query else parts.path
         message = f"{timestamp}\n{method}\n{target}\n{digest}\n{nonce}"
         signature = hmac.new(self.secret.encode(), message.encode(), hashlib.sha256).hexdigest()
-        return {"X-Canbo-Timestamp": timestamp, "X-Canbo-Nonce": nonce,
-                "X-Canbo-Signature": signature}
+        return {
+            "X-Canbo-Timestamp": timestamp,
+            "X-Canbo-Nonce": nonce,
+            "X-Canbo-Signature": signature,
+        }
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:
@@ -84,19 +87,28 @@ def day_tasks(people: list[dict], day: date) -> list[dict]:
     tasks = []
     for n, person in enumerate(people):
         for k, (name, coefficient, subject) in enumerate(WORK[: 2 + n % 2]):
-            tasks.append({
-                "external_id": f"{day:%Y%m%d}-{person['code']}-{k + 1}",
-                "assignee_code": person["code"], "name": name, "coefficient": coefficient,
-                "assigned_date": day.isoformat(),
-                "due_date": (day + timedelta(days=3 + 2 * k)).isoformat(),
-                "document": {"number": f"{100 + 10 * n + k}/UBND-VP", "date": day.isoformat(),
-                             "subject": subject, "issuer": "Ủy ban nhân dân"},
-            })
+            tasks.append(
+                {
+                    "external_id": f"{day:%Y%m%d}-{person['code']}-{k + 1}",
+                    "assignee_code": person["code"],
+                    "name": name,
+                    "coefficient": coefficient,
+                    "assigned_date": day.isoformat(),
+                    "due_date": (day + timedelta(days=3 + 2 * k)).isoformat(),
+                    "document": {
+                        "number": f"{100 + 10 * n + k}/UBND-VP",
+                        "date": day.isoformat(),
+                        "subject": subject,
+                        "issuer": "Ủy ban nhân dân",
+                    },
+                }
+            )
     return tasks
 
 
 def day_events(tasks: list[dict], day: date) -> list[dict]:
     """A plausible day: assigned in the morning, one extension, completions, one rework."""
+
     def at(hour: int, minute: int = 0) -> str:
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{TZ}"
 
@@ -106,13 +118,23 @@ def day_events(tasks: list[dict], day: date) -> list[dict]:
         due = date.fromisoformat(task["due_date"])
 
         def event(kind: str, when: str, ref=ref, **extra) -> dict:
-            return ref | {"event_id": f"{ref['external_id']}-{kind}-{when[11:16]}",
-                          "kind": kind, "occurred_at": when, **extra}
+            return ref | {
+                "event_id": f"{ref['external_id']}-{kind}-{when[11:16]}",
+                "kind": kind,
+                "occurred_at": when,
+                **extra,
+            }
 
         events.append(event("assigned", at(8, i % 60)))
         if i % 3 == 1:
-            events.append(event("deadline_extended", at(10), new_due=(due + timedelta(days=5))
-                                .isoformat(), note="Chờ ý kiến phối hợp"))
+            events.append(
+                event(
+                    "deadline_extended",
+                    at(10),
+                    new_due=(due + timedelta(days=5)).isoformat(),
+                    note="Chờ ý kiến phối hợp",
+                )
+            )
         if i % 3 != 2:
             events.append(event("completed", at(15), completed_date=day.isoformat()))
         if i % 4 == 0:
@@ -129,19 +151,25 @@ def run(api: Api, codes: list[str], day: date, out=print) -> dict:
         people.append(person)
     tasks = day_tasks(people, day)
     sent = api.call("POST", "/api/v1/tasks/bulk", {"source": SOURCE, "tasks": tasks})
-    out(f"Gửi {sent['received']} nhiệm vụ ngày {day:%d/%m/%Y}: tạo mới {sent['created']}, "
-        f"cập nhật {sent['updated']}, không đổi {sent['unchanged']}.")
+    out(
+        f"Gửi {sent['received']} nhiệm vụ ngày {day:%d/%m/%Y}: tạo mới {sent['created']}, "
+        f"cập nhật {sent['updated']}, không đổi {sent['unchanged']}."
+    )
     again = api.call("POST", "/api/v1/tasks/bulk", {"source": SOURCE, "tasks": tasks})
     out(f"Gửi lại đúng lô đó: ghi {again['written']} nhiệm vụ (idempotent).")
     events = day_events(tasks, day)
     random.Random(day.toordinal()).shuffle(events)  # arrival order != order of occurrence
     result = api.call("POST", "/api/v1/tasks/events", {"source": SOURCE, "events": events})
-    out(f"Gửi {result['received']} sự kiện (không theo thứ tự thời gian): ghi {result['written']}"
-        f", {result['tasks_changed']} nhiệm vụ thay đổi trạng thái.")
+    out(
+        f"Gửi {result['received']} sự kiện (không theo thứ tự thời gian): ghi {result['written']}"
+        f", {result['tasks_changed']} nhiệm vụ thay đổi trạng thái."
+    )
     for task in tasks[:3]:
         got = api.call("GET", f"/api/v1/tasks/{SOURCE}/{task['external_id']}")
-        out(f"  {got['external_id']}: {got['status']}, hạn {got['due_date']}, "
-            f"chậm {got['delays']} lần, lỗi chất lượng {got['quality_failures']} lần.")
+        out(
+            f"  {got['external_id']}: {got['status']}, hạn {got['due_date']}, "
+            f"chậm {got['delays']} lần, lỗi chất lượng {got['quality_failures']} lần."
+        )
     return {"tasks": sent, "resend": again, "events": result}
 
 
@@ -149,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Máy khách mẫu: đẩy nhiệm vụ một ngày qua API.")
     parser.add_argument("--url", default=os.environ.get("CANBO_URL", "http://127.0.0.1:8000"))
     parser.add_argument("--token", default=os.environ.get("CANBO_TOKEN", ""))
-    parser.add_argument("--secret", default=os.environ.get("CANBO_SIGNING_SECRET", ""),
-                        help="khoá ký HMAC (tuỳ chọn)")
+    parser.add_argument(
+        "--secret",
+        default=os.environ.get("CANBO_SIGNING_SECRET", ""),
+        help="khoá ký HMAC (tuỳ chọn)",
+    )
     parser.add_argument("--people", default=DEFAULT_PEOPLE, help="mã công chức, cách nhau dấu ,")
     parser.add_argument("--day", type=date.fromisoformat, default=datetime.now().date())
     args = parser.parse_args(argv)

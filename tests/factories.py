@@ -34,8 +34,14 @@ def make_org(name: str, kind: str, parent: Organization | None, code: str | None
     return Organization.objects.create(name=name, kind=kind, parent=parent, code=code)
 
 
-def make_person(code: str, name: str, org: Organization, title: Title | None,
-                position: JobPosition | None, **extra) -> Person:
+def make_person(
+    code: str,
+    name: str,
+    org: Organization,
+    title: Title | None,
+    position: JobPosition | None,
+    **extra,
+) -> Person:
     extra.setdefault("birth_date", date(1985, 6, 15))
     extra.setdefault("gender", "male")
     person = Person.objects.create(code=code, full_name=name, **extra)
@@ -43,8 +49,9 @@ def make_person(code: str, name: str, org: Organization, title: Title | None,
     return person
 
 
-def make_user(username: str, role: str, org: Organization | None,
-              person: Person | None = None) -> User:
+def make_user(
+    username: str, role: str, org: Organization | None, person: Person | None = None
+) -> User:
     user = User.objects.create_user(username, password=PASSWORD)
     if role == Role.ADMIN:
         user.is_staff = user.is_superuser = True
@@ -62,24 +69,27 @@ def build_world() -> World:
     doanket = make_org("Phường Đoàn Kết", OrgKind.WARD, province, "000.02.29.H29")
     dk_office = make_org("Văn phòng HĐND và UBND", OrgKind.OFFICE, doanket)
     position = JobPosition.objects.create(
-        code="VP", name="Văn phòng - Thống kê", field=Field.ARCHIVES,
+        code="VP",
+        name="Văn phòng - Thống kê",
+        field=Field.ARCHIVES,
         min_education=Education.UNIVERSITY,
     )
     staff = Title.objects.create(code="CC", name="Công chức")
     head = Title.objects.create(code="TP", name="Trưởng phòng", is_leader=True)
-    chair = Title.objects.create(code="CHU_TICH", name="Chủ tịch UBND", is_leader=True,
-                                 must_be_non_local=True)
+    chair = Title.objects.create(
+        code="CHU_TICH", name="Chủ tịch UBND", is_leader=True, must_be_non_local=True
+    )
     people = {
         "staff": make_person("TP-1", "Nguyễn Văn An", tp_office, staff, position),
-        "colleague": make_person("TP-2", "Lò Thị Mai", tp_office, staff, position,
-                                 gender="female", ethnicity="thai"),
-        "economy": make_person("TP-3", "Giàng A Páo", tp_economy, staff, position,
-                               ethnicity="mong"),
-        "head": make_person("TP-4", "Trần Thị Hồng", tp_office, head, position,
-                            gender="female"),
+        "colleague": make_person(
+            "TP-2", "Lò Thị Mai", tp_office, staff, position, gender="female", ethnicity="thai"
+        ),
+        "economy": make_person(
+            "TP-3", "Giàng A Páo", tp_economy, staff, position, ethnicity="mong"
+        ),
+        "head": make_person("TP-4", "Trần Thị Hồng", tp_office, head, position, gender="female"),
         "chair": make_person("TP-5", "Lê Văn Bình", tanphong, chair, None),
-        "outsider": make_person("DK-1", "Tẩn Láo Lở", dk_office, staff, position,
-                                ethnicity="dao"),
+        "outsider": make_person("DK-1", "Tẩn Láo Lở", dk_office, staff, position, ethnicity="dao"),
     }
     users = {
         "staff": make_user("staff", Role.CIVIL_SERVANT, tp_office, people["staff"]),
@@ -89,8 +99,20 @@ def build_world() -> World:
         "outsider": make_user("outsider", Role.CIVIL_SERVANT, dk_office, people["outsider"]),
         "admin": make_user("admin", Role.ADMIN, province),
     }
-    return World(province, tanphong, tp_office, tp_economy, doanket, dk_office, position,
-                 staff, head, chair, people, users)
+    return World(
+        province,
+        tanphong,
+        tp_office,
+        tp_economy,
+        doanket,
+        dk_office,
+        position,
+        staff,
+        head,
+        chair,
+        people,
+        users,
+    )
 
 
 def form01(a: float, b: float, c: float) -> list[float]:

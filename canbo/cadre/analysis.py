@@ -68,8 +68,9 @@ def summarise(rows: list[Assessed], key) -> dict:
     return counts
 
 
-def select(rows: list[Assessed], unit: int | None = None, field: str = "",
-           kind: str = "") -> list[Assessed]:
+def select(
+    rows: list[Assessed], unit: int | None = None, field: str = "", kind: str = ""
+) -> list[Assessed]:
     """Rows of a unit / field / gap kind; with no kind, only people with some gap."""
     picked = [r for r in rows if unit is None or (r.unit and r.unit.pk == unit)]
     picked = [r for r in picked if not field or r.field == field]
@@ -85,7 +86,8 @@ def has_more_years_left(person, years: int, today: date) -> bool:
 def university_candidates(rows: list[Assessed], today: date) -> list[Assessed]:
     """Below the professional standard with more than six years of service left."""
     return [
-        r for r in rows
+        r
+        for r in rows
         if any(r.has(kind) for kind in PROFESSIONAL_KINDS)
         and has_more_years_left(r.person, UNIVERSITY_MIN_YEARS_LEFT, today)
     ]

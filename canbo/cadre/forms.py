@@ -29,10 +29,12 @@ def units_of(user):
 
 
 class UnitFieldForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Commune / agency"), required=False,
-                                  queryset=Organization.objects.none())
-    field = forms.ChoiceField(label=_("Field"), choices=[("", _("All"))] + Field.choices,
-                              required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Commune / agency"), required=False, queryset=Organization.objects.none()
+    )
+    field = forms.ChoiceField(
+        label=_("Field"), choices=[("", _("All"))] + Field.choices, required=False
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,18 +48,23 @@ class UnitFieldForm(forms.Form):
 
 class GapFilterForm(UnitFieldForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    gap = forms.ChoiceField(label=_("Gap"), required=False,
-                            choices=[("", _("Any gap"))] + list(GAP_KINDS.items()))
+    gap = forms.ChoiceField(
+        label=_("Gap"), required=False, choices=[("", _("Any gap"))] + list(GAP_KINDS.items())
+    )
 
 
 class RotationFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All"))] + RotationStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + RotationStatus.choices
+    )
 
 
 class DecisionFilterForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), required=False,
-                                 choices=[("", _("All"))] + list(CATEGORY_LABELS.items()))
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("All"))] + list(CATEGORY_LABELS.items()),
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
 
 
@@ -70,15 +77,17 @@ class PersonChoiceForm(forms.Form):
 
 
 class EnrolmentFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All"))] + EnrolmentStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + EnrolmentStatus.choices
+    )
 
 
 class EnrolmentUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=EnrolmentStatus.choices)
     completed_on = forms.DateField(label=_("Completed on"), required=False, widget=DATE)
-    certificate_number = forms.CharField(label=_("Certificate number"), required=False,
-                                         max_length=64)
+    certificate_number = forms.CharField(
+        label=_("Certificate number"), required=False, max_length=64
+    )
 
     def clean(self):
         data = super().clean()
@@ -90,8 +99,16 @@ class EnrolmentUpdateForm(forms.Form):
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["name", "kind", "field", "grants_education", "grants_major",
-                  "grants_political_theory", "grants_state_management", "grants_it_certificate"]
+        fields = [
+            "name",
+            "kind",
+            "field",
+            "grants_education",
+            "grants_major",
+            "grants_political_theory",
+            "grants_state_management",
+            "grants_it_certificate",
+        ]
 
 
 class TrainingClassForm(forms.ModelForm):
@@ -110,8 +127,9 @@ class TrainingClassForm(forms.ModelForm):
 
 
 class TrainingPlanForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organization.objects.none())
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
     field = forms.ChoiceField(label=_("Field"), choices=Field.choices)
     target = forms.IntegerField(label=_("Target"), min_value=0, max_value=10000)
@@ -127,10 +145,12 @@ class TermForm(forms.Form):
 
 
 class PlanningFilterForm(forms.Form):
-    term = forms.ModelChoiceField(label=_("Planning term"), required=False,
-                                  queryset=PlanningTerm.objects.all())
-    unit = forms.ModelChoiceField(label=_("Commune / agency"), required=False,
-                                  queryset=Organization.objects.none())
+    term = forms.ModelChoiceField(
+        label=_("Planning term"), required=False, queryset=PlanningTerm.objects.all()
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Commune / agency"), required=False, queryset=Organization.objects.none()
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,8 +160,9 @@ class PlanningFilterForm(forms.Form):
 class CandidateForm(forms.Form):
     term = forms.ModelChoiceField(label=_("Planning term"), queryset=PlanningTerm.objects.all())
     title = forms.ModelChoiceField(label=_("Title"), queryset=Title.objects.all())
-    organization = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organization.objects.none())
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
     person = forms.ModelChoiceField(label=_("Civil servant"), queryset=Person.objects.none())
     reason = forms.CharField(label=_("Reason for adding"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -157,8 +178,9 @@ class ReasonForm(forms.Form):
 
 class ReviewForm(forms.Form):
     term = forms.ModelChoiceField(label=_("Planning term"), queryset=PlanningTerm.objects.all())
-    organization = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organization.objects.none())
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
     conclusion = forms.CharField(label=_("Conclusion"), max_length=4000)
 
@@ -170,12 +192,13 @@ class ReviewForm(forms.Form):
 class RotationForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Civil servant"), queryset=Person.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=RotationKind.choices)
-    to_org = forms.ModelChoiceField(label=_("To organisation"),
-                                    queryset=Organization.objects.none())
-    title = forms.ModelChoiceField(label=_("Title"), queryset=Title.objects.all(),
-                                   required=False)
-    job_position = forms.ModelChoiceField(label=_("Job position"), required=False,
-                                          queryset=JobPosition.objects.all())
+    to_org = forms.ModelChoiceField(
+        label=_("To organisation"), queryset=Organization.objects.none()
+    )
+    title = forms.ModelChoiceField(label=_("Title"), queryset=Title.objects.all(), required=False)
+    job_position = forms.ModelChoiceField(
+        label=_("Job position"), required=False, queryset=JobPosition.objects.all()
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
     def __init__(self, *args, user=None, people=None, **kwargs):
@@ -190,7 +213,8 @@ class DecideForm(forms.Form):
     effective_date = forms.DateField(label=_("Effective date"), widget=DATE)
     end_incumbent = forms.BooleanField(
         label=_("End the incumbent's post on the effective date (single-holder title)"),
-        required=False)
+        required=False,
+    )
 
 
 class DecisionForm(forms.Form):
@@ -200,8 +224,7 @@ class DecisionForm(forms.Form):
     decision_date = forms.DateField(label=_("Decision date"), widget=DATE)
     issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=200)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=4000)
-    in_public_duties = forms.BooleanField(label=_("Violation in public duties"),
-                                          required=False)
+    in_public_duties = forms.BooleanField(label=_("Violation in public duties"), required=False)
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,8 +233,11 @@ class DecisionForm(forms.Form):
 
 class CapacityFlagForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Civil servant"), queryset=Person.objects.none())
-    reason = forms.CharField(label=_("Reason (conclusion or assessment it rests on)"),
-                             max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason (conclusion or assessment it rests on)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -231,5 +257,6 @@ class ConclusionForm(forms.Form):
     issuer = forms.CharField(label=_("Issuing authority"), max_length=200)
     number = forms.CharField(label=_("Document number"), max_length=64)
     date = forms.DateField(label=_("Date"), widget=DATE)
-    content = forms.CharField(label=_("Content"), max_length=4000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    content = forms.CharField(
+        label=_("Content"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

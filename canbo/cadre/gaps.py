@@ -12,7 +12,12 @@ from canbo.core.text import fold
 from canbo.org.choices import Education, Field, PoliticalTheory, StateManagement
 
 EDUCATION, MAJOR, THEORY, STATE_MANAGEMENT, IT, LANGUAGE = (
-    "education", "major", "political_theory", "state_management", "it", "foreign_language",
+    "education",
+    "major",
+    "political_theory",
+    "state_management",
+    "it",
+    "foreign_language",
 )
 GAP_KINDS = {
     EDUCATION: gettext_lazy("Education level"),
@@ -58,30 +63,57 @@ def compute_gaps(person, title=None) -> list[Gap]:
         gaps += _position_gaps(person, position)
     need = required_theory(person, title)
     if person.political_theory < need:
-        gaps.append(Gap(THEORY, _("Political theory %(have)s, requires %(need)s") % {
-            "have": _label(PoliticalTheory, person.political_theory),
-            "need": _label(PoliticalTheory, need)}))
+        gaps.append(
+            Gap(
+                THEORY,
+                _("Political theory %(have)s, requires %(need)s")
+                % {
+                    "have": _label(PoliticalTheory, person.political_theory),
+                    "need": _label(PoliticalTheory, need),
+                },
+            )
+        )
     return sorted(gaps, key=lambda gap: list(GAP_KINDS).index(gap.kind))
 
 
 def _position_gaps(person, position) -> list[Gap]:
     gaps = []
     if person.education < position.min_education:
-        gaps.append(Gap(EDUCATION, _("Education %(have)s, requires %(need)s") % {
-            "have": _label(Education, person.education),
-            "need": _label(Education, position.min_education)}))
+        gaps.append(
+            Gap(
+                EDUCATION,
+                _("Education %(have)s, requires %(need)s")
+                % {
+                    "have": _label(Education, person.education),
+                    "need": _label(Education, position.min_education),
+                },
+            )
+        )
     if not has_major(person, position.required_major):
-        gaps.append(Gap(MAJOR, _("Major “%(have)s” does not match the required “%(need)s”") % {
-            "have": person.major or "—", "need": position.required_major}))
+        gaps.append(
+            Gap(
+                MAJOR,
+                _("Major “%(have)s” does not match the required “%(need)s”")
+                % {"have": person.major or "—", "need": position.required_major},
+            )
+        )
     if person.state_management < position.min_state_management:
-        gaps.append(Gap(STATE_MANAGEMENT, _("State management %(have)s, requires %(need)s") % {
-            "have": _label(StateManagement, person.state_management),
-            "need": _label(StateManagement, position.min_state_management)}))
+        gaps.append(
+            Gap(
+                STATE_MANAGEMENT,
+                _("State management %(have)s, requires %(need)s")
+                % {
+                    "have": _label(StateManagement, person.state_management),
+                    "need": _label(StateManagement, position.min_state_management),
+                },
+            )
+        )
     if position.requires_it and not person.it_certificate:
         gaps.append(Gap(IT, _("No IT certificate, which the position requires")))
     if position.requires_foreign_language and not person.foreign_language:
-        gaps.append(Gap(LANGUAGE, _("No foreign-language certificate, which the position "
-                                    "requires")))
+        gaps.append(
+            Gap(LANGUAGE, _("No foreign-language certificate, which the position requires"))
+        )
     return gaps
 
 

@@ -13,11 +13,13 @@ def classifications(person, years: Iterable[int]) -> list[tuple[int, str]]:
     """[(year, level), ...] sorted by year."""
     years = list(years)
     found: dict[int, str] = {}
-    for _receiver, answer in classifications_requested.send(sender=None, person=person,
-                                                           years=years):
+    for _receiver, answer in classifications_requested.send(
+        sender=None, person=person, years=years
+    ):
         found.update(answer or ())
-    for year, level in PastClassification.objects.filter(
-            person=person, year__in=years).values_list("year", "level"):
+    for year, level in PastClassification.objects.filter(person=person, year__in=years).values_list(
+        "year", "level"
+    ):
         found.setdefault(year, level)
     return sorted(found.items())
 

@@ -142,9 +142,7 @@ def visible_catalogs(queryset, user):
         return queryset.none()
     queryset = queryset.filter(organization__path__startswith=commune_path(scope.org_path))
     if can(user, "work.catalog.manage"):
-        return queryset.filter(
-            Q(published=True) | Q(organization__path__startswith=scope.org_path)
-        )
+        return queryset.filter(Q(published=True) | Q(organization__path__startswith=scope.org_path))
     return queryset.filter(published=True)
 
 
@@ -215,8 +213,15 @@ def visible_oversight(queryset, user, capability: str, path: str = "organization
     return queryset.filter(**{f"{path}__startswith": commune_path(scope.org_path)})
 
 
-
 __all__ = [
-    "Role", "Scope", "can", "manageable_catalogs", "require", "scope_for", "visible_catalogs",
-    "visible_orgs", "visible_people", "visible_tasks",
+    "Role",
+    "Scope",
+    "can",
+    "manageable_catalogs",
+    "require",
+    "scope_for",
+    "visible_catalogs",
+    "visible_orgs",
+    "visible_people",
+    "visible_tasks",
 ]

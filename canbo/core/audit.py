@@ -13,8 +13,12 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
 
 
 def record(
-    actor, action: str, obj: models.Model, before: dict | None = None,
-    after: dict | None = None, reason: str = "",
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
 ) -> AuditEntry:
     """Append an audit entry holding only the fields that changed."""
     before, after = before or {}, after or {}

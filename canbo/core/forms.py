@@ -19,7 +19,8 @@ class _Lockout:
         ip = client_ip(self.request) if self.request is not None else None
         if username and lockout.is_locked(username, ip):
             raise forms.ValidationError(
-                self.error_messages["locked"], code="locked",
+                self.error_messages["locked"],
+                code="locked",
                 params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
             )
         try:

@@ -50,21 +50,41 @@ CAPABILITIES: dict[str, set[str]] = {
     "audit.view": {Role.ADMIN},
     "work.catalog.view": set(Role),
     "work.catalog.manage": {
-        Role.UNIT_HEAD, Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN,
+        Role.UNIT_HEAD,
+        Role.PERSONNEL_COMMUNE,
+        Role.PERSONNEL_PROVINCE,
+        Role.ADMIN,
     },
     "work.tasks.own": set(Role),
     "work.tasks.list": set(Role) - SELF_ONLY,
     "work.tasks.view": set(Role),
     "integration.manage": {Role.ADMIN, Role.PERSONNEL_PROVINCE},
     # Quality and delay judgments, objective-cause certification (the competent authority).
-    "work.tasks.judge": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
-                         Role.PERSONNEL_COMMUNE},
+    "work.tasks.judge": {
+        Role.UNIT_HEAD,
+        Role.UNIT_DEPUTY,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+    },
     # Imports (edXML, task spreadsheets) write tasks for people of the importer's subtree.
-    "integration.import": {Role.UNIT_HEAD, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
-                           Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "integration.import": {
+        Role.UNIT_HEAD,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+        Role.PERSONNEL_PROVINCE,
+        Role.ADMIN,
+    },
     "integration.import_people": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
-    "evaluation.me": {Role.CIVIL_SERVANT, Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN,
-                      Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    "evaluation.me": {
+        Role.CIVIL_SERVANT,
+        Role.UNIT_HEAD,
+        Role.UNIT_DEPUTY,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+    },
     "evaluation.sheet": set(Role),
     "evaluation.review_board": set(Role) - SELF_ONLY,
     "evaluation.approval_board": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
@@ -77,8 +97,14 @@ CAPABILITIES: dict[str, set[str]] = {
     "reports.annual": set(Role) - SELF_ONLY,
     # Dashboards: the province's roles see the province (and any commune), a commune's
     # leaders and personnel officer their commune by department; others have none.
-    "reports.dashboard": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN,
-                          Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
+    "reports.dashboard": {
+        Role.PERSONNEL_PROVINCE,
+        Role.PROVINCE_VIEWER,
+        Role.ADMIN,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+    },
     # The province-wide annual .xlsx built in the background (downloadable by its requester).
     "reports.export": {Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER, Role.ADMIN},
     # Cadre development: everyone sees their own training/commendation records; leaders see
@@ -97,15 +123,29 @@ CAPABILITIES: dict[str, set[str]] = {
     "feedback.follow_up": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN},
     # A citizen's phone number (left to get an answer): seen and deleted by those who follow
     # up, never by the officer rated.
-    "feedback.contact": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
-                         Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    "feedback.contact": {
+        Role.UNIT_HEAD,
+        Role.UNIT_DEPUTY,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+        Role.PERSONNEL_PROVINCE,
+        Role.ADMIN,
+    },
     # The commune as an agency (DOMAIN §6): its leaders and personnel officer see its
     # evaluation; the chairman self-assesses; the commune enters its indicator actuals; the
     # provincial personnel office (Sở Nội vụ) keeps the indicator sets and targets, checks
     # actuals and reviews; the provincial leadership (People's Committee) approves and publishes.
-    "agency.view": {Role.UNIT_HEAD, Role.UNIT_DEPUTY, Role.CHAIRMAN, Role.VICE_CHAIRMAN,
-                    Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.PROVINCE_VIEWER,
-                    Role.ADMIN},
+    "agency.view": {
+        Role.UNIT_HEAD,
+        Role.UNIT_DEPUTY,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.PERSONNEL_COMMUNE,
+        Role.PERSONNEL_PROVINCE,
+        Role.PROVINCE_VIEWER,
+        Role.ADMIN,
+    },
     "agency.self_assess": {Role.CHAIRMAN},
     "agency.enter_actuals": {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
     "agency.manage_indicators": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
@@ -115,8 +155,8 @@ CAPABILITIES: dict[str, set[str]] = {
     # The plan tracker (issue 16): read by the province, the two Party bodies and the commune
     # leadership; actions updated by their owner agency (ownership checked per action);
     # the periodic report written by the reporting body; findings by the supervising body.
-    "oversight.plan.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.VICE_CHAIRMAN,
-                                                Role.PERSONNEL_COMMUNE},
+    "oversight.plan.view": OVERSIGHT_READERS
+    | {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
     "oversight.plan.update": {Role.PERSONNEL_PROVINCE, Role.PLAN_REPORTER, Role.ADMIN},
     "oversight.plan.report": {Role.PLAN_REPORTER, Role.ADMIN},
     "oversight.findings.write": {Role.PLAN_SUPERVISOR, Role.ADMIN},
@@ -131,6 +171,9 @@ CAPABILITIES: dict[str, set[str]] = {
     "oversight.complaints.view": OVERSIGHT_READERS | {Role.CHAIRMAN, Role.PERSONNEL_COMMUNE},
     # Registering and handling them is the business of a body's members (the system
     # administrator is not one): the personnel offices and the supervising body.
-    "oversight.complaints.manage": {Role.PERSONNEL_PROVINCE, Role.PERSONNEL_COMMUNE,
-                                    Role.PLAN_SUPERVISOR},
+    "oversight.complaints.manage": {
+        Role.PERSONNEL_PROVINCE,
+        Role.PERSONNEL_COMMUNE,
+        Role.PLAN_SUPERVISOR,
+    },
 }

@@ -24,8 +24,17 @@ from openpyxl.xml.functions import iterparse
 
 MB = 1024 * 1024
 BROKEN = "Tệp .xlsx bị hỏng hoặc không phải là tệp Excel hợp lệ."
-PARSE_ERRORS = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-                IndexError, OSError, EOFError, zipfile.LargeZipFile)
+PARSE_ERRORS = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    OSError,
+    EOFError,
+    zipfile.LargeZipFile,
+)
 
 
 class _SizedOnce(ReadOnlyWorksheet):
@@ -84,17 +93,22 @@ def inspect_xlsx(content: bytes, limits: Limits) -> None:
     except PARSE_ERRORS:
         raise UnsafeSheet(BROKEN) from None
     if len(members) > limits.members:
-        raise UnsafeSheet(f"Tệp .xlsx có {len(members)} thành phần, quá giới hạn "
-                          f"{limits.members}: tệp không được nhận.")
+        raise UnsafeSheet(
+            f"Tệp .xlsx có {len(members)} thành phần, quá giới hạn "
+            f"{limits.members}: tệp không được nhận."
+        )
     unpacked = sum(m.file_size for m in members)
     if unpacked > limits.unpacked:
-        raise UnsafeSheet(f"Tệp .xlsx khi giải nén lớn {unpacked // MB} MB, quá giới hạn "
-                          f"{limits.unpacked // MB} MB: tệp không được nhận.")
-    shared = sum(m.file_size for m in members if m.filename.lower().endswith(
-        "sharedstrings.xml"))
+        raise UnsafeSheet(
+            f"Tệp .xlsx khi giải nén lớn {unpacked // MB} MB, quá giới hạn "
+            f"{limits.unpacked // MB} MB: tệp không được nhận."
+        )
+    shared = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
     if shared > limits.shared_strings:
-        raise UnsafeSheet(f"Phần chữ dùng chung của tệp .xlsx lớn {shared // MB} MB, quá giới "
-                          f"hạn {limits.shared_strings // MB} MB: tệp không được nhận.")
+        raise UnsafeSheet(
+            f"Phần chữ dùng chung của tệp .xlsx lớn {shared // MB} MB, quá giới "
+            f"hạn {limits.shared_strings // MB} MB: tệp không được nhận."
+        )
 
 
 def xlsx_lines(content: bytes, limits: Limits) -> Iterator[tuple]:
@@ -114,30 +128,33 @@ def _check_declared(sheet, limits: Limits) -> None:
     """The <dimension> the sheet declares (openpyxl read it from the sheet's first bytes)."""
     columns, rows = sheet.max_column or 0, sheet.max_row or 0
     if columns > limits.columns:
-        raise UnsafeSheet(f"Bảng tính có {columns} cột, quá giới hạn {limits.columns} cột: "
-                          "tệp không được nhận.")
+        raise UnsafeSheet(
+            f"Bảng tính có {columns} cột, quá giới hạn {limits.columns} cột: tệp không được nhận."
+        )
     if rows > limits.lines:
         raise UnsafeSheet(_too_many(limits))
 
 
 def csv_lines(content: bytes, limits: Limits) -> Iterator[list[str]]:
     if content.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsafeSheet("Định dạng .xls (Excel 97-2003) không được hỗ trợ: hãy lưu lại tệp "
-                          "dưới dạng .xlsx hoặc .csv (UTF-8).")
+        raise UnsafeSheet(
+            "Định dạng .xls (Excel 97-2003) không được hỗ trợ: hãy lưu lại tệp "
+            "dưới dạng .xlsx hoặc .csv (UTF-8)."
+        )
     if b"\x00" in content[:4096]:
         raise UnsafeSheet("Tệp không phải .xlsx hoặc .csv.")
     try:
         decoded = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnsafeSheet("Tệp CSV phải được lưu với mã hoá UTF-8 (trong Excel: "
-                          "“CSV UTF-8”).") from None
+        raise UnsafeSheet(
+            "Tệp CSV phải được lưu với mã hoá UTF-8 (trong Excel: “CSV UTF-8”)."
+        ) from None
     first = decoded[:65536].split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     try:
         for row in csv.reader(io.StringIO(decoded), delimiter=delimiter):
-            if len(row) > limits.columns + 1 and any(v.strip() for v in row[limits.columns:]):
-                raise UnsafeSheet(f"Bảng tính có hơn {limits.columns} cột: tệp không được "
-                                  "nhận.")
+            if len(row) > limits.columns + 1 and any(v.strip() for v in row[limits.columns :]):
+                raise UnsafeSheet(f"Bảng tính có hơn {limits.columns} cột: tệp không được nhận.")
             yield row[: limits.columns + 1]
     except csv.Error as exc:
         raise UnsafeSheet(f"Tệp CSV không đọc được: {exc}.") from None
@@ -151,7 +168,7 @@ def take(lines: Iterable, limits: Limits) -> tuple[tuple, list[tuple[int, tuple]
     for number, values in enumerate(lines, start=2):
         if number > limits.lines:
             raise UnsafeSheet(_too_many(limits))
-        if len(values) > limits.columns and _filled_tail(values[limits.columns:]):
+        if len(values) > limits.columns and _filled_tail(values[limits.columns :]):
             raise UnsafeSheet(f"Bảng tính có hơn {limits.columns} cột: tệp không được nhận.")
         if _filled(values):
             rows.append((number, tuple(values[: limits.columns])))

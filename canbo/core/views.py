@@ -28,8 +28,9 @@ def healthz(request):
     except Exception as exc:  # any database failure is reported, not raised
         database = {"status": "error", "check": check, "error": exc.__class__.__name__}
         status = 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
-                        status=status)
+    return JsonResponse(
+        {"status": "ok" if status == 200 else "error", "database": database}, status=status
+    )
 
 
 def audit_log(request):

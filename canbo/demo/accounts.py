@@ -36,25 +36,55 @@ class Account:
 
 ACCOUNTS = [
     Account("sonoivu", Role.PERSONNEL_PROVINCE, "Cán bộ Sở Nội vụ (toàn tỉnh)"),
-    Account("chutich.tanphong", Role.CHAIRMAN, "Chủ tịch UBND phường Tân Phong",
-            "Tân Phong", "", "CHU_TICH"),
-    Account("truongphong.tanphong", Role.UNIT_HEAD,
-            "Trưởng phòng, Văn phòng HĐND và UBND phường Tân Phong",
-            "Tân Phong", "VP", "TRUONG_PHONG"),
-    Account("congchuc.tanphong", Role.CIVIL_SERVANT,
-            "Công chức, Văn phòng HĐND và UBND phường Tân Phong",
-            "Tân Phong", "VP", "CONG_CHUC"),
-    Account("congchuc.doanket", Role.CIVIL_SERVANT,
-            "Công chức, Phòng Kinh tế, Hạ tầng và Đô thị phường Đoàn Kết",
-            "Đoàn Kết", "KT", "CONG_CHUC"),
-    Account("lanhdao.tinh", Role.PROVINCE_VIEWER,
-            "Lãnh đạo UBND tỉnh (phê duyệt đánh giá cơ quan cấp xã)"),
-    Account("bantuyengiao", Role.PLAN_REPORTER,
-            "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh (báo cáo kết quả thực hiện Nghị quyết)",
-            agency=plan_data.BTG),
-    Account("uybankiemtra", Role.PLAN_SUPERVISOR,
-            "Ủy ban Kiểm tra Đảng ủy UBND tỉnh (giám sát thực hiện Kế hoạch)",
-            agency=plan_data.UBKT),
+    Account(
+        "chutich.tanphong",
+        Role.CHAIRMAN,
+        "Chủ tịch UBND phường Tân Phong",
+        "Tân Phong",
+        "",
+        "CHU_TICH",
+    ),
+    Account(
+        "truongphong.tanphong",
+        Role.UNIT_HEAD,
+        "Trưởng phòng, Văn phòng HĐND và UBND phường Tân Phong",
+        "Tân Phong",
+        "VP",
+        "TRUONG_PHONG",
+    ),
+    Account(
+        "congchuc.tanphong",
+        Role.CIVIL_SERVANT,
+        "Công chức, Văn phòng HĐND và UBND phường Tân Phong",
+        "Tân Phong",
+        "VP",
+        "CONG_CHUC",
+    ),
+    Account(
+        "congchuc.doanket",
+        Role.CIVIL_SERVANT,
+        "Công chức, Phòng Kinh tế, Hạ tầng và Đô thị phường Đoàn Kết",
+        "Đoàn Kết",
+        "KT",
+        "CONG_CHUC",
+    ),
+    Account(
+        "lanhdao.tinh",
+        Role.PROVINCE_VIEWER,
+        "Lãnh đạo UBND tỉnh (phê duyệt đánh giá cơ quan cấp xã)",
+    ),
+    Account(
+        "bantuyengiao",
+        Role.PLAN_REPORTER,
+        "Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh (báo cáo kết quả thực hiện Nghị quyết)",
+        agency=plan_data.BTG,
+    ),
+    Account(
+        "uybankiemtra",
+        Role.PLAN_SUPERVISOR,
+        "Ủy ban Kiểm tra Đảng ủy UBND tỉnh (giám sát thực hiện Kế hoạch)",
+        agency=plan_data.UBKT,
+    ),
     Account("admin", Role.ADMIN, "Quản trị hệ thống"),
 ]
 
@@ -67,8 +97,9 @@ def seed_accounts(root: Organization, office: Organization, units: list[Unit]) -
         _ensure_user(account, org, person)
 
 
-def _organization(account: Account, root: Organization, office: Organization,
-                  by_name: dict[str, Unit]) -> Organization:
+def _organization(
+    account: Account, root: Organization, office: Organization, by_name: dict[str, Unit]
+) -> Organization:
     if account.role in (Role.ADMIN, Role.PROVINCE_VIEWER):
         return root
     if account.agency:
@@ -93,14 +124,19 @@ def _ensure_user(account: Account, org: Organization, person: Person | None) -> 
     is_admin = account.role == Role.ADMIN
     if created:
         user.set_password(PASSWORD)
-    wanted = {"first_name": first, "last_name": last, "is_staff": is_admin,
-              "is_superuser": is_admin}
+    wanted = {
+        "first_name": first,
+        "last_name": last,
+        "is_staff": is_admin,
+        "is_superuser": is_admin,
+    }
     if created or any(getattr(user, key) != value for key, value in wanted.items()):
         for key, value in wanted.items():
             setattr(user, key, value)
         user.save()
     Profile.objects.update_or_create(
-        user=user, defaults={"role": account.role, "organization": org, "person": person},
+        user=user,
+        defaults={"role": account.role, "organization": org, "person": person},
     )
 
 

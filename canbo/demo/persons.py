@@ -13,11 +13,18 @@ from canbo.people.choices import Gender
 from canbo.people.models import Person, Post
 
 IT_CERTIFICATES = ["Chứng chỉ ứng dụng CNTT cơ bản"] * 7 + [
-    "Chứng chỉ ứng dụng CNTT nâng cao", "", "",
+    "Chứng chỉ ứng dụng CNTT nâng cao",
+    "",
+    "",
 ]
 LANGUAGE_CERTIFICATES = ["Tiếng Anh bậc 2 (A2)"] * 3 + [
-    "Tiếng Anh bậc 3 (B1)", "Chứng chỉ tiếng dân tộc Mông", "Chứng chỉ tiếng dân tộc Thái",
-    "", "", "", "",
+    "Tiếng Anh bậc 3 (B1)",
+    "Chứng chỉ tiếng dân tộc Mông",
+    "Chứng chỉ tiếng dân tộc Thái",
+    "",
+    "",
+    "",
+    "",
 ]
 _SERVICE_CUTOFF = date(2025, 6, 1)
 
@@ -49,18 +56,24 @@ def build_person(rng: random.Random, code: str, home: Home, slot: Slot) -> Perso
     birth_date, birth_year = _birth(rng, gender, leader)
     education = _education(rng, leader)
     person = Person(
-        code=code, full_name=make_name(rng, ethnicity, gender), gender=gender,
-        ethnicity=ethnicity, birth_date=birth_date, birth_year=birth_year,
+        code=code,
+        full_name=make_name(rng, ethnicity, gender),
+        gender=gender,
+        ethnicity=ethnicity,
+        birth_date=birth_date,
+        birth_year=birth_year,
         hometown_id=_hometown(rng, home, slot.title),
         party_member=leader or rng.random() < 0.55,
-        education=education, major=_major(rng, slot.position, education),
+        education=education,
+        major=_major(rng, slot.position, education),
         political_theory=_political_theory(rng, slot.title),
         state_management=_state_management(rng, leader),
         it_certificate=rng.choice(IT_CERTIFICATES),
         foreign_language=rng.choice(LANGUAGE_CERTIFICATES),
         service_start=_service_start(rng, birth_year),
         # Ids rather than objects: cheaper when building 100,000 rows.
-        organization_id=slot.organization.pk, job_position_id=slot.position.pk,
+        organization_id=slot.organization.pk,
+        job_position_id=slot.position.pk,
         title_id=slot.title.pk,
     )
     return prepare(person)
@@ -77,16 +90,19 @@ def prepare(person: Person) -> Person:
 def primary_post(person: Person) -> Post:
     """The open primary post matching the person's organisation, position and title."""
     return Post(
-        person_id=person.pk, organization_id=person.organization_id,
-        job_position_id=person.job_position_id, title_id=person.title_id,
-        start=REORGANISED_ON, decision=REORGANISATION_DECISION,
+        person_id=person.pk,
+        organization_id=person.organization_id,
+        job_position_id=person.job_position_id,
+        title_id=person.title_id,
+        start=REORGANISED_ON,
+        decision=REORGANISATION_DECISION,
     )
 
 
 def save_people(people: list[Person], batch_size: int = 5000) -> int:
     """Insert people and their primary posts in batches; return how many."""
     for start in range(0, len(people), batch_size):
-        batch = Person.objects.bulk_create(people[start:start + batch_size])
+        batch = Person.objects.bulk_create(people[start : start + batch_size])
         Post.objects.bulk_create([primary_post(p) for p in batch])
     return len(people)
 

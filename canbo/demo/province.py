@@ -43,18 +43,41 @@ _MUONG_TE = "ha_nhi:4 la_hu:2 thai:2 kinh:2 si_la:1 cong:1 mong:1"
 _WARD = "kinh:6 thai:2 giay:1 mong:1"
 
 _COMMUNES = [
-    ("Mường Kim", _THAN_UYEN), ("Khoen On", _THAN_UYEN), ("Than Uyên", _THAN_UYEN),
-    ("Mường Than", _THAN_UYEN), ("Pắc Ta", _TAN_UYEN), ("Nậm Sỏ", _TAN_UYEN),
-    ("Tân Uyên", _TAN_UYEN), ("Mường Khoa", _TAN_UYEN), ("Bản Bo", "thai:4 giay:2 kinh:3"),
-    ("Bình Lư", _TAM_DUONG), ("Tả Lèng", _TAM_DUONG), ("Khun Há", _TAM_DUONG),
-    ("Sin Suối Hồ", _PHONG_THO), ("Phong Thổ", _PHONG_THO), ("Dào San", _PHONG_THO),
-    ("Sì Lở Lầu", "ha_nhi:3 dao:3 mong:2 kinh:2"), ("Khổng Lào", "thai:4 lu:2 dao:2 kinh:2"),
-    ("Tủa Sín Chải", _SIN_HO), ("Sìn Hồ", _SIN_HO), ("Hồng Thu", _SIN_HO),
-    ("Nậm Tăm", _SIN_HO), ("Pu Sam Cáp", _SIN_HO), ("Nậm Cuổi", _SIN_HO), ("Nậm Mạ", _SIN_HO),
-    ("Lê Lợi", _NAM_NHUN), ("Nậm Hàng", _NAM_NHUN), ("Mường Mô", _NAM_NHUN),
-    ("Hua Bum", "la_hu:3 mong:2 dao:2 kinh:2 thai:1"), ("Pa Tần", _NAM_NHUN),
-    ("Bum Nưa", _MUONG_TE), ("Bum Tở", _MUONG_TE), ("Mường Tè", _MUONG_TE),
-    ("Thu Lũm", _MUONG_TE), ("Pa Ủ", "la_hu:4 ha_nhi:2 kinh:2 thai:1"), ("Mù Cả", _MUONG_TE),
+    ("Mường Kim", _THAN_UYEN),
+    ("Khoen On", _THAN_UYEN),
+    ("Than Uyên", _THAN_UYEN),
+    ("Mường Than", _THAN_UYEN),
+    ("Pắc Ta", _TAN_UYEN),
+    ("Nậm Sỏ", _TAN_UYEN),
+    ("Tân Uyên", _TAN_UYEN),
+    ("Mường Khoa", _TAN_UYEN),
+    ("Bản Bo", "thai:4 giay:2 kinh:3"),
+    ("Bình Lư", _TAM_DUONG),
+    ("Tả Lèng", _TAM_DUONG),
+    ("Khun Há", _TAM_DUONG),
+    ("Sin Suối Hồ", _PHONG_THO),
+    ("Phong Thổ", _PHONG_THO),
+    ("Dào San", _PHONG_THO),
+    ("Sì Lở Lầu", "ha_nhi:3 dao:3 mong:2 kinh:2"),
+    ("Khổng Lào", "thai:4 lu:2 dao:2 kinh:2"),
+    ("Tủa Sín Chải", _SIN_HO),
+    ("Sìn Hồ", _SIN_HO),
+    ("Hồng Thu", _SIN_HO),
+    ("Nậm Tăm", _SIN_HO),
+    ("Pu Sam Cáp", _SIN_HO),
+    ("Nậm Cuổi", _SIN_HO),
+    ("Nậm Mạ", _SIN_HO),
+    ("Lê Lợi", _NAM_NHUN),
+    ("Nậm Hàng", _NAM_NHUN),
+    ("Mường Mô", _NAM_NHUN),
+    ("Hua Bum", "la_hu:3 mong:2 dao:2 kinh:2 thai:1"),
+    ("Pa Tần", _NAM_NHUN),
+    ("Bum Nưa", _MUONG_TE),
+    ("Bum Tở", _MUONG_TE),
+    ("Mường Tè", _MUONG_TE),
+    ("Thu Lũm", _MUONG_TE),
+    ("Pa Ủ", "la_hu:4 ha_nhi:2 kinh:2 thai:1"),
+    ("Mù Cả", _MUONG_TE),
     ("Tà Tổng", "la_hu:3 mong:3 dao:2 kinh:2"),
 ]
 _WARDS = ["Tân Phong", "Đoàn Kết"]
@@ -62,8 +85,7 @@ _WARDS = ["Tân Phong", "Đoàn Kết"]
 COMMUNES: list[Commune] = [
     Commune(i, name, OrgKind.COMMUNE, mix) for i, (name, mix) in enumerate(_COMMUNES, start=1)
 ] + [
-    Commune(len(_COMMUNES) + i, name, OrgKind.WARD, _WARD)
-    for i, name in enumerate(_WARDS, start=1)
+    Commune(len(_COMMUNES) + i, name, OrgKind.WARD, _WARD) for i, name in enumerate(_WARDS, start=1)
 ]
 
 
@@ -82,15 +104,42 @@ class Department:
 
 
 DEPARTMENTS = [
-    Department("VP", OrgKind.OFFICE, "Văn phòng HĐND và UBND", "Văn phòng HĐND và UBND",
-               "TRUONG_PHONG", "PHO_TRUONG_PHONG", ("VP_TK", "VT_LT", "TP_HT", "CNTT")),
-    Department("KT", OrgKind.DEPARTMENT, "Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị",
-               "TRUONG_PHONG", "PHO_TRUONG_PHONG", ("KT_NN", "DC_MT", "XD_HT", "TC_KT")),
-    Department("VHXH", OrgKind.DEPARTMENT, "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội",
-               "TRUONG_PHONG", "PHO_TRUONG_PHONG", ("VH_XH", "LD_XH")),
-    Department("HCC", OrgKind.SERVICE_CENTRE, "Trung tâm Phục vụ hành chính công",
-               "Trung tâm Phục vụ hành chính công", "GIAM_DOC_TT", "PHO_GIAM_DOC_TT",
-               ("MOT_CUA", "CNTT")),
+    Department(
+        "VP",
+        OrgKind.OFFICE,
+        "Văn phòng HĐND và UBND",
+        "Văn phòng HĐND và UBND",
+        "TRUONG_PHONG",
+        "PHO_TRUONG_PHONG",
+        ("VP_TK", "VT_LT", "TP_HT", "CNTT"),
+    ),
+    Department(
+        "KT",
+        OrgKind.DEPARTMENT,
+        "Phòng Kinh tế",
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "TRUONG_PHONG",
+        "PHO_TRUONG_PHONG",
+        ("KT_NN", "DC_MT", "XD_HT", "TC_KT"),
+    ),
+    Department(
+        "VHXH",
+        OrgKind.DEPARTMENT,
+        "Phòng Văn hóa - Xã hội",
+        "Phòng Văn hóa - Xã hội",
+        "TRUONG_PHONG",
+        "PHO_TRUONG_PHONG",
+        ("VH_XH", "LD_XH"),
+    ),
+    Department(
+        "HCC",
+        OrgKind.SERVICE_CENTRE,
+        "Trung tâm Phục vụ hành chính công",
+        "Trung tâm Phục vụ hành chính công",
+        "GIAM_DOC_TT",
+        "PHO_GIAM_DOC_TT",
+        ("MOT_CUA", "CNTT"),
+    ),
 ]
 
 # Leaders attached to the commune node itself.
@@ -111,20 +160,38 @@ class TitleSpec:
 
 
 TITLES = [
-    TitleSpec("BI_THU", "Bí thư Đảng ủy", 10, must_be_non_local=True,
-              min_political_theory=PoliticalTheory.INTERMEDIATE),
-    TitleSpec("CHU_TICH", "Chủ tịch UBND", 20, must_be_non_local=True,
-              min_political_theory=PoliticalTheory.INTERMEDIATE),
-    TitleSpec("CHU_NHIEM_UBKT", "Chủ nhiệm Ủy ban kiểm tra", 30, must_be_non_local=True,
-              min_political_theory=PoliticalTheory.INTERMEDIATE),
-    TitleSpec("PHO_CHU_TICH", "Phó Chủ tịch UBND", 40,
-              min_political_theory=PoliticalTheory.INTERMEDIATE),
+    TitleSpec(
+        "BI_THU",
+        "Bí thư Đảng ủy",
+        10,
+        must_be_non_local=True,
+        min_political_theory=PoliticalTheory.INTERMEDIATE,
+    ),
+    TitleSpec(
+        "CHU_TICH",
+        "Chủ tịch UBND",
+        20,
+        must_be_non_local=True,
+        min_political_theory=PoliticalTheory.INTERMEDIATE,
+    ),
+    TitleSpec(
+        "CHU_NHIEM_UBKT",
+        "Chủ nhiệm Ủy ban kiểm tra",
+        30,
+        must_be_non_local=True,
+        min_political_theory=PoliticalTheory.INTERMEDIATE,
+    ),
+    TitleSpec(
+        "PHO_CHU_TICH", "Phó Chủ tịch UBND", 40, min_political_theory=PoliticalTheory.INTERMEDIATE
+    ),
     TitleSpec("TRUONG_PHONG", "Trưởng phòng", 50, min_political_theory=PoliticalTheory.BASIC),
     TitleSpec("GIAM_DOC_TT", "Giám đốc Trung tâm", 50, min_political_theory=PoliticalTheory.BASIC),
-    TitleSpec("PHO_TRUONG_PHONG", "Phó Trưởng phòng", 60,
-              min_political_theory=PoliticalTheory.BASIC),
-    TitleSpec("PHO_GIAM_DOC_TT", "Phó Giám đốc Trung tâm", 60,
-              min_political_theory=PoliticalTheory.BASIC),
+    TitleSpec(
+        "PHO_TRUONG_PHONG", "Phó Trưởng phòng", 60, min_political_theory=PoliticalTheory.BASIC
+    ),
+    TitleSpec(
+        "PHO_GIAM_DOC_TT", "Phó Giám đốc Trung tâm", 60, min_political_theory=PoliticalTheory.BASIC
+    ),
     TitleSpec("CONG_CHUC", "Công chức", 100, is_leader=False),
 ]
 
@@ -143,30 +210,54 @@ class PositionSpec:
 
 
 POSITIONS = [
-    PositionSpec("LD_UBND", "Lãnh đạo UBND cấp xã", Field.LEADERSHIP, "Quản lý nhà nước",
-                 PoliticalTheory.INTERMEDIATE, StateManagement.MAIN_SPECIALIST,
-                 requires_foreign_language=True),
-    PositionSpec("LD_PHONG", "Lãnh đạo, quản lý phòng chuyên môn", Field.LEADERSHIP,
-                 "Quản lý nhà nước", PoliticalTheory.BASIC, StateManagement.SPECIALIST),
+    PositionSpec(
+        "LD_UBND",
+        "Lãnh đạo UBND cấp xã",
+        Field.LEADERSHIP,
+        "Quản lý nhà nước",
+        PoliticalTheory.INTERMEDIATE,
+        StateManagement.MAIN_SPECIALIST,
+        requires_foreign_language=True,
+    ),
+    PositionSpec(
+        "LD_PHONG",
+        "Lãnh đạo, quản lý phòng chuyên môn",
+        Field.LEADERSHIP,
+        "Quản lý nhà nước",
+        PoliticalTheory.BASIC,
+        StateManagement.SPECIALIST,
+    ),
     PositionSpec("VP_TK", "Văn phòng - Thống kê", Field.ARCHIVES, "Hành chính học"),
     PositionSpec("VT_LT", "Văn thư - Lưu trữ", Field.ARCHIVES, "Lưu trữ học"),
     PositionSpec("TP_HT", "Tư pháp - Hộ tịch", Field.JUSTICE, "Luật"),
-    PositionSpec("CNTT", "Công nghệ thông tin - Chuyển đổi số", Field.IT,
-                 "Công nghệ thông tin", requires_foreign_language=True),
+    PositionSpec(
+        "CNTT",
+        "Công nghệ thông tin - Chuyển đổi số",
+        Field.IT,
+        "Công nghệ thông tin",
+        requires_foreign_language=True,
+    ),
     PositionSpec("KT_NN", "Kinh tế - Nông nghiệp", Field.ECONOMY, "Kinh tế nông nghiệp"),
     PositionSpec("DC_MT", "Địa chính - Môi trường", Field.LAND, "Quản lý đất đai"),
     PositionSpec("XD_HT", "Xây dựng - Hạ tầng - Đô thị", Field.CONSTRUCTION, "Kỹ thuật xây dựng"),
     PositionSpec("TC_KT", "Tài chính - Kế toán", Field.FINANCE, "Kế toán"),
     PositionSpec("VH_XH", "Văn hóa - Xã hội", Field.CULTURE, "Quản lý văn hóa"),
     PositionSpec("LD_XH", "Lao động - Chính sách xã hội", Field.CULTURE, "Công tác xã hội"),
-    PositionSpec("MOT_CUA", "Tiếp nhận và trả kết quả (một cửa)", Field.GENERAL,
-                 "Hành chính học"),
+    PositionSpec("MOT_CUA", "Tiếp nhận và trả kết quả (một cửa)", Field.GENERAL, "Hành chính học"),
 ]
 
 # Majors someone may hold instead of the one the position asks for.
 OTHER_MAJORS = [
-    "Kinh tế", "Quản trị kinh doanh", "Sư phạm", "Nông học", "Lâm nghiệp", "Xây dựng Đảng",
-    "Chính trị học", "Luật kinh tế", "Quản lý nhà nước", "Tài chính - Ngân hàng",
+    "Kinh tế",
+    "Quản trị kinh doanh",
+    "Sư phạm",
+    "Nông học",
+    "Lâm nghiệp",
+    "Xây dựng Đảng",
+    "Chính trị học",
+    "Luật kinh tế",
+    "Quản lý nhà nước",
+    "Tài chính - Ngân hàng",
 ]
 
 

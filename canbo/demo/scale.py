@@ -34,12 +34,16 @@ def generate(total: int, units: list[Unit], ref: Reference) -> int:
     return created
 
 
-def _generate_batch(first: int, last: int, units: list[Unit], homes: list[Home],
-                    ref: Reference) -> int:
+def _generate_batch(
+    first: int, last: int, units: list[Unit], homes: list[Home], ref: Reference
+) -> int:
     rng = random.Random(_SEED_BASE + (first - 1) // BATCH)
-    existing = set(Person.objects.filter(
-        code__gte=scale_code(first), code__lte=scale_code(last),
-    ).values_list("code", flat=True))
+    existing = set(
+        Person.objects.filter(
+            code__gte=scale_code(first),
+            code__lte=scale_code(last),
+        ).values_list("code", flat=True)
+    )
     if len(existing) == last - first + 1:
         return 0
     title = ref.titles[province.CIVIL_SERVANT_TITLE]
@@ -47,8 +51,9 @@ def _generate_batch(first: int, last: int, units: list[Unit], homes: list[Home],
     for number in range(first, last + 1):
         index = rng.randrange(len(units))
         dept = rng.choice(province.DEPARTMENTS)
-        slot = Slot(units[index].departments[dept.suffix], title,
-                    ref.positions[rng.choice(dept.positions)])
+        slot = Slot(
+            units[index].departments[dept.suffix], title, ref.positions[rng.choice(dept.positions)]
+        )
         person = build_person(rng, scale_code(number), homes[index], slot)
         if person.code not in existing:
             people.append(person)

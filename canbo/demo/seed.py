@@ -59,15 +59,18 @@ def seed_all(scale: int = 0) -> Summary:
         if scale:
             created += generate(scale, units, ref)
     return Summary(
-        communes=len(units), departments=sum(len(u.departments) for u in units),
-        people=Person.objects.count(), created=created,
+        communes=len(units),
+        departments=sum(len(u.departments) for u in units),
+        people=Person.objects.count(),
+        created=created,
     )
 
 
 def ensure_org(code: str, name: str, kind: str, parent: Organization | None) -> Organization:
     validate_electronic_code(code)
     org, _ = Organization.objects.update_or_create(
-        code=code, defaults={"name": name, "kind": kind, "parent": parent},
+        code=code,
+        defaults={"name": name, "kind": kind, "parent": parent},
     )
     return org
 
@@ -76,34 +79,48 @@ def seed_province() -> tuple[Organization, Organization]:
     """Return the province root and its personnel office (Sở Nội vụ)."""
     code = settings.PROVINCE_CODE
     root = ensure_org(code, settings.PROVINCE_NAME, OrgKind.PROVINCE, None)
-    office = ensure_org(province.personnel_office_code(code), province.PERSONNEL_OFFICE,
-                        OrgKind.PROVINCIAL_AGENCY, root)
+    office = ensure_org(
+        province.personnel_office_code(code),
+        province.PERSONNEL_OFFICE,
+        OrgKind.PROVINCIAL_AGENCY,
+        root,
+    )
     return root, office
 
 
 def seed_titles() -> dict[str, Title]:
     titles = {}
     for spec in province.TITLES:
-        titles[spec.code], _ = Title.objects.update_or_create(code=spec.code, defaults={
-            "name": spec.name, "rank": spec.rank, "is_leader": spec.is_leader,
-            "must_be_non_local": spec.must_be_non_local,
-            "single_holder": spec.must_be_non_local,
-            "min_political_theory": spec.min_political_theory,
-        })
+        titles[spec.code], _ = Title.objects.update_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "rank": spec.rank,
+                "is_leader": spec.is_leader,
+                "must_be_non_local": spec.must_be_non_local,
+                "single_holder": spec.must_be_non_local,
+                "min_political_theory": spec.min_political_theory,
+            },
+        )
     return titles
 
 
 def seed_positions() -> dict[str, JobPosition]:
     positions = {}
     for spec in province.POSITIONS:
-        positions[spec.code], _ = JobPosition.objects.update_or_create(code=spec.code, defaults={
-            "name": spec.name, "field": spec.field, "required_major": spec.major,
-            "min_education": spec.min_education,
-            "min_political_theory": spec.min_political_theory,
-            "min_state_management": spec.min_state_management,
-            "requires_it": spec.requires_it,
-            "requires_foreign_language": spec.requires_foreign_language,
-        })
+        positions[spec.code], _ = JobPosition.objects.update_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "field": spec.field,
+                "required_major": spec.major,
+                "min_education": spec.min_education,
+                "min_political_theory": spec.min_political_theory,
+                "min_state_management": spec.min_state_management,
+                "requires_it": spec.requires_it,
+                "requires_foreign_language": spec.requires_foreign_language,
+            },
+        )
     return positions
 
 
@@ -112,7 +129,10 @@ def seed_commune(commune: Commune, root: Organization) -> Unit:
     unit = Unit(commune, ensure_org(code, commune.full_name, commune.kind, root))
     for dept in province.DEPARTMENTS:
         unit.departments[dept.suffix] = ensure_org(
-            f"{code}.{dept.suffix}", dept.name_in(commune), dept.kind, unit.org,
+            f"{code}.{dept.suffix}",
+            dept.name_in(commune),
+            dept.kind,
+            unit.org,
         )
     return unit
 
@@ -132,9 +152,7 @@ def plan_roster(rng: random.Random) -> list[Seat]:
     for dept in province.DEPARTMENTS:
         seats.append(Seat(dept.suffix, dept.head_title, province.DEPARTMENT_LEADER_POSITION))
         for _ in range(rng.randint(1, 2)):
-            seats.append(
-                Seat(dept.suffix, dept.deputy_title, province.DEPARTMENT_LEADER_POSITION)
-            )
+            seats.append(Seat(dept.suffix, dept.deputy_title, province.DEPARTMENT_LEADER_POSITION))
     total = rng.randint(25, 35)
     return seats + _civil_servant_seats(rng, total - len(seats))
 
@@ -161,8 +179,11 @@ def seed_staff(unit: Unit, units: list[Unit], ref: Reference) -> int:
     existing = set(Person.objects.filter(code__in=codes).values_list("code", flat=True))
     people = []
     for code, seat in zip(codes, seats, strict=True):
-        slot = Slot(unit.departments.get(seat.suffix, unit.org), ref.titles[seat.title],
-                    ref.positions[seat.position])
+        slot = Slot(
+            unit.departments.get(seat.suffix, unit.org),
+            ref.titles[seat.title],
+            ref.positions[seat.position],
+        )
         person = build_person(rng, code, home, slot)
         if person.code not in existing:
             people.append(person)
@@ -186,5 +207,6 @@ def seed_quotas(unit: Unit, seats: list[Seat], rng: random.Random, ref: Referenc
     for (suffix, position), quota in quotas.items():
         StaffingQuota.objects.update_or_create(
             organization=unit.departments.get(suffix, unit.org),
-            job_position=ref.positions[position], defaults={"quota": quota},
+            job_position=ref.positions[position],
+            defaults={"quota": quota},
         )

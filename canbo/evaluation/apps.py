@@ -14,8 +14,7 @@ class EvaluationConfig(AppConfig):
         from canbo.people.signals import leave_changed, leave_locked_months
 
         leave_changed.connect(absence.on_leave_changed, dispatch_uid="evaluation.sync_worked")
-        leave_locked_months.connect(absence.locked_months,
-                                    dispatch_uid="evaluation.locked_months")
+        leave_locked_months.connect(absence.locked_months, dispatch_uid="evaluation.locked_months")
         inbox.register(evaluation_inbox)
         from canbo.evaluation.services.periods import locked_pairs
         from canbo.work.signals import locked_pairs_requested
@@ -24,5 +23,6 @@ class EvaluationConfig(AppConfig):
         from canbo.cadre.signals import classifications_requested
         from canbo.evaluation.services.annual import annual_classifications
 
-        classifications_requested.connect(annual_classifications,
-                                          dispatch_uid="evaluation.classifications")
+        classifications_requested.connect(
+            annual_classifications, dispatch_uid="evaluation.classifications"
+        )

@@ -62,8 +62,10 @@ def seed_evaluation(stdout=None) -> int:
             _seed_month(root, date(YEAR, month, 1), rng, people, locked=True)
         _seed_month(root, date(YEAR, OPEN_MONTH, 1), rng, people, locked=False)
     if stdout is not None:
-        stdout.write(f"Đánh giá: {EvaluationSheet.objects.count()} phiếu "
-                     f"(tháng 1–10/{YEAR} đã khoá, tháng {OPEN_MONTH} đang mở).")
+        stdout.write(
+            f"Đánh giá: {EvaluationSheet.objects.count()} phiếu "
+            f"(tháng 1–10/{YEAR} đã khoá, tháng {OPEN_MONTH} đang mở)."
+        )
     return EvaluationSheet.objects.count()
 
 
@@ -77,8 +79,10 @@ def seed_year_end(stdout=None) -> int:
         compute_annual(None, YEAR, root, operator=True)
         outcome = finalise_annual(None, YEAR, root, operator=True)
     if stdout is not None:
-        stdout.write(f"Xếp loại năm {YEAR}: đã chốt {len(outcome.finalised)} xã, phường; "
-                     f"{len(outcome.refused)} xã, phường còn vượt tỷ lệ “xuất sắc”.")
+        stdout.write(
+            f"Xếp loại năm {YEAR}: đã chốt {len(outcome.finalised)} xã, phường; "
+            f"{len(outcome.refused)} xã, phường còn vượt tỷ lệ “xuất sắc”."
+        )
     return outcome.rows
 
 
@@ -90,9 +94,13 @@ CHARGES = (("Văn phòng", "Văn hóa"), ("Kinh tế", "Trung tâm"))
 def seed_charges() -> int:
     charges = []
     for commune in Organization.objects.filter(kind__in=COMMUNE_KINDS):
-        vices = [p for p in Person.objects.filter(organization=commune, title__is_leader=True)
-                 .select_related("title", "organization").order_by("code")
-                 if leader_kind(p) == VICE_CHAIRMAN]
+        vices = [
+            p
+            for p in Person.objects.filter(organization=commune, title__is_leader=True)
+            .select_related("title", "organization")
+            .order_by("code")
+            if leader_kind(p) == VICE_CHAIRMAN
+        ]
         for vice, words in zip(vices, CHARGES, strict=False):
             for unit in Organization.objects.filter(parent=commune):
                 if any(word in unit.name for word in words):
@@ -103,14 +111,17 @@ def seed_charges() -> int:
 
 def _merit(rng: random.Random) -> dict[int, float]:
     """A steady level per person, plus a "generous" review in every second commune."""
-    communes = {c.pk: i for i, c in enumerate(Organization.objects.filter(
-        kind__in=COMMUNE_KINDS).order_by("path"))}
+    communes = {
+        c.pk: i
+        for i, c in enumerate(Organization.objects.filter(kind__in=COMMUNE_KINDS).order_by("path"))
+    }
     merit = {}
     for person in Person.objects.exclude(organization=None).select_related("organization"):
         commune = person.organization.commune()
         generous = commune is not None and communes.get(commune.pk, 0) % 2 == 1
-        merit[person.pk] = GENERAL_MEAN + (GENEROUS_BONUS if generous else 0) + \
-            rng.gauss(0, PERSON_SPREAD)
+        merit[person.pk] = (
+            GENERAL_MEAN + (GENEROUS_BONUS if generous else 0) + rng.gauss(0, PERSON_SPREAD)
+        )
     return merit
 
 
@@ -125,9 +136,13 @@ def general_points(rng: random.Random, merit: float) -> list[float]:
 def _period(root: Organization, month: date, locked: bool) -> EvaluationPeriod:
     end = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     period = EvaluationPeriod.objects.create(
-        organization=root, start=month, self_assessment_due=end.replace(day=3),
-        review_due=end.replace(day=6), approval_due=end.replace(day=9),
-        status=PeriodStatus.LOCKED if locked else PeriodStatus.OPEN)
+        organization=root,
+        start=month,
+        self_assessment_due=end.replace(day=3),
+        review_due=end.replace(day=6),
+        approval_due=end.replace(day=9),
+        status=PeriodStatus.LOCKED if locked else PeriodStatus.OPEN,
+    )
     create_sheets(period)
     return period
 
@@ -163,8 +178,11 @@ def _seed_month(root, month: date, rng: random.Random, merit: dict, locked: bool
     period = _period(root, month, locked)
     items = _items_by_person(month)
     moment = timezone.make_aware(datetime.combine(period.approval_due, time(9)))
-    sheets = list(period.sheets.select_related("person__profile__user", "person__title",
-                                               "person__organization").order_by("person__code"))
+    sheets = list(
+        period.sheets.select_related(
+            "person__profile__user", "person__title", "person__organization"
+        ).order_by("person__code")
+    )
     kinds = {s.pk: leader_kind(s.person) if s.is_leader else None for s in sheets}
     for level in sorted(set(kinds.values()), key=RANK.get):
         batch = [s for s in sheets if kinds[s.pk] == level]
@@ -174,10 +192,26 @@ def _seed_month(root, month: date, rng: random.Random, merit: dict, locked: bool
                 state = SheetStatus.DRAFT  # on leave: nothing to evaluate
             general = general_points(rng, merit.get(sheet.person_id, GENERAL_MEAN))
             _fill(sheet, state, items.get(sheet.person_id, []), general, rng, moment)
-        EvaluationSheet.objects.bulk_update(batch, [
-            "status", "general_self", "general_review", "adjust_reasons", "self_comment",
-            "review_comment", "result", "total", "classification", "submitted_at",
-            "reviewed_at", "approved_at", "version", "leader_organising"], batch_size=1000)
+        EvaluationSheet.objects.bulk_update(
+            batch,
+            [
+                "status",
+                "general_self",
+                "general_review",
+                "adjust_reasons",
+                "self_comment",
+                "review_comment",
+                "result",
+                "total",
+                "classification",
+                "submitted_at",
+                "reviewed_at",
+                "approved_at",
+                "version",
+                "leader_organising",
+            ],
+            batch_size=1000,
+        )
     if not locked:
         _contest_one(period)
 
@@ -186,8 +220,15 @@ def _open_state(sheet: EvaluationSheet, rng: random.Random) -> str:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None and profile.user.username in KEEP_DRAFT:
         return SheetStatus.DRAFT
-    return rng.choice([SheetStatus.DRAFT, SheetStatus.SELF_ASSESSED, SheetStatus.SELF_ASSESSED,
-                       SheetStatus.REVIEWED, SheetStatus.PUBLISHED])
+    return rng.choice(
+        [
+            SheetStatus.DRAFT,
+            SheetStatus.SELF_ASSESSED,
+            SheetStatus.SELF_ASSESSED,
+            SheetStatus.REVIEWED,
+            SheetStatus.PUBLISHED,
+        ]
+    )
 
 
 def _fill(sheet, state: str, items: list, general: list, rng: random.Random, moment) -> None:
@@ -209,8 +250,7 @@ def _fill(sheet, state: str, items: list, general: list, rng: random.Random, mom
     if sheet.is_leader and rng.random() < 0.05:
         sheet.leader_organising = "partial"  # a planned task of the unit was not done on time
     # The same bridge as the workflow: a leader's scope and d come from canbo.evaluation.
-    sheet.result = compute(sheet, reviewed) if sheet.is_leader else _score(items, reviewed,
-                                                                             sheet)
+    sheet.result = compute(sheet, reviewed) if sheet.is_leader else _score(items, reviewed, sheet)
     total = sheet.result["total"]
     sheet.total = None if total is None else Decimal(str(round(total, 4)))
     sheet.classification = sheet.result["classification"] or ""
@@ -219,19 +259,30 @@ def _fill(sheet, state: str, items: list, general: list, rng: random.Random, mom
 
 
 def _score(items: list, general: list, sheet) -> dict:
-    result = score_period(items, general, criteria=sheet.criteria_set, role=STAFF,
-                          rulebook=rulebook_for(sheet.period.start))
+    result = score_period(
+        items,
+        general,
+        criteria=sheet.criteria_set,
+        role=STAFF,
+        rulebook=rulebook_for(sheet.period.start),
+    )
     return as_json(result)
 
 
 def _contest_one(period: EvaluationPeriod) -> None:
-    sheet = period.sheets.filter(status=SheetStatus.PUBLISHED,
-                                 person__organization__name__contains="Kinh tế",
-                                 person__organization__parent__name="Phường Đoàn Kết").first()
+    sheet = period.sheets.filter(
+        status=SheetStatus.PUBLISHED,
+        person__organization__name__contains="Kinh tế",
+        person__organization__parent__name="Phường Đoàn Kết",
+    ).first()
     sheet = sheet or period.sheets.filter(status=SheetStatus.PUBLISHED).first()
     if sheet is None:
         return
     owner = User.objects.filter(profile__person=sheet.person).first()
-    Complaint.objects.create(sheet=sheet, filed_by=owner, status=ComplaintStatus.OPEN,
-                             reason="Tôi đã hoàn thành báo cáo đúng hạn nhưng bị tính chậm.")
+    Complaint.objects.create(
+        sheet=sheet,
+        filed_by=owner,
+        status=ComplaintStatus.OPEN,
+        reason="Tôi đã hoàn thành báo cáo đúng hạn nhưng bị tính chậm.",
+    )
     EvaluationSheet.objects.filter(pk=sheet.pk).update(status=SheetStatus.CONTESTED)

@@ -31,8 +31,9 @@ def group_label(code: str) -> str:
 
 
 def group_choices() -> list[tuple[str, str]]:
-    return [(code, group_label(code))
-            for code in [COMMUNE_LEADERS, DEPARTMENT_LEADERS, *Field.values]]
+    return [
+        (code, group_label(code)) for code in [COMMUNE_LEADERS, DEPARTMENT_LEADERS, *Field.values]
+    ]
 
 
 def default_groups(people: list[Person]) -> dict[int, str]:

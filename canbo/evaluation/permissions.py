@@ -81,10 +81,17 @@ def approvable_sheets(user):
     sheets `can_approve` allows (the same rule, read once per candidate)."""
     scope = scope_for(user)
     sheets = EvaluationSheet.objects.visible_to(user).filter(
-        status=SheetStatus.REVIEWED, period__status=PeriodStatus.OPEN)
+        status=SheetStatus.REVIEWED, period__status=PeriodStatus.OPEN
+    )
     if scope.role not in COMMUNE_LEADERS:
         return sheets.none()
     candidates = sheets.select_related("person__organization", "person__title").only(
-        "pk", "person_id", "is_leader", "person__organization__kind",
-        "person__organization__path", "person__title__rank", "person__title__is_leader")
+        "pk",
+        "person_id",
+        "is_leader",
+        "person__organization__kind",
+        "person__organization__path",
+        "person__title__rank",
+        "person__title__is_leader",
+    )
     return sheets.filter(pk__in=[s.pk for s in candidates if _may_approve(scope, s)])

@@ -44,6 +44,8 @@ class Objection:
 
 def collect(signal: Signal, **kwargs) -> list:
     return [item for _, found in signal.send(sender=None, **kwargs) for item in (found or [])]
+
+
 # Asks for the agency result of a commune (the agency app answers once connected), used for its
 # chairman's đ when the rulebook's switch `agency_informs_leader` is on. Arguments:
 # organization (Organization, the commune), year (int). A receiver returns None, or a dict

@@ -112,14 +112,11 @@ def row_errors(data: DossierData) -> list[str]:
         )
     if data.rating is not None:
         if data.rating.level not in LEVELS:
-            errors.append(
-                _("The rating must be from 1 (very dissatisfied) to 5 (very satisfied).")
-            )
+            errors.append(_("The rating must be from 1 (very dissatisfied) to 5 (very satisfied)."))
         unknown = set(data.rating.concerns) - CONCERNS
         if unknown:
             errors.append(
-                _("Unknown complaint topics: %(topics)s.")
-                % {"topics": ", ".join(sorted(unknown))}
+                _("Unknown complaint topics: %(topics)s.") % {"topics": ", ".join(sorted(unknown))}
             )
     return errors
 

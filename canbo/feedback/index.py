@@ -169,6 +169,11 @@ def commune_year_measures(organization, year: int) -> dict | None:
     bad = sum(r.complained_or_dissatisfied for r in rows)
     on_time = sum(r.on_time_count for r in rows)
     text = gettext("From %(n)d dossiers of the one-stop system in %(year)d.") % {
-        "n": dossiers, "year": year}
-    return {"on_time": Fraction(on_time, returned),
-            "satisfaction": Fraction(dossiers - bad, dossiers), "text": text}
+        "n": dossiers,
+        "year": year,
+    }
+    return {
+        "on_time": Fraction(on_time, returned),
+        "satisfaction": Fraction(dossiers - bad, dossiers),
+        "text": text,
+    }

@@ -8,16 +8,19 @@ from canbo.org.models import Organization
 
 class ClientForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
-    organization = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organization.objects.none())
-    scopes = forms.MultipleChoiceField(label=_("Scopes"), choices=list(SCOPES.items()),
-                                       widget=forms.CheckboxSelectMultiple)
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Scopes"), choices=list(SCOPES.items()), widget=forms.CheckboxSelectMultiple
+    )
     require_signature = forms.BooleanField(label=_("Require HMAC signature"), required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.visible_to(user)\
-            .filter(depth__lte=2)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user).filter(
+            depth__lte=2
+        )
 
 
 class RevokeForm(forms.Form):

@@ -49,8 +49,9 @@ def import_index(request, sheet_form=None, edxml_form=None, status=200):
         "sheet_form": sheet_form or SheetUploadForm(kinds=_kinds(request.user)),
         "edxml_form": edxml_form or EdxmlUploadForm(),
         "kinds": _kinds(request.user),
-        "batches": ImportBatch.objects.filter(uploaded_by=request.user)
-        .defer("content", "report")[:20],
+        "batches": ImportBatch.objects.filter(uploaded_by=request.user).defer("content", "report")[
+            :20
+        ],
         "payloads": _own_payloads(request.user)[:50],
         "waiting": _waiting_for_person(request.user)[:50],
         "can_pick": can(request.user, edxml_pick.CAPABILITY),
@@ -69,8 +70,12 @@ def _waiting_for_person(user):
     """Packets waiting for a personnel officer to pick their handler (any sender)."""
     if not can(user, edxml_pick.CAPABILITY):
         return RejectedPayload.objects.none()
-    return visible_payloads(user).filter(status=PayloadStatus.PENDING).exclude(
-        handler="").defer("body")
+    return (
+        visible_payloads(user)
+        .filter(status=PayloadStatus.PENDING)
+        .exclude(handler="")
+        .defer("body")
+    )
 
 
 def import_template(request, kind: str):
@@ -104,8 +109,7 @@ def import_upload(request):
 
 def _batch(request, pk: int) -> ImportBatch:
     require(request.user, "integration.import")
-    return get_object_or_404(ImportBatch.objects.defer("content"), pk=pk,
-                             uploaded_by=request.user)
+    return get_object_or_404(ImportBatch.objects.defer("content"), pk=pk, uploaded_by=request.user)
 
 
 def import_batch(request, pk: int):
@@ -113,8 +117,12 @@ def import_batch(request, pk: int):
     rows = batch.report
     errors = [row for row in rows if row["errors"]]
     shown = errors + [row for row in rows if not row["errors"]][:PREVIEW_ROWS]
-    context = {"batch": batch, "rows": sorted(shown, key=lambda r: r["row"]),
-               "hidden": len(rows) - len(shown), "error_count": len(errors)}
+    context = {
+        "batch": batch,
+        "rows": sorted(shown, key=lambda r: r["row"]),
+        "hidden": len(rows) - len(shown),
+        "error_count": len(errors),
+    }
     response = render(request, "integration/import_batch.html", context)
     if batch.running and not batch.interrupted:
         response["Refresh"] = "2"  # the status page reloads itself until the work is done
@@ -159,10 +167,14 @@ def import_edxml_files(request):
     if not form.is_valid():
         return import_index(request, edxml_form=form, status=400)
     actor = Actor(request.user)
-    reports = [import_edxml(actor, upload, upload.name, "upload")
-               for upload in form.cleaned_data["files"]]
-    return render(request, "integration/import_edxml.html",
-                  {"reports": reports, "failed": sum(not r.ok for r in reports)})
+    reports = [
+        import_edxml(actor, upload, upload.name, "upload") for upload in form.cleaned_data["files"]
+    ]
+    return render(
+        request,
+        "integration/import_edxml.html",
+        {"reports": reports, "failed": sum(not r.ok for r in reports)},
+    )
 
 
 def _payload(request, pk: int) -> RejectedPayload:
@@ -186,7 +198,8 @@ def payload_retry(request, pk: int):
         return _back(payload)
     report = retry_payload(request.user, payload)
     (messages.success if report.ok else messages.error)(
-        request, f"{report.label}. {report.message}")
+        request, f"{report.label}. {report.message}"
+    )
     return _back(payload)
 
 
@@ -216,8 +229,10 @@ def payload_handler(request, pk: int):
         reports = edxml_pick.pick_handler(request.user, payload, form.cleaned_data["person"])
         for report in reports:
             (messages.success if report.ok else messages.error)(
-                request, f"{report.name}: {report.label}. {report.message}")
+                request, f"{report.name}: {report.label}. {report.message}"
+            )
         return redirect("integration:imports")
     context = {"payload": payload, "packet": packet, "org": org, "form": form}
-    return render(request, "integration/payload_handler.html", context,
-                  status=400 if form.errors else 200)
+    return render(
+        request, "integration/payload_handler.html", context, status=400 if form.errors else 200
+    )

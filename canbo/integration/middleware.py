@@ -30,13 +30,16 @@ class ApiLogMiddleware:
         response = as_json(self.get_response(request))
         counts = getattr(request, "api_counts", {})
         ApiRequestLog.objects.create(
-            client=getattr(request, "api_client", None), method=request.method,
-            path=request.path[:255], status=response.status_code, outcome=_outcome(response),
-            received=counts.get("received", 0), written=counts.get("written", 0),
+            client=getattr(request, "api_client", None),
+            method=request.method,
+            path=request.path[:255],
+            status=response.status_code,
+            outcome=_outcome(response),
+            received=counts.get("received", 0),
+            written=counts.get("written", 0),
             duration_ms=int((time.perf_counter() - start) * 1000),
         )
         return response
-
 
     def process_exception(self, request, exception):
         if not request.path.startswith("/api/"):
@@ -49,7 +52,8 @@ def as_json(response):
     """An error response that is not JSON (an HTML 404 page, a bare 405) becomes the JSON
     error of its status; the Allow header of a 405 is kept."""
     if response.status_code < 400 or response.get("Content-Type", "").startswith(
-            "application/json"):
+        "application/json"
+    ):
         return response
     converted = JsonResponse(plain_error(response.status_code), status=response.status_code)
     if response.has_header("Allow"):

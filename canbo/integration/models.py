@@ -86,8 +86,12 @@ class WebhookEvent(models.TextChoices):
 
 
 class WebhookSubscription(models.Model):
-    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE,
-                               related_name="subscriptions", verbose_name=_("API client"))
+    client = models.ForeignKey(
+        ApiClient,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("API client"),
+    )
     event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
     url = models.URLField(_("URL"), max_length=500)
     active = models.BooleanField(_("active"), default=True)
@@ -108,12 +112,14 @@ class DeliveryStatus(models.TextChoices):
 
 
 class WebhookDelivery(models.Model):
-    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE,
-                                     related_name="deliveries")
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
     event = models.CharField(max_length=40)
     payload = models.JSONField()
-    status = models.CharField(max_length=12, choices=DeliveryStatus.choices,
-                              default=DeliveryStatus.PENDING, db_index=True)
+    status = models.CharField(
+        max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, db_index=True)
     last_status_code = models.PositiveSmallIntegerField(null=True)
@@ -136,6 +142,17 @@ from canbo.integration.imports.models import (  # noqa: E402
 # Task payloads and events from connected systems, likewise.
 from canbo.integration.tasks.models import TaskEvent, TaskEventKind, TaskRecord  # noqa: E402
 
-__all__ = ["ApiClient", "ApiRequestLog", "ImportBatch", "IncomingDocument", "RejectedPayload",
-           "SeenSignature", "StaffAlias", "TaskEvent", "TaskEventKind", "TaskRecord",
-           "WebhookDelivery", "WebhookSubscription"]
+__all__ = [
+    "ApiClient",
+    "ApiRequestLog",
+    "ImportBatch",
+    "IncomingDocument",
+    "RejectedPayload",
+    "SeenSignature",
+    "StaffAlias",
+    "TaskEvent",
+    "TaskEventKind",
+    "TaskRecord",
+    "WebhookDelivery",
+    "WebhookSubscription",
+]

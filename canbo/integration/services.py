@@ -24,21 +24,29 @@ def find_organization(ref: str) -> Organization:
 
 
 @transaction.atomic
-def create_client(actor, name: str, organization: Organization, scopes: list[str],
-                  require_signature: bool = False) -> tuple[ApiClient, str]:
+def create_client(
+    actor, name: str, organization: Organization, scopes: list[str], require_signature: bool = False
+) -> tuple[ApiClient, str]:
     """Create a client; return it with its token, which is never stored in clear."""
     unknown = sorted(set(scopes) - set(SCOPES))
     if unknown:
-        raise ClientError(f"Quyền không hợp lệ: {', '.join(unknown)}. "
-                          f"Hợp lệ: {', '.join(SCOPES)}.")
+        raise ClientError(f"Quyền không hợp lệ: {', '.join(unknown)}. Hợp lệ: {', '.join(SCOPES)}.")
     token = tokens.new_token()
     client = ApiClient.objects.create(
-        name=name, organization=organization, scopes=sorted(set(scopes)),
-        token_prefix=tokens.token_prefix(token), token_hash=tokens.hash_token(token),
-        signing_secret=tokens.new_signing_secret(), require_signature=require_signature,
+        name=name,
+        organization=organization,
+        scopes=sorted(set(scopes)),
+        token_prefix=tokens.token_prefix(token),
+        token_hash=tokens.hash_token(token),
+        signing_secret=tokens.new_signing_secret(),
+        require_signature=require_signature,
     )
-    audit.record(actor, "integration.create_client", client,
-                 after={"organization": organization.pk, "scopes": client.scopes})
+    audit.record(
+        actor,
+        "integration.create_client",
+        client,
+        after={"organization": organization.pk, "scopes": client.scopes},
+    )
     return client, token
 
 

@@ -28,8 +28,7 @@ class SignatureError(Exception):
         self.code, self.message = code, message
 
 
-def sign(secret: str, timestamp: str, method: str, path: str, body: bytes,
-         nonce: str = "") -> str:
+def sign(secret: str, timestamp: str, method: str, path: str, body: bytes, nonce: str = "") -> str:
     """The signature a client sends: HMAC over timestamp, method, path — with "?" and the query
     string exactly as sent, when there is one — body hash and, when the client sends one, the
     nonce (a last line)."""
@@ -51,10 +50,11 @@ def verify(request, secret: str, now: float | None = None) -> None:
         raise SignatureError("signature_expired", "Dấu thời gian lệch quá 5 phút.")
     nonce = request.META.get(NONCE_HEADER, "")
     if nonce and not NONCE.fullmatch(nonce):
-        raise SignatureError("signature_invalid",
-                             "Mã chống phát lại (X-Canbo-Nonce) phải gồm 8–64 chữ, số, - hoặc _.")
-    expected = sign(secret, timestamp, request.method, signed_target(request), request.body,
-                    nonce)
+        raise SignatureError(
+            "signature_invalid",
+            "Mã chống phát lại (X-Canbo-Nonce) phải gồm 8–64 chữ, số, - hoặc _.",
+        )
+    expected = sign(secret, timestamp, request.method, signed_target(request), request.body, nonce)
     if not hmac.compare_digest(expected, signature):
         raise SignatureError("signature_invalid", "Chữ ký HMAC không đúng.")
     _remember(signature)

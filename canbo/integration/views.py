@@ -29,8 +29,9 @@ def client_list(request):
     since = timezone.now() - timedelta(days=1)
     clients = _clients(request.user).annotate(
         requests_24h=Count("apirequestlog", filter=Q(apirequestlog__at__gte=since)),
-        rejected_24h=Count("apirequestlog", filter=Q(apirequestlog__at__gte=since,
-                                                     apirequestlog__status__gte=400)),
+        rejected_24h=Count(
+            "apirequestlog", filter=Q(apirequestlog__at__gte=since, apirequestlog__status__gte=400)
+        ),
         received_total=Sum("apirequestlog__received"),
     )
     return render(request, "integration/clients.html", {"clients": clients})
@@ -41,8 +42,13 @@ def client_create(request):
     form = ClientForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        client, token = create_client(request.user, data["name"], data["organization"],
-                                      data["scopes"], data["require_signature"])
+        client, token = create_client(
+            request.user,
+            data["name"],
+            data["organization"],
+            data["scopes"],
+            data["require_signature"],
+        )
         return render(request, "integration/token.html", {"client": client, "token": token})
     return render(request, "integration/client_form.html", {"form": form})
 
@@ -51,11 +57,15 @@ def client_detail(request, pk: int):
     client = get_object_or_404(_clients(request.user), pk=pk)
     logs = ApiRequestLog.objects.filter(client=client)
     context = {
-        "client": client, "recent": logs[:50],
+        "client": client,
+        "recent": logs[:50],
         "rejected": logs.filter(status__gte=400)[:50],
-        "totals": logs.aggregate(requests=Count("id"), received=Sum("received"),
-                                 written=Sum("written"),
-                                 rejected=Count("id", filter=Q(status__gte=400))),
+        "totals": logs.aggregate(
+            requests=Count("id"),
+            received=Sum("received"),
+            written=Sum("written"),
+            rejected=Count("id", filter=Q(status__gte=400)),
+        ),
         "revoke_form": RevokeForm(),
         "subscription_form": SubscriptionForm(),
         "subscriptions": client.subscriptions.all(),

@@ -25,8 +25,10 @@ ELECTRONIC_CODE = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)+$")
 def validate_electronic_code(value: str) -> None:
     if len(value) > 35 or not ELECTRONIC_CODE.match(value):
         raise ValidationError(
-            _("Invalid electronic code: dotted groups of digits and capital letters, "
-              "at most 35 characters (e.g. 000.00.00.H49)."),
+            _(
+                "Invalid electronic code: dotted groups of digits and capital letters, "
+                "at most 35 characters (e.g. 000.00.00.H49)."
+            ),
             code="electronic_code",
         )
 
@@ -43,11 +45,19 @@ class Organization(models.Model):
     name = NFCCharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=32, choices=OrgKind.choices)
     code = models.CharField(
-        _("electronic code"), max_length=35, unique=True, null=True, blank=True,
+        _("electronic code"),
+        max_length=35,
+        unique=True,
+        null=True,
+        blank=True,
         validators=[validate_electronic_code],
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     # Materialised path of ids ("/1/7/42/") so a subtree is one indexed prefix query.
@@ -115,11 +125,13 @@ class JobPosition(models.Model):
     )
     required_major = NFCCharField(_("required major"), max_length=200, blank=True)
     min_political_theory = models.IntegerField(
-        _("minimum political theory"), choices=PoliticalTheory.choices,
+        _("minimum political theory"),
+        choices=PoliticalTheory.choices,
         default=PoliticalTheory.NONE,
     )
     min_state_management = models.IntegerField(
-        _("minimum state-management training"), choices=StateManagement.choices,
+        _("minimum state-management training"),
+        choices=StateManagement.choices,
         default=StateManagement.NONE,
     )
     requires_it = models.BooleanField(_("requires IT certificate"), default=False)
@@ -144,8 +156,12 @@ class JobPosition(models.Model):
 class JobPositionVersion(models.Model):
     """A former version of a job position, kept when a new decision changes it."""
 
-    job_position = models.ForeignKey(JobPosition, on_delete=models.CASCADE,
-                                     related_name="versions", verbose_name=_("job position"))
+    job_position = models.ForeignKey(
+        JobPosition,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("job position"),
+    )
     version = models.PositiveSmallIntegerField(_("version"))
     decision = NFCCharField(_("approving decision"), max_length=120, blank=True)
     content = models.JSONField(_("content"), default=dict)
@@ -153,8 +169,11 @@ class JobPositionVersion(models.Model):
 
     class Meta:
         ordering = ["job_position", "-version"]
-        constraints = [models.UniqueConstraint(fields=["job_position", "version"],
-                                               name="one_job_position_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job_position", "version"], name="one_job_position_version"
+            )
+        ]
         verbose_name = _("job position version")
         verbose_name_plural = _("job position versions")
 
@@ -170,7 +189,8 @@ class Title(models.Model):
     single_holder = models.BooleanField(_("single holder"), default=False)
     rank = models.PositiveSmallIntegerField(_("rank"), default=100)
     min_political_theory = models.IntegerField(
-        _("minimum political theory"), choices=PoliticalTheory.choices,
+        _("minimum political theory"),
+        choices=PoliticalTheory.choices,
         default=PoliticalTheory.NONE,
     )
 
@@ -185,7 +205,9 @@ class Title(models.Model):
 
 class StaffingQuota(models.Model):
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="quotas",
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="quotas",
         verbose_name=_("organisation"),
     )
     job_position = models.ForeignKey(

@@ -11,8 +11,11 @@ from canbo.org.models import JobPosition, Organization
 from canbo.people.choices import AGE_BANDS, Ethnicity, Gender
 
 AGE_BAND_CHOICES = [
-    ("", _("All ages")), ("lt30", _("Under 30")), ("30-39", "30–39"),
-    ("40-49", "40–49"), ("50plus", _("50 and over")),
+    ("", _("All ages")),
+    ("lt30", _("Under 30")),
+    ("30-39", "30–39"),
+    ("40-49", "40–49"),
+    ("50plus", _("50 and over")),
 ]
 
 

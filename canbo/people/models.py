@@ -25,8 +25,10 @@ ID_NUMBER = re.compile(r"^[0-9]{12}$")
 def validate_id_number(value: str) -> None:
     """A citizen identity card number (CCCD): exactly 12 digits."""
     if not ID_NUMBER.match(value or ""):
-        raise ValidationError(_("The personal identification number (CCCD) must be exactly "
-                                "12 digits."), code="id_number")
+        raise ValidationError(
+            _("The personal identification number (CCCD) must be exactly 12 digits."),
+            code="id_number",
+        )
 
 
 class PersonQuerySet(models.QuerySet):
@@ -48,8 +50,12 @@ class Person(models.Model):
     search_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
     # Citizen identity card (CCCD): unique when present (NULL, never "", when unknown).
     id_number = models.CharField(
-        _("personal identification number"), max_length=12, unique=True, null=True,
-        blank=True, validators=[validate_id_number],
+        _("personal identification number"),
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_id_number],
     )
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
@@ -58,7 +64,11 @@ class Person(models.Model):
         _("ethnicity"), max_length=16, choices=Ethnicity.choices, default=Ethnicity.KINH
     )
     hometown = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="natives",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="natives",
         verbose_name=_("hometown commune"),
     )
     party_member = models.BooleanField(_("Party member"), default=False)
@@ -70,7 +80,8 @@ class Person(models.Model):
         _("political theory"), choices=PoliticalTheory.choices, default=PoliticalTheory.NONE
     )
     state_management = models.IntegerField(
-        _("state-management training"), choices=StateManagement.choices,
+        _("state-management training"),
+        choices=StateManagement.choices,
         default=StateManagement.NONE,
     )
     it_certificate = NFCCharField(_("IT certificate"), max_length=120, blank=True)
@@ -78,11 +89,18 @@ class Person(models.Model):
     service_start = models.DateField(_("start of service"), null=True, blank=True)
     # Current primary post, kept by assign_post(): lists and access filter on it directly.
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="people",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
         verbose_name=_("organisation"),
     )
     job_position = models.ForeignKey(
-        JobPosition, null=True, blank=True, on_delete=models.PROTECT,
+        JobPosition,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         verbose_name=_("job position"),
     )
     title = models.ForeignKey(
@@ -137,7 +155,10 @@ class Post(models.Model):
         Organization, on_delete=models.PROTECT, verbose_name=_("organisation")
     )
     job_position = models.ForeignKey(
-        JobPosition, null=True, blank=True, on_delete=models.PROTECT,
+        JobPosition,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         verbose_name=_("job position"),
     )
     title = models.ForeignKey(
@@ -165,11 +186,18 @@ class Profile(models.Model):
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT,
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         verbose_name=_("organisation"),
     )
     person = models.OneToOneField(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="profile",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile",
         verbose_name=_("civil servant"),
     )
 
@@ -186,12 +214,14 @@ class PersonalDataAccess(models.Model):
     a user on a page or a download, or a connected system through the API."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                             verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("user")
+    )
     # A connected system is named, not linked: people may not point up to integration.
     client = models.CharField(_("connected system"), max_length=160, blank=True)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses",
-                               verbose_name=_("civil servant"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("civil servant")
+    )
     what = models.CharField(_("what"), max_length=80)
     ip = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
@@ -204,15 +234,17 @@ class PersonalDataAccess(models.Model):
 class LeavePeriod(models.Model):
     """Legitimate leave (sick, maternity, long training...): months it covers may not count."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="leaves",
-                               verbose_name=_("civil servant"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="leaves", verbose_name=_("civil servant")
+    )
     kind = models.CharField(_("kind of leave"), max_length=16, choices=LeaveKind.choices)
     start = models.DateField(_("from"))
     end = models.DateField(_("to"))
     evidence = NFCCharField(_("decision or evidence"), max_length=255)
     note = NFCTextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -229,17 +261,23 @@ class PastClassification(models.Model):
     """An annual classification from the personnel file (years before the app kept them, e.g.
     2021–2025): levels as in canbo.scoring ("excellent", "good", "complete", "fail")."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE,
-                               related_name="past_classifications",
-                               verbose_name=_("civil servant"))
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="past_classifications",
+        verbose_name=_("civil servant"),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     level = models.CharField(_("classification"), max_length=12)
     source = NFCCharField(_("source"), max_length=120, blank=True)
 
     class Meta:
         ordering = ["person", "-year"]
-        constraints = [models.UniqueConstraint(fields=["person", "year"],
-                                               name="one_past_classification_per_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year"], name="one_past_classification_per_year"
+            )
+        ]
         verbose_name = _("past classification")
         verbose_name_plural = _("past classifications")
 

@@ -29,7 +29,10 @@ def org_detail(request, pk: int):
         )
     quotas = StaffingQuota.objects.filter(organization=org).select_related("job_position")
     context = {
-        "org": org, "ancestors": org.ancestors(), "children": children,
-        "people": people, "quotas": quotas,
+        "org": org,
+        "ancestors": org.ancestors(),
+        "children": children,
+        "people": people,
+        "quotas": quotas,
     }
     return render(request, "org/detail.html", context)

@@ -13,9 +13,19 @@ from canbo.people.errors import RecordError
 from canbo.people.models import ID_NUMBER, Person, PersonalDataAccess, Post
 
 _POST_FIELDS = ["organization", "job_position", "title"]
-RECORD_FIELDS = ["id_number", "hometown", "ethnicity", "party_member", "education", "major",
-                 "political_theory", "state_management", "it_certificate", "foreign_language",
-                 "service_start"]
+RECORD_FIELDS = [
+    "id_number",
+    "hometown",
+    "ethnicity",
+    "party_member",
+    "education",
+    "major",
+    "political_theory",
+    "state_management",
+    "it_certificate",
+    "foreign_language",
+    "service_start",
+]
 
 
 def check_id_number(id_number: str | None, person: Person | None = None) -> None:
@@ -23,22 +33,27 @@ def check_id_number(id_number: str | None, person: Person | None = None) -> None
     if not id_number:
         return
     if not ID_NUMBER.match(id_number):
-        raise RecordError(_("The personal identification number (CCCD) must be exactly 12 "
-                            "digits."))
+        raise RecordError(_("The personal identification number (CCCD) must be exactly 12 digits."))
     others = Person.objects.filter(id_number=id_number)
     if person is not None and person.pk:
         others = others.exclude(pk=person.pk)
     owner = others.first()
     if owner is not None:
-        raise RecordError(_("The personal identification number %(number)s is already "
-                            "recorded for %(name)s (code %(code)s).")
-                          % {"number": id_number, "name": owner.full_name, "code": owner.code})
+        raise RecordError(
+            _(
+                "The personal identification number %(number)s is already "
+                "recorded for %(name)s (code %(code)s)."
+            )
+            % {"number": id_number, "name": owner.full_name, "code": owner.code}
+        )
 
 
 def not_in_future(day: date | None, label: str, today: date) -> None:
     if day and day > today:
-        raise RecordError(_("%(label)s %(day)s is in the future.")
-                          % {"label": label, "day": day.strftime("%d/%m/%Y")})
+        raise RecordError(
+            _("%(label)s %(day)s is in the future.")
+            % {"label": label, "day": day.strftime("%d/%m/%Y")}
+        )
 
 
 @transaction.atomic
@@ -58,13 +73,15 @@ def update_person_record(actor, person: Person, changes: dict, today: date) -> P
     for name, value in changes.items():
         setattr(person, name, value)
     person.save()
-    audit.record(actor, "people.update_record", person, before,
-                 audit.snapshot(person, RECORD_FIELDS))
+    audit.record(
+        actor, "people.update_record", person, before, audit.snapshot(person, RECORD_FIELDS)
+    )
     return person
 
 
-def single_holders(organization: Organization, title: Title | None,
-                   person: Person | None = None) -> list[str]:
+def single_holders(
+    organization: Organization, title: Title | None, person: Person | None = None
+) -> list[str]:
     """Others currently holding a single-holder title in this organisation."""
     if title is None or not title.single_holder:
         return []
@@ -75,10 +92,18 @@ def single_holders(organization: Organization, title: Title | None,
 
 
 @transaction.atomic
-def record_post(actor, person: Person, organization: Organization, start: date,
-                end: date | None, today: date, job_position: JobPosition | None = None,
-                title: Title | None = None, concurrent: bool = False, decision: str = ""
-                ) -> Post:
+def record_post(
+    actor,
+    person: Person,
+    organization: Organization,
+    start: date,
+    end: date | None,
+    today: date,
+    job_position: JobPosition | None = None,
+    title: Title | None = None,
+    concurrent: bool = False,
+    decision: str = "",
+) -> Post:
     """Record a post: a past one (with its end) goes into the history; a current one (no end)
     becomes the person's post like assign_post. Dates in the future are refused."""
     not_in_future(start, _("The start date"), today)
@@ -88,26 +113,46 @@ def record_post(actor, person: Person, organization: Organization, start: date,
     if end is None:
         holders = single_holders(organization, title, person)
         if holders:
-            raise RecordError(_("%(org)s already has a %(title)s: %(names)s. End their post "
-                                "first (a rotation decision can do it), then record this one.")
-                              % {"org": organization, "title": title,
-                                 "names": ", ".join(holders)})
-        return assign_post(actor, person, organization, start, job_position, title,
-                           concurrent, decision)
-    post = Post.objects.create(person=person, organization=organization,
-                               job_position=job_position, title=title, start=start, end=end,
-                               concurrent=concurrent, decision=decision)
-    audit.record(actor, "people.record_past_post", person,
-                 after={"post": str(post), "start": str(start), "end": str(end)},
-                 reason=decision)
+            raise RecordError(
+                _(
+                    "%(org)s already has a %(title)s: %(names)s. End their post "
+                    "first (a rotation decision can do it), then record this one."
+                )
+                % {"org": organization, "title": title, "names": ", ".join(holders)}
+            )
+        return assign_post(
+            actor, person, organization, start, job_position, title, concurrent, decision
+        )
+    post = Post.objects.create(
+        person=person,
+        organization=organization,
+        job_position=job_position,
+        title=title,
+        start=start,
+        end=end,
+        concurrent=concurrent,
+        decision=decision,
+    )
+    audit.record(
+        actor,
+        "people.record_past_post",
+        person,
+        after={"post": str(post), "start": str(start), "end": str(end)},
+        reason=decision,
+    )
     return post
 
 
 @transaction.atomic
 def assign_post(
-    actor, person: Person, organization: Organization, start: date,
-    job_position: JobPosition | None = None, title: Title | None = None,
-    concurrent: bool = False, decision: str = "",
+    actor,
+    person: Person,
+    organization: Organization,
+    start: date,
+    job_position: JobPosition | None = None,
+    title: Title | None = None,
+    concurrent: bool = False,
+    decision: str = "",
 ) -> Post:
     """Give a person a post; a primary post ends the previous primary one the day before."""
     before = audit.snapshot(person, _POST_FIELDS)
@@ -116,11 +161,22 @@ def assign_post(
         person.organization, person.job_position, person.title = organization, job_position, title
         person.save(update_fields=_POST_FIELDS)
     post = Post.objects.create(
-        person=person, organization=organization, job_position=job_position, title=title,
-        start=start, concurrent=concurrent, decision=decision,
+        person=person,
+        organization=organization,
+        job_position=job_position,
+        title=title,
+        start=start,
+        concurrent=concurrent,
+        decision=decision,
     )
-    audit.record(actor, "people.assign_post", person, before,
-                 audit.snapshot(person, _POST_FIELDS), reason=decision)
+    audit.record(
+        actor,
+        "people.assign_post",
+        person,
+        before,
+        audit.snapshot(person, _POST_FIELDS),
+        reason=decision,
+    )
     return post
 
 

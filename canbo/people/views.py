@@ -34,8 +34,13 @@ def people_list(request):
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(),
-               "today": timezone.localdate(), "communes": commune_names(request.user)}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "today": timezone.localdate(),
+        "communes": commune_names(request.user),
+    }
     return render(request, "people/list.html", context)
 
 
@@ -51,8 +56,11 @@ def person_detail(request, pk: int):
     posts = person.posts.select_related("organization", "job_position", "title")
     today = timezone.localdate()
     context = {
-        "person": person, "posts": posts, "age": person.age(today),
-        "retirement_date": person.retirement_date, "years_left": person.years_left(today),
+        "person": person,
+        "posts": posts,
+        "age": person.age(today),
+        "retirement_date": person.retirement_date,
+        "years_left": person.years_left(today),
         "is_local": person.organization and person.is_local_to(person.organization),
         "annual": _annual_results(request.user, person),
         "can_unlock": can_unlock_account(request.user, person),
@@ -79,9 +87,18 @@ def _annual_results(user, person: Person) -> list[dict]:
     """The person's annual classifications (the evaluation app's rows, through the reverse
     relation: people does not import evaluation), newest first."""
     rows = person.annual_results.visible_to(user).order_by("-year")
-    return [{"year": r.year, "average": r.average, "label": r.label,
-             "final": LABELS.get(r.final_level, ""), "decision": r.final_decision,
-             "reason": r.final_reason, "status": r.get_status_display()} for r in rows]
+    return [
+        {
+            "year": r.year,
+            "average": r.average,
+            "label": r.label,
+            "final": LABELS.get(r.final_level, ""),
+            "decision": r.final_decision,
+            "reason": r.final_reason,
+            "status": r.get_status_display(),
+        }
+        for r in rows
+    ]
 
 
 def _editable(request, pk: int) -> Person:
@@ -102,8 +119,11 @@ def person_edit(request, pk: int):
             return redirect("people:detail", pk=person.pk)
         except RecordError as error:
             form.add_error(None, error.message)
-    return render(request, "people/form.html", {
-        "title": _("Edit the personnel record"), "person": person, "form": form})
+    return render(
+        request,
+        "people/form.html",
+        {"title": _("Edit the personnel record"), "person": person, "form": form},
+    )
 
 
 def post_new(request, pk: int):
@@ -115,12 +135,22 @@ def post_new(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            record_post(request.user, person, data["organization"], data["start"], data["end"],
-                        timezone.localdate(), data["job_position"], data["title"],
-                        data["concurrent"], data["decision"])
+            record_post(
+                request.user,
+                person,
+                data["organization"],
+                data["start"],
+                data["end"],
+                timezone.localdate(),
+                data["job_position"],
+                data["title"],
+                data["concurrent"],
+                data["decision"],
+            )
             messages.success(request, _("The post is recorded."))
             return redirect("people:detail", pk=person.pk)
         except RecordError as error:
             form.add_error(None, error.message)
-    return render(request, "people/form.html", {
-        "title": _("Record a post"), "person": person, "form": form})
+    return render(
+        request, "people/form.html", {"title": _("Record a post"), "person": person, "form": form}
+    )

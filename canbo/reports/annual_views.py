@@ -41,8 +41,9 @@ def _report(request, year: int) -> tuple[dict, Organization]:
     root = _root(request)
     results = AnnualResult.objects.visible_to(request.user)
     covered = results.filter(year=year, person__organization__path__startswith=root.path)
-    log_personal_data_access(request, covered.values_list("person_id", flat=True),
-                             "reports.annual_report")
+    log_personal_data_access(
+        request, covered.values_list("person_id", flat=True), "reports.annual_report"
+    )
     return annual_report(year, agencies_under(year, root, results), results), root
 
 

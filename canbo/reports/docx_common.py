@@ -76,7 +76,7 @@ def place_of(agency: Organization | None) -> str:
     name = agency.name if agency else ""
     for prefix in ("Phường ", "Xã ", "Thị trấn ", "Tỉnh "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -87,7 +87,10 @@ def date_words(when: date | datetime | None) -> str:
     if isinstance(when, datetime):
         when = timezone.localdate(when)
     return _("day %(d)s month %(m)s year %(y)s") % {
-        "d": f"{when.day:02d}", "m": f"{when.month:02d}", "y": when.year}
+        "d": f"{when.day:02d}",
+        "m": f"{when.month:02d}",
+        "y": when.year,
+    }
 
 
 def _cell_text(cell, lines, bold=(), italic=(), underline=(), size=None) -> None:
@@ -145,8 +148,13 @@ def add_note(doc: Document, text: str, italic: bool = True) -> None:
     doc.add_paragraph().add_run(text).italic = italic
 
 
-def add_table(doc: Document, headers: list[str], rows: list[list[str]],
-              widths: list[float] | None = None, bold_last: bool = False):
+def add_table(
+    doc: Document,
+    headers: list[str],
+    rows: list[list[str]],
+    widths: list[float] | None = None,
+    bold_last: bool = False,
+):
     """A bordered table; numbers (the columns after the first two) are right-aligned."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -175,12 +183,22 @@ def add_signatures(doc: Document, blocks: list[tuple[str, str, object]]) -> None
     doc.add_paragraph()
     table = doc.add_table(rows=1, cols=len(blocks))
     for cell, (role, name, when) in zip(table.rows[0].cells, blocks, strict=True):
-        _cell_text(cell, [date_words(when), role.upper(), _("(signature, full name)"),
-                          "", "", "", name or ""], bold={1, 6}, italic={0, 2}, size=12)
+        _cell_text(
+            cell,
+            [date_words(when), role.upper(), _("(signature, full name)"), "", "", "", name or ""],
+            bold={1, 6},
+            italic={0, 2},
+            size=12,
+        )
 
 
-def add_long_table(doc: Document, headers: list[str], rows: list[list[str]],
-                   widths: list[float], right: tuple[int, ...] = ()) -> None:
+def add_long_table(
+    doc: Document,
+    headers: list[str],
+    rows: list[list[str]],
+    widths: list[float],
+    right: tuple[int, ...] = (),
+) -> None:
     """A bordered table like `add_table` (bold centred header; the columns in `right`
     right-aligned) written as one XML fragment: building a table row by row through
     python-docx takes seconds at a thousand rows."""
@@ -188,9 +206,11 @@ def add_long_table(doc: Document, headers: list[str], rows: list[list[str]],
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     lines = [_xml_row(headers, twips, None)]
     lines += [_xml_row(values, twips, right) for values in rows]
-    xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
-           '<w:tblW w:w="0" w:type="auto"/></w:tblPr>'
-           f'<w:tblGrid>{grid}</w:tblGrid>{"".join(lines)}</w:tbl>')
+    xml = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(lines)}</w:tbl>"
+    )
     doc.element.body._insert_tbl(parse_xml(xml))
 
 
@@ -205,7 +225,8 @@ def _xml_row(values: list[str], twips: list[int], right: tuple[int, ...] | None)
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
             f'<w:spacing w:after="0"/><w:jc w:val="{align}"/></w:pPr><w:r><w:rPr>{bold}'
             f'<w:sz w:val="22"/></w:rPr><w:t xml:space="preserve">{_xml_text(text)}</w:t>'
-            '</w:r></w:p></w:tc>')
+            "</w:r></w:p></w:tc>"
+        )
     return f"<w:tr>{''.join(cells)}</w:tr>"
 
 

@@ -36,26 +36,42 @@ def add_sheet(doc, sheet: EvaluationSheet, tasks) -> None:
     person, start = sheet.person, sheet.period.start
     agency = d.agency_of(person.organization)
     d.add_letterhead(doc, agency, sheet.approved_at)
-    d.add_title(doc, _("Monthly evaluation and quality classification sheet of a civil servant"),
-                _("Month %(month)s/%(year)s") % {"month": f"{start:%m}", "year": start.year})
+    d.add_title(
+        doc,
+        _("Monthly evaluation and quality classification sheet of a civil servant"),
+        _("Month %(month)s/%(year)s") % {"month": f"{start:%m}", "year": start.year},
+    )
     if sheet.status not in FROZEN:
-        d.add_note(doc, _("DRAFT: this sheet is not approved yet (status: %(status)s); "
-                          "its numbers may still change.")
-                   % {"status": sheet.get_status_display()})
+        d.add_note(
+            doc,
+            _(
+                "DRAFT: this sheet is not approved yet (status: %(status)s); "
+                "its numbers may still change."
+            )
+            % {"status": sheet.get_status_display()},
+        )
     person_fields(doc, person, f"{start:%m/%Y}")
     _general(doc, sheet)
     _tasks(doc, sheet, result, tasks)
     d.add_heading(doc, _("III. Total and classification"))
-    d.add_table(doc, [_("Content"), _("Result")], [
-        [_("Total"), score_text(result.get("total"))],
-        [_("Classification"), result.get("label") or DASH],
-    ], widths=[11, 5.5])
+    d.add_table(
+        doc,
+        [_("Content"), _("Result")],
+        [
+            [_("Total"), score_text(result.get("total"))],
+            [_("Classification"), result.get("label") or DASH],
+        ],
+        widths=[11, 5.5],
+    )
     _comments(doc, sheet)
-    d.add_signatures(doc, [
-        (_("Person self-assessing"), person.full_name, sheet.submitted_at),
-        (_("Head of the unit"), user_name(sheet.reviewed_by), sheet.reviewed_at),
-        (_("Competent approving authority"), user_name(sheet.approved_by), sheet.approved_at),
-    ])
+    d.add_signatures(
+        doc,
+        [
+            (_("Person self-assessing"), person.full_name, sheet.submitted_at),
+            (_("Head of the unit"), user_name(sheet.reviewed_by), sheet.reviewed_at),
+            (_("Competent approving authority"), user_name(sheet.approved_by), sheet.approved_at),
+        ],
+    )
 
 
 def _general(doc, sheet: EvaluationSheet) -> None:
@@ -63,9 +79,18 @@ def _general(doc, sheet: EvaluationSheet) -> None:
     d.add_heading(doc, _("I. General criteria (max 30)"))
     rows = general_rows(sheet)
     cells = [[row.code, row.label, row.max_text, *_points(row)] for row in rows]
-    table = d.add_table(doc, [_("No."), _("Criterion"), _("Maximum points"),
-                              _("Self-assessed points"), _("Competent authority's points")],
-                        cells, widths=[1.3, 8.2, 2, 2.5, 2.5])
+    table = d.add_table(
+        doc,
+        [
+            _("No."),
+            _("Criterion"),
+            _("Maximum points"),
+            _("Self-assessed points"),
+            _("Competent authority's points"),
+        ],
+        cells,
+        widths=[1.3, 8.2, 2, 2.5, 2.5],
+    )
     for row, line in zip(rows, table.rows[1:], strict=True):
         for run in (r for cell in line.cells for p in cell.paragraphs for r in p.runs):
             run.bold = row.heading
@@ -87,24 +112,53 @@ def _point(value) -> str:
 
 def _tasks(doc, sheet: EvaluationSheet, result: dict, tasks) -> None:
     d.add_heading(doc, _("II. Task results (max 70)"))
-    rows = [[_("Quantity (a)"), percent_text(result.get("a"))],
-            [_("Quality (b)"), percent_text(result.get("b"))],
-            [_("Progress (c)"), percent_text(result.get("c"))]]
+    rows = [
+        [_("Quantity (a)"), percent_text(result.get("a"))],
+        [_("Quality (b)"), percent_text(result.get("b"))],
+        [_("Progress (c)"), percent_text(result.get("c"))],
+    ]
     if sheet.is_leader:
-        rows += [[_("Results of the unit (d)"), percent_text(result.get("d"))],
-                 [_("Capacity to organise implementation (đ)"), percent_text(result.get("dd"))],
-                 [_("Internal solidarity (e)"), percent_text(result.get("e"))]]
+        rows += [
+            [_("Results of the unit (d)"), percent_text(result.get("d"))],
+            [_("Capacity to organise implementation (đ)"), percent_text(result.get("dd"))],
+            [_("Internal solidarity (e)"), percent_text(result.get("e"))],
+        ]
     task_score = result.get("task_score")
-    rows.append([_("Task results (max 70)"),
-                 _("no assigned products") if task_score is None else score_text(task_score)])
+    rows.append(
+        [
+            _("Task results (max 70)"),
+            _("no assigned products") if task_score is None else score_text(task_score),
+        ]
+    )
     d.add_table(doc, [_("Component"), _("Result")], rows, widths=[11, 5.5], bold_last=True)
-    lines = [[str(n), t.name, _converted(t), _date(t.due_date), _date(t.completed_date),
-              str(t.quality_failures), str(t.delays)] for n, t in enumerate(tasks, start=1)]
+    lines = [
+        [
+            str(n),
+            t.name,
+            _converted(t),
+            _date(t.due_date),
+            _date(t.completed_date),
+            str(t.quality_failures),
+            str(t.delays),
+        ]
+        for n, t in enumerate(tasks, start=1)
+    ]
     if lines:
         d.add_note(doc, _("Assigned tasks"), italic=False)
-        d.add_table(doc, ["#", _("Task"), _("Quantity × coefficient"), _("Due date"),
-                          _("Completed on"), _("Quality failures"), _("Delays")], lines,
-                    widths=[1, 5.5, 2.5, 2.2, 2.2, 1.6, 1.5])
+        d.add_table(
+            doc,
+            [
+                "#",
+                _("Task"),
+                _("Quantity × coefficient"),
+                _("Due date"),
+                _("Completed on"),
+                _("Quality failures"),
+                _("Delays"),
+            ],
+            lines,
+            widths=[1, 5.5, 2.5, 2.2, 2.2, 1.6, 1.5],
+        )
     else:
         d.add_note(doc, _("No assigned products in this period."))
 
@@ -119,11 +173,13 @@ def _date(value) -> str:
 
 def _comments(doc, sheet: EvaluationSheet) -> None:
     d.add_heading(doc, _("IV. Comments"))
-    for label, text in [(_("Self-assessment comment"), sheet.self_comment),
-                        (_("Evidence"), sheet.evidence),
-                        (_("Reviewer's comment"), sheet.review_comment),
-                        (_("Collective comments"), sheet.collective_comment),
-                        (_("Approver's comment"), sheet.approval_comment)]:
+    for label, text in [
+        (_("Self-assessment comment"), sheet.self_comment),
+        (_("Evidence"), sheet.evidence),
+        (_("Reviewer's comment"), sheet.review_comment),
+        (_("Collective comments"), sheet.collective_comment),
+        (_("Approver's comment"), sheet.approval_comment),
+    ]:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(text or DOTS)

@@ -17,7 +17,8 @@ def home(request):
         "profile": profile,
         "me": profile.person if profile else None,
         "org_count": Organization.objects.visible_to(request.user).count(),
-        "people_count": None if scope.self_only
+        "people_count": None
+        if scope.self_only
         else Person.objects.visible_to(request.user).count(),
         "today": timezone.localdate(),
         "dashboard": can(request.user, "reports.dashboard"),

@@ -14,10 +14,12 @@ urlpatterns = [
     path("sheets/<int:pk>.docx", views.sheet_docx, name="sheet_docx"),
     path("annual/<int:pk>.docx", views.annual_docx, name="annual_docx"),
     path("unit.xlsx", views.unit_xlsx, name="unit_xlsx"),
-    path("annual-report/<int:year>.xlsx", annual_views.annual_report_xlsx,
-         name="annual_report_xlsx"),
-    path("annual-report/<int:year>.docx", annual_views.annual_report_docx,
-         name="annual_report_docx"),
+    path(
+        "annual-report/<int:year>.xlsx", annual_views.annual_report_xlsx, name="annual_report_xlsx"
+    ),
+    path(
+        "annual-report/<int:year>.docx", annual_views.annual_report_docx, name="annual_report_docx"
+    ),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("dashboard.xlsx", dashboard_views.dashboard_xlsx, name="dashboard_xlsx"),
     path("exports/annual-<int:year>/", export_views.export_start, name="export_start"),

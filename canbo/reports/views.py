@@ -32,7 +32,8 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 def sheet_docx(request, pk: int):
     require(request.user, "reports.sheet")
     sheet = get_object_or_404(
-        EvaluationSheet.objects.visible_to(request.user).select_related(*SHEET_RELATED), pk=pk)
+        EvaluationSheet.objects.visible_to(request.user).select_related(*SHEET_RELATED), pk=pk
+    )
     tasks = sheet_tasks(Task.objects.visible_to(request.user), sheet)
     log_personal_data_view(request, sheet.person, "reports.sheet_docx")
     name = f"phieu-danh-gia-{sheet.period.start:%Y-%m}-{slugify(sheet.person.code)}.docx"
@@ -41,8 +42,12 @@ def sheet_docx(request, pk: int):
 
 def annual_docx(request, pk: int):
     require(request.user, "reports.annual")
-    row = get_object_or_404(AnnualResult.objects.visible_to(request.user).select_related(
-        "person__organization__parent", "person__title", "person__job_position"), pk=pk)
+    row = get_object_or_404(
+        AnnualResult.objects.visible_to(request.user).select_related(
+            "person__organization__parent", "person__title", "person__job_position"
+        ),
+        pk=pk,
+    )
     months = annual_months(EvaluationSheet.objects.visible_to(request.user), row)
     log_personal_data_view(request, row.person, "reports.annual_docx")
     name = f"phieu-danh-gia-nam-{row.year}-{slugify(row.person.code)}.docx"

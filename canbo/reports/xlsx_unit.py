@@ -23,13 +23,22 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 def columns() -> list[tuple[str, str, float, str | None]]:
     """(key, header, width, number format) of each column."""
     return [
-        ("n", "#", 5, None), ("code", _("Code"), 10, None), ("name", _("Full name"), 26, None),
-        ("title", _("Title"), 18, None), ("unit", pgettext("organisation", "Unit"), 30, None),
-        ("a", _("Quantity (a)"), 11, PERCENT), ("b", _("Quality (b)"), 11, PERCENT),
-        ("c", _("Progress (c)"), 11, PERCENT), ("d", "d", 9, PERCENT), ("dd", "đ", 9, PERCENT),
-        ("e", "e", 9, PERCENT), ("task", _("Task results (max 70)"), 13, SCORE),
-        ("general", _("General criteria (max 30)"), 13, SCORE), ("total", _("Total"), 10, SCORE),
-        ("label", _("Classification"), 28, None), ("status", _("Status"), 22, None),
+        ("n", "#", 5, None),
+        ("code", _("Code"), 10, None),
+        ("name", _("Full name"), 26, None),
+        ("title", _("Title"), 18, None),
+        ("unit", pgettext("organisation", "Unit"), 30, None),
+        ("a", _("Quantity (a)"), 11, PERCENT),
+        ("b", _("Quality (b)"), 11, PERCENT),
+        ("c", _("Progress (c)"), 11, PERCENT),
+        ("d", "d", 9, PERCENT),
+        ("dd", "đ", 9, PERCENT),
+        ("e", "e", 9, PERCENT),
+        ("task", _("Task results (max 70)"), 13, SCORE),
+        ("general", _("General criteria (max 30)"), 13, SCORE),
+        ("total", _("Total"), 10, SCORE),
+        ("label", _("Classification"), 28, None),
+        ("status", _("Status"), 22, None),
     ]
 
 
@@ -38,13 +47,16 @@ def row_values(n: int, sheet) -> dict:
     person = sheet.person
     task = result.get("task_score")
     return {
-        "n": n, "code": person.code, "name": person.full_name, "title": str(person.title or ""),
+        "n": n,
+        "code": person.code,
+        "name": person.full_name,
+        "title": str(person.title or ""),
         "unit": str(person.organization or ""),
         **{key: percent_value(result.get(key)) for key in ("a", "b", "c", "d", "dd", "e")},
-        "task": _("no assigned products") if task is None
-        else score_value(task),
+        "task": _("no assigned products") if task is None else score_value(task),
         "general": score_value(result.get("general_score")),
-        "total": score_value(result.get("total")), "label": result.get("label") or "",
+        "total": score_value(result.get("total")),
+        "label": result.get("label") or "",
         "status": sheet.get_status_display(),
     }
 
@@ -86,12 +98,18 @@ def _header(ws, organization, month, last: str) -> None:
     governing, name = agency_lines(organization if organization.is_commune else None)
     lines = [
         (f"{governing} {name}".strip() or organization.name.upper(), False),
-        (_("Summary of the monthly evaluation and quality classification of civil servants")
-         .upper(), True),
+        (
+            _(
+                "Summary of the monthly evaluation and quality classification of civil servants"
+            ).upper(),
+            True,
+        ),
         (_("Unit: %(unit)s") % {"unit": organization.name}, False),
         (_("Evaluation period: month %(month)s") % {"month": f"{month:%m/%Y}"}, True),
-        (_("Exported on %(when)s") % {
-            "when": timezone.localtime().strftime("%d/%m/%Y %H:%M")}, False),
+        (
+            _("Exported on %(when)s") % {"when": timezone.localtime().strftime("%d/%m/%Y %H:%M")},
+            False,
+        ),
     ]
     for row, (text, bold) in enumerate(lines, start=1):
         ws.merge_cells(f"A{row}:{last}{row}")

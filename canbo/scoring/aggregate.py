@@ -78,7 +78,10 @@ def _leader_minimum(
 
 
 def _quarter_pool(
-    months: Sequence[PeriodResult], role: str, rulebook: Rulebook, overrides: Sequence[str],
+    months: Sequence[PeriodResult],
+    role: str,
+    rulebook: Rulebook,
+    overrides: Sequence[str],
     explain: bool = True,
 ) -> PeriodResult:
     text = (
@@ -86,14 +89,21 @@ def _quarter_pool(
         "quy đổi được giao của các tháng."
     )
     generals = [m.general_score for m in months if m.general_score is not None]
-    steps = [Step("quarter_pool", rulebook.basis_for("quarter_mode"), text),
-             _general_step(generals, rulebook)] if explain else []
+    steps = (
+        [
+            Step("quarter_pool", rulebook.basis_for("quarter_mode"), text),
+            _general_step(generals, rulebook),
+        ]
+        if explain
+        else []
+    )
     leader = None
     if role == LEADER and months:
         leader, step = _leader_minimum(months, rulebook)
         steps.extend([step] if explain else [])
-    return finish_period(role, _sums(months), _mean(generals), leader, rulebook, overrides, steps,
-                         explain)
+    return finish_period(
+        role, _sums(months), _mean(generals), leader, rulebook, overrides, steps, explain
+    )
 
 
 def _quarter_mean(
@@ -115,10 +125,21 @@ def _quarter_mean(
     task = _mean([m.task_score for m in scored if m.task_score is not None])
     d, dd, e = (_lowest(months, key) for key in ("d", "dd", "e"))
     return PeriodResult(
-        role=role, a=None, b=None, c=None, d=d, dd=dd, e=e,
-        task_score=task, general_score=general, total=total,
-        classification=verdict.code, label=verdict.label, no_items=not scored,
-        **_sums(months).weights(), explanation=tuple(steps),
+        role=role,
+        a=None,
+        b=None,
+        c=None,
+        d=d,
+        dd=dd,
+        e=e,
+        task_score=task,
+        general_score=general,
+        total=total,
+        classification=verdict.code,
+        label=verdict.label,
+        no_items=not scored,
+        **_sums(months).weights(),
+        explanation=tuple(steps),
     )
 
 
@@ -192,8 +213,7 @@ def score_year(
     used, steps = _year_steps(periods, totals, basis)
     total = _mean(used)
     if not explain:
-        verdict = short_year(classify(total, rulebook, overrides, explain=False), periods,
-                             rulebook)
+        verdict = short_year(classify(total, rulebook, overrides, explain=False), periods, rulebook)
         return YearResult(total, verdict.code, verdict.label, len(used), ())
     if total is None:
         steps.append(
@@ -218,8 +238,9 @@ def score_year(
     return YearResult(total, verdict.code, verdict.label, len(used), tuple(steps))
 
 
-def short_year(verdict: Classification, periods: Sequence[YearPeriod],
-               rulebook: Rulebook) -> Classification:
+def short_year(
+    verdict: Classification, periods: Sequence[YearPeriod], rulebook: Rulebook
+) -> Classification:
     """The Decree 90/2020 precedent, when the rulebook switches it on."""
     if not rulebook.short_year_rule or verdict.code is None or verdict.code == FAIL:
         return verdict
@@ -227,13 +248,19 @@ def short_year(verdict: Classification, periods: Sequence[YearPeriod],
     absent = sum(1 for p in periods if not p.worked and not p.maternity)
     basis = rulebook.basis_for("short_year_rule")
     if worked < rulebook.short_year_min_months and absent:
-        text = (f"Thực tế làm việc {worked} tháng, dưới {rulebook.short_year_min_months} "
-                "tháng (không do nghỉ thai sản): không xếp loại.")
+        text = (
+            f"Thực tế làm việc {worked} tháng, dưới {rulebook.short_year_min_months} "
+            "tháng (không do nghỉ thai sản): không xếp loại."
+        )
         return Classification(None, None, (*verdict.explanation, Step("short_year", basis, text)))
     if absent >= rulebook.short_year_cap_months and LEVELS.index(verdict.code) < LEVELS.index(
-            COMPLETE):
-        text = (f"Nghỉ {absent} tháng (từ {rulebook.short_year_cap_months} tháng, không do "
-                f"nghỉ thai sản): không xếp loại cao hơn “{LABELS[COMPLETE]}”.")
-        return Classification(COMPLETE, LABELS[COMPLETE],
-                              (*verdict.explanation, Step("short_year", basis, text)))
+        COMPLETE
+    ):
+        text = (
+            f"Nghỉ {absent} tháng (từ {rulebook.short_year_cap_months} tháng, không do "
+            f"nghỉ thai sản): không xếp loại cao hơn “{LABELS[COMPLETE]}”."
+        )
+        return Classification(
+            COMPLETE, LABELS[COMPLETE], (*verdict.explanation, Step("short_year", basis, text))
+        )
     return verdict

@@ -47,8 +47,7 @@ def unit_factors(
             pattern: _unit_contribution(pattern, index, rulebook)
             for index, pattern in enumerate(patterns)
         }
-    scale = lcm(1, *(v.denominator for table in exact.values() for c in table.values()
-                     for v in c))
+    scale = lcm(1, *(v.denominator for table in exact.values() for c in table.values() for v in c))
     factors = {
         code: {p: tuple(int(v * scale) for v in c) for p, c in table.items()}
         for code, table in exact.items()
@@ -86,19 +85,36 @@ def month_from_sums(sums: Sums, scale: int, rulebook: Rulebook) -> PeriodResult:
     verdict = classify(None, rulebook, (), explain=False)
     assigned, completed, quality, progress = (Fraction(s, scale) for s in sums)
     return PeriodResult(
-        role=STAFF, a=Fraction(*a), b=Fraction(*b), c=Fraction(*c), d=None, dd=None, e=None,
-        task_score=task, general_score=None, total=None,
-        classification=verdict.code, label=verdict.label, no_items=False,
-        assigned_weight=assigned, completed_weight=completed, quality_weight=quality,
-        progress_weight=progress, explanation=(),
+        role=STAFF,
+        a=Fraction(*a),
+        b=Fraction(*b),
+        c=Fraction(*c),
+        d=None,
+        dd=None,
+        e=None,
+        task_score=task,
+        general_score=None,
+        total=None,
+        classification=verdict.code,
+        label=verdict.label,
+        no_items=False,
+        assigned_weight=assigned,
+        completed_weight=completed,
+        quality_weight=quality,
+        progress_weight=progress,
+        explanation=(),
     )
 
 
 def pooled(months: Sequence[Sums]) -> Sums:
     assigned = completed = quality = progress = 0
     for a, c, q, p in months:  # plain loop: 40,000 quarters of a province-year
-        assigned, completed, quality, progress = (assigned + a, completed + c, quality + q,
-                                                  progress + p)
+        assigned, completed, quality, progress = (
+            assigned + a,
+            completed + c,
+            quality + q,
+            progress + p,
+        )
     return assigned, completed, quality, progress
 
 

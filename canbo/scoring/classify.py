@@ -81,7 +81,9 @@ def _threshold_text(total: Fraction, level: str, rulebook: Rulebook) -> str:
 
 
 def classify(
-    total: Fraction | None, rulebook: Rulebook | None = None, overrides: Sequence[str] = (),
+    total: Fraction | None,
+    rulebook: Rulebook | None = None,
+    overrides: Sequence[str] = (),
     explain: bool = True,
 ) -> Classification:
     """Classify an unrounded total; any override forces "fail", even without a total."""

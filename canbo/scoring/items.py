@@ -167,8 +167,12 @@ def contribution(line: Line, rulebook: Rulebook) -> Contribution:
     weight = line.count * line.weight
     if not line.completed:
         return weight, Fraction(0), Fraction(0), Fraction(0)
-    return (weight, weight, line.count * quality_of(line, rulebook),
-            line.count * progress_of(line, rulebook))
+    return (
+        weight,
+        weight,
+        line.count * quality_of(line, rulebook),
+        line.count * progress_of(line, rulebook),
+    )
 
 
 def exact_sum(pairs) -> Fraction:
@@ -185,13 +189,21 @@ def exact_sum(pairs) -> Fraction:
 def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True) -> TaskResult:
     """Sum the converted weights of all items; every sum multiplies by the item's count."""
     if not explain:
-        parts = [contribution(to_line(item, f"items[{i}]"), rulebook)
-                 for i, item in enumerate(items)]
-        sums = [exact_sum((v.numerator, v.denominator) for v in column)
-                for column in zip(*parts, strict=True)]
+        parts = [
+            contribution(to_line(item, f"items[{i}]"), rulebook) for i, item in enumerate(items)
+        ]
+        sums = [
+            exact_sum((v.numerator, v.denominator) for v in column)
+            for column in zip(*parts, strict=True)
+        ]
         assigned, completed, quality, progress = sums or [Fraction(0)] * 4
-        return TaskResult(assigned_weight=assigned, completed_weight=completed,
-                          quality_weight=quality, progress_weight=progress, explanation=())
+        return TaskResult(
+            assigned_weight=assigned,
+            completed_weight=completed,
+            quality_weight=quality,
+            progress_weight=progress,
+            explanation=(),
+        )
     assigned = completed = quality = progress = Fraction(0)
     steps: list[Step] = []
     for index, item in enumerate(items):

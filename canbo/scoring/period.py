@@ -199,10 +199,21 @@ def finish_period(
     steps.extend(verdict.explanation)
     d, dd, e = leader or (None, None, None)
     return PeriodResult(
-        role=role, a=a, b=b, c=c, d=d, dd=dd, e=e,
-        task_score=task, general_score=general, total=total,
-        classification=verdict.code, label=verdict.label, no_items=no_items,
-        **sums.weights(), explanation=tuple(steps),
+        role=role,
+        a=a,
+        b=b,
+        c=c,
+        d=d,
+        dd=dd,
+        e=e,
+        task_score=task,
+        general_score=general,
+        total=total,
+        classification=verdict.code,
+        label=verdict.label,
+        no_items=no_items,
+        **sums.weights(),
+        explanation=tuple(steps),
     )
 
 

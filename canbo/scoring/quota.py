@@ -97,8 +97,9 @@ def check_quota(
     return QuotaReport(ratio, exception, reports, any(r.exceeded for r in reports), basis)
 
 
-def exceeds_quota(counts: dict[str, int], rulebook: Rulebook | None = None,
-                  exception: bool = False) -> bool:
+def exceeds_quota(
+    counts: dict[str, int], rulebook: Rulebook | None = None, exception: bool = False
+) -> bool:
     """Whether one group's level counts exceed the cap: the summary of check_quota without
     the margin, for screens that list many groups."""
     rulebook = resolve(rulebook)

@@ -50,8 +50,7 @@ DEFAULT_BASIS: dict[str, str] = {
     "satisfaction_threshold": "Quyết định 766/QĐ-TTg (chỉ số hài lòng); ngưỡng: "
     + UNCONFIRMED.lower(),
     "satisfaction_b_cap": UNCONFIRMED,
-    "agency_thresholds": f"{DECREE} (cơ quan hành chính nhà nước); ngưỡng: "
-    + UNCONFIRMED.lower(),
+    "agency_thresholds": f"{DECREE} (cơ quan hành chính nhà nước); ngưỡng: " + UNCONFIRMED.lower(),
     "agency_informs_leader": f"Điều 15 {DECREE}; dùng kết quả cơ quan cho tiêu chí đ: "
     + UNCONFIRMED.lower(),
     "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "

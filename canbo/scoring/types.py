@@ -73,8 +73,10 @@ class TaskResult:
     def weights(self) -> dict[str, Fraction]:
         """The four weight sums by name, as a period result carries them."""
         return {
-            "assigned_weight": self.assigned_weight, "completed_weight": self.completed_weight,
-            "quality_weight": self.quality_weight, "progress_weight": self.progress_weight,
+            "assigned_weight": self.assigned_weight,
+            "completed_weight": self.completed_weight,
+            "quality_weight": self.quality_weight,
+            "progress_weight": self.progress_weight,
         }
 
 

@@ -18,24 +18,30 @@ ITEM_FIELDS = ["code", "name", "output", "unit", "complexity", "coefficient"]
 
 
 @transaction.atomic
-def create_catalog(actor, organization: Organization, name: str, effective_from: date,
-                   decision: str = "") -> Catalog:
+def create_catalog(
+    actor, organization: Organization, name: str, effective_from: date, decision: str = ""
+) -> Catalog:
     """Start a draft catalogue; the same name again starts its next version."""
     name = nfc(name) or ""
     if not name:
         raise WorkError("Danh mục cần có tên.")
     catalog = Catalog.objects.create(
-        organization=organization, name=name, version=_next_version(organization, name),
-        effective_from=effective_from, decision=nfc(decision) or "",
+        organization=organization,
+        name=name,
+        version=_next_version(organization, name),
+        effective_from=effective_from,
+        decision=nfc(decision) or "",
     )
-    audit.record(actor, "work.create_catalog", catalog,
-                 after=audit.snapshot(catalog, CATALOG_FIELDS))
+    audit.record(
+        actor, "work.create_catalog", catalog, after=audit.snapshot(catalog, CATALOG_FIELDS)
+    )
     return catalog
 
 
 @transaction.atomic
-def save_catalog_item(actor, item: CatalogItem,
-                      job_positions: list[JobPosition] | None = None) -> CatalogItem:
+def save_catalog_item(
+    actor, item: CatalogItem, job_positions: list[JobPosition] | None = None
+) -> CatalogItem:
     """Create or change an item of a draft catalogue (validated by the caller's form)."""
     _check_draft(item.catalog)
     before = {}
@@ -61,8 +67,14 @@ def publish_catalog(actor, catalog: Catalog, decision: str = "") -> Catalog:
     if decision := nfc(decision):
         catalog.decision = decision
     catalog.save(update_fields=["published", "reviewed_on", "decision"])
-    audit.record(actor, "work.publish_catalog", catalog, before,
-                 audit.snapshot(catalog, CATALOG_FIELDS), reason=catalog.decision)
+    audit.record(
+        actor,
+        "work.publish_catalog",
+        catalog,
+        before,
+        audit.snapshot(catalog, CATALOG_FIELDS),
+        reason=catalog.decision,
+    )
     return catalog
 
 
@@ -70,24 +82,31 @@ def publish_catalog(actor, catalog: Catalog, decision: str = "") -> Catalog:
 def new_catalog_version(actor, catalog: Catalog, effective_from: date) -> Catalog:
     """Copy a catalogue and its items into the next draft version (the yearly review)."""
     draft = Catalog.objects.create(
-        organization=catalog.organization, name=catalog.name,
+        organization=catalog.organization,
+        name=catalog.name,
         version=_next_version(catalog.organization, catalog.name),
-        effective_from=effective_from, decision="",
+        effective_from=effective_from,
+        decision="",
     )
     for item in catalog.items.prefetch_related("job_positions"):
         copy = CatalogItem.objects.create(
             catalog=draft, **{name: getattr(item, name) for name in ITEM_FIELDS}
         )
         copy.job_positions.set(item.job_positions.all())
-    audit.record(actor, "work.new_catalog_version", draft,
-                 after=audit.snapshot(draft, CATALOG_FIELDS),
-                 reason=f"Phiên bản mới của {catalog}")
+    audit.record(
+        actor,
+        "work.new_catalog_version",
+        draft,
+        after=audit.snapshot(draft, CATALOG_FIELDS),
+        reason=f"Phiên bản mới của {catalog}",
+    )
     return draft
 
 
 def _next_version(organization: Organization, name: str) -> int:
     latest = Catalog.objects.filter(organization=organization, name=name).aggregate(
-        v=Max("version"))["v"]
+        v=Max("version")
+    )["v"]
     return (latest or 0) + 1
 
 

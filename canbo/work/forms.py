@@ -25,7 +25,9 @@ class CatalogForm(forms.ModelForm):
 
 class CatalogItemForm(forms.ModelForm):
     job_positions = forms.ModelMultipleChoiceField(
-        label=_("Job positions"), queryset=JobPosition.objects.all(), required=False,
+        label=_("Job positions"),
+        queryset=JobPosition.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -55,7 +57,9 @@ class ImportForm(forms.Form):
 
 class TaskFilterForm(forms.Form):
     month = forms.CharField(
-        label=_("Month"), required=False, max_length=7,
+        label=_("Month"),
+        required=False,
+        max_length=7,
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-10"}),
     )
     status = forms.ChoiceField(

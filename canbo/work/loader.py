@@ -12,8 +12,9 @@ from canbo.work.models import Task
 
 def scored_tasks(months: tuple[date, ...], org: Organization | None = None):
     """Tasks that count in the months: assigned to a person and not cancelled."""
-    tasks = Task.objects.filter(period__gte=months[0], period__lte=months[-1],
-                                assignee__isnull=False).exclude(status=TaskStatus.CANCELLED)
+    tasks = Task.objects.filter(
+        period__gte=months[0], period__lte=months[-1], assignee__isnull=False
+    ).exclude(status=TaskStatus.CANCELLED)
     if org is not None:
         # Select by the person's current organisation so a transferred person's whole month is
         # scored together (the new agency receives the old agency's results, Art. 21).
@@ -30,7 +31,9 @@ def task_items(person_id: int, month: date) -> list[Item]:
 def task_item(task: Task) -> Item:
     done = task.status == TaskStatus.COMPLETED
     return Item(
-        task.quantity, task.coefficient, done,
+        task.quantity,
+        task.coefficient,
+        done,
         quality_failures=task.quality_failures if done else 0,
         objective_quality_failures=task.objective_quality_failures if done else 0,
         delays=task.delays if done else 0,

@@ -27,12 +27,21 @@ from canbo.work.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
 Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
-__all__ = ["build_rows", "interrupt_stale_jobs", "locked_months", "period_is_open", "recompute",
-           "refresh_person_period"]
-FAILED = ("Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. "
-          "Hãy chạy lại hoặc báo quản trị.")
-INTERRUPTED = ("Lần chạy bị gián đoạn (tiến trình dừng giữa chừng): không có điểm nào bị thay "
-               "đổi. Hãy chạy lại.")
+__all__ = [
+    "build_rows",
+    "interrupt_stale_jobs",
+    "locked_months",
+    "period_is_open",
+    "recompute",
+    "refresh_person_period",
+]
+FAILED = (
+    "Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. Hãy chạy lại hoặc báo quản trị."
+)
+INTERRUPTED = (
+    "Lần chạy bị gián đoạn (tiến trình dừng giữa chừng): không có điểm nào bị thay "
+    "đổi. Hãy chạy lại."
+)
 PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
 
 
@@ -62,8 +71,10 @@ def interrupt_stale_jobs() -> int:
     transaction was rolled back, so they changed nothing)."""
     cutoff = timezone.now() - timedelta(minutes=settings.STALE_JOB_MINUTES)
     return RecomputeJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff).update(
-        status=JobStatus.INTERRUPTED, finished_at=timezone.now(),
-        errors=[{"field": "", "message": INTERRUPTED}])
+        status=JobStatus.INTERRUPTED,
+        finished_at=timezone.now(),
+        errors=[{"field": "", "message": INTERRUPTED}],
+    )
 
 
 def _finish(job: RecomputeJob, status: str, errors: list) -> RecomputeJob:
@@ -85,8 +96,7 @@ def _write(period: Period, org: Organization | None, job: RecomputeJob) -> int:
     workers = settings.RECOMPUTE_WORKERS
     if len(people) * (len(period.months) + 5) < PARALLEL_FROM:
         workers = 1
-    produce = partial(_rows, period, loaded, sink=TextSink(timezone.now(), job.pk),
-                      locked=locked)
+    produce = partial(_rows, period, loaded, sink=TextSink(timezone.now(), job.pk), locked=locked)
     with connection.cursor() as cursor:
         # This transaction holds derived scores only, recomputable at will: its commit need not
         # wait for the disk (a crash in that instant loses the scores, never a user's entry).
@@ -105,8 +115,13 @@ def _load(period: Period, org: Organization | None) -> tuple[WeightSums, list[in
     return loaded, sorted(set(people_in_scope(org)) | {person for person, _ in loaded.sums})
 
 
-def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink,
-          locked: frozenset | set = frozenset()):
+def _rows(
+    period: Period,
+    loaded: WeightSums,
+    people: list[int],
+    sink: RowSink,
+    locked: frozenset | set = frozenset(),
+):
     """The rows of every month of the period, then of its quarters and its year, computed as
     they are consumed (upsert copies them meanwhile). A locked (person, month) keeps its stored
     row: it is not yielded; nor is a quarter or a year whose months are all locked."""
@@ -124,8 +139,7 @@ def _rows(period: Period, loaded: WeightSums, people: list[int], sink: RowSink,
     if period.kind == ScoreKind.YEAR:
         for person in people:
             if not all((person, month) in locked for month in period.months):
-                yield sink.row(_year_row(person, period.start, months[person], loaded.scale,
-                                         sink))
+                yield sink.row(_year_row(person, period.start, months[person], loaded.scale, sink))
 
 
 def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink, locked):
@@ -147,8 +161,9 @@ def _quarter_rows(period: Period, months: Months, scale: int, sink: RowSink, loc
                 yield sink.sums(person, ScoreKind.QUARTER, start, sums, scale, rulebook)[0]
             else:  # the rulebook averages months instead of pooling them
                 result = quarter_from_sums(parts, scale, rulebook)
-                yield sink.row(period_row(person, ScoreKind.QUARTER, start, result, sink.now,
-                                          sink.job_id))
+                yield sink.row(
+                    period_row(person, ScoreKind.QUARTER, start, result, sink.now, sink.job_id)
+                )
 
 
 def _year_row(person: int, start: date, results, scale: int, sink: RowSink):

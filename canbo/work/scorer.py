@@ -33,15 +33,16 @@ NOT_STORED = {"classification"}
 def score_month(items: Sequence[Item], month: date, explain: bool = False) -> PeriodResult:
     rulebook = rulebook_for(month)
     sums = compute_task(items, rulebook, explain)
-    return finish_period(STAFF, sums, None, None, rulebook, (), list(sums.explanation),
-                         explain=explain)
+    return finish_period(
+        STAFF, sums, None, None, rulebook, (), list(sums.explanation), explain=explain
+    )
 
 
-def year_task_score(months: Sequence[tuple[date, Fraction | None]], start: date,
-                    explain: bool = False):
+def year_task_score(
+    months: Sequence[tuple[date, Fraction | None]], start: date, explain: bool = False
+):
     """Art. 21: the year averages the monthly task scores over the months with a score."""
-    periods = [YearPeriod(task, name=f"Tháng {m:%m/%Y}" if explain else "")
-               for m, task in months]
+    periods = [YearPeriod(task, name=f"Tháng {m:%m/%Y}" if explain else "") for m, task in months]
     return score_year(periods, rulebook_for(start), explain=explain)
 
 
@@ -96,32 +97,61 @@ class ScoreRow(NamedTuple):
         return PeriodScore(**self._asdict())
 
 
-def period_row(person_id: int, kind: str, start: date, result: PeriodResult, now: datetime,
-               job_id: int | None) -> ScoreRow:
+def period_row(
+    person_id: int, kind: str, start: date, result: PeriodResult, now: datetime, job_id: int | None
+) -> ScoreRow:
     return ScoreRow(
-        person_id=person_id, kind=kind, period_start=start,
-        rulebook=rulebook_for(start).code, role=result.role,
-        a=_decimal(result.a), b=_decimal(result.b), c=_decimal(result.c),
-        task_score=_decimal(result.task_score), general_score=_decimal(result.general_score),
-        total=_decimal(result.total), classification=result.classification or "",
+        person_id=person_id,
+        kind=kind,
+        period_start=start,
+        rulebook=rulebook_for(start).code,
+        role=result.role,
+        a=_decimal(result.a),
+        b=_decimal(result.b),
+        c=_decimal(result.c),
+        task_score=_decimal(result.task_score),
+        general_score=_decimal(result.general_score),
+        total=_decimal(result.total),
+        classification=result.classification or "",
         no_items=result.no_items,
         assigned_weight=_decimal(result.assigned_weight, WEIGHT_PLACES),
         completed_weight=_decimal(result.completed_weight, WEIGHT_PLACES),
         quality_weight=_decimal(result.quality_weight, WEIGHT_PLACES),
         progress_weight=_decimal(result.progress_weight, WEIGHT_PLACES),
-        explanation=_steps(result.explanation), computed_at=now, job_id=job_id,
+        explanation=_steps(result.explanation),
+        computed_at=now,
+        job_id=job_id,
     )
 
 
-def year_row(person_id: int, start: date, months: Sequence[tuple[date, Fraction | None]],
-             assigned: Fraction, now: datetime, job_id: int | None) -> ScoreRow:
+def year_row(
+    person_id: int,
+    start: date,
+    months: Sequence[tuple[date, Fraction | None]],
+    assigned: Fraction,
+    now: datetime,
+    job_id: int | None,
+) -> ScoreRow:
     year = year_task_score(months, start)
     return ScoreRow(
-        person_id=person_id, kind=ScoreKind.YEAR, period_start=start,
-        rulebook=rulebook_for(start).code, role=STAFF,
-        task_score=_decimal(year.total), no_items=year.total is None,
+        person_id=person_id,
+        kind=ScoreKind.YEAR,
+        period_start=start,
+        rulebook=rulebook_for(start).code,
+        role=STAFF,
+        task_score=_decimal(year.total),
+        no_items=year.total is None,
         assigned_weight=_decimal(assigned, WEIGHT_PLACES),
-        a=None, b=None, c=None, general_score=None, total=None, classification="",
-        completed_weight=Decimal(0), quality_weight=Decimal(0), progress_weight=Decimal(0),
-        explanation=_steps(year.explanation), computed_at=now, job_id=job_id,
+        a=None,
+        b=None,
+        c=None,
+        general_score=None,
+        total=None,
+        classification="",
+        completed_weight=Decimal(0),
+        quality_weight=Decimal(0),
+        progress_weight=Decimal(0),
+        explanation=_steps(year.explanation),
+        computed_at=now,
+        job_id=job_id,
     )

@@ -25,8 +25,9 @@ def encoded_blocks(produce: Produce, people: list[int], workers: int) -> Iterato
         return
     shares = [people[i::workers] for i in range(workers)]
     # fork: the initializer's arguments are inherited, not pickled.
-    with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork"),
-                             initializer=_inherit, initargs=(produce,)) as pool:
+    with ProcessPoolExecutor(
+        workers - 1, mp_context=get_context("fork"), initializer=_inherit, initargs=(produce,)
+    ) as pool:
         futures = [pool.submit(_encode_share, share) for share in shares[1:]]
         yield from _encoded(produce(shares[0]))
         for future in futures:

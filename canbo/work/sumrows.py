@@ -22,9 +22,13 @@ def month_numbers(sums: Sums, scale: int, rulebook: Rulebook) -> tuple[Numbers, 
     """The stored numbers of a month (or pooled quarter) with items, and its exact task score
     (the year averages those)."""
     (a, assigned), (b, _), (c, _), task = ratios(sums, rulebook)
-    numbers = (rounded(a, assigned, PLACES), rounded(b, assigned, PLACES),
-               rounded(c, assigned, PLACES), rounded(task.numerator, task.denominator, PLACES),
-               *(rounded(w, scale, WEIGHT_PLACES) for w in sums))
+    numbers = (
+        rounded(a, assigned, PLACES),
+        rounded(b, assigned, PLACES),
+        rounded(c, assigned, PLACES),
+        rounded(task.numerator, task.denominator, PLACES),
+        *(rounded(w, scale, WEIGHT_PLACES) for w in sums),
+    )
     return numbers, task
 
 
@@ -37,8 +41,9 @@ class RowSink:
     def row(self, row: ScoreRow) -> ScoreRow:
         return row
 
-    def sums(self, person_id: int, kind: str, start: date, sums: Sums, scale: int,
-             rulebook: Rulebook) -> tuple[ScoreRow, Fraction | None]:
+    def sums(
+        self, person_id: int, kind: str, start: date, sums: Sums, scale: int, rulebook: Rulebook
+    ) -> tuple[ScoreRow, Fraction | None]:
         if not sums[0]:
             result = no_items_month(rulebook)
             row = period_row(person_id, kind, start, result, self.now, self.job_id)
@@ -47,11 +52,26 @@ class RowSink:
         a, b, c, score = (Decimal(n).scaleb(-PLACES) for n in numbers[:4])
         weights = [Decimal(n).scaleb(-WEIGHT_PLACES) for n in numbers[4:]]
         return ScoreRow(
-            person_id=person_id, kind=kind, period_start=start, rulebook=rulebook.code,
-            role=STAFF, a=a, b=b, c=c, task_score=score, general_score=None, total=None,
-            classification="", no_items=False, assigned_weight=weights[0],
-            completed_weight=weights[1], quality_weight=weights[2], progress_weight=weights[3],
-            explanation=[], computed_at=self.now, job_id=self.job_id,
+            person_id=person_id,
+            kind=kind,
+            period_start=start,
+            rulebook=rulebook.code,
+            role=STAFF,
+            a=a,
+            b=b,
+            c=c,
+            task_score=score,
+            general_score=None,
+            total=None,
+            classification="",
+            no_items=False,
+            assigned_weight=weights[0],
+            completed_weight=weights[1],
+            quality_weight=weights[2],
+            progress_weight=weights[3],
+            explanation=[],
+            computed_at=self.now,
+            job_id=self.job_id,
         ), task
 
 
@@ -61,11 +81,11 @@ class TextSink(RowSink):
     def row(self, row: ScoreRow) -> str:
         return line(row)
 
-    def sums(self, person_id: int, kind: str, start: date, sums: Sums, scale: int,
-             rulebook: Rulebook) -> tuple[str, Fraction | None]:
+    def sums(
+        self, person_id: int, kind: str, start: date, sums: Sums, scale: int, rulebook: Rulebook
+    ) -> tuple[str, Fraction | None]:
         if not sums[0]:
             return super().sums(person_id, kind, start, sums, scale, rulebook)
         numbers, task = month_numbers(sums, scale, rulebook)
         text = month_line(person_id, kind, start, rulebook.code, numbers, self.now, self.job_id)
         return text, task
-

@@ -28,8 +28,10 @@ from canbo.work.models import Task
 
 Key = tuple[int, date]  # (person id, month)
 PATTERN = ("n", "done", "cq", "cd")
-PLACES = {name: Task._meta.get_field(field).decimal_places
-          for name, field in (("k", "coefficient"), ("n", "quantity"))}
+PLACES = {
+    name: Task._meta.get_field(field).decimal_places
+    for name, field in (("k", "coefficient"), ("n", "quantity"))
+}
 GROUPS = "score_groups"  # the temporary table of step 1
 _DONE = Q(status=TaskStatus.COMPLETED)
 
@@ -64,12 +66,19 @@ def weight_sums(months: tuple[date, ...], org: Organization | None = None) -> We
 
 
 def _group(cursor, tasks) -> None:
-    grouped = tasks.annotate(
-        person=F("assignee_id"), month=F("period"), n=F("quantity"),
-        done=Case(When(_DONE, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        cq=_when_done(F("quality_failures") - F("objective_quality_failures")),
-        cd=_when_done(F("delays") - F("objective_delays")),
-    ).values("person", "month", *PATTERN).annotate(k=Sum("coefficient")).order_by()
+    grouped = (
+        tasks.annotate(
+            person=F("assignee_id"),
+            month=F("period"),
+            n=F("quantity"),
+            done=Case(When(_DONE, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            cq=_when_done(F("quality_failures") - F("objective_quality_failures")),
+            cd=_when_done(F("delays") - F("objective_delays")),
+        )
+        .values("person", "month", *PATTERN)
+        .annotate(k=Sum("coefficient"))
+        .order_by()
+    )
     sql, params = grouped.query.sql_with_params()
     cursor.execute(f"DROP TABLE IF EXISTS {GROUPS}")  # left by an outer transaction's failure
     cursor.execute(f"CREATE TEMPORARY TABLE {GROUPS} AS {sql}", params)
@@ -87,16 +96,23 @@ def _quantity(value) -> Decimal:
 def _summed(cursor, factors: dict[Pattern, Sums], months: list[date]) -> dict[Key, Sums]:
     # Factors are integers and quantities exact Decimals: written as literals, so that no
     # parameter limit applies however many patterns there are.
-    values = ", ".join(f"({format(n, 'f')}, {d}, {q}, {dl}, {', '.join(map(str, f))})"
-                       for (n, d, q, dl), f in factors.items())
-    total = ", ".join(f"CAST(ROUND(SUM(g.k * f.{c}) * {10 ** PLACES['k']}) AS BIGINT)"
-                      for c in ("fa", "fc", "fq", "fp"))
+    values = ", ".join(
+        f"({format(n, 'f')}, {d}, {q}, {dl}, {', '.join(map(str, f))})"
+        for (n, d, q, dl), f in factors.items()
+    )
+    total = ", ".join(
+        f"CAST(ROUND(SUM(g.k * f.{c}) * {10 ** PLACES['k']}) AS BIGINT)"
+        for c in ("fa", "fc", "fq", "fp")
+    )
     cursor.execute(
         f"WITH f (n, done, cq, cd, fa, fc, fq, fp) AS (VALUES {values}) "
         f"SELECT g.person, g.month, {total} FROM {GROUPS} g JOIN f ON g.n = f.n "
         f"AND g.done = f.done AND g.cq = f.cq AND g.cd = f.cd "
         f"WHERE g.month IN ({', '.join(['%s'] * len(months))}) GROUP BY g.person, g.month",
-        months)
+        months,
+    )
     by_text = {m.isoformat(): m for m in months}  # SQLite returns dates as text
-    return {(person, by_text.get(month, month)): (int(a), int(c), int(q), int(p))
-            for person, month, a, c, q, p in cursor.fetchall()}
+    return {
+        (person, by_text.get(month, month)): (int(a), int(c), int(q), int(p))
+        for person, month, a, c, q, p in cursor.fetchall()
+    }

@@ -22,21 +22,45 @@ from canbo.work.periods import period_of
 from canbo.work.recompute import refresh_person_period
 
 STATE_FIELDS = [
-    "status", "due_date", "completed_date", "quality_failures", "objective_quality_failures",
-    "delays", "objective_delays",
+    "status",
+    "due_date",
+    "completed_date",
+    "quality_failures",
+    "objective_quality_failures",
+    "delays",
+    "objective_delays",
 ]
 ASSIGN_FIELDS = [
-    "name", "assignee", "organization", "catalog_item", "coefficient", "quantity",
-    "assigned_date", "due_date", "period", "source", "external_id",
+    "name",
+    "assignee",
+    "organization",
+    "catalog_item",
+    "coefficient",
+    "quantity",
+    "assigned_date",
+    "due_date",
+    "period",
+    "source",
+    "external_id",
 ]
 MAX_QUANTITY = Decimal("9999999.99")
 
 
 def assign_task(
-    actor, *, name: str = "", assigned_date: date, assignee: Person | None = None,
-    organization: Organization | None = None, catalog_item: CatalogItem | None = None,
-    coefficient=None, quantity=1, due_date: date | None = None, assigner: Person | None = None,
-    source: str = "", external_id: str = "", evidence: str = "",
+    actor,
+    *,
+    name: str = "",
+    assigned_date: date,
+    assignee: Person | None = None,
+    organization: Organization | None = None,
+    catalog_item: CatalogItem | None = None,
+    coefficient=None,
+    quantity=1,
+    due_date: date | None = None,
+    assigner: Person | None = None,
+    source: str = "",
+    external_id: str = "",
+    evidence: str = "",
 ) -> Task:
     """Create a task; the same (source, external_id) sent twice returns the first task."""
     source, external_id = (source or "").strip(), (external_id or "").strip()
@@ -44,11 +68,18 @@ def assign_task(
         return existing
     fields = {
         "name": nfc(name) or (catalog_item.name if catalog_item else ""),
-        "assignee": assignee, "organization": organization or _org_of(assignee),
-        "catalog_item": catalog_item, "coefficient": _coefficient(catalog_item, coefficient),
-        "quantity": _quantity(quantity), "assigned_date": assigned_date, "due_date": due_date,
-        "period": period_of(assigned_date, due_date), "assigner": assigner,
-        "source": source, "external_id": external_id, "evidence": nfc(evidence) or "",
+        "assignee": assignee,
+        "organization": organization or _org_of(assignee),
+        "catalog_item": catalog_item,
+        "coefficient": _coefficient(catalog_item, coefficient),
+        "quantity": _quantity(quantity),
+        "assigned_date": assigned_date,
+        "due_date": due_date,
+        "period": period_of(assigned_date, due_date),
+        "assigner": assigner,
+        "source": source,
+        "external_id": external_id,
+        "evidence": nfc(evidence) or "",
     }
     _check_new(fields)
     with transaction.atomic():
@@ -71,11 +102,19 @@ def extend_deadline(actor, task: Task, new_due: date, reason: str = "") -> Task:
     if task.due_date is None:
         raise WorkError(_("The task has no due date, so it cannot be extended."))
     if new_due <= task.due_date:
-        raise WorkError(_("The new due date must be after the current one (%(due)s).")
-                        % {"due": f"{task.due_date:%d/%m/%Y}"})
+        raise WorkError(
+            _("The new due date must be after the current one (%(due)s).")
+            % {"due": f"{task.due_date:%d/%m/%Y}"}
+        )
     before = audit.snapshot(task, STATE_FIELDS)
-    Delay.objects.create(task=task, kind=DelayKind.EXTENSION, due_before=task.due_date,
-                         due_after=new_due, reason=nfc(reason) or "", recorded_by=_user(actor))
+    Delay.objects.create(
+        task=task,
+        kind=DelayKind.EXTENSION,
+        due_before=task.due_date,
+        due_after=new_due,
+        reason=nfc(reason) or "",
+        recorded_by=_user(actor),
+    )
     task.due_date = new_due
     return _save(actor, "work.extend_deadline", task, before, reason)
 
@@ -90,9 +129,13 @@ def complete_task(actor, task: Task, completed_date: date, evidence: str = "") -
         raise WorkError(_("The completion date cannot be in the future."))
     before = audit.snapshot(task, STATE_FIELDS)
     if task.due_date and completed_date > task.due_date:
-        Delay.objects.create(task=task, kind=DelayKind.LATE_COMPLETION,
-                             due_before=task.due_date, due_after=completed_date,
-                             recorded_by=_user(actor))
+        Delay.objects.create(
+            task=task,
+            kind=DelayKind.LATE_COMPLETION,
+            due_before=task.due_date,
+            due_after=completed_date,
+            recorded_by=_user(actor),
+        )
     task.status, task.completed_date = TaskStatus.COMPLETED, completed_date
     if evidence := nfc(evidence):
         task.evidence = f"{task.evidence}\n{evidence}".strip()
@@ -107,8 +150,9 @@ def record_quality_review(actor, task: Task, passed: bool, note: str = "") -> Qu
     if not passed and not note:
         raise WorkError(_("A failed quality review must state the fault."))
     before = audit.snapshot(task, STATE_FIELDS)
-    review = QualityReview.objects.create(task=task, passed=passed, note=note,
-                                          reviewer=_user(actor))
+    review = QualityReview.objects.create(
+        task=task, passed=passed, note=note, reviewer=_user(actor)
+    )
     _save(actor, "work.record_quality_review", task, before, note)
     return review
 
@@ -121,16 +165,14 @@ def certify_objective_cause(actor, record: QualityReview | Delay, reason: str) -
         raise WorkError(_("Give the reason for certifying an objective cause."))
     record = type(record).objects.select_for_update().get(pk=record.pk)
     if isinstance(record, QualityReview) and record.passed:
-        raise WorkError(
-            _("A passed quality review needs no objective-cause certification."))
+        raise WorkError(_("A passed quality review needs no objective-cause certification."))
     if record.objective:
         raise WorkError(_("This case is already certified as an objective cause."))
     task = _locked(record.task, None)
     before = audit.snapshot(task, STATE_FIELDS)
     record.objective, record.certification_reason = True, reason
     record.certified_by, record.certified_at = _user(actor), timezone.now()
-    record.save(update_fields=["objective", "certification_reason", "certified_by",
-                               "certified_at"])
+    record.save(update_fields=["objective", "certification_reason", "certified_by", "certified_at"])
     return _save(actor, "work.certify_objective_cause", task, before, reason)
 
 
@@ -182,8 +224,10 @@ def _decimal(given, label: str) -> Decimal:
             _("%(label)s “%(value)s” is not a number.") % {"label": label, "value": given}
         ) from None
     if not value.is_finite() or value != value.quantize(Decimal("0.01")):
-        raise WorkError(_("%(label)s “%(value)s” must be a number with at most 2 decimal places.")
-                        % {"label": label, "value": given})
+        raise WorkError(
+            _("%(label)s “%(value)s” must be a number with at most 2 decimal places.")
+            % {"label": label, "value": given}
+        )
     return value
 
 
@@ -200,8 +244,10 @@ def _check_new(fields: dict) -> None:
 def _locked(task: Task, status: str | None) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     if status is not None and task.status != status:
-        raise WorkError(_("The task is in state “%(status)s”: this action cannot be taken.")
-                        % {"status": task.get_status_display()})
+        raise WorkError(
+            _("The task is in state “%(status)s”: this action cannot be taken.")
+            % {"status": task.get_status_display()}
+        )
     refuse_locked([(task.assignee_id, task.period)])
     return task
 

@@ -74,8 +74,9 @@ def derive(base: Base, events: list[Event]) -> State:
         _APPLY[event.kind](state, event)
         last_at = event.occurred_at
     if state.status == COMPLETED and state.due_date and state.completed_date > state.due_date:
-        state.delays.append(DelayRow(LATE_COMPLETION, state.due_date, state.completed_date,
-                                     last_at))
+        state.delays.append(
+            DelayRow(LATE_COMPLETION, state.due_date, state.completed_date, last_at)
+        )
     return state
 
 

@@ -30,7 +30,9 @@ def upsert(rows: Iterable[ScoreRow], batch_size: int = 2000) -> int:
     if connection.vendor == "postgresql" and len(rows) >= COPY_THRESHOLD:
         return copy_upsert(encode(chunk) for chunk in chunks(rows, batch_size))
     PeriodScore.objects.bulk_create(
-        [row.model() for row in _changed(rows)], batch_size=batch_size, update_conflicts=True,
+        [row.model() for row in _changed(rows)],
+        batch_size=batch_size,
+        update_conflicts=True,
         unique_fields=["person", "kind", "period_start"],
         update_fields=[name.removesuffix("_id") for name in UPDATE],
     )
@@ -40,8 +42,10 @@ def upsert(rows: Iterable[ScoreRow], batch_size: int = 2000) -> int:
 def _changed(rows: list[ScoreRow]) -> list[ScoreRow]:
     """The rows that are new or differ from the stored ones (one query)."""
     stored = PeriodScore.objects.filter(
-        person_id__in={r.person_id for r in rows}, kind__in={r.kind for r in rows},
-        period_start__in={r.period_start for r in rows}).values_list(*UNIQUE, *COMPARED)
+        person_id__in={r.person_id for r in rows},
+        kind__in={r.kind for r in rows},
+        period_start__in={r.period_start for r in rows},
+    ).values_list(*UNIQUE, *COMPARED)
     known = {tuple(values[:3]): values[3:] for values in stored}
     return [r for r in rows if known.get(r[:3]) != tuple(getattr(r, c) for c in COMPARED)]
 
@@ -60,14 +64,17 @@ def copy_upsert(blocks: Iterable[bytes]) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         # Dropped at commit; dropped here too in case an outer transaction runs us twice.
         cursor.execute("DROP TABLE IF EXISTS score_batch")
-        cursor.execute(f"CREATE TEMP TABLE score_batch ON COMMIT DROP AS "
-                       f"SELECT {names} FROM {table} WITH NO DATA")
+        cursor.execute(
+            f"CREATE TEMP TABLE score_batch ON COMMIT DROP AS "
+            f"SELECT {names} FROM {table} WITH NO DATA"
+        )
         with cursor.cursor.copy(f"COPY score_batch ({names}) FROM STDIN") as copy:
             for block in blocks:
                 copy.write(block)
                 count += block.count(b"\n")  # one per row: newlines in values are escaped
-        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM score_batch "
-                       f"ON CONFLICT ({', '.join(UNIQUE)}) DO UPDATE SET {updates} "
-                       f"WHERE {changed}")
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM score_batch "
+            f"ON CONFLICT ({', '.join(UNIQUE)}) DO UPDATE SET {updates} "
+            f"WHERE {changed}"
+        )
     return count
-

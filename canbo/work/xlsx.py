@@ -15,11 +15,20 @@ from canbo.work.choices import Complexity
 from canbo.work.errors import WorkError
 from canbo.work.models import Catalog, CatalogItem
 
-HEADERS = ["Mã", "Tên sản phẩm/công việc", "Sản phẩm đầu ra", "Đơn vị tính",
-           "Nhóm độ phức tạp", "Hệ số quy đổi", "Vị trí việc làm"]
+HEADERS = [
+    "Mã",
+    "Tên sản phẩm/công việc",
+    "Sản phẩm đầu ra",
+    "Đơn vị tính",
+    "Nhóm độ phức tạp",
+    "Hệ số quy đổi",
+    "Vị trí việc làm",
+]
 COMPLEXITY_LABELS = {
-    Complexity.SIMPLE: "Đơn giản", Complexity.STANDARD: "Thông thường",
-    Complexity.ADVANCED: "Nâng cao", Complexity.COMPLEX: "Phức tạp",
+    Complexity.SIMPLE: "Đơn giản",
+    Complexity.STANDARD: "Thông thường",
+    Complexity.ADVANCED: "Nâng cao",
+    Complexity.COMPLEX: "Phức tạp",
     Complexity.SPECIAL: "Đặc thù",
 }
 _COMPLEXITY_KEYS = {fold(label): code for code, label in COMPLEXITY_LABELS.items()} | {
@@ -45,8 +54,18 @@ def export_catalog(catalog: Catalog) -> bytes:
     xlsx.append(sheet, HEADERS)
     for item in catalog.items.prefetch_related("job_positions").order_by("code"):
         positions = ", ".join(sorted(p.code for p in item.job_positions.all()))
-        xlsx.append(sheet, [item.code, item.name, item.output, item.unit,
-                      COMPLEXITY_LABELS[item.complexity], item.coefficient, positions])
+        xlsx.append(
+            sheet,
+            [
+                item.code,
+                item.name,
+                item.output,
+                item.unit,
+                COMPLEXITY_LABELS[item.complexity],
+                item.coefficient,
+                positions,
+            ],
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -103,14 +122,23 @@ def _parse_rows(rows: list[tuple[int, tuple]]) -> list[tuple[int, dict]]:
 
 def _parse_row(values: list, positions: dict[str, JobPosition]) -> dict:
     row: dict = {name: _text(values[i]) for i, name in enumerate(LIMITS)}
-    errors = [f"{HEADERS[i]} không được để trống." for i, name in enumerate(LIMITS)
-              if not row[name] and name != "output"]
-    errors += [f"{HEADERS[i]} dài quá {limit} ký tự." for i, (name, limit)
-               in enumerate(LIMITS.items()) if len(row[name]) > limit]
+    errors = [
+        f"{HEADERS[i]} không được để trống."
+        for i, name in enumerate(LIMITS)
+        if not row[name] and name != "output"
+    ]
+    errors += [
+        f"{HEADERS[i]} dài quá {limit} ký tự."
+        for i, (name, limit) in enumerate(LIMITS.items())
+        if len(row[name]) > limit
+    ]
     row["complexity"] = _COMPLEXITY_KEYS.get(fold(_text(values[4])))
     if row["complexity"] is None:
-        errors.append(f"Nhóm độ phức tạp “{_text(values[4])}” không hợp lệ (hợp lệ: "
-                      + ", ".join(COMPLEXITY_LABELS.values()) + ").")
+        errors.append(
+            f"Nhóm độ phức tạp “{_text(values[4])}” không hợp lệ (hợp lệ: "
+            + ", ".join(COMPLEXITY_LABELS.values())
+            + ")."
+        )
     row["coefficient"], error = _coefficient(values[5])
     errors += [error] if error else []
     codes = [c.strip() for c in _text(values[6]).split(",") if c.strip()]

@@ -37,14 +37,35 @@ def test_doanket_officer_cannot_post_for_tanphong_people(dk, world, it_class, it
     target = it_person.pk
     posts = [
         (reverse("cadre:enrol", args=[it_class.pk]), {"person": target}),
-        (reverse("cadre:candidate_add"), {"term": term.pk, "title": world.head_title.pk,
-                                          "organization": world.doanket.pk, "person": target,
-                                          "reason": "x"}),
-        (reverse("cadre:rotation_new"), {"person": target, "kind": "transfer",
-                                         "to_org": world.dk_office.pk, "action": "propose"}),
-        (reverse("cadre:decision_new"), {"person": target, "kind": "khien_trach",
-                                         "decision_number": "1", "decision_date": "2026-01-01",
-                                         "issuing_authority": "UBND"}),
+        (
+            reverse("cadre:candidate_add"),
+            {
+                "term": term.pk,
+                "title": world.head_title.pk,
+                "organization": world.doanket.pk,
+                "person": target,
+                "reason": "x",
+            },
+        ),
+        (
+            reverse("cadre:rotation_new"),
+            {
+                "person": target,
+                "kind": "transfer",
+                "to_org": world.dk_office.pk,
+                "action": "propose",
+            },
+        ),
+        (
+            reverse("cadre:decision_new"),
+            {
+                "person": target,
+                "kind": "khien_trach",
+                "decision_number": "1",
+                "decision_date": "2026-01-01",
+                "issuing_authority": "UBND",
+            },
+        ),
         (reverse("cadre:enrol", args=[it_class.pk]), {"person": "abc"}),
     ]
     for url, data in posts:
@@ -73,8 +94,9 @@ def test_civil_servant_sees_only_own_records(login, world, it_class, it_person):
     enrol_person(None, it_class, it_person)
     enrol_person(None, it_class, world.people["staff"])
     for person in (world.people["staff"], world.people["colleague"]):
-        record_decision(None, person, DecisionKind.GIAY_KHEN, f"G-{person.pk}",
-                        date(2026, 1, 5), "UBND phường")
+        record_decision(
+            None, person, DecisionKind.GIAY_KHEN, f"G-{person.pk}", date(2026, 1, 5), "UBND phường"
+        )
     client = login(world.users["staff"])
     body = client.get(reverse("cadre:enrolments")).content.decode()
     assert "Nguyễn Văn An" in body and "Vàng Văn Tính" not in body
@@ -82,14 +104,19 @@ def test_civil_servant_sees_only_own_records(login, world, it_class, it_person):
     assert f"G-{world.people['staff'].pk}" in body
     assert f"G-{world.people['colleague'].pk}" not in body
     assert client.get(reverse("cadre:gaps")).status_code == 403
-    assert client.post(reverse("cadre:enrol", args=[it_class.pk]),
-                       {"person": world.people["staff"].pk}).status_code == 403
+    assert (
+        client.post(
+            reverse("cadre:enrol", args=[it_class.pk]), {"person": world.people["staff"].pk}
+        ).status_code
+        == 403
+    )
 
 
 def test_chairman_reads_but_does_not_write(login, world, it_class):
     client = login(world.users["chair"])
     assert client.get(reverse("cadre:candidates")).status_code == 200
-    response = client.post(reverse("cadre:enrol", args=[it_class.pk]),
-                           {"person": world.people["staff"].pk})
+    response = client.post(
+        reverse("cadre:enrol", args=[it_class.pk]), {"person": world.people["staff"].pk}
+    )
     assert response.status_code == 403
     assert not Enrolment.objects.exists()

@@ -22,8 +22,9 @@ from canbo.people.models import PastClassification, Post
 
 
 def counts():
-    return [m.objects.count() for m in (Enrolment, PlanningCandidate, RotationRecord,
-                                         PersonnelDecision)]
+    return [
+        m.objects.count() for m in (Enrolment, PlanningCandidate, RotationRecord, PersonnelDecision)
+    ]
 
 
 def test_seed_cadre_is_idempotent(db):
@@ -43,28 +44,39 @@ def test_demo_pipeline_and_the_doan_ket_chairman(db):
     rotation into the Đoàn Kết chairmanship never leaves two chairmen."""
     seed_all()
     seed_cadre(StringIO())
-    pipeline = [PastClassification.objects.count(), TalentRecord.objects.count(),
-                RecruitmentRound.objects.count()]
+    pipeline = [
+        PastClassification.objects.count(),
+        TalentRecord.objects.count(),
+        RecruitmentRound.objects.count(),
+    ]
     assert pipeline[0] > 1000 and pipeline[1] == 150 and pipeline[2] == 1
-    assert set(PastClassification.objects.values_list("year", flat=True)) == set(
-        range(2021, 2026))
+    assert set(PastClassification.objects.values_list("year", flat=True)) == set(range(2021, 2026))
     round_ = RecruitmentRound.objects.get()
     assert round_.status == "open" and round_.positions.exists()
     seed_cadre(StringIO())
-    assert [PastClassification.objects.count(), TalentRecord.objects.count(),
-            RecruitmentRound.objects.count()] == pipeline
+    assert [
+        PastClassification.objects.count(),
+        TalentRecord.objects.count(),
+        RecruitmentRound.objects.count(),
+    ] == pipeline
     record = RotationRecord.objects.get(to_org__name="Phường Đoàn Kết", title__code="CHU_TICH")
 
     def chairs():
-        return Post.objects.filter(organization=record.to_org, title__code="CHU_TICH",
-                                   end__isnull=True).count()
+        return Post.objects.filter(
+            organization=record.to_org, title__code="CHU_TICH", end__isnull=True
+        ).count()
 
     assert chairs() == 1
     with pytest.raises(CadreError):
         decide_rotation(None, record, "9/QĐ-UBND", date(2026, 3, 1), date(2026, 3, 1))
     assert chairs() == 1
-    decide_rotation(None, record, "9/QĐ-UBND", date(2026, 3, 1), date(2026, 3, 1),
-                    end_incumbent=True)
+    decide_rotation(
+        None, record, "9/QĐ-UBND", date(2026, 3, 1), date(2026, 3, 1), end_incumbent=True
+    )
     assert chairs() == 1
-    assert Post.objects.get(organization=record.to_org, title__code="CHU_TICH",
-                            end__isnull=True).person == record.person
+    assert (
+        Post.objects.get(
+            organization=record.to_org, title__code="CHU_TICH", end__isnull=True
+        ).person
+        == record.person
+    )

@@ -16,9 +16,19 @@ from canbo.cadre.services.training import enrol_person
 from canbo.org.choices import Field, PoliticalTheory
 from canbo.org.models import StaffingQuota
 
-LISTS = ["cadre:gaps", "cadre:gap_people", "cadre:candidates", "cadre:theory",
-         "cadre:classes", "cadre:enrolments", "cadre:plans", "cadre:planning",
-         "cadre:rotations", "cadre:staffing", "cadre:decisions"]
+LISTS = [
+    "cadre:gaps",
+    "cadre:gap_people",
+    "cadre:candidates",
+    "cadre:theory",
+    "cadre:classes",
+    "cadre:enrolments",
+    "cadre:plans",
+    "cadre:planning",
+    "cadre:rotations",
+    "cadre:staffing",
+    "cadre:decisions",
+]
 
 
 @pytest.fixture
@@ -26,17 +36,30 @@ def data(world, it_class, it_person, key_titles):
     world.chair_title.min_political_theory = PoliticalTheory.INTERMEDIATE
     world.chair_title.save()
     enrol_person(None, it_class, it_person)
-    TrainingPlan.objects.create(organization=world.tanphong, year=2026, field=Field.IT,
-                                target=2)
+    TrainingPlan.objects.create(organization=world.tanphong, year=2026, field=Field.IT, target=2)
     term = create_term(None, 2026)
-    add_candidate(None, term, key_titles[0], world.tanphong, world.people["staff"], "Trẻ",
-                  date(2026, 3, 1))
-    propose_rotation(None, world.people["outsider"], RotationKind.TRANSFER, world.tanphong,
-                     key_titles[1], today=date(2026, 3, 1))
-    record_decision(None, world.people["staff"], DecisionKind.KHIEN_TRACH, "7/QĐ",
-                    date(2026, 2, 1), "UBND", "Chậm trễ", True)
-    StaffingQuota.objects.create(organization=world.tp_office, job_position=world.position,
-                                 quota=2)
+    add_candidate(
+        None, term, key_titles[0], world.tanphong, world.people["staff"], "Trẻ", date(2026, 3, 1)
+    )
+    propose_rotation(
+        None,
+        world.people["outsider"],
+        RotationKind.TRANSFER,
+        world.tanphong,
+        key_titles[1],
+        today=date(2026, 3, 1),
+    )
+    record_decision(
+        None,
+        world.people["staff"],
+        DecisionKind.KHIEN_TRACH,
+        "7/QĐ",
+        date(2026, 2, 1),
+        "UBND",
+        "Chậm trễ",
+        True,
+    )
+    StaffingQuota.objects.create(organization=world.tp_office, job_position=world.position, quota=2)
     return world
 
 
@@ -57,10 +80,10 @@ def test_every_list_renders_and_exports(login, data, name):
 
 
 def _cells(html: str, row_text: str) -> list[str]:
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*" + re.escape(row_text) + r".*?</tr>", html,
-                    re.S).group(0)
-    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row,
-                                                                  re.S)]
+    row = re.search(
+        r"<tr[^>]*>(?:(?!</tr>).)*" + re.escape(row_text) + r".*?</tr>", html, re.S
+    ).group(0)
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
 
 
 def test_gap_summary_xlsx_has_the_page_numbers(login, data):
@@ -84,7 +107,7 @@ def test_candidate_list_matches_export(login, data):
     assert [row[0] for row in sheet[1:]] == ["Vàng Văn Tính"]
     # The page writes decimals the Vietnamese way (26,2); the sheet keeps numbers.
     page_cells = [re.sub(r"^(\d+),(\d+)$", r"\1.\2", c) for c in _cells(html, "Vàng Văn Tính")]
-    assert page_cells[:len(sheet[1])] == [str(v) if v is not None else "" for v in sheet[1]]
+    assert page_cells[: len(sheet[1])] == [str(v) if v is not None else "" for v in sheet[1]]
 
 
 def test_staffing_page_and_export_agree(login, data):
@@ -93,8 +116,9 @@ def test_staffing_page_and_export_agree(login, data):
     archives = next(r for r in balance[1:] if r[0] == "Phường Tân Phong" and r[2] == 2)
     assert archives[2:5] == [2, 4, 2]
     html = client.get(reverse("cadre:staffing")).content.decode()
-    assert "Thừa" in html and moves == [["Lĩnh vực", "Từ (thừa)", "Đến (thiếu)",
-                                                   "Cán bộ, công chức"]]
+    assert "Thừa" in html and moves == [
+        ["Lĩnh vực", "Từ (thừa)", "Đến (thiếu)", "Cán bộ, công chức"]
+    ]
 
 
 def test_person_page_shows_gaps_and_discipline(login, data, it_person):
@@ -109,8 +133,14 @@ def test_forms_show_vietnamese_errors(login, data):
     client = login(data.users["personnel"])
     body = client.post(reverse("cadre:class_new"), {"name": ""}).content.decode()
     assert "Trường này là bắt buộc." in body
-    body = client.post(reverse("cadre:rotation_new"), {
-        "person": data.people["outsider"].pk, "kind": "transfer",
-        "to_org": data.tanphong.pk, "title": data.chair_title.pk, "action": "check",
-    }).content.decode()
+    body = client.post(
+        reverse("cadre:rotation_new"),
+        {
+            "person": data.people["outsider"].pk,
+            "kind": "transfer",
+            "to_org": data.tanphong.pk,
+            "title": data.chair_title.pk,
+            "action": "check",
+        },
+    ).content.decode()
     assert "Không có cảnh báo" in body or "người địa phương" in body

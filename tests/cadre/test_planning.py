@@ -26,8 +26,15 @@ def term(db):
 
 
 def add(world, person, term, title=None):
-    return add_candidate(world.users["personnel"], term, title or world.head_title,
-                         world.tanphong, person, "Có năng lực, triển vọng", TODAY)
+    return add_candidate(
+        world.users["personnel"],
+        term,
+        title or world.head_title,
+        world.tanphong,
+        person,
+        "Có năng lực, triển vọng",
+        TODAY,
+    )
 
 
 def test_term_name_and_idempotence(term):
@@ -47,8 +54,11 @@ def test_adding_and_removing_need_a_reason_and_are_audited(world, term):
     remove_candidate(world.users["personnel"], candidate, "Chuyển công tác", TODAY)
     candidate.refresh_from_db()
     assert not candidate.active and candidate.removed_reason == "Chuyển công tác"
-    actions = list(AuditEntry.objects.filter(object_type="cadre.planningcandidate")
-                   .values_list("action", "reason"))
+    actions = list(
+        AuditEntry.objects.filter(object_type="cadre.planningcandidate").values_list(
+            "action", "reason"
+        )
+    )
     assert ("cadre.add_candidate", "Có năng lực, triển vọng") in actions
     assert ("cadre.remove_candidate", "Chuyển công tác") in actions
 
@@ -80,8 +90,9 @@ def test_classification_hook_is_read(world, term):
 def failed_2025(person):
     from canbo.evaluation.models import AnnualResult
 
-    AnnualResult.objects.create(person=person, year=2025, organization=person.organization,
-                                classification="fail")
+    AnnualResult.objects.create(
+        person=person, year=2025, organization=person.organization, classification="fail"
+    )
 
 
 def test_composition_shares(world, term):

@@ -12,8 +12,16 @@ from canbo.core.models import AuditEntry
 
 
 def decide(world, kind, day, public=True):
-    return record_decision(world.users["personnel"], world.people["staff"], kind, "05/QĐ-UBND",
-                           day, "UBND phường Tân Phong", "Vi phạm quy chế", public)
+    return record_decision(
+        world.users["personnel"],
+        world.people["staff"],
+        kind,
+        "05/QĐ-UBND",
+        day,
+        "UBND phường Tân Phong",
+        "Vi phạm quy chế",
+        public,
+    )
 
 
 def test_reprimand_in_2026_forces_fail(world):
@@ -26,12 +34,15 @@ def test_reprimand_in_2026_forces_fail(world):
     assert AuditEntry.objects.filter(action="cadre.record_decision").count() == 1
 
 
-@pytest.mark.parametrize("kind, day, public", [
-    (DecisionKind.BANG_KHEN_TINH, date(2026, 5, 10), True),  # a commendation
-    (DecisionKind.KHIEN_TRACH, date(2025, 12, 30), True),  # discipline of another year
-    (DecisionKind.CANH_CAO, date(2026, 5, 10), False),  # not in public duties
-    (DecisionKind.MIEN_NHIEM, date(2026, 5, 10), True),  # a dismissal is not a discipline
-])
+@pytest.mark.parametrize(
+    "kind, day, public",
+    [
+        (DecisionKind.BANG_KHEN_TINH, date(2026, 5, 10), True),  # a commendation
+        (DecisionKind.KHIEN_TRACH, date(2025, 12, 30), True),  # discipline of another year
+        (DecisionKind.CANH_CAO, date(2026, 5, 10), False),  # not in public duties
+        (DecisionKind.MIEN_NHIEM, date(2026, 5, 10), True),  # a dismissal is not a discipline
+    ],
+)
 def test_what_does_not_override(world, kind, day, public):
     decide(world, kind, day, public)
     assert classification_overrides(world.people["staff"], 2026) == []
@@ -45,5 +56,6 @@ def test_heavier_disciplines_override_too(world):
 
 def test_decision_needs_number_and_authority(world):
     with pytest.raises(CadreError, match="số quyết định"):
-        record_decision(None, world.people["staff"], DecisionKind.GIAY_KHEN, " ",
-                        date(2026, 1, 1), "UBND")
+        record_decision(
+            None, world.people["staff"], DecisionKind.GIAY_KHEN, " ", date(2026, 1, 1), "UBND"
+        )

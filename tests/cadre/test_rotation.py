@@ -66,13 +66,20 @@ def test_deciding_assigns_the_post(world, key_titles):
     person = world.people["outsider"]
     person.hometown = world.tanphong
     person.save()
-    record = propose_rotation(world.users["personnel"], person, RotationKind.ROTATION,
-                              world.tanphong, key_titles[1], today=TODAY)
+    record = propose_rotation(
+        world.users["personnel"],
+        person,
+        RotationKind.ROTATION,
+        world.tanphong,
+        key_titles[1],
+        today=TODAY,
+    )
     assert record.warnings and record.from_org == world.dk_office
     with pytest.raises(CadreError, match="Ngày hiệu lực"):
         decide_rotation(None, record, "12/QĐ-UBND", date(2026, 4, 1), date(2026, 3, 1))
-    decide_rotation(world.users["personnel"], record, "12/QĐ-UBND", date(2026, 4, 1),
-                    date(2026, 5, 1))
+    decide_rotation(
+        world.users["personnel"], record, "12/QĐ-UBND", date(2026, 4, 1), date(2026, 5, 1)
+    )
     person.refresh_from_db()
     record.refresh_from_db()
     assert record.status == RotationStatus.DECIDED
@@ -85,23 +92,23 @@ def test_deciding_assigns_the_post(world, key_titles):
 
 def test_staffing_rows_and_suggestions(world):
     # Archives (position VP): Tân Phong has 4 people, Đoàn Kết 1.
-    StaffingQuota.objects.create(organization=world.tp_office, job_position=world.position,
-                                 quota=2)
-    StaffingQuota.objects.create(organization=world.dk_office, job_position=world.position,
-                                 quota=3)
+    StaffingQuota.objects.create(organization=world.tp_office, job_position=world.position, quota=2)
+    StaffingQuota.objects.create(organization=world.dk_office, job_position=world.position, quota=3)
     rows = staffing_rows(Person.objects.all(), Organization.objects.all())
     by_unit = {(r.unit, r.field): (r.quota, r.actual, r.balance) for r in rows}
     assert by_unit[(world.tanphong, Field.ARCHIVES)] == (2, 4, 2)
     assert by_unit[(world.doanket, Field.ARCHIVES)] == (3, 1, -2)
     moves = suggest_moves(rows)
-    assert [(m.source, m.target, m.count) for m in moves] == [
-        (world.tanphong, world.doanket, 2)]
+    assert [(m.source, m.target, m.count) for m in moves] == [(world.tanphong, world.doanket, 2)]
 
 
 def test_suggestions_split_a_surplus_over_several_shortages(world):
     a, b, c = world.tanphong, world.doanket, world.province
-    rows = [StaffingRow(a, Field.LAND, 1, 4), StaffingRow(b, Field.LAND, 3, 1),
-            StaffingRow(c, Field.LAND, 2, 1), StaffingRow(a, Field.LEADERSHIP, 1, 3),
-            StaffingRow(b, Field.LEADERSHIP, 3, 1)]
-    assert [(m.source, m.target, m.count) for m in suggest_moves(rows)] == [
-        (a, b, 2), (a, c, 1)]
+    rows = [
+        StaffingRow(a, Field.LAND, 1, 4),
+        StaffingRow(b, Field.LAND, 3, 1),
+        StaffingRow(c, Field.LAND, 2, 1),
+        StaffingRow(a, Field.LEADERSHIP, 1, 3),
+        StaffingRow(b, Field.LEADERSHIP, 3, 1),
+    ]
+    assert [(m.source, m.target, m.count) for m in suggest_moves(rows)] == [(a, b, 2), (a, c, 1)]

@@ -44,8 +44,7 @@ def test_a_dropped_place_frees_the_seat(world, it_class, it_person):
         mark_completion(actor, first, date(2026, 6, 1))
 
 
-def test_completion_updates_the_record_removes_the_gap_and_is_audited(
-        world, it_class, it_person):
+def test_completion_updates_the_record_removes_the_gap_and_is_audited(world, it_class, it_person):
     actor = world.users["personnel"]
     assert {EDUCATION, MAJOR} <= {g.kind for g in compute_gaps(it_person)}
     enrolment = enrol_person(actor, it_class, it_person)
@@ -87,13 +86,14 @@ def test_theory_course_removes_the_theory_gap(world, theory_class):
     assert compute_gaps(chair) == []
 
 
-def test_plan_progress_counts_completions_of_the_org_field_and_year(
-        world, it_class, it_person):
+def test_plan_progress_counts_completions_of_the_org_field_and_year(world, it_class, it_person):
     plan = set_training_plan(world.users["personnel"], world.tanphong, 2028, Field.IT, 3)
-    other_year = TrainingPlan.objects.create(organization=world.tanphong, year=2027,
-                                             field=Field.IT, target=1)
-    dk_plan = TrainingPlan.objects.create(organization=world.doanket, year=2028,
-                                          field=Field.IT, target=1)
+    other_year = TrainingPlan.objects.create(
+        organization=world.tanphong, year=2027, field=Field.IT, target=1
+    )
+    dk_plan = TrainingPlan.objects.create(
+        organization=world.doanket, year=2028, field=Field.IT, target=1
+    )
     mark_completion(None, enrol_person(None, it_class, it_person), date(2028, 12, 31))
     enrol_person(None, it_class, world.people["staff"])  # not completed: not counted
     assert plan_progress(plan) == 1

@@ -5,8 +5,7 @@ from tests.factories import PASSWORD
 
 
 def _admin_login(client, username, password):
-    return client.post("/admin/login/?next=/admin/", {"username": username,
-                                                      "password": password})
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
 
 
 def test_admin_login_records_failures_and_locks(client, world, settings):

@@ -38,5 +38,6 @@ def test_healthz_fails_when_the_tables_are_missing(client, db):
 def test_annual_screen_out_of_range_year_is_404(client, world, year):
     client.force_login(world.users["personnel"])
     assert client.get(f"/evaluation/annual/{year}/").status_code == 404
-    assert client.post(f"/evaluation/annual/{year}/action/",
-                       {"action": "compute"}).status_code == 404
+    assert (
+        client.post(f"/evaluation/annual/{year}/action/", {"action": "compute"}).status_code == 404
+    )

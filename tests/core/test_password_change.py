@@ -9,14 +9,20 @@ def test_a_user_changes_their_own_password(client, world):
     client.force_login(user)
     page = client.get("/password/").content.decode()
     assert "Đổi mật khẩu" in page
-    wrong = client.post("/password/", {"old_password": "nope", "new_password1": "x",
-                                       "new_password2": "y"})
+    wrong = client.post(
+        "/password/", {"old_password": "nope", "new_password1": "x", "new_password2": "y"}
+    )
     assert wrong.status_code == 200 and 'role="alert"' in wrong.content.decode()
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
-    done = client.post("/password/", {"old_password": PASSWORD,
-                                      "new_password1": "Lai-Chau-2026-moi!",
-                                      "new_password2": "Lai-Chau-2026-moi!"})
+    done = client.post(
+        "/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Lai-Chau-2026-moi!",
+            "new_password2": "Lai-Chau-2026-moi!",
+        },
+    )
     assert done.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Lai-Chau-2026-moi!")

@@ -10,8 +10,11 @@ def _writable(world, who) -> set[int]:
 
 def test_writable_organisations_by_role(world):
     everything = set(Organization.objects.values_list("pk", flat=True))
-    tanphong = set(Organization.objects.filter(path__startswith=world.tanphong.path)
-                   .values_list("pk", flat=True))
+    tanphong = set(
+        Organization.objects.filter(path__startswith=world.tanphong.path).values_list(
+            "pk", flat=True
+        )
+    )
     assert _writable(world, "personnel") == everything
     assert _writable(world, "chair") == tanphong
     # A unit head reads the whole commune's structure but writes only into the unit.

@@ -32,10 +32,18 @@ from canbo.people.models import LeavePeriod, Person, Post, Profile
 pytestmark = pytest.mark.django_db
 
 DEPARTMENTS = {
-    OrgKind.COMMUNE: {"Văn phòng HĐND và UBND", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội",
-                      "Trung tâm Phục vụ hành chính công"},
-    OrgKind.WARD: {"Văn phòng HĐND và UBND", "Phòng Kinh tế, Hạ tầng và Đô thị",
-                   "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công"},
+    OrgKind.COMMUNE: {
+        "Văn phòng HĐND và UBND",
+        "Phòng Kinh tế",
+        "Phòng Văn hóa - Xã hội",
+        "Trung tâm Phục vụ hành chính công",
+    },
+    OrgKind.WARD: {
+        "Văn phòng HĐND và UBND",
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Phòng Văn hóa - Xã hội",
+        "Trung tâm Phục vụ hành chính công",
+    },
 }
 
 
@@ -54,8 +62,19 @@ def communes():
 
 
 def counts() -> dict[str, int]:
-    models = [Organization, Person, Post, User, Profile, Title, JobPosition, StaffingQuota,
-              LeavePeriod, Conclusion, AuditEntry]
+    models = [
+        Organization,
+        Person,
+        Post,
+        User,
+        Profile,
+        Title,
+        JobPosition,
+        StaffingQuota,
+        LeavePeriod,
+        Conclusion,
+        AuditEntry,
+    ]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -87,8 +106,10 @@ def test_each_commune_has_the_four_departments():
         names = set(Organization.objects.filter(parent=commune).values_list("name", flat=True))
         assert names == DEPARTMENTS[commune.kind], commune.name
         assert commune.children.get(name="Văn phòng HĐND và UBND").kind == OrgKind.OFFICE
-        assert commune.children.get(
-            name="Trung tâm Phục vụ hành chính công").kind == OrgKind.SERVICE_CENTRE
+        assert (
+            commune.children.get(name="Trung tâm Phục vụ hành chính công").kind
+            == OrgKind.SERVICE_CENTRE
+        )
 
 
 def test_25_to_35_people_per_commune_with_its_leaders():
@@ -99,8 +120,9 @@ def test_25_to_35_people_per_commune_with_its_leaders():
         assert at_node.filter(title__code="CHU_TICH").count() == 1
         assert at_node.filter(title__code="PHO_CHU_TICH").count() == 2
         for dept in commune.children.all():
-            heads = people.filter(organization=dept, title__code__in=["TRUONG_PHONG",
-                                                                     "GIAM_DOC_TT"])
+            heads = people.filter(
+                organization=dept, title__code__in=["TRUONG_PHONG", "GIAM_DOC_TT"]
+            )
             assert heads.count() == 1, dept
             assert people.filter(organization=dept, title__code="CONG_CHUC").exists(), dept
 
@@ -109,7 +131,8 @@ def test_every_person_sits_in_their_open_primary_post():
     open_posts = Post.objects.filter(end__isnull=True, concurrent=False)
     assert open_posts.count() == Person.objects.count()
     mismatched = open_posts.exclude(
-        organization=F("person__organization"), job_position=F("person__job_position"),
+        organization=F("person__organization"),
+        job_position=F("person__job_position"),
         title=F("person__title"),
     )
     assert not mismatched.exists()
@@ -150,8 +173,9 @@ def test_the_data_is_varied_enough_to_demonstrate_the_rules():
 def test_quotas_show_both_surplus_and_shortage():
     surplus = shortage = 0
     for quota in StaffingQuota.objects.all():
-        staff = Person.objects.filter(organization=quota.organization_id,
-                                      job_position=quota.job_position_id).count()
+        staff = Person.objects.filter(
+            organization=quota.organization_id, job_position=quota.job_position_id
+        ).count()
         surplus += staff > quota.quota
         shortage += staff < quota.quota
     assert surplus and shortage
@@ -176,15 +200,17 @@ def test_two_people_on_leave_and_one_degradation_conclusion():
     assert conclusion.kind == "degradation" and conclusion.date.year == 2026
     assert not conclusion.person.title.is_leader
     assert conclusion.person not in (maternity.person, sick.person)
-    assert "degradation" in overrides_by_person(2026, [conclusion.person_id])[
-        conclusion.person_id]
+    assert "degradation" in overrides_by_person(2026, [conclusion.person_id])[conclusion.person_id]
 
 
 def test_months_on_leave_are_not_worked_in_the_seeded_evaluations():
     maternity = LeavePeriod.objects.get(kind="maternity").person
     sick = LeavePeriod.objects.get(kind="sick").person
-    off = set(EvaluationSheet.objects.filter(worked=False).values_list(
-        "person_id", "period__start__month"))
+    off = set(
+        EvaluationSheet.objects.filter(worked=False).values_list(
+            "person_id", "period__start__month"
+        )
+    )
     assert off == {(maternity.pk, m) for m in (3, 4, 5, 6)} | {(sick.pk, 9)}
 
 
@@ -238,8 +264,7 @@ def test_ward_accounts_belong_to_their_ward():
     doanket = Organization.objects.get(name="Phường Đoàn Kết")
     for username in ["chutich.tanphong", "truongphong.tanphong", "congchuc.tanphong"]:
         assert Profile.objects.get(user__username=username).organization.commune() == tanphong
-    assert Profile.objects.get(user__username="congchuc.doanket").organization.commune() \
-        == doanket
+    assert Profile.objects.get(user__username="congchuc.doanket").organization.commune() == doanket
 
 
 def test_scale_adds_exactly_n_and_a_rerun_adds_none():
@@ -256,14 +281,18 @@ def test_scale_adds_exactly_n_and_a_rerun_adds_none():
         assert person.search_key == f"{fold(person.full_name)} {person.code.lower()}"
         assert person.posts.get().organization_id == person.organization_id
     departments = {dept.suffix for dept in province.DEPARTMENTS}
-    suffixes = {code.rsplit(".", 1)[-1] for code in scaled.values_list(
-        "organization__code", flat=True)}
+    suffixes = {
+        code.rsplit(".", 1)[-1] for code in scaled.values_list("organization__code", flat=True)
+    }
     assert suffixes == departments
 
 
 def scaled_rows() -> list[tuple]:
-    return list(Person.objects.filter(code__startswith="SC-").order_by("code").values_list(
-        "code", "full_name", "birth_year", "organization__code", "job_position__code"))
+    return list(
+        Person.objects.filter(code__startswith="SC-")
+        .order_by("code")
+        .values_list("code", "full_name", "birth_year", "organization__code", "job_position__code")
+    )
 
 
 def test_scale_is_deterministic_per_code():
@@ -302,15 +331,14 @@ def test_the_demo_year_is_realistic_and_half_finished():
     leaders = [s.result for s in published.filter(is_leader=True)]
     assert sum(1 for r in leaders if r["d"] == 0.5) > 10
     assert Delay.objects.filter(objective=True).exists()
-    disciplined = PersonnelDecision.objects.filter(in_public_duties=True,
-                                                   decision_date__year=2026)
+    disciplined = PersonnelDecision.objects.filter(in_public_duties=True, decision_date__year=2026)
     for decision in disciplined:
         row = AnnualResult.objects.get(person=decision.person, year=2026)
         assert row.classification == "fail" and "discipline" in row.overrides
-    finalised = set(AnnualResult.objects.filter(status="final").values_list(
-        "organization", flat=True))
-    drafts = set(AnnualResult.objects.filter(status="draft").values_list(
-        "organization", flat=True))
+    finalised = set(
+        AnnualResult.objects.filter(status="final").values_list("organization", flat=True)
+    )
+    drafts = set(AnnualResult.objects.filter(status="draft").values_list("organization", flat=True))
     assert 10 <= len(finalised) <= 28 and len(finalised) + len(drafts) == 38
 
 

@@ -16,8 +16,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def pytest_collection_modifyitems(config, items):
     if HAVE_CHROMIUM:
         return
-    skip = pytest.mark.skip(reason="Chromium không có trên máy: bỏ qua kiểm thử trình duyệt "
-                                   "(apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason="Chromium không có trên máy: bỏ qua kiểm thử trình duyệt (apt-get install chromium)"
+    )
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(skip)
@@ -36,10 +37,17 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()

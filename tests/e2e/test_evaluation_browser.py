@@ -22,11 +22,24 @@ MONTH = date(2026, 10, 1)
 def october(e2e_world):
     """Tân Phong's October 2026 with two tasks of the civil servant, one of them late."""
     staff = e2e_world.people["staff"]
-    done = assign_task(None, name="Báo cáo chuyển đổi số", assignee=staff, coefficient=1,
-                       quantity=2, assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 20))
+    done = assign_task(
+        None,
+        name="Báo cáo chuyển đổi số",
+        assignee=staff,
+        coefficient=1,
+        quantity=2,
+        assigned_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 20),
+    )
     complete_task(None, done, date(2026, 10, 18))
-    late = assign_task(None, name="Thống kê hộ tịch", assignee=staff, coefficient="1.5",
-                       assigned_date=date(2026, 10, 2), due_date=date(2026, 10, 10))
+    late = assign_task(
+        None,
+        name="Thống kê hộ tịch",
+        assignee=staff,
+        coefficient="1.5",
+        assigned_date=date(2026, 10, 2),
+        due_date=date(2026, 10, 10),
+    )
     complete_task(None, late, date(2026, 10, 12))
     period = open_period(e2e_world.users["personnel"], e2e_world.tanphong, MONTH)
     return EvaluationSheet.objects.get(period=period, person=staff)
@@ -68,7 +81,8 @@ def test_a_month_from_self_assessment_to_complaint(page, october, tmp_path):
     expect(adjusted.locator("[data-col=self]")).to_have_text("2,0")
     expect(adjusted.locator("[data-col=review]")).to_have_text("1,5")
     expect(page.locator("tr.group", has_text="Năng lực chuyên môn").first).to_contain_text(
-        "8,75")  # (II) self-assessed subtotal
+        "8,75"
+    )  # (II) self-assessed subtotal
 
     switch_to(page, "chair")
     page.goto(url)
@@ -112,19 +126,31 @@ def test_a_month_from_self_assessment_to_complaint(page, october, tmp_path):
 
 def _published_month(world, person, total) -> None:
     period, _ = EvaluationPeriod.objects.get_or_create(
-        organization=world.tanphong, kind="month", start=date(2026, 1, 1),
-        defaults={"self_assessment_due": date(2026, 1, 5), "review_due": date(2026, 1, 8),
-                  "approval_due": date(2026, 1, 10)})
-    EvaluationSheet.objects.create(person=person, period=period, status=SheetStatus.PUBLISHED,
-                                   total=Decimal(total))
+        organization=world.tanphong,
+        kind="month",
+        start=date(2026, 1, 1),
+        defaults={
+            "self_assessment_due": date(2026, 1, 5),
+            "review_due": date(2026, 1, 8),
+            "approval_due": date(2026, 1, 10),
+        },
+    )
+    EvaluationSheet.objects.create(
+        person=person, period=period, status=SheetStatus.PUBLISHED, total=Decimal(total)
+    )
 
 
 def test_annual_quota_blocks_the_commune_until_a_lower_level_is_decided(page, e2e_world):
     """3 'excellent' and 12 'good': the cap is floor(20 % × 12) = 2, one too many. The other
     ward is finalised; Tân Phong waits until the authority decides a lower level at the margin."""
     for i in range(15):
-        person = make_person(f"Q-{i}", f"Người thứ {i}", e2e_world.tp_economy,
-                             e2e_world.staff_title, e2e_world.position)
+        person = make_person(
+            f"Q-{i}",
+            f"Người thứ {i}",
+            e2e_world.tp_economy,
+            e2e_world.staff_title,
+            e2e_world.position,
+        )
         _published_month(e2e_world, person, 95 - i if i < 3 else 80)
     switch_to(page, "personnel")
     page.goto("/evaluation/annual/2026/")
@@ -146,8 +172,8 @@ def test_annual_quota_blocks_the_commune_until_a_lower_level_is_decided(page, e2
     row.get_by_role("button", name="Ghi nhận").click()
     expect(page.locator(".messages")).to_contain_text("Người thứ 2")
     expect(page.locator("table.annual-rows tr", has_text="Người thứ 2")).to_contain_text(
-        "15/QĐ-UBND")
+        "15/QĐ-UBND"
+    )
     page.locator("button[name=action][value=finalise]").click()
     expect(page.locator(".messages")).to_contain_text("Đã chốt")
-    assert not AnnualResult.objects.filter(organization=e2e_world.tanphong,
-                                           status="draft").exists()
+    assert not AnnualResult.objects.filter(organization=e2e_world.tanphong, status="draft").exists()

@@ -44,8 +44,7 @@ def test_wrong_password_shows_vietnamese_error(page, e2e_world):
 
 
 def test_people_list_fits_a_phone(browser, live_server, e2e_world):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 375,
-                                                                       "height": 740})
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
     page = context.new_page()
     log_in(page, "personnel", PASSWORD)
     page.goto("/people/")

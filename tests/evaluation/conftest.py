@@ -13,11 +13,24 @@ MONTH = date(2026, 10, 1)
 def period(world):
     """October 2026 opened for Tân Phong; the civil servant has two tasks, one late."""
     staff = world.people["staff"]
-    done = assign_task(None, name="Báo cáo chuyển đổi số", assignee=staff, coefficient=1,
-                       quantity=2, assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 20))
+    done = assign_task(
+        None,
+        name="Báo cáo chuyển đổi số",
+        assignee=staff,
+        coefficient=1,
+        quantity=2,
+        assigned_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 20),
+    )
     complete_task(None, done, date(2026, 10, 18))
-    late = assign_task(None, name="Thống kê hộ tịch", assignee=staff, coefficient="1.5",
-                       assigned_date=date(2026, 10, 2), due_date=date(2026, 10, 10))
+    late = assign_task(
+        None,
+        name="Thống kê hộ tịch",
+        assignee=staff,
+        coefficient="1.5",
+        assigned_date=date(2026, 10, 2),
+        due_date=date(2026, 10, 10),
+    )
     complete_task(None, late, date(2026, 10, 12))
     return open_period(world.users["personnel"], world.tanphong, MONTH)
 

@@ -24,12 +24,22 @@ YEAR = 2026
 def _month_sheets(world, person, totals, worked=None):
     for month, total in enumerate(totals, start=1):
         period, _ = EvaluationPeriod.objects.get_or_create(
-            organization=world.tanphong, kind="month", start=date(YEAR, month, 1),
-            defaults={"self_assessment_due": date(YEAR, month, 5),
-                      "review_due": date(YEAR, month, 8), "approval_due": date(YEAR, month, 10)})
+            organization=world.tanphong,
+            kind="month",
+            start=date(YEAR, month, 1),
+            defaults={
+                "self_assessment_due": date(YEAR, month, 5),
+                "review_due": date(YEAR, month, 8),
+                "approval_due": date(YEAR, month, 10),
+            },
+        )
         EvaluationSheet.objects.create(
-            person=person, period=period, status=SheetStatus.PUBLISHED,
-            total=Decimal(str(total)), worked=(worked or {}).get(month, True))
+            person=person,
+            period=period,
+            status=SheetStatus.PUBLISHED,
+            total=Decimal(str(total)),
+            worked=(worked or {}).get(month, True),
+        )
 
 
 def test_average_over_worked_months_only(world):
@@ -45,8 +55,16 @@ def test_average_over_worked_months_only(world):
 def test_discipline_forces_fail_with_the_reason(world):
     staff = world.people["staff"]
     _month_sheets(world, staff, [95, 95])
-    record_decision(world.users["personnel"], staff, "khien_trach", "12/QĐ-UBND", date(YEAR, 6, 1),
-                    "UBND phường Tân Phong", "Vi phạm quy chế", in_public_duties=True)
+    record_decision(
+        world.users["personnel"],
+        staff,
+        "khien_trach",
+        "12/QĐ-UBND",
+        date(YEAR, 6, 1),
+        "UBND phường Tân Phong",
+        "Vi phạm quy chế",
+        in_public_duties=True,
+    )
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
     row = AnnualResult.objects.get(person=staff, year=YEAR)
     assert row.classification == "fail" and row.label == "Không hoàn thành nhiệm vụ"
@@ -56,8 +74,10 @@ def test_discipline_forces_fail_with_the_reason(world):
 
 def _province_of_ten(world):
     """12 'good' and 3 'excellent' in Tân Phong: the cap is floor(20 % × 12) = 2."""
-    people = [make_person(f"Q-{i}", f"Người {i}", world.tp_economy, world.staff_title,
-                          world.position) for i in range(15)]
+    people = [
+        make_person(f"Q-{i}", f"Người {i}", world.tp_economy, world.staff_title, world.position)
+        for i in range(15)
+    ]
     for i, person in enumerate(people):
         _month_sheets(world, person, [95 - i] if i < 3 else [80])
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
@@ -71,7 +91,8 @@ def test_quota_blocks_finalisation_and_names_the_margin(world):
     agency = next(g for g in report.groups if g.group == "Toàn cơ quan")
     assert (agency.cap, agency.excess, agency.exceeded) == (2, 1, True)
     assert [e.person_id for e in agency.margin_excellent] == [
-        str(AnnualResult.objects.get(person__code="Q-2").person_id)]
+        str(AnnualResult.objects.get(person__code="Q-2").person_id)
+    ]
     summary = quota_summary(YEAR, AnnualResult.objects.filter(year=YEAR))[world.tanphong.pk]
     # the 5 people of the test world have no month, so no classification ("")
     assert summary == {"counts": {"": 5, "excellent": 3, "good": 12}, "exceeded": True}
@@ -84,8 +105,12 @@ def test_recorded_exception_raises_the_cap(world):
     _province_of_ten(world)
     with pytest.raises(EvaluationError):
         record_quota_exception(world.users["personnel"], world.tanphong, YEAR, " ")
-    record_quota_exception(world.users["personnel"], world.tanphong, YEAR,
-                           "QĐ 45/QĐ-UBND ngày 01/12/2026 công nhận thành tích xuất sắc")
+    record_quota_exception(
+        world.users["personnel"],
+        world.tanphong,
+        YEAR,
+        "QĐ 45/QĐ-UBND ngày 01/12/2026 công nhận thành tích xuất sắc",
+    )
     report = quota(YEAR, AnnualResult.objects.filter(year=YEAR))[world.tanphong.pk]
     assert not report.exceeded  # floor(25 % × 12) = 3
     results = AnnualResult.objects.filter(year=YEAR)
@@ -102,8 +127,9 @@ def test_quota_screen_query_count_does_not_grow(client, world, django_assert_num
         html = client.get(f"/evaluation/annual/{YEAR}/").content.decode()
     assert "Phường Tân Phong" in html
     for i in range(20):
-        person = make_person(f"R-{i}", f"Thêm {i}", world.tp_office, world.staff_title,
-                             world.position)
+        person = make_person(
+            f"R-{i}", f"Thêm {i}", world.tp_office, world.staff_title, world.position
+        )
         _month_sheets(world, person, [80])
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
     with django_assert_num_queries(len(first.captured_queries)):

@@ -42,7 +42,8 @@ def test_form01_scores_and_keeps_reasons_per_line(world, sheet):
     assert sheet.adjust_reasons == {"6": "Chưa có sáng kiến"}
     assert sheet.result["general_score"] == 25
     assert AuditEntry.objects.get(action="evaluation.review").reason == (
-        "Tiêu chí III: Chưa có sáng kiến")
+        "Tiêu chí III: Chưa có sáng kiến"
+    )
 
 
 def test_old_sheets_keep_three_numbers(world, sheet):
@@ -61,8 +62,18 @@ def test_rows_group_lines_with_subtotals(world, sheet):
     submit_self_assessment(world.users["staff"], sheet, [5, 4.5, 2.5, 2.25, 2, 2.25, 7.5])
     sheet.refresh_from_db()
     rows = general_rows(sheet)
-    assert [r.code for r in rows] == ["I", "I.1", "I.2", "II", "II.1", "II.2", "II.3", "II.4",
-                                      "III", ""]
+    assert [r.code for r in rows] == [
+        "I",
+        "I.1",
+        "I.2",
+        "II",
+        "II.1",
+        "II.2",
+        "II.3",
+        "II.4",
+        "III",
+        "",
+    ]
     by_code = {r.code: r for r in rows}
     assert (by_code["I"].self_points, by_code["II"].self_points) == (9.5, 9)
     assert by_code["II"].review_points is None and by_code["II.4"].max_text == "2,5"
@@ -97,16 +108,25 @@ def test_old_sheet_page_has_three_rows(client, world, sheet):
 @pytest.mark.django_db(transaction=True)
 def test_migration_gives_existing_sheets_the_old_set(world):
     executor = MigrationExecutor(connection)
-    target = next(key for key in executor.loader.graph.nodes
-                  if key[0] == "evaluation" and key[1].endswith("_sheet_criteria_set"))
+    target = next(
+        key
+        for key in executor.loader.graph.nodes
+        if key[0] == "evaluation" and key[1].endswith("_sheet_criteria_set")
+    )
     (previous,) = [node.key for node in executor.loader.graph.node_map[target].parents]
     executor.migrate([previous])
     old_apps = executor.loader.project_state([previous]).apps
     period = old_apps.get_model("evaluation", "EvaluationPeriod").objects.create(
-        organization_id=world.tanphong.pk, kind="month", start="2026-01-01",
-        self_assessment_due="2026-02-03", review_due="2026-02-06", approval_due="2026-02-09")
+        organization_id=world.tanphong.pk,
+        kind="month",
+        start="2026-01-01",
+        self_assessment_due="2026-02-03",
+        review_due="2026-02-06",
+        approval_due="2026-02-09",
+    )
     old_apps.get_model("evaluation", "EvaluationSheet").objects.create(
-        person_id=world.people["staff"].pk, period_id=period.pk, general_self=[9, 9, 9])
+        person_id=world.people["staff"].pk, period_id=period.pk, general_self=[9, 9, 9]
+    )
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert EvaluationSheet.objects.get().criteria_set == "nd335-3"

@@ -182,5 +182,9 @@ def test_personnel_officers_assign_and_remove_a_deputys_charge(world, leaders, c
     assert "Hà Văn Tú" in page and "Văn phòng HĐND và UBND" in page
     remove_charge(personnel, charge, "Điều chỉnh phân công")
     assert not LeaderCharge.objects.filter(leader=deputy).exists()
-    assert AuditEntry.objects.filter(action__in=["evaluation.assign_charge",
-                                                 "evaluation.remove_charge"]).count() == 2
+    assert (
+        AuditEntry.objects.filter(
+            action__in=["evaluation.assign_charge", "evaluation.remove_charge"]
+        ).count()
+        == 2
+    )

@@ -19,20 +19,29 @@ from tests.factories import make_person
 
 YEAR = 2026
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="row locks and concurrent writers need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks and concurrent writers need PostgreSQL"
+    ),
     pytest.mark.django_db(transaction=True),
 ]
 
 
 def _sheet(person, total):
     period, _ = EvaluationPeriod.objects.get_or_create(
-        organization=person.organization.commune(), kind="month", start=date(YEAR, 1, 1),
-        defaults={"self_assessment_due": date(YEAR, 1, 5), "review_due": date(YEAR, 1, 8),
-                  "approval_due": date(YEAR, 1, 10)})
+        organization=person.organization.commune(),
+        kind="month",
+        start=date(YEAR, 1, 1),
+        defaults={
+            "self_assessment_due": date(YEAR, 1, 5),
+            "review_due": date(YEAR, 1, 8),
+            "approval_due": date(YEAR, 1, 10),
+        },
+    )
     EvaluationSheet.objects.update_or_create(
-        person=person, period=period,
-        defaults={"status": SheetStatus.PUBLISHED, "total": Decimal(total), "result": None})
+        person=person,
+        period=period,
+        defaults={"status": SheetStatus.PUBLISHED, "total": Decimal(total), "result": None},
+    )
 
 
 def _race(*jobs):
@@ -56,8 +65,10 @@ def _race(*jobs):
 
 def test_compute_and_finalise_racing_never_finalise_over_the_cap(world):
     personnel, commune = world.users["personnel"], world.tanphong
-    people = [make_person(f"R-{i}", f"Người {i}", world.tp_economy, world.staff_title,
-                          world.position) for i in range(12)]
+    people = [
+        make_person(f"R-{i}", f"Người {i}", world.tp_economy, world.staff_title, world.position)
+        for i in range(12)
+    ]
     for attempt in range(4):
         AnnualResult.objects.all().delete()
         for i, person in enumerate(people):  # 2 excellent, 10 good: cap 2, within
@@ -65,9 +76,12 @@ def test_compute_and_finalise_racing_never_finalise_over_the_cap(world):
         compute_annual(personnel, YEAR, commune)
         for person in people[2:6]:  # a recompute would make it 6 excellent against 6 good
             _sheet(person, "96")
-        _race(lambda: compute_annual(personnel, YEAR, commune),
-              lambda: finalise_annual(personnel, YEAR, commune))
-        final = list(AnnualResult.objects.filter(organization=commune, year=YEAR,
-                                                 status=AnnualStatus.FINAL))
+        _race(
+            lambda: compute_annual(personnel, YEAR, commune),
+            lambda: finalise_annual(personnel, YEAR, commune),
+        )
+        final = list(
+            AnnualResult.objects.filter(organization=commune, year=YEAR, status=AnnualStatus.FINAL)
+        )
         report = quota(YEAR, final).get(commune.pk)
         assert report is None or not report.exceeded, attempt

@@ -27,17 +27,30 @@ YEAR = 2026
 def _months(org, person, totals, exact=None):
     for month, total in enumerate(totals, start=1):
         period, _ = EvaluationPeriod.objects.get_or_create(
-            organization=org, kind="month", start=date(YEAR, month, 1),
-            defaults={"self_assessment_due": date(YEAR, month, 5),
-                      "review_due": date(YEAR, month, 8), "approval_due": date(YEAR, month, 10)})
+            organization=org,
+            kind="month",
+            start=date(YEAR, month, 1),
+            defaults={
+                "self_assessment_due": date(YEAR, month, 5),
+                "review_due": date(YEAR, month, 8),
+                "approval_due": date(YEAR, month, 10),
+            },
+        )
         result = {"total_exact": exact} if exact else None
-        EvaluationSheet.objects.create(person=person, period=period, result=result,
-                                       status=SheetStatus.PUBLISHED, total=Decimal(str(total)))
+        EvaluationSheet.objects.create(
+            person=person,
+            period=period,
+            result=result,
+            status=SheetStatus.PUBLISHED,
+            total=Decimal(str(total)),
+        )
 
 
 def _commune(world, org, prefix, excellent, good):
-    people = [make_person(f"{prefix}-{i}", f"Người {prefix} {i}", org, world.staff_title,
-                          world.position) for i in range(excellent + good)]
+    people = [
+        make_person(f"{prefix}-{i}", f"Người {prefix} {i}", org, world.staff_title, world.position)
+        for i in range(excellent + good)
+    ]
     for i, person in enumerate(people):
         _months(org, person, [95 - i] if i < excellent else [80])
     return people
@@ -98,12 +111,15 @@ def test_a_lower_final_level_by_decision_resolves_the_excess(world):
     assert _row("Q-2").final_level == "good"
 
 
-@pytest.mark.parametrize("level, reason, decision, message", [
-    ("excellent", "x", "1/QĐ", "thấp hơn"),
-    ("good", "", "1/QĐ", "lý do"),
-    ("good", "Lý do", "", "số quyết định"),
-    ("best", "x", "1/QĐ", "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "level, reason, decision, message",
+    [
+        ("excellent", "x", "1/QĐ", "thấp hơn"),
+        ("good", "", "1/QĐ", "lý do"),
+        ("good", "Lý do", "", "số quyết định"),
+        ("best", "x", "1/QĐ", "không hợp lệ"),
+    ],
+)
 def test_bad_decisions_change_nothing(world, level, reason, decision, message):
     _commune(world, world.tp_economy, "Q", excellent=1, good=0)
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
@@ -130,8 +146,7 @@ def test_rows_already_final_count_in_the_quota(world):
     _commune(world, world.tp_economy, "Q", excellent=1, good=5)  # cap floor(0.2 × 5) = 1
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
     finalise_annual(world.users["personnel"], YEAR, world.tanphong)
-    newcomer = make_person("Q-N", "Người mới", world.tp_economy, world.staff_title,
-                           world.position)
+    newcomer = make_person("Q-N", "Người mới", world.tp_economy, world.staff_title, world.position)
     _months(world.tp_economy, newcomer, [96])
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
     with pytest.raises(EvaluationError, match="Vượt tỷ lệ"):
@@ -167,8 +182,14 @@ def test_a_month_on_leave_is_excluded_and_the_explanation_says_why(world):
 
     staff = world.people["staff"]
     _months(world.tanphong, staff, [80, 80, 20, 80])
-    record_leave(world.users["personnel"], staff, "maternity", date(YEAR, 3, 1),
-                 date(YEAR, 3, 31), "QĐ 12/QĐ-UBND")
+    record_leave(
+        world.users["personnel"],
+        staff,
+        "maternity",
+        date(YEAR, 3, 1),
+        date(YEAR, 3, 31),
+        "QĐ 12/QĐ-UBND",
+    )
     compute_annual(world.users["personnel"], YEAR, world.tanphong)
     row = _row("TP-1")
     assert row.periods_used == 3 and row.periods_absent == 1 and row.average == 80

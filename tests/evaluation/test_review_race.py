@@ -13,8 +13,9 @@ from canbo.evaluation.services.sheets import review_sheet, submit_self_assessmen
 from tests.factories import form01
 
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="row locks and concurrent writers need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks and concurrent writers need PostgreSQL"
+    ),
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -27,8 +28,13 @@ def test_concurrent_reviews_of_one_version_one_wins(world, sheet):
     def review(user, points):
         try:
             barrier.wait()
-            review_sheet(user, EvaluationSheet.objects.get(pk=sheet.pk), points,
-                         {i: "Điều chỉnh" for i in range(7)}, version=version)
+            review_sheet(
+                user,
+                EvaluationSheet.objects.get(pk=sheet.pk),
+                points,
+                {i: "Điều chỉnh" for i in range(7)},
+                version=version,
+            )
             outcomes.append("ok")
         except ConflictError:
             outcomes.append("conflict")
@@ -37,8 +43,10 @@ def test_concurrent_reviews_of_one_version_one_wins(world, sheet):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=review, args=(world.users[u], form01(*p)))
-               for u, p in (("head", (8, 8, 8)), ("chair", (7, 7, 7)))]
+    threads = [
+        threading.Thread(target=review, args=(world.users[u], form01(*p)))
+        for u, p in (("head", (8, 8, 8)), ("chair", (7, 7, 7)))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -35,14 +35,20 @@ def test_the_complaint_form_is_offered_only_within_the_window(client, world):
     from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 
     period = EvaluationPeriod.objects.create(
-        organization=world.tanphong, start=timezone.localdate().replace(day=1),
-        self_assessment_due=timezone.localdate(), review_due=timezone.localdate(),
-        approval_due=timezone.localdate(), complaint_days=10)
-    sheet = EvaluationSheet.objects.create(person=world.people["staff"], period=period,
-                                           status="published", approved_at=timezone.now())
+        organization=world.tanphong,
+        start=timezone.localdate().replace(day=1),
+        self_assessment_due=timezone.localdate(),
+        review_due=timezone.localdate(),
+        approval_due=timezone.localdate(),
+        complaint_days=10,
+    )
+    sheet = EvaluationSheet.objects.create(
+        person=world.people["staff"], period=period, status="published", approved_at=timezone.now()
+    )
     client.force_login(world.users["staff"])
     assert 'name="reason"' in client.get(f"/evaluation/sheets/{sheet.pk}/").content.decode()
     EvaluationSheet.objects.filter(pk=sheet.pk).update(
-        approved_at=timezone.now() - timedelta(days=11))
+        approved_at=timezone.now() - timedelta(days=11)
+    )
     page = client.get(f"/evaluation/sheets/{sheet.pk}/").content.decode()
     assert 'name="reason"' not in page

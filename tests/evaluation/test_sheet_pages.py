@@ -22,16 +22,19 @@ def test_month_through_the_pages(client, world, sheet):
     assert 'id="form-self"' in page and 'id="form-review"' not in page
     assert post(client, sheet, "self", **criteria(9, 9, 8.5)).status_code == 302
     client.force_login(world.users["head"])
-    response = post(client, sheet, "review", **criteria(9, 9, 8.5, c5=1.75,
-                                                        reason5="Chưa phối hợp"))
+    response = post(
+        client, sheet, "review", **criteria(9, 9, 8.5, c5=1.75, reason5="Chưa phối hợp")
+    )
     assert response.status_code == 302
     client.force_login(world.users["chair"])
     assert post(client, sheet, "approve", comment="Đồng ý").status_code == 302
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.PUBLISHED
     page = client.get(f"/evaluation/sheets/{sheet.pk}/").content.decode()
-    assert f"{sheet.result['total']:.2f}".replace(".", ",") in page or \
-        f"{sheet.result['total']:.2f}" in page
+    assert (
+        f"{sheet.result['total']:.2f}".replace(".", ",") in page
+        or f"{sheet.result['total']:.2f}" in page
+    )
     assert "Chưa phối hợp" in page
 
 
@@ -56,8 +59,10 @@ def test_stale_form_gets_a_conflict_message(client, world, sheet):
     client.force_login(world.users["head"])
     post(client, sheet, "review", **criteria(9, 9, 9))
     client.force_login(world.users["chair"])
-    response = client.post(f"/evaluation/sheets/{sheet.pk}/", {
-        "action": "review", "version": stale, **criteria(8, 9, 9, reason0="x")})
+    response = client.post(
+        f"/evaluation/sheets/{sheet.pk}/",
+        {"action": "review", "version": stale, **criteria(8, 9, 9, reason0="x")},
+    )
     assert "người khác" in response.content.decode()
     sheet.refresh_from_db()
     assert sheet.general_review == form01(9, 9, 9)
@@ -94,8 +99,7 @@ def test_boards(client, world, period, sheet):
     client.force_login(world.users["chair"])
     board = client.get("/evaluation/approve/?month=2026-10")
     assert [s.pk for s in board.context["sheets"]] == [sheet.pk]
-    client.post("/evaluation/approve/bulk/?month=2026-10", {"sheet": [sheet.pk],
-                                                            "confirm": "yes"})
+    client.post("/evaluation/approve/bulk/?month=2026-10", {"sheet": [sheet.pk], "confirm": "yes"})
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.PUBLISHED
 
@@ -133,8 +137,10 @@ def test_published_results_are_visible_within_the_unit_only(client, world, perio
 
     mai = make_user("mai", "civil_servant", world.tp_office, world.people["colleague"])
     client.force_login(mai)
-    names = [s.person.full_name for s in client.get("/evaluation/results/?month=2026-10")
-             .context["sheets"]]
+    names = [
+        s.person.full_name
+        for s in client.get("/evaluation/results/?month=2026-10").context["sheets"]
+    ]
     assert names == ["Nguyễn Văn An"]
     assert client.get(f"/evaluation/sheets/{sheet.pk}/").status_code == 404  # not the detail
     assert colleague.status == SheetStatus.DRAFT

@@ -32,14 +32,18 @@ def test_full_month(world, sheet):
     assert sheet.general_review == LESS_COORDINATION
     assert sheet.adjust_reasons == {"5": "Chưa phối hợp tốt"}
     assert AuditEntry.objects.get(action="evaluation.review").reason == (
-        "Tiêu chí II.4: Chưa phối hợp tốt")
+        "Tiêu chí II.4: Chưa phối hợp tốt"
+    )
     sheet = approve_sheet(chair, sheet, "Đồng ý")
     assert sheet.status == SheetStatus.PUBLISHED
     assert float(sheet.total) == pytest.approx(25 + 70 * (2 + 3.125 / 3.5) / 3, abs=1e-4)
     assert sheet.classification == "excellent"
     assert Notification.objects.filter(user=staff).exists()
-    actions = list(AuditEntry.objects.filter(object_type="evaluation.evaluationsheet")
-                   .values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.filter(object_type="evaluation.evaluationsheet").values_list(
+            "action", flat=True
+        )
+    )
     assert set(actions) == {"evaluation.self_assess", "evaluation.review", "evaluation.approve"}
 
 
@@ -53,11 +57,16 @@ def test_adjusting_a_criterion_needs_a_reason(world, sheet):
     assert sheet.status == SheetStatus.SELF_ASSESSED and sheet.general_review is None
 
 
-@pytest.mark.parametrize("points, message", [
-    ([5.5, 4.5, 2, 2, 2, 2, 9], "I.1 .*nằm ngoài"), ([4.3, 4.5, 2, 2, 2, 2, 9], "bội số"),
-    ([4.75, 4.5, 2, 2, 2, 2, 9], "bội số"), ([4.5, 4.5, 2, 2, 2, 2.3, 9], "II.4 .*bội số"),
-    ([9, 9, 9], "đủ 7 tiêu chí"),
-])
+@pytest.mark.parametrize(
+    "points, message",
+    [
+        ([5.5, 4.5, 2, 2, 2, 2, 9], "I.1 .*nằm ngoài"),
+        ([4.3, 4.5, 2, 2, 2, 2, 9], "bội số"),
+        ([4.75, 4.5, 2, 2, 2, 2, 9], "bội số"),
+        ([4.5, 4.5, 2, 2, 2, 2.3, 9], "II.4 .*bội số"),
+        ([9, 9, 9], "đủ 7 tiêu chí"),
+    ],
+)
 def test_general_points_are_checked(world, sheet, points, message):
     with pytest.raises(EvaluationError, match=message):
         submit_self_assessment(world.users["staff"], sheet, points)

@@ -16,18 +16,26 @@ def test_errors_are_json_in_vietnamese(client, clients):
     assert response.json()["code"] == "unauthorized"
     assert "mã truy cập" in response.json()["message"]
     revoked = client.get("/api/v1/people/TP-1", **bearer(clients["revoked"]))
-    assert revoked.json() == {"code": "token_revoked", "message": "Mã truy cập đã bị thu hồi.",
-                              "field": None}
+    assert revoked.json() == {
+        "code": "token_revoked",
+        "message": "Mã truy cập đã bị thu hồi.",
+        "field": None,
+    }
 
 
 def test_lookup_person_and_organization(client, world, clients):
     body = client.get("/api/v1/people/TP-1", **bearer(clients["tanphong"])).json()
     assert body["full_name"] == "Nguyễn Văn An"
     assert body["organization_name"] == "Văn phòng HĐND và UBND"
-    org = client.get(f"/api/v1/organizations/{world.tanphong.code}",
-                     **bearer(clients["tanphong"])).json()
-    assert org == {"code": "000.01.29.H29", "name": "Phường Tân Phong", "kind": "ward",
-                   "parent_code": "000.00.00.H29"}
+    org = client.get(
+        f"/api/v1/organizations/{world.tanphong.code}", **bearer(clients["tanphong"])
+    ).json()
+    assert org == {
+        "code": "000.01.29.H29",
+        "name": "Phường Tân Phong",
+        "kind": "ward",
+        "parent_code": "000.00.00.H29",
+    }
 
 
 def test_rotated_token_replaces_the_old_one(client, clients):
@@ -54,8 +62,10 @@ def test_every_request_is_logged_without_the_token(client, clients):
 
 def test_rate_limit(client, clients):
     ApiClient.objects.filter(pk=clients["client"].pk).update(rate_limit_per_minute=2)
-    statuses = [client.get("/api/v1/people/TP-1", **bearer(clients["tanphong"])).status_code
-                for _ in range(3)]
+    statuses = [
+        client.get("/api/v1/people/TP-1", **bearer(clients["tanphong"])).status_code
+        for _ in range(3)
+    ]
     assert statuses == [200, 200, 429]
 
 
@@ -94,8 +104,9 @@ def test_a_nonce_keeps_identical_requests_apart(client, clients):
     again = _signed(client, api_client, token, path, timestamp, nonce="f6a7b8c9d0")
     assert again.status_code == 401 and again.json()["code"] == "replay"
     # The nonce is signed: changing it in transit breaks the signature.
-    forged = _signed(client, api_client, token, path, timestamp, nonce="a1b2c3d4e5",
-                     sent="zzzzzzzzzz")
+    forged = _signed(
+        client, api_client, token, path, timestamp, nonce="a1b2c3d4e5", sent="zzzzzzzzzz"
+    )
     assert forged.json()["code"] == "signature_invalid"
     bad = _signed(client, api_client, token, path, timestamp, nonce="x y")
     assert bad.status_code == 401 and "X-Canbo-Nonce" in bad.json()["message"]
@@ -111,8 +122,15 @@ def test_signatures_past_the_window_are_forgotten(client, clients):
 
 
 def test_create_api_client_command_prints_token_last(world, capsys):
-    call_command("create-api-client", "--name", "iOffice", "--org", "Phường Tân Phong",
-                 "--scope", "tasks:write")
+    call_command(
+        "create-api-client",
+        "--name",
+        "iOffice",
+        "--org",
+        "Phường Tân Phong",
+        "--scope",
+        "tasks:write",
+    )
     token = capsys.readouterr().out.strip().splitlines()[-1]
     assert token.startswith("cbk_")
     client = ApiClient.objects.get(name="iOffice")

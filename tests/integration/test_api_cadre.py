@@ -15,5 +15,7 @@ def test_training_candidates_and_gaps_by_scope(client, world, clients):
     assert tp[0]["years_of_service_left"] > 6 and tp[0]["gaps"][0]["kind"]
     dk = client.get("/api/v1/cadre/qualification-gaps", **bearer(clients["doanket"])).json()
     assert "TP-1" not in {row["code"] for row in dk}
-    assert client.get("/api/v1/cadre/qualification-gaps",
-                      **bearer(clients["noscope"])).status_code == 403
+    assert (
+        client.get("/api/v1/cadre/qualification-gaps", **bearer(clients["noscope"])).status_code
+        == 403
+    )

@@ -13,8 +13,9 @@ def _json_error(response, status: int, code: str) -> dict:
 
 
 def test_api_unknown_path_is_a_json_404(client, clients):
-    _json_error(client.get("/api/v1/no-such-thing", **bearer(clients["tanphong"])), 404,
-                "not_found")
+    _json_error(
+        client.get("/api/v1/no-such-thing", **bearer(clients["tanphong"])), 404, "not_found"
+    )
     _json_error(client.get("/api/v2/tasks"), 404, "not_found")
 
 
@@ -41,12 +42,20 @@ def test_every_error_kind_carries_code_message_and_field(client, clients):
     not about one field), as the README documents."""
     token = bearer(clients["tanphong"])
     _json_error(client.get("/api/v1/tasks"), 401, "unauthorized")
-    body = _json_error(client.post("/api/v1/tasks/bulk", data="{not json",
-                                   content_type="application/json", **token), 400,
-                       "malformed_body")
+    body = _json_error(
+        client.post(
+            "/api/v1/tasks/bulk", data="{not json", content_type="application/json", **token
+        ),
+        400,
+        "malformed_body",
+    )
     assert body["field"] == "(gốc)"  # the whole body, as for a validation error at the root
-    body = _json_error(client.post("/api/v1/tasks/bulk", data={"tasks": [{}]},
-                                   content_type="application/json", **token), 422,
-                       "validation_error")
+    body = _json_error(
+        client.post(
+            "/api/v1/tasks/bulk", data={"tasks": [{}]}, content_type="application/json", **token
+        ),
+        422,
+        "validation_error",
+    )
     assert body["field"] and body["errors"]
     _json_error(client.get("/api/v1/organizations/NO.SUCH.ORG", **token), 404, "not_found")

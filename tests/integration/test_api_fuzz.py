@@ -36,9 +36,20 @@ def schema(db):
 
 def test_no_operation_answers_with_a_server_error(schema, clients):
     ApiClient.objects.update(rate_limit_per_minute=100_000)
-    upsert_tasks(clients["client"], "ioffice", [BulkTaskIn(
-        external_id="F-1", assignee_code="TP-1", name="Báo cáo", coefficient="1",
-        assigned_date="2026-10-01", due_date="2026-10-20")])
+    upsert_tasks(
+        clients["client"],
+        "ioffice",
+        [
+            BulkTaskIn(
+                external_id="F-1",
+                assignee_code="TP-1",
+                name="Báo cáo",
+                coefficient="1",
+                assigned_date="2026-10-01",
+                due_date="2026-10-20",
+            )
+        ],
+    )
     headers = {"Authorization": f"Bearer {clients['tanphong']}"}
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 9
@@ -48,8 +59,9 @@ def test_no_operation_answers_with_a_server_error(schema, clients):
 
 def _fuzz(operation, headers: dict) -> None:
     @given(case=operation.as_strategy())
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def run(case):
         case.call_and_validate(headers=headers, checks=[not_a_server_error])
 

@@ -11,8 +11,7 @@ PERSONAS = ["none", "tanphong", "doanket", "noscope", "revoked"]
 
 
 def _statuses(tanphong, doanket):
-    return {"none": 401, "tanphong": tanphong, "doanket": doanket, "noscope": 403,
-            "revoked": 401}
+    return {"none": 401, "tanphong": tanphong, "doanket": doanket, "noscope": 403, "revoked": 401}
 
 
 # (method, path template) -> list of (path params builder, expected statuses)
@@ -25,10 +24,12 @@ MATRIX = {
     ("get", "/api/v1/cadre/training-candidates"): CADRE_ROWS,
     ("get", "/api/v1/cadre/lacking-political-theory"): CADRE_ROWS,
     ("get", "/api/v1/cadre/key-titles"): [(lambda w: {}, _statuses(200, 200))],
-    ("get", "/api/v1/cadre/talent-pool"): [(lambda w: {}, _statuses(200, 200),
-                                            lambda w: {"year": 2026})],
-    ("get", "/api/v1/cadre/recruitment-needs"): [(lambda w: {}, _statuses(200, 200),
-                                                  lambda w: {"year": 2026})],
+    ("get", "/api/v1/cadre/talent-pool"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"year": 2026})
+    ],
+    ("get", "/api/v1/cadre/recruitment-needs"): [
+        (lambda w: {}, _statuses(200, 200), lambda w: {"year": 2026})
+    ],
     ("get", "/api/v1/organizations/{code}"): [
         (lambda w: {"code": w.tanphong.code}, _statuses(200, 404)),
         (lambda w: {"code": w.doanket.code}, _statuses(404, 200)),
@@ -41,8 +42,11 @@ MATRIX = {
     # ioffice/M-1 of a Tân Phong civil servant exists (fixture `matrix_task`).
     ("put", "/api/v1/tasks/{source}/{external_id}"): [
         (lambda w: M1, _statuses(200, 403), lambda w: TASK_TP),
-        (lambda w: {"source": "ioffice", "external_id": "M-2"}, _statuses(403, 201),
-         lambda w: TASK_DK),
+        (
+            lambda w: {"source": "ioffice", "external_id": "M-2"},
+            _statuses(403, 201),
+            lambda w: TASK_DK,
+        ),
     ],
     ("get", "/api/v1/tasks/{source}/{external_id}"): [
         (lambda w: M1, _statuses(200, 404)),
@@ -51,15 +55,21 @@ MATRIX = {
         (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
     ],
     ("post", "/api/v1/tasks/bulk"): [
-        (lambda w: {}, _statuses(200, 403),
-         lambda w: {"source": "ioffice", "tasks": [TASK_TP | {"external_id": "M-1"}]}),
+        (
+            lambda w: {},
+            _statuses(200, 403),
+            lambda w: {"source": "ioffice", "tasks": [TASK_TP | {"external_id": "M-1"}]},
+        ),
     ],
     ("post", "/api/v1/tasks/{source}/{external_id}/events"): [
         (lambda w: M1, _statuses(200, 404), lambda w: EVENT),
     ],
     ("post", "/api/v1/tasks/events"): [
-        (lambda w: {}, _statuses(200, 422),
-         lambda w: {"source": "ioffice", "events": [EVENT | {"external_id": "M-1"}]}),
+        (
+            lambda w: {},
+            _statuses(200, 422),
+            lambda w: {"source": "ioffice", "events": [EVENT | {"external_id": "M-1"}]},
+        ),
     ],
     ("get", "/api/v1/agency/results"): [
         (lambda w: {}, _statuses(200, 200), lambda w: {"year": 2026}),
@@ -68,14 +78,23 @@ MATRIX = {
         (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
     ],
     ("post", "/api/v1/dossiers/bulk"): [
-        (lambda w: {}, _statuses(200, 403),
-         lambda w: {"dossiers": [{"code": "HS-1", "officer_code": "TP-1",
-                                  "received_date": "2026-10-02"}]}),
+        (
+            lambda w: {},
+            _statuses(200, 403),
+            lambda w: {
+                "dossiers": [
+                    {"code": "HS-1", "officer_code": "TP-1", "received_date": "2026-10-02"}
+                ]
+            },
+        ),
     ],
     ("get", "/api/v1/satisfaction"): [
         (lambda w: {}, _statuses(200, 200), lambda w: {"period": "2026-10"}),
-        (lambda w: {}, _statuses(200, 422),
-         lambda w: {"period": "2026-10", "org": w.tanphong.code}),
+        (
+            lambda w: {},
+            _statuses(200, 422),
+            lambda w: {"period": "2026-10", "org": w.tanphong.code},
+        ),
     ],
     # No XML body: refused as not edXML (400) once auth and scope pass; the scope rules are
     # in tests/integration/test_edxml_import.py.
@@ -84,11 +103,20 @@ MATRIX = {
     ],
 }
 M1 = {"source": "ioffice", "external_id": "M-1"}
-TASK_TP = {"assignee_code": "TP-1", "name": "Báo cáo", "coefficient": "1.00",
-           "assigned_date": "2026-10-01", "due_date": "2026-10-20"}
+TASK_TP = {
+    "assignee_code": "TP-1",
+    "name": "Báo cáo",
+    "coefficient": "1.00",
+    "assigned_date": "2026-10-01",
+    "due_date": "2026-10-20",
+}
 TASK_DK = TASK_TP | {"assignee_code": "DK-1"}
-EVENT = {"event_id": "ev-1", "kind": "completed", "completed_date": "2026-10-10",
-         "occurred_at": "2026-10-10T10:00:00+07:00"}
+EVENT = {
+    "event_id": "ev-1",
+    "kind": "completed",
+    "completed_date": "2026-10-10",
+    "occurred_at": "2026-10-10T10:00:00+07:00",
+}
 
 
 @pytest.fixture
@@ -102,8 +130,9 @@ def matrix_task(clients):
 def _call(client, method: str, url: str, data, headers: dict):
     if data is None or method == "get":
         return getattr(client, method)(url, data or {}, **headers)
-    return getattr(client, method)(url, json.dumps(data), content_type="application/json",
-                                   **headers)
+    return getattr(client, method)(
+        url, json.dumps(data), content_type="application/json", **headers
+    )
 
 
 def _operations() -> set[tuple[str, str]]:
@@ -138,18 +167,22 @@ def _list_operations():
 
 
 @pytest.mark.parametrize("operation", _list_operations())
-def test_list_endpoints_show_only_rows_of_the_clients_subtree(client, world, clients,
-                                                              operation):
+def test_list_endpoints_show_only_rows_of_the_clients_subtree(client, world, clients, operation):
     """A row of the other ward, planted in the data, never appears in a list (both ways)."""
     from canbo.integration.models import ApiClient
     from canbo.integration.tasks.schemas import BulkTaskIn
     from canbo.integration.tasks.upsert import upsert_tasks
     from canbo.work.models import Task
 
-    for ward, row, name in (("tanphong", TASK_TP, "VNPT iOffice Tân Phong"),
-                            ("doanket", TASK_DK, "iOffice Đoàn Kết")):
-        upsert_tasks(ApiClient.objects.get(name=name), "ioffice",
-                     [BulkTaskIn(external_id=f"ROW-{ward}", **row)])
+    for ward, row, name in (
+        ("tanphong", TASK_TP, "VNPT iOffice Tân Phong"),
+        ("doanket", TASK_DK, "iOffice Đoàn Kết"),
+    ):
+        upsert_tasks(
+            ApiClient.objects.get(name=name),
+            "ioffice",
+            [BulkTaskIn(external_id=f"ROW-{ward}", **row)],
+        )
     assert Task.objects.count() == 2
     own = {"tanphong": ("TP-1", "ROW-tanphong"), "doanket": ("DK-1", "ROW-doanket")}
     for persona, other in (("tanphong", "doanket"), ("doanket", "tanphong")):
@@ -168,6 +201,7 @@ def test_the_task_list_shows_the_clients_own_rows(client, world, clients):
     from canbo.integration.tasks.upsert import upsert_tasks
 
     upsert_tasks(clients["client"], "ioffice", [BulkTaskIn(external_id="ROW-tanphong", **TASK_TP)])
-    text = client.get("/api/v1/tasks", {"period": "2026-10"},
-                      **bearer(clients["tanphong"])).content.decode()
+    text = client.get(
+        "/api/v1/tasks", {"period": "2026-10"}, **bearer(clients["tanphong"])
+    ).content.decode()
     assert "ROW-tanphong" in text

@@ -14,8 +14,14 @@ from tests.integration.conftest import bearer
 
 def _publish(world) -> EvaluationSheet:
     staff = world.people["staff"]
-    done = assign_task(None, name="Báo cáo", assignee=staff, coefficient=1,
-                       assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 20))
+    done = assign_task(
+        None,
+        name="Báo cáo",
+        assignee=staff,
+        coefficient=1,
+        assigned_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 20),
+    )
     complete_task(None, done, date(2026, 10, 18))
     period = open_period(world.users["personnel"], world.tanphong, date(2026, 10, 1))
     sheet = EvaluationSheet.objects.get(period=period, person=staff)

@@ -26,16 +26,27 @@ def live(transactional_db, live_server):
     _, dk_token = create_client(None, "iOffice Đoàn Kết", world.doanket, SCOPES)
     revoked, revoked_token = create_client(None, "Cũ", world.tanphong, SCOPES)
     revoke_client(None, revoked, "thay hệ thống")
-    return {"url": live_server.url, "client": tanphong, "tanphong": tp_token,
-            "doanket": dk_token, "revoked": revoked_token}
+    return {
+        "url": live_server.url,
+        "client": tanphong,
+        "tanphong": tp_token,
+        "doanket": dk_token,
+        "revoked": revoked_token,
+    }
 
 
 def http(live, method: str, path: str, token: str, body=None, headers=None):
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     request = urllib.request.Request(
-        live["url"] + path, data if body is not None else None, method=method,
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json",
-                 **(headers or {})})
+        live["url"] + path,
+        data if body is not None else None,
+        method=method,
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+            **(headers or {}),
+        },
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read())
@@ -44,9 +55,15 @@ def http(live, method: str, path: str, token: str, body=None, headers=None):
 
 
 def row(external_id: str, person: str = "TP-1", **extra) -> dict:
-    return {"external_id": external_id, "assignee_code": person, "name": "Báo cáo tháng",
-            "coefficient": "1.00", "assigned_date": "2026-10-01", "due_date": "2026-10-20",
-            **extra}
+    return {
+        "external_id": external_id,
+        "assignee_code": person,
+        "name": "Báo cáo tháng",
+        "coefficient": "1.00",
+        "assigned_date": "2026-10-01",
+        "due_date": "2026-10-20",
+        **extra,
+    }
 
 
 def test_same_batch_twice_and_events_out_of_order(live):
@@ -56,16 +73,28 @@ def test_same_batch_twice_and_events_out_of_order(live):
     assert (first[1]["written"], second[1]["written"]) == (2, 0)
     assert Task.objects.filter(source="ioffice").count() == 2
     url = "/api/v1/tasks/ioffice/VB-1/events"
-    completed = {"event_id": "c", "kind": "completed", "completed_date": "2026-10-24",
-                 "occurred_at": "2026-10-24T16:00:00+07:00"}
-    extended = {"event_id": "x", "kind": "deadline_extended", "new_due": "2026-10-25",
-                "occurred_at": "2026-10-18T09:00:00+07:00"}
+    completed = {
+        "event_id": "c",
+        "kind": "completed",
+        "completed_date": "2026-10-24",
+        "occurred_at": "2026-10-24T16:00:00+07:00",
+    }
+    extended = {
+        "event_id": "x",
+        "kind": "deadline_extended",
+        "new_due": "2026-10-25",
+        "occurred_at": "2026-10-18T09:00:00+07:00",
+    }
     assert http(live, "POST", url, live["tanphong"], completed)[1]["task"]["delays"] == 1
     status, body = http(live, "POST", url, live["tanphong"], extended)
     assert status == 200
     task = body["task"]
     assert (task["status"], task["due_date"], task["completed_date"], task["delays"]) == (
-        "completed", "2026-10-25", "2026-10-24", 1)  # one extension; no longer late
+        "completed",
+        "2026-10-25",
+        "2026-10-24",
+        1,
+    )  # one extension; no longer late
 
 
 def test_refusals_write_nothing(live):
@@ -73,8 +102,7 @@ def test_refusals_write_nothing(live):
         return http(live, "POST", "/api/v1/tasks/bulk", token, body)
 
     status, body = bulk(live["doanket"], {"source": "ioffice", "tasks": [row("X")]})
-    assert (status, body["code"], body["field"]) == (403, "outside_scope",
-                                                      "tasks[0].assignee_code")
+    assert (status, body["code"], body["field"]) == (403, "outside_scope", "tasks[0].assignee_code")
     assert "không thuộc phạm vi" in body["message"]
     status, body = bulk(live["revoked"], {"source": "ioffice", "tasks": [row("X")]})
     assert (status, body["code"]) == (401, "token_revoked")
@@ -103,12 +131,23 @@ def test_replayed_signed_request_is_refused(live):
 
 
 def test_reference_client_pushes_a_day(live, capsys):
-    spec = importlib.util.spec_from_file_location("reference_client",
-                                                  ROOT / "scripts" / "reference_client.py")
+    spec = importlib.util.spec_from_file_location(
+        "reference_client", ROOT / "scripts" / "reference_client.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    argv = ["--url", live["url"], "--token", live["tanphong"], "--people", "TP-1,TP-2,TP-3",
-            "--day", "2026-10-05", "--secret", live["client"].signing_secret]
+    argv = [
+        "--url",
+        live["url"],
+        "--token",
+        live["tanphong"],
+        "--people",
+        "TP-1,TP-2,TP-3",
+        "--day",
+        "2026-10-05",
+        "--secret",
+        live["client"].signing_secret,
+    ]
     assert module.main(argv) == 0
     out = capsys.readouterr().out
     assert "Tra cứu công chức TP-1: Nguyễn Văn An" in out

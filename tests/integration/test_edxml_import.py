@@ -26,8 +26,12 @@ def run(actor: Actor, *names: str):
 
 
 def state() -> tuple:
-    return (IncomingDocument.objects.count(), Task.objects.count(),
-            AuditEntry.objects.count(), RejectedPayload.objects.count())
+    return (
+        IncomingDocument.objects.count(),
+        Task.objects.count(),
+        AuditEntry.objects.count(),
+        RejectedPayload.objects.count(),
+    )
 
 
 @pytest.fixture
@@ -37,8 +41,12 @@ def tanphong(world, clients):
 
 def test_round_trip_gives_one_completed_task(world, tanphong):
     reports = run(tanphong, *ROUND_TRIP)
-    assert [r.outcome for r in reports] == ["document_created", "task_created", "unchanged",
-                                            "task_completed"], [r.message for r in reports]
+    assert [r.outcome for r in reports] == [
+        "document_created",
+        "task_created",
+        "unchanged",
+        "task_completed",
+    ], [r.message for r in reports]
     task = Task.objects.get()
     assert task.assignee == world.people["staff"]
     assert (task.source, task.external_id) == ("edxml", f"{REFERENCE}@000.01.29.H29")
@@ -46,7 +54,8 @@ def test_round_trip_gives_one_completed_task(world, tanphong):
     assert task.assigned_date == date(2026, 10, 5) and task.due_date == date(2026, 10, 20)
     assert task.status == "completed" and task.completed_date == date(2026, 10, 7)
     assert task.evidence.startswith(
-        "Văn bản số 1234/UBND-VP, ngày 01/10/2026, của UBND phường Tân Phong")
+        "Văn bản số 1234/UBND-VP, ngày 01/10/2026, của UBND phường Tân Phong"
+    )
     doc = IncomingDocument.objects.get()
     assert doc.organization == world.tanphong and doc.task_codes == ["NV-2026-118"]
     assert doc.last_status == "06" and doc.due_date == date(2026, 10, 20)
@@ -101,8 +110,11 @@ def test_doan_ket_cannot_create_tasks_for_tan_phong_people(world, clients):
 
 
 def test_unknown_handler_is_kept_and_retried(world, tanphong):
-    body = sample("status04.xml").replace(b"TP-1", b"TP-99").replace(
-        "Nguyễn Văn An".encode(), "Người Mới".encode())
+    body = (
+        sample("status04.xml")
+        .replace(b"TP-1", b"TP-99")
+        .replace("Nguyễn Văn An".encode(), "Người Mới".encode())
+    )
     run(tanphong, "document.xml")
     report = import_edxml(tanphong, body, "s.xml", "test")
     assert report.outcome == "needs_person" and "“Người Mới”" in report.message
@@ -140,8 +152,8 @@ def test_document_without_due_date_gives_no_task(world, tanphong):
 
 def test_api_endpoint(client, world, clients):
     post = lambda name, token="tanphong": client.post(  # noqa: E731
-        "/api/v1/edxml", sample(name), content_type="application/xml",
-        **bearer(clients[token]))
+        "/api/v1/edxml", sample(name), content_type="application/xml", **bearer(clients[token])
+    )
     pending = post("status04.xml")
     assert pending.status_code == 202 and pending.json()["outcome"] == "pending"
     assert post("document.xml").status_code == 200
@@ -161,8 +173,9 @@ def test_command_reports_per_file_and_exit_code(world, capsys):
     out = capsys.readouterr().out
     assert "status06.xml: Đã hoàn thành nhiệm vụ" in out and "4 thành công" in out
     with pytest.raises(CommandError, match="1 tệp bị từ chối"):
-        call_command("import-edxml", str(SAMPLES / "billion_laughs.xml"),
-                     str(SAMPLES / "document.xml"))
+        call_command(
+            "import-edxml", str(SAMPLES / "billion_laughs.xml"), str(SAMPLES / "document.xml")
+        )
     out = capsys.readouterr().out
     assert "billion_laughs.xml: Tệp không hợp lệ" in out
     assert "document.xml: Không có thay đổi" in out
@@ -174,8 +187,10 @@ def test_upload_page_imports_several_files(world, login):
     from django.urls import reverse
 
     client = login(world.users["chair"])
-    files = [SimpleUploadedFile(n, sample(n)) for n in ("document.xml", "status04.xml",
-                                                        "billion_laughs.xml")]
+    files = [
+        SimpleUploadedFile(n, sample(n))
+        for n in ("document.xml", "status04.xml", "billion_laughs.xml")
+    ]
     response = client.post(reverse("integration:import_edxml"), {"files": files})
     page = response.content.decode()
     assert response.status_code == 200 and "Đã tạo nhiệm vụ" in page and "bị cấm" in page
@@ -186,12 +201,20 @@ def test_upload_page_imports_several_files(world, login):
 def test_sync_status_page_retry_and_discard(client, world, clients, login):
     from django.urls import reverse
 
-    body = sample("status04.xml").replace(b"TP-1", b"TP-99").replace(
-        "Nguyễn Văn An".encode(), "Người Mới".encode())
-    client.post("/api/v1/edxml", sample("document.xml"), content_type="application/xml",
-                **bearer(clients["tanphong"]))
-    response = client.post("/api/v1/edxml", body, content_type="application/xml",
-                           **bearer(clients["tanphong"]))
+    body = (
+        sample("status04.xml")
+        .replace(b"TP-1", b"TP-99")
+        .replace("Nguyễn Văn An".encode(), "Người Mới".encode())
+    )
+    client.post(
+        "/api/v1/edxml",
+        sample("document.xml"),
+        content_type="application/xml",
+        **bearer(clients["tanphong"]),
+    )
+    response = client.post(
+        "/api/v1/edxml", body, content_type="application/xml", **bearer(clients["tanphong"])
+    )
     assert response.status_code == 202 and "Người Mới" in response.json()["message"]
     assert response.json()["outcome"] == "needs_person"
     payload = RejectedPayload.objects.get()
@@ -204,8 +227,9 @@ def test_sync_status_page_retry_and_discard(client, world, clients, login):
     admin.post(reverse("integration:payload_retry", args=[payload.pk]))
     payload.refresh_from_db()
     assert payload.status == "retried" and Task.objects.get().assignee.code == "TP-99"
-    second = RejectedPayload.objects.create(client=payload.client, endpoint="x", body=b"<a/>",
-                                            organization=world.tanphong, reason="r")
+    second = RejectedPayload.objects.create(
+        client=payload.client, endpoint="x", body=b"<a/>", organization=world.tanphong, reason="r"
+    )
     admin.post(reverse("integration:payload_discard", args=[second.pk]), {"reason": "rác"})
     second.refresh_from_db()
     assert second.status == "discarded"
@@ -215,8 +239,9 @@ def test_sync_status_page_retry_and_discard(client, world, clients, login):
 
 def test_resent_document_with_later_due_date_extends_the_task(world, tanphong):
     run(tanphong, "document.xml", "status04.xml")
-    later = sample("document.xml").replace(b"2026-10-20</edXML:DueDate>",
-                                           b"2026-10-25</edXML:DueDate>")
+    later = sample("document.xml").replace(
+        b"2026-10-20</edXML:DueDate>", b"2026-10-25</edXML:DueDate>"
+    )
     report = import_edxml(tanphong, later, "d2.xml", "test")
     assert report.outcome == "document_updated" and "gia hạn đến 25/10/2026" in report.message
     task = Task.objects.get()
@@ -226,8 +251,9 @@ def test_resent_document_with_later_due_date_extends_the_task(world, tanphong):
 def test_api_refuses_a_huge_body_without_writing(client, world, clients, settings):
     settings.EDXML_MAX_BYTES = 1024 * 1024
     body = b"<a>" + b"x" * (2 * 1024 * 1024) + b"</a>"
-    response = client.post("/api/v1/edxml", body, content_type="application/xml",
-                           **bearer(clients["tanphong"]))
+    response = client.post(
+        "/api/v1/edxml", body, content_type="application/xml", **bearer(clients["tanphong"])
+    )
     assert response.status_code == 400 and "quá lớn" in response.json()["message"]
     assert IncomingDocument.objects.count() == 0
 
@@ -238,9 +264,16 @@ def test_a_task_made_before_one_task_per_recipient_is_still_followed(world, tanp
     from canbo.work.task_services import assign_task
 
     run(tanphong, "document.xml")
-    old = assign_task(None, name="Cũ", assignee=world.people["staff"],
-                      assigned_date=date(2026, 10, 5), due_date=date(2026, 10, 20),
-                      coefficient=Decimal("1"), source="edxml", external_id=REFERENCE)
+    old = assign_task(
+        None,
+        name="Cũ",
+        assignee=world.people["staff"],
+        assigned_date=date(2026, 10, 5),
+        due_date=date(2026, 10, 20),
+        coefficient=Decimal("1"),
+        source="edxml",
+        external_id=REFERENCE,
+    )
     assert run(tanphong, "status06.xml")[0].outcome == "task_completed"
     old.refresh_from_db()
     assert Task.objects.count() == 1 and old.completed_date == date(2026, 10, 7)
@@ -261,7 +294,10 @@ def test_an_extended_task_imported_earlier_keeps_its_extension_and_completion(wo
     assert report.outcome == "unchanged"
     task.refresh_from_db()
     assert (task.status, task.due_date, task.completed_date) == (
-        "completed", date(2026, 10, 25), date(2026, 10, 24))
+        "completed",
+        date(2026, 10, 25),
+        date(2026, 10, 24),
+    )
     assert task.delays == 1
 
 

@@ -66,15 +66,19 @@ def test_sdk_dates_and_timestamps():
         b'<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><Status>'
         b"<ResponseFor><Code>1/UBND</Code><PromulgationDate>2026/11/16</PromulgationDate>"
         b"</ResponseFor><StatusCode>6</StatusCode><Timestamp>2026/11/20 17:05:09</Timestamp>"
-        b"</Status></edXML>")
+        b"</Status></edXML>"
+    )
     assert packet.promulgation_date == date(2026, 11, 16)
     assert packet.status_code == "06" and packet.status_time == datetime(2026, 11, 20, 17, 5, 9)
 
 
-@pytest.mark.parametrize("body", [
-    b"<edXML>" + b"<a>x</a>" * 30_000 + b"</edXML>",
-    b"<edXML>" + b"<a>" * 100 + b"</a>" * 100 + b"</edXML>",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<edXML>" + b"<a>x</a>" * 30_000 + b"</edXML>",
+        b"<edXML>" + b"<a>" * 100 + b"</a>" * 100 + b"</edXML>",
+    ],
+)
 def test_floods_of_elements_are_refused_early(body):
     with pytest.raises(EdxmlError, match="quá nhiều phần tử"):
         parse(body)

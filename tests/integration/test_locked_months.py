@@ -128,21 +128,29 @@ def test_edxml_cannot_hand_a_task_to_someone_whose_month_is_locked(world, client
 
 
 def test_a_quarter_of_locked_months_keeps_its_stored_row(world):
-    tasks = [assign_task(None, name="Báo cáo", assignee=world.people[who], coefficient=1,
-                         assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 20)).pk
-             for who in ("staff", "colleague")]
+    tasks = [
+        assign_task(
+            None,
+            name="Báo cáo",
+            assignee=world.people[who],
+            coefficient=1,
+            assigned_date=date(2026, 10, 1),
+            due_date=date(2026, 10, 20),
+        ).pk
+        for who in ("staff", "colleague")
+    ]
     call_command("recompute", period="2026-Q4")
     staff = world.people["staff"]
     stored = PeriodScore.objects.get(person=staff, kind="quarter", period_start=OCTOBER)
     for month in (OCTOBER, NOVEMBER, date(2026, 12, 1)):
         lock(world, "staff", month)
-    Task.objects.filter(pk__in=tasks).update(status="completed",
-                                             completed_date=date(2026, 10, 9))
+    Task.objects.filter(pk__in=tasks).update(status="completed", completed_date=date(2026, 10, 9))
     call_command("recompute", period="2026-Q4")
     kept = PeriodScore.objects.get(person=staff, kind="quarter", period_start=OCTOBER)
     assert (kept.task_score, kept.job_id) == (stored.task_score, stored.job_id) != (70, None)
-    other = PeriodScore.objects.get(person=world.people["colleague"], kind="quarter",
-                                    period_start=OCTOBER)
+    other = PeriodScore.objects.get(
+        person=world.people["colleague"], kind="quarter", period_start=OCTOBER
+    )
     assert other.task_score == 70  # an open quarter follows the data
 
 
@@ -152,8 +160,10 @@ def test_the_import_preview_shows_rows_in_a_locked_month(world, capsys):
     from tests.integration.test_spreadsheet_import import _file, xlsx
 
     lock(world, "staff")
-    rows = [["TP-1", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""],
-            ["TP-2", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""]]
+    rows = [
+        ["TP-1", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""],
+        ["TP-2", "Báo cáo", "", "1", "1", "02/10/2026", "20/10/2026", "", "", ""],
+    ]
     with pytest.raises(CommandError, match="1 dòng có lỗi"):
         call_command("import-tasks", _file(xlsx(rows), "nv.xlsx"))
     assert "tháng 10/2026 của công chức này đã khoá" in capsys.readouterr().out

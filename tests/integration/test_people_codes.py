@@ -8,8 +8,10 @@ from canbo.people.models import Person
 from tests.integration.test_spreadsheet_import import PEOPLE, _file, csv, xlsx
 
 
-@pytest.mark.parametrize("code", ["TP\r\n9", "TP\n9", 'TP"9', "TP'9", "../TP-9", "..",
-                                  "TP/9", "TP 9", "TP\\9", "=TP9", "-TP9"])
+@pytest.mark.parametrize(
+    "code",
+    ["TP\r\n9", "TP\n9", 'TP"9', "TP'9", "../TP-9", "..", "TP/9", "TP 9", "TP\\9", "=TP9", "-TP9"],
+)
 def test_hostile_person_codes_are_refused(world, code):
     rows = [[code] + PEOPLE[0][1:]]
     before = Person.objects.count()

@@ -40,8 +40,10 @@ def book(sheet_parts, extra: dict[str, bytes] | None = None) -> bytes:
     source = io.BytesIO()
     Workbook().save(source)
     out = io.BytesIO()
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                         compresslevel=1) as new:
+    with (
+        zipfile.ZipFile(source) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new,
+    ):
         for info in old.infolist():
             if info.filename != SHEET:
                 new.writestr(info, old.read(info))
@@ -102,8 +104,11 @@ def test_a_huge_unpacked_sheet_is_refused_before_parsing():
 
 
 def test_huge_shared_strings_are_refused():
-    strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' \
-        + b" " * (20 * 1024 * 1024) + b"</sst>"
+    strings = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b" " * (20 * 1024 * 1024)
+        + b"</sst>"
+    )
     bomb = book(rows_sheet(2), {"xl/sharedStrings.xml": strings})
     with pytest.raises(SheetError, match="chữ dùng chung"):
         read_rows(bomb, HEADERS)

@@ -52,8 +52,9 @@ def csv(rows, sep=";", bom=True, headers=HEADERS) -> bytes:
 @pytest.fixture
 def catalog(world):
     catalog = create_catalog(None, world.tanphong, "Danh mục", date(2026, 1, 1))
-    CatalogItem.objects.create(catalog=catalog, code="A1", name="Tờ trình", unit="bản",
-                               coefficient=Decimal("1.20"))
+    CatalogItem.objects.create(
+        catalog=catalog, code="A1", name="Tờ trình", unit="bản", coefficient=Decimal("1.20")
+    )
     publish_catalog(None, catalog)
     return catalog
 
@@ -84,8 +85,7 @@ def test_preview_then_confirm_writes_all_rows(world, catalog, login):
     batch.refresh_from_db()
     assert batch.status == "committed", batch.message
     first, second = Task.objects.order_by("id")
-    assert (first.coefficient, first.quantity, first.source) == (Decimal("1.5"), 2,
-                                                                  "spreadsheet")
+    assert (first.coefficient, first.quantity, first.source) == (Decimal("1.5"), 2, "spreadsheet")
     assert second.catalog_item.code == "A1" and second.coefficient == Decimal("1.20")
     assert second.status == "completed" and second.completed_date == date(2026, 10, 15)
     assert (second.source, second.external_id) == ("iOffice", "NV-1")
@@ -118,23 +118,31 @@ def test_confirmation_rechecks_the_kept_file(world, catalog, login):
     assert Task.objects.count() == 0
 
 
-@pytest.mark.parametrize("content", [
-    csv(GOOD), csv(GOOD, sep=",", bom=False), csv(GOOD, sep=",", bom=True),
-    csv(GOOD, sep=";", bom=False),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        csv(GOOD),
+        csv(GOOD, sep=",", bom=False),
+        csv(GOOD, sep=",", bom=True),
+        csv(GOOD, sep=";", bom=False),
+    ],
+)
 def test_csv_variants(world, catalog, content):
     call_command("import-tasks", _file(content, "nv.csv"))
     assert Task.objects.count() == 2
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"   \n", "Tệp rỗng"),
-    (b"PK\x03\x04garbage", "bị hỏng"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".xls"),
-    ("Mã;Tên\n1;2\n".encode("latin-1") + b"\xe9", "UTF-8"),
-    (None, "thiếu cột"),
-    (b"\x00\x01\x02binary", "không phải .xlsx"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"   \n", "Tệp rỗng"),
+        (b"PK\x03\x04garbage", "bị hỏng"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".xls"),
+        ("Mã;Tên\n1;2\n".encode("latin-1") + b"\xe9", "UTF-8"),
+        (None, "thiếu cột"),
+        (b"\x00\x01\x02binary", "không phải .xlsx"),
+    ],
+)
 def test_malformed_files_are_refused(world, login, content, message):
     content = xlsx([["a"]], headers=["Mã", "Tên"]) if content is None else content
     client = login(world.users["chair"])
@@ -182,10 +190,28 @@ def test_doan_ket_uploader_cannot_import_for_tan_phong(world, catalog, login):
 
 
 PEOPLE = [
-    ["TP-9", "Hoàng Thị Lan", "1990", "Nữ", "Thái", "Phường Tân Phong / Văn phòng HĐND và UBND",
-     "VP", "CC", "01/09/2026"],
-    ["TP-2", "Lò Thị Mai", "15/06/1985", "Nữ", "Thái", "Phòng Kinh tế, Hạ tầng và Đô thị",
-     "VP", "CC", "01/10/2026"],
+    [
+        "TP-9",
+        "Hoàng Thị Lan",
+        "1990",
+        "Nữ",
+        "Thái",
+        "Phường Tân Phong / Văn phòng HĐND và UBND",
+        "VP",
+        "CC",
+        "01/09/2026",
+    ],
+    [
+        "TP-2",
+        "Lò Thị Mai",
+        "15/06/1985",
+        "Nữ",
+        "Thái",
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "VP",
+        "CC",
+        "01/10/2026",
+    ],
 ]
 
 

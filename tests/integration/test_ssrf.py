@@ -15,10 +15,18 @@ from canbo.integration.models import (
 )
 from canbo.integration.webhooks.delivery import attempt_delivery, emit_event
 
-INTERNAL = ["http://127.0.0.1:8000/hook", "http://localhost/hook", "http://[::1]/hook",
-            "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook",
-            "http://192.168.1.10/hook", "http://172.16.0.5/hook", "http://0.0.0.0/hook",
-            "http://[fe80::1]/hook", "http://2130706433/hook"]
+INTERNAL = [
+    "http://127.0.0.1:8000/hook",
+    "http://localhost/hook",
+    "http://[::1]/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.1.2.3/hook",
+    "http://192.168.1.10/hook",
+    "http://172.16.0.5/hook",
+    "http://0.0.0.0/hook",
+    "http://[fe80::1]/hook",
+    "http://2130706433/hook",
+]
 
 
 def _form(url: str) -> SubscriptionForm:
@@ -61,10 +69,11 @@ def test_delivery_to_loopback_never_connects(world, clients):
     try:
         # Saved behind the form's back (an old row, a name that now resolves to loopback).
         WebhookSubscription.objects.create(
-            client=clients["client"], event=WebhookEvent.EVALUATION_PUBLISHED,
-            url=f"http://127.0.0.1:{server.server_port}/hook")
-        (delivery_id,) = emit_event(WebhookEvent.EVALUATION_PUBLISHED, {"x": 1},
-                                    world.tp_office)
+            client=clients["client"],
+            event=WebhookEvent.EVALUATION_PUBLISHED,
+            url=f"http://127.0.0.1:{server.server_port}/hook",
+        )
+        (delivery_id,) = emit_event(WebhookEvent.EVALUATION_PUBLISHED, {"x": 1}, world.tp_office)
         assert attempt_delivery(delivery_id) == DeliveryStatus.PENDING
     finally:
         server.shutdown()

@@ -51,7 +51,8 @@ def receiver():
 
 def subscribe(client, url):
     return WebhookSubscription.objects.create(
-        client=client, event=WebhookEvent.EVALUATION_PUBLISHED, url=url)
+        client=client, event=WebhookEvent.EVALUATION_PUBLISHED, url=url
+    )
 
 
 def test_delivery_is_signed_and_recorded(world, clients, receiver):
@@ -99,7 +100,8 @@ def test_unreachable_endpoint_is_recorded(world, clients):
 
 
 def test_a_retry_is_a_deferred_task_on_a_backend_that_can_hold_one(
-        world, clients, settings, django_capture_on_commit_callbacks):
+    world, clients, settings, django_capture_on_commit_callbacks
+):
     """On the database task backend the next attempt waits as a task run after the back-off,
     with no loop process needed; the immediate backend leaves it to deliver-webhooks."""
     from django_tasks_db.models import DBTaskResult

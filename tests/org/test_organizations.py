@@ -10,8 +10,9 @@ def test_valid_electronic_codes(code):
     validate_electronic_code(code)
 
 
-@pytest.mark.parametrize("code", ["", "H49", "000..00", "000.00.00.h49", "000.00 .H49",
-                                  "0" * 30 + ".00000"])
+@pytest.mark.parametrize(
+    "code", ["", "H49", "000..00", "000.00.00.h49", "000.00 .H49", "0" * 30 + ".00000"]
+)
 def test_invalid_electronic_codes(code):
     with pytest.raises(ValidationError):
         validate_electronic_code(code)
@@ -35,8 +36,7 @@ def test_cycle_is_rejected(world):
 def test_moving_a_subtree_rewrites_paths(world):
     world.tp_office.parent = world.doanket
     world.tp_office.save()
-    child = Organization.objects.create(name="Tổ", kind=OrgKind.DEPARTMENT,
-                                        parent=world.tp_office)
+    child = Organization.objects.create(name="Tổ", kind=OrgKind.DEPARTMENT, parent=world.tp_office)
     world.tp_office.parent = world.tanphong
     world.tp_office.save()
     child.refresh_from_db()

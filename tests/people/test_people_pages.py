@@ -41,13 +41,22 @@ def test_filters(officer, world):
     assert names(officer.get("/people/", {"ethnicity": "mong"})) == {"Giàng A Páo"}
     female = names(officer.get("/people/", {"gender": "female"}))
     assert female == {"Lò Thị Mai", "Trần Thị Hồng"}
-    assert officer.get("/people/", {"position": world.position.pk}).context["page"]\
-        .paginator.count == 5
+    assert (
+        officer.get("/people/", {"position": world.position.pk}).context["page"].paginator.count
+        == 5
+    )
 
 
 def test_age_band_filter_uses_birth_year_when_date_unknown(officer, world):
-    young = make_person("TP-11", "Lò Văn Hưng", world.tp_office, None, None,
-                        birth_date=None, birth_year=date.today().year - 25)
+    young = make_person(
+        "TP-11",
+        "Lò Văn Hưng",
+        world.tp_office,
+        None,
+        None,
+        birth_date=None,
+        birth_year=date.today().year - 25,
+    )
     young.refresh_from_db()
     under_30 = names(officer.get("/people/", {"age": "lt30"}))
     assert under_30 == {"Lò Văn Hưng"}
@@ -83,8 +92,7 @@ def test_outsider_cannot_open_tanphong_person_and_nothing_is_logged(client, worl
 
 def test_people_list_query_count_is_constant(officer, world, django_assert_num_queries):
     for n in range(30):
-        make_person(f"X-{n}", f"Người Thứ {n}", world.tp_economy, world.staff_title,
-                    world.position)
+        make_person(f"X-{n}", f"Người Thứ {n}", world.tp_economy, world.staff_title, world.position)
     # session, user, profile+org, count, page rows, filter-form choices (org, position),
     # the communes' names for the commune column
     with django_assert_num_queries(8):

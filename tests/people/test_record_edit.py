@@ -83,8 +83,9 @@ def test_post_history_and_future_post_refused(world, login):
     staff.refresh_from_db()
     assert staff.organization == world.tp_office  # a past post leaves the current one
     assert PersonalDataAccess.objects.filter(person=staff, what="person.post").exists()
-    assert AuditEntry.objects.filter(action="people.record_past_post",
-                                     object_id=str(staff.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="people.record_past_post", object_id=str(staff.pk)
+    ).exists()
     future = (timezone.localdate() + timedelta(days=3)).isoformat()
     response = client.post(f"/people/{staff.pk}/posts/new/", past | {"start": future, "end": ""})
     assert "tương lai" in response.content.decode()

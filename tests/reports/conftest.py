@@ -23,8 +23,14 @@ def published(world, sheet):  # noqa: F811
     """The civil servant's October sheet, self-assessed, adjusted in review, approved."""
     users = world.users
     submit_self_assessment(users["staff"], sheet, SELF_POINTS, "Hoàn thành tốt", "Báo cáo số 5")
-    review_sheet(users["head"], sheet, REVIEW_POINTS, {5: "Chưa phối hợp tốt"}, "Cần cố gắng",
-                 "Tập thể thống nhất")
+    review_sheet(
+        users["head"],
+        sheet,
+        REVIEW_POINTS,
+        {5: "Chưa phối hợp tốt"},
+        "Cần cố gắng",
+        "Tập thể thống nhất",
+    )
     approve_sheet(users["chair"], sheet, "Đồng ý")
     sheet.refresh_from_db()
     return sheet
@@ -63,8 +69,11 @@ def xlsx_rows(content: bytes) -> tuple[list[list], dict[str, dict]]:
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     header_at = next(i for i, r in enumerate(rows) if r[0] == "#")
     headers = rows[header_at]
-    people = {r[1]: dict(zip(headers, r, strict=True)) for r in rows[header_at + 1:]
-              if isinstance(r[0], int)}
+    people = {
+        r[1]: dict(zip(headers, r, strict=True))
+        for r in rows[header_at + 1 :]
+        if isinstance(r[0], int)
+    }
     return rows, people
 
 
@@ -83,4 +92,6 @@ def pytest_terminal_summary(terminalreporter):
     if not (shutil.which("libreoffice") or shutil.which("soffice")):
         terminalreporter.write_line(
             "NOTE: LibreOffice PDF conversion tests skipped — no libreoffice/soffice "
-            "(apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)", yellow=True)
+            "(apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)",
+            yellow=True,
+        )

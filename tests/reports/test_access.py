@@ -24,14 +24,16 @@ def test_colleague_sheet_is_hidden_from_a_civil_servant(client, world, period):
 
 def test_unit_table_lists_only_what_the_user_sees(client, world, period):
     client.force_login(world.users["head"])  # head of the office: not the economy department
-    _, people = xlsx_rows(client.get(f"/reports/unit.xlsx?period={period.pk}"
-                                     f"&org={world.tanphong.pk}").content)
+    _, people = xlsx_rows(
+        client.get(f"/reports/unit.xlsx?period={period.pk}&org={world.tanphong.pk}").content
+    )
     assert set(people) == {"TP-1", "TP-2", "TP-4"}
     client.force_login(world.users["chair"])
     _, people = xlsx_rows(client.get(f"/reports/unit.xlsx?period={period.pk}").content)
     assert set(people) == {"TP-1", "TP-2", "TP-3", "TP-4", "TP-5"}
-    _, people = xlsx_rows(client.get(f"/reports/unit.xlsx?period={period.pk}"
-                                     f"&org={world.tp_economy.pk}").content)
+    _, people = xlsx_rows(
+        client.get(f"/reports/unit.xlsx?period={period.pk}&org={world.tp_economy.pk}").content
+    )
     assert set(people) == {"TP-3"}
 
 
@@ -50,10 +52,15 @@ def test_unit_table_refuses_what_is_out_of_scope(client, world, period):
 
 
 def test_annual_form_follows_the_annual_screen(client, world, published):
-    row = AnnualResult.objects.create(person=world.people["staff"], year=2026,
-                                      organization=world.tanphong, average=published.total,
-                                      periods_used=1, classification="excellent",
-                                      label=published.result["label"])
+    row = AnnualResult.objects.create(
+        person=world.people["staff"],
+        year=2026,
+        organization=world.tanphong,
+        average=published.total,
+        periods_used=1,
+        classification="excellent",
+        label=published.result["label"],
+    )
     for user, status in [("chair", 200), ("head", 200), ("outsider", 403), ("staff", 403)]:
         client.force_login(world.users[user])
         assert client.get(f"/reports/annual/{row.pk}.docx").status_code == status, user

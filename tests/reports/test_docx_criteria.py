@@ -22,8 +22,18 @@ def test_form01_table_with_group_subtotals(client, world, published):
     client.force_login(world.users["chair"])
     doc = docx_of(client.get(f"/reports/sheets/{published.pk}.docx"))
     rows = _criteria_table(doc)
-    assert [r[0] for r in rows] == ["I", "I.1", "I.2", "II", "II.1", "II.2", "II.3", "II.4",
-                                    "III", ""]
+    assert [r[0] for r in rows] == [
+        "I",
+        "I.1",
+        "I.2",
+        "II",
+        "II.1",
+        "II.2",
+        "II.3",
+        "II.4",
+        "III",
+        "",
+    ]
     by_code = {r[0]: r[1:] for r in rows}
     assert by_code["I.1"][0].startswith("Phẩm chất chính trị, phẩm chất đạo đức")
     assert by_code["I"][1:] == ["10", "9,0", "9,0"]

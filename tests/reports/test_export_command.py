@@ -18,8 +18,9 @@ def export(*args) -> str:
 
 def test_xlsx_of_a_unit_by_name(world, published, tmp_path):
     target = tmp_path / "tanphong.xlsx"
-    message = export("--period", "2026-10", "--org", "Phường Tân Phong", "--format", "xlsx",
-                     "-o", str(target))
+    message = export(
+        "--period", "2026-10", "--org", "Phường Tân Phong", "--format", "xlsx", "-o", str(target)
+    )
     assert "5 người" in message
     rows, people = xlsx_rows(target.read_bytes())
     assert rows[2][0] == "Đơn vị: Phường Tân Phong" and "10/2026" in rows[3][0]
@@ -35,19 +36,26 @@ def test_docx_of_a_unit_by_code_one_page_each(world, published, tmp_path):
     assert len(titles) == 5
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "Cần ghi --period"),
-    (["--period", "10/2026"], "Kỳ “10/2026” không hợp lệ"),
-    (["--period", "2026-13"], "không hợp lệ"),
-    (["--org", "Phường Không Có"], "Không tìm thấy đơn vị"),
-    (["--format", "pdf"], "Định dạng “pdf” không hợp lệ"),
-    (["--format", "docx"], "không có đuôi .docx"),
-    (["--period", "2026-09"], "Không có phiếu đánh giá tháng 09/2026"),
-    (["-o", "/no/such/folder/x.xlsx"], "không tồn tại"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "Cần ghi --period"),
+        (["--period", "10/2026"], "Kỳ “10/2026” không hợp lệ"),
+        (["--period", "2026-13"], "không hợp lệ"),
+        (["--org", "Phường Không Có"], "Không tìm thấy đơn vị"),
+        (["--format", "pdf"], "Định dạng “pdf” không hợp lệ"),
+        (["--format", "docx"], "không có đuôi .docx"),
+        (["--period", "2026-09"], "Không có phiếu đánh giá tháng 09/2026"),
+        (["-o", "/no/such/folder/x.xlsx"], "không tồn tại"),
+    ],
+)
 def test_bad_arguments(world, period, tmp_path, args, message):
-    good = {"--period": "2026-10", "--org": "Phường Tân Phong", "--format": "xlsx",
-            "-o": str(tmp_path / "out.xlsx")}
+    good = {
+        "--period": "2026-10",
+        "--org": "Phường Tân Phong",
+        "--format": "xlsx",
+        "-o": str(tmp_path / "out.xlsx"),
+    }
     given = dict(zip(args[::2], args[1::2], strict=True)) if args else None
     values = good | given if given else {}
     with pytest.raises(CommandError, match=message):

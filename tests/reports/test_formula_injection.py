@@ -49,10 +49,17 @@ def test_unit_summary_writes_a_name_as_text(client, world, period, evil_person):
     assert_text(response.content, EVIL)
 
 
-def test_cadre_listing_writes_a_name_and_a_decision_number_as_text(client, world,
-                                                                   evil_person):
-    record_decision(None, evil_person, DecisionKind.KHIEN_TRACH, "=1+2", date(2026, 2, 1),
-                    "UBND", "Chậm trễ", True)
+def test_cadre_listing_writes_a_name_and_a_decision_number_as_text(client, world, evil_person):
+    record_decision(
+        None,
+        evil_person,
+        DecisionKind.KHIEN_TRACH,
+        "=1+2",
+        date(2026, 2, 1),
+        "UBND",
+        "Chậm trễ",
+        True,
+    )
     client.force_login(world.users["personnel"])
     response = client.get(reverse("cadre:decisions"), {"format": "xlsx"})
     assert_text(response.content, EVIL, "=1+2")
@@ -60,8 +67,7 @@ def test_cadre_listing_writes_a_name_and_a_decision_number_as_text(client, world
 
 def test_catalogue_export_writes_an_item_as_text(world):
     catalog = create_catalog(None, world.tanphong, "Danh mục", date(2026, 1, 1))
-    item = CatalogItem(catalog=catalog, code="X1", name=EVIL, unit="@bộ",
-                       coefficient=Decimal("1"))
+    item = CatalogItem(catalog=catalog, code="X1", name=EVIL, unit="@bộ", coefficient=Decimal("1"))
     save_catalog_item(None, item, [])
     assert_text(export_catalog(catalog), EVIL, "@bộ")
 

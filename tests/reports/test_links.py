@@ -4,9 +4,14 @@ from canbo.evaluation.models import AnnualResult
 
 
 def test_links_on_the_screens(client, world, published):
-    row = AnnualResult.objects.create(person=world.people["staff"], year=2026,
-                                      organization=world.tanphong, average=published.total,
-                                      periods_used=1, classification="excellent")
+    row = AnnualResult.objects.create(
+        person=world.people["staff"],
+        year=2026,
+        organization=world.tanphong,
+        average=published.total,
+        periods_used=1,
+        classification="excellent",
+    )
     client.force_login(world.users["chair"])
     html = client.get(f"/evaluation/sheets/{published.pk}/").content.decode()
     assert f'href="/reports/sheets/{published.pk}.docx"' in html

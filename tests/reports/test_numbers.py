@@ -19,16 +19,26 @@ from tests.reports.conftest import (
     xlsx_rows,
 )
 
-LABELS = {"a": "Số lượng (a)", "b": "Chất lượng (b)", "c": "Tiến độ (c)",
-          "task": "Kết quả thực hiện nhiệm vụ (tối đa 70)", "total": "Tổng điểm",
-          "label": "Xếp loại"}
+LABELS = {
+    "a": "Số lượng (a)",
+    "b": "Chất lượng (b)",
+    "c": "Tiến độ (c)",
+    "task": "Kết quả thực hiện nhiệm vụ (tối đa 70)",
+    "total": "Tổng điểm",
+    "label": "Xếp loại",
+}
 
 
-@pytest.mark.parametrize("value, text, number", [
-    (87.5, "87,50", Decimal("87.50")), (0.285 * 100, "28,50", Decimal("28.50")),
-    (66.66666666666667, "66,67", Decimal("66.67")), (89.994999, "89,99", Decimal("89.99")),
-    (None, "—", None),
-])
+@pytest.mark.parametrize(
+    "value, text, number",
+    [
+        (87.5, "87,50", Decimal("87.50")),
+        (0.285 * 100, "28,50", Decimal("28.50")),
+        (66.66666666666667, "66,67", Decimal("66.67")),
+        (89.994999, "89,99", Decimal("89.99")),
+        (None, "—", None),
+    ],
+)
 def test_scores_round_like_the_page(value, text, number):
     assert score_text(value) == text and score_value(value) == number
 
@@ -48,8 +58,9 @@ def _check_docx(client, sheet, page):
 
 
 def _check_xlsx(client, sheet, page):
-    response = client.get(f"/reports/unit.xlsx?period={sheet.period_id}"
-                          f"&org={sheet.period.organization_id}")
+    response = client.get(
+        f"/reports/unit.xlsx?period={sheet.period_id}&org={sheet.period.organization_id}"
+    )
     assert response.status_code == 200
     _, people = xlsx_rows(response.content)
     row = people[sheet.person.code]
@@ -82,9 +93,15 @@ def test_draft_and_reviewed_sheets_use_the_live_computation(client, world, sheet
     submit_self_assessment(world.users["staff"], sheet, form01(9.5, 8, 7.5))
     review_sheet(world.users["head"], sheet, form01(9.5, 8, 7), {6: "Ít đổi mới"})
     # A task completed after the review changes the page's live numbers: the export follows.
-    extra = assign_task(None, name="Tổng hợp ý kiến", assignee=world.people["staff"],
-                        coefficient="1.2", quantity=3, assigned_date=date(2026, 10, 5),
-                        due_date=date(2026, 10, 25))
+    extra = assign_task(
+        None,
+        name="Tổng hợp ý kiến",
+        assignee=world.people["staff"],
+        coefficient="1.2",
+        quantity=3,
+        assigned_date=date(2026, 10, 5),
+        due_date=date(2026, 10, 25),
+    )
     complete_task(None, extra, date(2026, 10, 28))
     sheet.refresh_from_db()
     page = page_scores(client, sheet.pk)
@@ -107,5 +124,4 @@ def test_leader_components_are_on_the_form(client, world, period):
     assert pairs["Kết quả thực hiện nhiệm vụ (tối đa 70)"] == page["task"]
     _, people = xlsx_rows(client.get("/reports/unit.xlsx?month=2026-10").content)
     row = people[world.people["head"].code]
-    assert [as_page_percent(row[k]) for k in ("d", "đ", "e")] == [
-        page["d"], page["dd"], page["e"]]
+    assert [as_page_percent(row[k]) for k in ("d", "đ", "e")] == [page["d"], page["dd"], page["e"]]

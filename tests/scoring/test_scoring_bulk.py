@@ -21,12 +21,16 @@ from canbo.scoring.types import TaskResult
 RB = get_rulebook()
 SETTINGS = settings(database=None, max_examples=150, deadline=None)
 # Rates that no power of ten divides, and the other modes: the scale must follow them.
-rulebooks = st.sampled_from([
-    RB,
-    replace(RB, code="zero-late", late_item_mode="zero"),
-    replace(RB, code="thirds", quality_deduction=Fraction(1, 3), delay_deduction=Fraction(2, 7)),
-    replace(RB, code="mean-zero", quarter_mode="mean", no_items_policy="zero"),
-])
+rulebooks = st.sampled_from(
+    [
+        RB,
+        replace(RB, code="zero-late", late_item_mode="zero"),
+        replace(
+            RB, code="thirds", quality_deduction=Fraction(1, 3), delay_deduction=Fraction(2, 7)
+        ),
+        replace(RB, code="mean-zero", quarter_mode="mean", no_items_policy="zero"),
+    ]
+)
 quantities = st.integers(1, 500).map(lambda n: Fraction(n, 100))  # like the 2-place field
 coefficients = st.integers(1, 300).map(lambda n: Fraction(n, 100))
 
@@ -61,8 +65,11 @@ def test_factor_sums_equal_the_engine_sums(tasks, rulebook) -> None:
     engine = compute_task(items, rulebook, explain=True)
     scale, sums = _database_sums(tasks, rulebook)
     assert [Fraction(s, scale) for s in sums] == [
-        engine.assigned_weight, engine.completed_weight, engine.quality_weight,
-        engine.progress_weight]
+        engine.assigned_weight,
+        engine.completed_weight,
+        engine.quality_weight,
+        engine.progress_weight,
+    ]
 
 
 @SETTINGS
@@ -74,7 +81,8 @@ def test_one_scale_serves_every_rulebook(tasks, first, second) -> None:
 
 
 sums_strategy = st.integers(0, 10**6).flatmap(
-    lambda a: st.tuples(st.just(a), *[st.integers(0, a)] * 3))
+    lambda a: st.tuples(st.just(a), *[st.integers(0, a)] * 3)
+)
 
 
 @SETTINGS

@@ -159,8 +159,7 @@ def test_year_average_within_worked_totals(periods: list) -> None:
 def test_fast_path_gives_the_same_numbers(items: list[Item], general, leader, rulebook) -> None:
     role = "leader" if leader else "staff"
     slow = score_period(items, general, role=role, leader=leader, rulebook=rulebook)
-    fast = score_period(items, general, role=role, leader=leader, rulebook=rulebook,
-                        explain=False)
+    fast = score_period(items, general, role=role, leader=leader, rulebook=rulebook, explain=False)
     assert fast.explanation == ()
     for name in ("a", "b", "c", "task_score", "total", "classification", "label"):
         assert getattr(fast, name) == getattr(slow, name), name
@@ -170,21 +169,37 @@ def test_fast_path_gives_the_same_numbers(items: list[Item], general, leader, ru
 @given(st.lists(items(), min_size=1, max_size=6), rulebooks)
 def test_lines_of_one_quantity_may_sum_their_coefficients(items: list[Item], rulebook) -> None:
     """The bulk loader merges lines that differ only in coefficient: exact under the rules."""
-    same = [replace(item, quantity=items[0].quantity, completed=items[0].completed,
-                    quality_failures=items[0].quality_failures,
-                    objective_quality_failures=items[0].objective_quality_failures,
-                    delays=items[0].delays, objective_delays=items[0].objective_delays,
-                    count=1) for item in items]
+    same = [
+        replace(
+            item,
+            quantity=items[0].quantity,
+            completed=items[0].completed,
+            quality_failures=items[0].quality_failures,
+            objective_quality_failures=items[0].objective_quality_failures,
+            delays=items[0].delays,
+            objective_delays=items[0].objective_delays,
+            count=1,
+        )
+        for item in items
+    ]
     merged = replace(same[0], coefficient=sum(i.coefficient for i in same))
     assert _score(same, rulebook).task_score == _score([merged], rulebook).task_score
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.none() | totals, st.booleans()), max_size=12),
-       st.lists(st.sampled_from(sorted(OVERRIDES)), max_size=2))
+@given(
+    st.lists(st.tuples(st.none() | totals, st.booleans()), max_size=12),
+    st.lists(st.sampled_from(sorted(OVERRIDES)), max_size=2),
+)
 def test_year_fast_path_gives_the_same_result(periods: list, overrides: list) -> None:
     inputs = [YearPeriod(total, worked) for total, worked in periods]
-    slow, fast = score_year(inputs, overrides=overrides), score_year(
-        inputs, overrides=overrides, explain=False)
+    slow, fast = (
+        score_year(inputs, overrides=overrides),
+        score_year(inputs, overrides=overrides, explain=False),
+    )
     assert (fast.total, fast.classification, fast.label, fast.periods_used) == (
-        slow.total, slow.classification, slow.label, slow.periods_used)
+        slow.total,
+        slow.classification,
+        slow.label,
+        slow.periods_used,
+    )

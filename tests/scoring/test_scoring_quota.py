@@ -73,5 +73,7 @@ def test_exceeds_quota_from_counts_agrees_with_the_full_report():
         entries += [QuotaEntry(f"e{i}", "x", "excellent", 95) for i in range(excellent)]
         for exception in (False, True):
             counts = {"good": good, "excellent": excellent}
-            assert exceeds_quota(counts, exception=exception) == \
-                check_quota(entries, exception=exception).exceeded
+            assert (
+                exceeds_quota(counts, exception=exception)
+                == check_quota(entries, exception=exception).exceeded
+            )

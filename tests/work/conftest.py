@@ -19,13 +19,21 @@ from canbo.work.task_services import (
 def catalog(world):
     """A published catalogue of Tân Phong with three items."""
     actor = world.users["personnel"]
-    cat = create_catalog(actor, world.tanphong, "Danh mục sản phẩm phường Tân Phong",
-                         date(2026, 1, 1), "Quyết định số 12/QĐ-UBND")
-    for code, name, coefficient in [("VP01", "Soạn thảo công văn", "1.50"),
-                                    ("VP02", "Báo cáo định kỳ", "1.00"),
-                                    ("VP03", "Đề án", "2.00")]:
-        item = CatalogItem(catalog=cat, code=code, name=name, unit="văn bản",
-                           coefficient=Decimal(coefficient))
+    cat = create_catalog(
+        actor,
+        world.tanphong,
+        "Danh mục sản phẩm phường Tân Phong",
+        date(2026, 1, 1),
+        "Quyết định số 12/QĐ-UBND",
+    )
+    for code, name, coefficient in [
+        ("VP01", "Soạn thảo công văn", "1.50"),
+        ("VP02", "Báo cáo định kỳ", "1.00"),
+        ("VP03", "Đề án", "2.00"),
+    ]:
+        item = CatalogItem(
+            catalog=cat, code=code, name=name, unit="văn bản", coefficient=Decimal(coefficient)
+        )
         save_catalog_item(actor, item, [world.position])
     return publish_catalog(actor, cat)
 

@@ -14,8 +14,9 @@ from canbo.work.xlsx import HEADERS, export_catalog, import_catalog
 
 @pytest.fixture
 def draft(world):
-    return create_catalog(world.users["personnel"], world.tanphong, "Danh mục 2027",
-                          date(2027, 1, 1))
+    return create_catalog(
+        world.users["personnel"], world.tanphong, "Danh mục 2027", date(2027, 1, 1)
+    )
 
 
 def book(rows, headers=HEADERS) -> bytes:
@@ -34,10 +35,26 @@ def test_xlsx_round_trip(world, catalog, draft):
     assert [c.value for c in sheet[1]] == HEADERS
     report = import_catalog(world.users["personnel"], draft, content)
     assert (report.created, report.updated, report.errors) == (3, 0, [])
-    copied = {i.code: (i.name, i.unit, i.complexity, i.coefficient,
-                       [p.code for p in i.job_positions.all()]) for i in draft.items.all()}
-    original = {i.code: (i.name, i.unit, i.complexity, i.coefficient,
-                         [p.code for p in i.job_positions.all()]) for i in catalog.items.all()}
+    copied = {
+        i.code: (
+            i.name,
+            i.unit,
+            i.complexity,
+            i.coefficient,
+            [p.code for p in i.job_positions.all()],
+        )
+        for i in draft.items.all()
+    }
+    original = {
+        i.code: (
+            i.name,
+            i.unit,
+            i.complexity,
+            i.coefficient,
+            [p.code for p in i.job_positions.all()],
+        )
+        for i in catalog.items.all()
+    }
     assert copied == original
     again = import_catalog(world.users["personnel"], draft, content)
     assert (again.created, again.updated) == (0, 3)
@@ -63,18 +80,22 @@ def test_bad_rows_reject_the_whole_file(world, draft):
     assert [row for row, _ in report.errors] == [3, 4, 5, 6, 6, 6]
     assert "Dòng 3: Mã không được để trống." in text and "Dòng 4: Hệ số" in text
     assert "Rất khó" in text and "KHONGCO" in text and "bị trùng" in text
-    assert not draft.items.exists() and not AuditEntry.objects.filter(
-        action="work.add_catalog_item", object_id__in=[]).exists()
+    assert (
+        not draft.items.exists()
+        and not AuditEntry.objects.filter(action="work.add_catalog_item", object_id__in=[]).exists()
+    )
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"not a spreadsheet at all", "không phải là tệp Excel"),
-    (b"PK\x03\x04broken zip", "không phải là tệp Excel"),
-    (None, "Dòng đầu"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"not a spreadsheet at all", "không phải là tệp Excel"),
+        (b"PK\x03\x04broken zip", "không phải là tệp Excel"),
+        (None, "Dòng đầu"),
+    ],
+)
 def test_malformed_file_is_rejected_with_nothing_written(world, draft, content, message):
-    content = content or book([["A", "B", "", "bản", "Đơn giản", 1, ""]],
-                              headers=["Code", "Name"])
+    content = content or book([["A", "B", "", "bản", "Đơn giản", 1, ""]], headers=["Code", "Name"])
     with pytest.raises(WorkError, match=message):
         import_catalog(world.users["personnel"], draft, content)
     assert not CatalogItem.objects.filter(catalog=draft).exists()

@@ -34,8 +34,9 @@ def test_unit_list_filters_by_month_and_status(client, world, make_task):
 
 
 @pytest.mark.parametrize("tasks", [1, 30])
-def test_task_list_query_count_is_pinned(client, world, make_task, tasks,
-                                         django_assert_num_queries):
+def test_task_list_query_count_is_pinned(
+    client, world, make_task, tasks, django_assert_num_queries
+):
     for _ in range(tasks):
         make_task()
     client.force_login(world.users["head"])
@@ -45,8 +46,9 @@ def test_task_list_query_count_is_pinned(client, world, make_task, tasks,
     assert len(response.context["page"]) == tasks
 
 
-def test_task_page_shows_the_month_explanation(client, world, make_task,
-                                               django_capture_on_commit_callbacks):
+def test_task_page_shows_the_month_explanation(
+    client, world, make_task, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         task = complete_task(None, make_task(name="Báo cáo tháng"), date(2026, 3, 5))
         record_quality_review(world.users["head"], task, passed=False, note="Sai số liệu")
@@ -58,25 +60,35 @@ def test_task_page_shows_the_month_explanation(client, world, make_task,
 
 def test_manager_edits_and_imports_a_draft(client, world):
     client.force_login(world.users["head"])
-    response = client.post("/work/catalogs/new/", {
-        "organization": world.tp_office.pk, "name": "Danh mục văn phòng",
-        "effective_from": "2027-01-01", "decision": ""})
+    response = client.post(
+        "/work/catalogs/new/",
+        {
+            "organization": world.tp_office.pk,
+            "name": "Danh mục văn phòng",
+            "effective_from": "2027-01-01",
+            "decision": "",
+        },
+    )
     catalog = world.tp_office.catalogs.get()
     assert response.status_code == 302
-    bad = client.post(f"/work/catalogs/{catalog.pk}/items/new/", {
-        "code": "A", "name": "Báo cáo", "unit": "bản", "complexity": "simple",
-        "coefficient": "0"})
+    bad = client.post(
+        f"/work/catalogs/{catalog.pk}/items/new/",
+        {"code": "A", "name": "Báo cáo", "unit": "bản", "complexity": "simple", "coefficient": "0"},
+    )
     assert bad.status_code == 400 and not CatalogItem.objects.exists()
     upload = SimpleUploadedFile("x.xlsx", b"garbage")
     bad = client.post(f"/work/catalogs/{catalog.pk}/import/", {"file": upload})
     assert bad.status_code == 400 and "không phải là tệp Excel" in bad.content.decode()
     rows = [["A1", "Báo cáo", "", "bản", "Đơn giản", "0.8", ""], ["", "", "", "", "", "", "x"]]
-    report = client.post(f"/work/catalogs/{catalog.pk}/import/",
-                         {"file": SimpleUploadedFile("x.xlsx", book(rows))})
+    report = client.post(
+        f"/work/catalogs/{catalog.pk}/import/", {"file": SimpleUploadedFile("x.xlsx", book(rows))}
+    )
     assert report.status_code == 400 and "Dòng 3" in report.content.decode()
     assert not CatalogItem.objects.exists()
-    client.post(f"/work/catalogs/{catalog.pk}/import/",
-                {"file": SimpleUploadedFile("x.xlsx", book(rows[:1]))})
+    client.post(
+        f"/work/catalogs/{catalog.pk}/import/",
+        {"file": SimpleUploadedFile("x.xlsx", book(rows[:1]))},
+    )
     client.post(f"/work/catalogs/{catalog.pk}/publish/", {"decision": "QĐ 1/QĐ-UBND"})
     catalog.refresh_from_db()
     assert catalog.published and catalog.decision == "QĐ 1/QĐ-UBND"

@@ -26,8 +26,7 @@ def test_month_by_hand(world, march):
     call_command("recompute", period="2026-03")
     row = score(world.people["staff"])
     # A = 3 + 1 + 2 + 1 = 7; completed 5; quality 2.625 + 1 + 1; progress 3 + 0.5 + 1
-    assert (row.a, row.b, row.c) == (Decimal("0.714286"), Decimal("0.660714"),
-                                     Decimal("0.642857"))
+    assert (row.a, row.b, row.c) == (Decimal("0.714286"), Decimal("0.660714"), Decimal("0.642857"))
     assert row.task_score == Decimal("47.083333")  # 70 × (5 + 4.625 + 4.5) / 7 / 3
     assert (row.assigned_weight, row.completed_weight) == (7, 5)
     assert (row.quality_weight, row.progress_weight) == (Decimal("4.625"), Decimal("4.5"))
@@ -70,24 +69,32 @@ def test_recompute_is_idempotent_and_follows_changes(world, march, make_task):
 def test_org_limits_the_people(world, march):
     call_command("recompute", period="2026-03", org=world.doanket.code)
     assert set(PeriodScore.objects.values_list("person", flat=True)) == {
-        world.people["outsider"].pk}
+        world.people["outsider"].pk
+    }
     with pytest.raises(CommandError, match="Không có đơn vị"):
         call_command("recompute", period="2026-03", org="999.99.99.H99")
 
 
-@pytest.mark.parametrize("text,kind,start,months", [
-    ("2026-10", "month", date(2026, 10, 1), 1), ("2026-3", "month", date(2026, 3, 1), 1),
-    ("2026-Q3", "quarter", date(2026, 7, 1), 3), ("2026-q1", "quarter", date(2026, 1, 1), 3),
-    (" 2026 ", "year", date(2026, 1, 1), 12),
-])
+@pytest.mark.parametrize(
+    "text,kind,start,months",
+    [
+        ("2026-10", "month", date(2026, 10, 1), 1),
+        ("2026-3", "month", date(2026, 3, 1), 1),
+        ("2026-Q3", "quarter", date(2026, 7, 1), 3),
+        ("2026-q1", "quarter", date(2026, 1, 1), 3),
+        (" 2026 ", "year", date(2026, 1, 1), 12),
+    ],
+)
 def test_period_parsing(text, kind, start, months):
     period = parse_period(text)
     assert (period.kind, period.start, len(period.months)) == (kind, start, months)
     assert parse_period(period.label) == period
 
 
-@pytest.mark.parametrize("bad", ["2026-13", "2026-00", "2026-Q5", "26-10", "tháng 10", "",
-                                 "1999", "2026/10", "2026-10-01"])
+@pytest.mark.parametrize(
+    "bad",
+    ["2026-13", "2026-00", "2026-Q5", "26-10", "tháng 10", "", "1999", "2026/10", "2026-10-01"],
+)
 def test_bad_period_is_a_clear_error(db, bad):
     with pytest.raises(WorkError):
         parse_period(bad)
@@ -109,9 +116,13 @@ def test_grouped_loader_matches_scoring_each_task(world, make_task):
     people = ["staff", "colleague", "economy", "outsider"]
     for _ in range(120):
         due = date(2026, rng.choice([1, 2]), rng.randint(5, 20))
-        task = make_task(rng.choice(people), quantity=rng.choice(["1", "1", "2", "0.5"]),
-                         coefficient=rng.choice(["1.00", "1.50", "0.80"]),
-                         assigned_date=date(2026, 1, 2), due_date=due)
+        task = make_task(
+            rng.choice(people),
+            quantity=rng.choice(["1", "1", "2", "0.5"]),
+            coefficient=rng.choice(["1.00", "1.50", "0.80"]),
+            assigned_date=date(2026, 1, 2),
+            due_date=due,
+        )
         if rng.random() < 0.3:
             task = extend_deadline(head, task, due.replace(day=25))
         if rng.random() < 0.8:
@@ -124,8 +135,17 @@ def test_grouped_loader_matches_scoring_each_task(world, make_task):
     rows += build_rows(parse_period("2026-01"), None, None)
     for row in rows:
         single = refresh_person_period(row.person_id, row.period_start)
-        fields = ("a", "b", "c", "task_score", "no_items", "assigned_weight",
-                  "completed_weight", "quality_weight", "progress_weight")
+        fields = (
+            "a",
+            "b",
+            "c",
+            "task_score",
+            "no_items",
+            "assigned_weight",
+            "completed_weight",
+            "quality_weight",
+            "progress_weight",
+        )
         assert {f: getattr(row, f) for f in fields} == {f: getattr(single, f) for f in fields}
     assert sum(1 for r in rows if not r.no_items) >= 6
 

@@ -22,8 +22,9 @@ from canbo.work.sumrows import RowSink, TextSink
 from canbo.work.sums import weight_sums
 from canbo.work.upsert import copy_upsert, upsert
 
-ON_POSTGRESQL = pytest.mark.skipif(connection.vendor != "postgresql",
-                                   reason="COPY and worker processes are PostgreSQL's path")
+ON_POSTGRESQL = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="COPY and worker processes are PostgreSQL's path"
+)
 STAMP = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
 
 
@@ -32,21 +33,38 @@ def score(person, kind="month", start=date(2026, 3, 1)) -> PeriodScore:
 
 
 def _row(person_id: int, explanation: list, **numbers) -> ScoreRow:
-    values = dict(a=None, b=None, c=None, task_score=None, general_score=None, total=None,
-                  assigned_weight=Decimal(0), completed_weight=Decimal(0),
-                  quality_weight=Decimal(0), progress_weight=Decimal(0))
-    return ScoreRow(person_id=person_id, kind="month", period_start=date(2026, 3, 1),
-                    rulebook="nd335-2025", role="staff", classification="", no_items=False,
-                    explanation=explanation, computed_at=STAMP, job_id=None,
-                    **(values | numbers))
+    values = dict(
+        a=None,
+        b=None,
+        c=None,
+        task_score=None,
+        general_score=None,
+        total=None,
+        assigned_weight=Decimal(0),
+        completed_weight=Decimal(0),
+        quality_weight=Decimal(0),
+        progress_weight=Decimal(0),
+    )
+    return ScoreRow(
+        person_id=person_id,
+        kind="month",
+        period_start=date(2026, 3, 1),
+        rulebook="nd335-2025",
+        role="staff",
+        classification="",
+        no_items=False,
+        explanation=explanation,
+        computed_at=STAMP,
+        job_id=None,
+        **(values | numbers),
+    )
 
 
 def test_weight_sums_of_march_by_hand(world, march):
     loaded = weight_sums((date(2026, 3, 1),))
     staff = loaded.sums[(world.people["staff"].pk, date(2026, 3, 1))]
     # Assigned 7, completed 5, quality 4.625, progress 4.5 (tests/work/test_recompute.py).
-    assert [Decimal(s) / loaded.scale for s in staff] == [7, 5, Decimal("4.625"),
-                                                          Decimal("4.5")]
+    assert [Decimal(s) / loaded.scale for s in staff] == [7, 5, Decimal("4.625"), Decimal("4.5")]
     assert (world.people["colleague"].pk, date(2026, 3, 1)) not in loaded.sums
 
 
@@ -93,18 +111,17 @@ def test_a_workers_error_reaches_the_caller() -> None:
 
 
 @ON_POSTGRESQL
-def test_parallel_recompute_stores_what_one_process_stores(world, march, settings,
-                                                           monkeypatch):
+def test_parallel_recompute_stores_what_one_process_stores(world, march, settings, monkeypatch):
     monkeypatch.setattr("canbo.work.recompute.PARALLEL_FROM", 1)
     settings.RECOMPUTE_WORKERS = 1
     recompute(parse_period("2026"))
-    alone = {(s.person_id, s.kind, s.period_start): s.task_score
-             for s in PeriodScore.objects.all()}
+    alone = {(s.person_id, s.kind, s.period_start): s.task_score for s in PeriodScore.objects.all()}
     PeriodScore.objects.all().delete()
     settings.RECOMPUTE_WORKERS = 3
     job = recompute(parse_period("2026"))
-    shared = {(s.person_id, s.kind, s.period_start): s.task_score
-              for s in PeriodScore.objects.all()}
+    shared = {
+        (s.person_id, s.kind, s.period_start): s.task_score for s in PeriodScore.objects.all()
+    }
     assert shared == alone and job.rows == len(alone) == 6 * 17
     assert shared[(world.people["staff"].pk, "year", date(2026, 1, 1))] == Decimal("47.083333")
 
@@ -143,7 +160,8 @@ def test_a_crash_fails_the_job_and_changes_nothing(world, march, monkeypatch):
 
 
 sums_strategy = st.integers(0, 10**6).flatmap(
-    lambda a: st.tuples(st.just(a), *[st.integers(0, a)] * 3))
+    lambda a: st.tuples(st.just(a), *[st.integers(0, a)] * 3)
+)
 
 
 @examples(database=None, max_examples=200, deadline=None)
@@ -161,7 +179,10 @@ def test_upsert_of_a_large_batch_stores_the_rows_as_given(world, march, monkeypa
     monkeypatch.setattr("canbo.work.upsert.COPY_THRESHOLD", 1)
     rows = build_rows(parse_period("2026-Q1"), None, None)
     assert upsert(rows) == len(rows) == 6 * 4
-    stored = {(s.person_id, s.kind, s.period_start): (s.task_score, s.assigned_weight)
-              for s in PeriodScore.objects.all()}
-    assert stored == {(r.person_id, r.kind, r.period_start): (r.task_score, r.assigned_weight)
-                      for r in rows}
+    stored = {
+        (s.person_id, s.kind, s.period_start): (s.task_score, s.assigned_weight)
+        for s in PeriodScore.objects.all()
+    }
+    assert stored == {
+        (r.person_id, r.kind, r.period_start): (r.task_score, r.assigned_weight) for r in rows
+    }

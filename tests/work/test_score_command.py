@@ -5,9 +5,20 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-CASE = {"general": [9, 8, 8], "items": [
-    {"quantity": 5, "coefficient": 1.2, "completed": True, "quality_failures": 1,
-     "objective_quality_failures": 0, "delays": 2, "objective_delays": 1}]}
+CASE = {
+    "general": [9, 8, 8],
+    "items": [
+        {
+            "quantity": 5,
+            "coefficient": 1.2,
+            "completed": True,
+            "quality_failures": 1,
+            "objective_quality_failures": 0,
+            "delays": 2,
+            "objective_delays": 1,
+        }
+    ],
+}
 
 
 def run(tmp_path, capsys, data):
@@ -26,8 +37,15 @@ def test_scores_a_case_from_a_file(tmp_path, capsys):
 
 
 def test_year_case(tmp_path, capsys):
-    year = {"year": {"periods": [{"total": 91.5, "worked": True}, {"total": 60, "worked": False},
-                                 {"total": 88.5, "worked": True}]}}
+    year = {
+        "year": {
+            "periods": [
+                {"total": 91.5, "worked": True},
+                {"total": 60, "worked": False},
+                {"total": 88.5, "worked": True},
+            ]
+        }
+    }
     result = run(tmp_path, capsys, year)
     assert result["total"] == pytest.approx(90.0)
     assert result["classification"] == "excellent"

@@ -7,8 +7,14 @@ from canbo.work.task_services import assign_task, complete_task
 
 
 def _late_task(world) -> Task:
-    task = assign_task(None, name="Báo cáo", assignee=world.people["staff"], coefficient=1,
-                       assigned_date=date(2026, 10, 1), due_date=date(2026, 10, 10))
+    task = assign_task(
+        None,
+        name="Báo cáo",
+        assignee=world.people["staff"],
+        coefficient=1,
+        assigned_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 10),
+    )
     return complete_task(None, task, date(2026, 10, 12))
 
 
@@ -31,8 +37,9 @@ def test_assignee_and_forged_posts_cannot_judge(client, world):
     task = _late_task(world)
     client.force_login(world.users["staff"])
     assert 'value="review"' not in client.get(f"/work/tasks/{task.pk}/").content.decode()
-    response = client.post(f"/work/tasks/{task.pk}/act/",
-                           {"action": "review", "passed": "no", "note": "x"})
+    response = client.post(
+        f"/work/tasks/{task.pk}/act/", {"action": "review", "passed": "no", "note": "x"}
+    )
     assert response.status_code == 403
     client.force_login(world.users["head"])
     bad = client.post(f"/work/tasks/{task.pk}/act/", {"action": "extend", "due": "not-a-date"})

@@ -54,8 +54,10 @@ def test_extension_and_late_completion_are_delays(world, make_task):
     assert (task.due_date, task.delays, task.period) == (date(2026, 3, 20), 1, date(2026, 3, 1))
     task = complete_task(world.users["staff"], task, date(2026, 3, 25), "Công văn 45/UBND")
     kinds = list(task.delay_records.values_list("kind", "due_before", "due_after"))
-    assert kinds == [(DelayKind.EXTENSION, date(2026, 3, 10), date(2026, 3, 20)),
-                     (DelayKind.LATE_COMPLETION, date(2026, 3, 20), date(2026, 3, 25))]
+    assert kinds == [
+        (DelayKind.EXTENSION, date(2026, 3, 10), date(2026, 3, 20)),
+        (DelayKind.LATE_COMPLETION, date(2026, 3, 20), date(2026, 3, 25)),
+    ]
     assert task.delays == 2 and task.status == TaskStatus.COMPLETED
     assert task.evidence == "Công văn 45/UBND"
 
@@ -111,8 +113,14 @@ def test_bad_new_task_is_refused(world, catalog, make_task):
     draft = new_catalog_version(world.users["personnel"], catalog, date(2027, 1, 1))
     with pytest.raises(WorkError, match="đã ban hành"):
         make_task(catalog_item=draft.items.first())
-    for bad in [{"quantity": 0}, {"quantity": "abc"}, {"coefficient": "0"},
-                {"coefficient": "1.234"}, {"due_date": date(2026, 3, 1)}, {"name": ""}]:
+    for bad in [
+        {"quantity": 0},
+        {"quantity": "abc"},
+        {"coefficient": "0"},
+        {"coefficient": "1.234"},
+        {"due_date": date(2026, 3, 1)},
+        {"name": ""},
+    ]:
         with pytest.raises(WorkError):
             make_task(**bad)
     with pytest.raises(WorkError, match="đơn vị"):
@@ -136,8 +144,12 @@ def test_every_step_writes_an_audit_entry(world, make_task):
     cancel_task(head, make_task(), "Trùng nhiệm vụ")
     entries = AuditEntry.objects.filter(object_type="work.task").order_by("id")
     assert [e.action for e in entries] == [
-        "work.assign_task", "work.extend_deadline", "work.complete_task",
-        "work.record_quality_review", "work.certify_objective_cause", "work.assign_task",
+        "work.assign_task",
+        "work.extend_deadline",
+        "work.complete_task",
+        "work.record_quality_review",
+        "work.certify_objective_cause",
+        "work.assign_task",
         "work.cancel_task",
     ]
     certify = entries.get(action="work.certify_objective_cause")
@@ -156,8 +168,9 @@ def test_a_change_refreshes_the_month_score_after_commit(
         complete_task(None, task, date(2026, 3, 5))
     score.refresh_from_db()
     assert (score.a, score.task_score) == (1, 70)
-    assert any(step["rule"] == "quantity" and "Nhiệm vụ" in step["text"]
-               for step in score.explanation)
+    assert any(
+        step["rule"] == "quantity" and "Nhiệm vụ" in step["text"] for step in score.explanation
+    )
 
 
 def test_nothing_is_refreshed_when_the_transaction_rolls_back(world, make_task):

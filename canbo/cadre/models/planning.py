@@ -24,7 +24,9 @@ class PlanningTerm(models.Model):
 
 class PlanningCandidate(models.Model):
     term = models.ForeignKey(
-        PlanningTerm, on_delete=models.PROTECT, related_name="candidates",
+        PlanningTerm,
+        on_delete=models.PROTECT,
+        related_name="candidates",
         verbose_name=_("planning term"),
     )
     title = models.ForeignKey(Title, on_delete=models.PROTECT, verbose_name=_("title"))
@@ -32,7 +34,9 @@ class PlanningCandidate(models.Model):
         Organization, on_delete=models.PROTECT, verbose_name=_("organisation")
     )
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="planning",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="planning",
         verbose_name=_("civil servant"),
     )
     added_reason = NFCTextField(_("reason for adding"))
@@ -54,7 +58,9 @@ class PlanningReview(models.Model):
     """The yearly review of an organisation's list for a term."""
 
     term = models.ForeignKey(
-        PlanningTerm, on_delete=models.PROTECT, related_name="reviews",
+        PlanningTerm,
+        on_delete=models.PROTECT,
+        related_name="reviews",
         verbose_name=_("planning term"),
     )
     organization = models.ForeignKey(
@@ -66,8 +72,9 @@ class PlanningReview(models.Model):
     class Meta:
         ordering = ["-year", "organization__path"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "organization", "year"],
-                                    name="one_planning_review_per_year")
+            models.UniqueConstraint(
+                fields=["term", "organization", "year"], name="one_planning_review_per_year"
+            )
         ]
         verbose_name = _("planning review")
         verbose_name_plural = _("planning reviews")

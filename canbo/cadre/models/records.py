@@ -33,32 +33,49 @@ class DecisionKind(models.TextChoices):
 
 COMMENDATION, DISCIPLINE, PERSONNEL = "commendation", "discipline", "personnel"
 CATEGORY_LABELS = {
-    COMMENDATION: _("Commendation"), DISCIPLINE: _("Discipline"), PERSONNEL: _("Personnel"),
+    COMMENDATION: _("Commendation"),
+    DISCIPLINE: _("Discipline"),
+    PERSONNEL: _("Personnel"),
 }
 # Discipline forms in order of severity: every one of them is "reprimand or heavier".
 DISCIPLINE_KINDS = (
-    DecisionKind.KHIEN_TRACH, DecisionKind.CANH_CAO, DecisionKind.HA_BAC_LUONG,
-    DecisionKind.GIANG_CHUC, DecisionKind.CACH_CHUC, DecisionKind.BUOC_THOI_VIEC,
+    DecisionKind.KHIEN_TRACH,
+    DecisionKind.CANH_CAO,
+    DecisionKind.HA_BAC_LUONG,
+    DecisionKind.GIANG_CHUC,
+    DecisionKind.CACH_CHUC,
+    DecisionKind.BUOC_THOI_VIEC,
 )
 COMMENDATION_KINDS = (
-    DecisionKind.GIAY_KHEN, DecisionKind.BANG_KHEN_TINH, DecisionKind.BANG_KHEN_TTCP,
-    DecisionKind.CSTD_CO_SO, DecisionKind.CSTD_TINH, DecisionKind.LAO_DONG_TIEN_TIEN,
+    DecisionKind.GIAY_KHEN,
+    DecisionKind.BANG_KHEN_TINH,
+    DecisionKind.BANG_KHEN_TTCP,
+    DecisionKind.CSTD_CO_SO,
+    DecisionKind.CSTD_TINH,
+    DecisionKind.LAO_DONG_TIEN_TIEN,
 )
 PERSONNEL_KINDS = (
-    DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.MIEN_NHIEM, DecisionKind.THOI_GIU_CHUC_VU,
-    DecisionKind.TU_CHUC, DecisionKind.Y_KIEN_TINH,
+    DecisionKind.GIOI_THIEU_UNG_CU,
+    DecisionKind.MIEN_NHIEM,
+    DecisionKind.THOI_GIU_CHUC_VU,
+    DecisionKind.TU_CHUC,
+    DecisionKind.Y_KIEN_TINH,
 )
 # Nominations: introducing a candidate, and the province's opinion on commune chairman and
 # vice-chairman candidates; their composition is reported (young, female, minority, sci-tech).
 NOMINATION_KINDS = (DecisionKind.GIOI_THIEU_UNG_CU, DecisionKind.Y_KIEN_TINH)
 KINDS_BY_CATEGORY = {
-    COMMENDATION: COMMENDATION_KINDS, DISCIPLINE: DISCIPLINE_KINDS, PERSONNEL: PERSONNEL_KINDS,
+    COMMENDATION: COMMENDATION_KINDS,
+    DISCIPLINE: DISCIPLINE_KINDS,
+    PERSONNEL: PERSONNEL_KINDS,
 }
 
 
 class PersonnelDecision(models.Model):
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="decisions",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="decisions",
         verbose_name=_("civil servant"),
     )
     kind = models.CharField(_("kind"), max_length=32, choices=DecisionKind.choices)
@@ -85,15 +102,19 @@ class ConclusionKind(models.TextChoices):
     """The two Art. 20 grounds besides discipline; the codes are canbo.scoring.OVERRIDES keys."""
 
     DEGRADATION = "degradation", _("Degradation in political ideology, ethics or lifestyle")
-    CORRUPTION_IN_UNIT = "corruption_in_unit", _(
-        "Unit under one's direct charge handled for corruption or waste")
+    CORRUPTION_IN_UNIT = (
+        "corruption_in_unit",
+        _("Unit under one's direct charge handled for corruption or waste"),
+    )
 
 
 class Conclusion(models.Model):
     """A competent authority's conclusion that forces "not completing tasks" in its year."""
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="conclusions",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="conclusions",
         verbose_name=_("civil servant"),
     )
     kind = models.CharField(_("ground"), max_length=32, choices=ConclusionKind.choices)
@@ -101,8 +122,9 @@ class Conclusion(models.Model):
     number = NFCCharField(_("document number"), max_length=64)
     date = models.DateField(_("date"))
     content = NFCTextField(_("content"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -118,7 +140,9 @@ class CapacityFlag(models.Model):
     """A cadre judged of limited capacity or low prestige: not to be sent to a key post."""
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="capacity_flags",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="capacity_flags",
         verbose_name=_("civil servant"),
     )
     reason = NFCTextField(_("reason"))

@@ -20,30 +20,43 @@ class RotationStatus(models.TextChoices):
 
 class RotationRecord(models.Model):
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="rotations",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="rotations",
         verbose_name=_("civil servant"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=RotationKind.choices)
     from_org = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("from organisation"),
     )
     to_org = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="+",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("to organisation"),
     )
     title = models.ForeignKey(
         Title, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("title")
     )
     job_position = models.ForeignKey(
-        JobPosition, null=True, blank=True, on_delete=models.PROTECT,
+        JobPosition,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         verbose_name=_("job position"),
     )
     decision_number = NFCCharField(_("decision number"), max_length=64, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=RotationStatus.choices,
+        _("status"),
+        max_length=16,
+        choices=RotationStatus.choices,
         default=RotationStatus.PROPOSED,
     )
     # The warnings shown when it was proposed, kept so the decider sees what was known.

@@ -31,8 +31,10 @@ class Programme(models.Model):
         _("grants political theory"), choices=PoliticalTheory.choices, null=True, blank=True
     )
     grants_state_management = models.IntegerField(
-        _("grants state-management level"), choices=StateManagement.choices,
-        null=True, blank=True,
+        _("grants state-management level"),
+        choices=StateManagement.choices,
+        null=True,
+        blank=True,
     )
     grants_it_certificate = NFCCharField(_("grants IT certificate"), max_length=120, blank=True)
 
@@ -75,15 +77,21 @@ class Enrolment(models.Model):
     """One person in one class; kept as the record of the training once completed."""
 
     training_class = models.ForeignKey(
-        TrainingClass, on_delete=models.PROTECT, related_name="enrolments",
+        TrainingClass,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
         verbose_name=_("training class"),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="enrolments",
+        Person,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
         verbose_name=_("civil servant"),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=EnrolmentStatus.choices,
+        _("status"),
+        max_length=16,
+        choices=EnrolmentStatus.choices,
         default=EnrolmentStatus.ENROLLED,
     )
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -92,8 +100,9 @@ class Enrolment(models.Model):
     class Meta:
         ordering = ["training_class", "person__search_key"]
         constraints = [
-            models.UniqueConstraint(fields=["training_class", "person"],
-                                    name="one_enrolment_per_class")
+            models.UniqueConstraint(
+                fields=["training_class", "person"], name="one_enrolment_per_class"
+            )
         ]
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
@@ -116,8 +125,9 @@ class TrainingPlan(models.Model):
     class Meta:
         ordering = ["-year", "organization__path", "field"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "year", "field"],
-                                    name="one_training_plan_per_field")
+            models.UniqueConstraint(
+                fields=["organization", "year", "field"], name="one_training_plan_per_field"
+            )
         ]
         verbose_name = _("training plan")
         verbose_name_plural = _("training plans")

@@ -49,8 +49,11 @@ def term_start(term: PlanningTerm) -> date:
 def check_candidate(candidate: PlanningCandidate) -> list[Check]:
     """The title's criteria for this candidate, each with its reason."""
     person, start = candidate.person, term_start(candidate.term)
-    return [_check_age(person, start), *_check_gaps(person, candidate.title),
-            _check_classification(person, candidate.term.start_year)]
+    return [
+        _check_age(person, start),
+        *_check_gaps(person, candidate.title),
+        _check_classification(person, candidate.term.start_year),
+    ]
 
 
 def _check_age(person, start: date) -> Check:
@@ -61,8 +64,7 @@ def _check_age(person, start: date) -> Check:
     values = {"age": age, "limit": limit, "year": start.year}
     if age < limit:
         return Check(True, _("Age %(age)s at the start of %(year)s, under %(limit)s.") % values)
-    return Check(False, _("Age %(age)s at the start of %(year)s: not under %(limit)s.")
-                 % values)
+    return Check(False, _("Age %(age)s at the start of %(year)s: not under %(limit)s.") % values)
 
 
 def _check_gaps(person, title) -> list[Check]:
@@ -79,8 +81,10 @@ def _check_classification(person, start_year: int) -> Check:
         return Check(True, _("No annual classification recorded for the last years."))
     failed = [str(year) for year, level in found if level == FAIL_LEVEL]
     if failed:
-        return Check(False, _("Classified as not completing tasks in %(years)s.")
-                     % {"years": ", ".join(failed)})
+        return Check(
+            False,
+            _("Classified as not completing tasks in %(years)s.") % {"years": ", ".join(failed)},
+        )
     return Check(True, _("Annual classification of the last years at least complete."))
 
 
@@ -103,9 +107,23 @@ def compose_people(people: list, on: date) -> Composition:
 # Science and technology (the plan's "khoa học, công nghệ") [provincial choice]: a job
 # position in these fields, or a major whose name holds one of these words (folded).
 SCI_TECH_FIELDS = {"it", "construction", "land"}
-SCI_TECH_WORDS = ("cong nghe", "ky thuat", "khoa hoc", "tin hoc", "xay dung", "dien tu",
-                  "vien thong", "co khi", "moi truong", "quy hoach", "dia chinh", "y khoa",
-                  "y da khoa", "duoc", "chuyen doi so")
+SCI_TECH_WORDS = (
+    "cong nghe",
+    "ky thuat",
+    "khoa hoc",
+    "tin hoc",
+    "xay dung",
+    "dien tu",
+    "vien thong",
+    "co khi",
+    "moi truong",
+    "quy hoach",
+    "dia chinh",
+    "y khoa",
+    "y da khoa",
+    "duoc",
+    "chuyen doi so",
+)
 
 
 def is_sci_tech(person) -> bool:
@@ -123,31 +141,44 @@ def _require_reason(reason: str) -> str:
 
 
 @transaction.atomic
-def add_candidate(actor, term, title, organization, person, reason: str,
-                  today: date) -> PlanningCandidate:
+def add_candidate(
+    actor, term, title, organization, person, reason: str, today: date
+) -> PlanningCandidate:
     reason = _require_reason(reason)
     duplicate = PlanningCandidate.objects.filter(
-        term=term, title=title, organization=organization, person=person, active=True)
+        term=term, title=title, organization=organization, person=person, active=True
+    )
     if duplicate.exists():
         raise CadreError(_("%(person)s is already planned for this title.") % {"person": person})
     candidate = PlanningCandidate.objects.create(
-        term=term, title=title, organization=organization, person=person,
-        added_reason=reason, added_on=today,
+        term=term,
+        title=title,
+        organization=organization,
+        person=person,
+        added_reason=reason,
+        added_on=today,
     )
     audit.record(actor, "cadre.add_candidate", candidate, after={"active": True}, reason=reason)
     return candidate
 
 
 @transaction.atomic
-def remove_candidate(actor, candidate: PlanningCandidate, reason: str,
-                     today: date) -> PlanningCandidate:
+def remove_candidate(
+    actor, candidate: PlanningCandidate, reason: str, today: date
+) -> PlanningCandidate:
     reason = _require_reason(reason)
     if not candidate.active:
         raise CadreError(_("This candidate was already removed."))
     candidate.active, candidate.removed_reason, candidate.removed_on = False, reason, today
     candidate.save(update_fields=["active", "removed_reason", "removed_on"])
-    audit.record(actor, "cadre.remove_candidate", candidate, {"active": True},
-                 {"active": False}, reason=reason)
+    audit.record(
+        actor,
+        "cadre.remove_candidate",
+        candidate,
+        {"active": True},
+        {"active": False},
+        reason=reason,
+    )
     return candidate
 
 
@@ -155,7 +186,8 @@ def remove_candidate(actor, candidate: PlanningCandidate, reason: str,
 def record_review(actor, term, organization, year: int, conclusion: str) -> PlanningReview:
     conclusion = _require_reason(conclusion)
     review, _created = PlanningReview.objects.update_or_create(
-        term=term, organization=organization, year=year, defaults={"conclusion": conclusion})
+        term=term, organization=organization, year=year, defaults={"conclusion": conclusion}
+    )
     audit.record(actor, "cadre.record_review", review, after={"year": year}, reason=conclusion)
     return review
 

@@ -20,14 +20,21 @@ from canbo.scoring import OVERRIDES
 # The override code canbo.scoring.OVERRIDES knows for "disciplined, reprimand or heavier".
 DISCIPLINE_OVERRIDE = "discipline"
 _CONCLUSION_FIELDS = ["person", "kind", "issuer", "number", "date", "content"]
-_FIELDS = ["kind", "decision_number", "decision_date", "issuing_authority", "reason",
-           "in_public_duties"]
+_FIELDS = [
+    "kind",
+    "decision_number",
+    "decision_date",
+    "issuing_authority",
+    "reason",
+    "in_public_duties",
+]
 
 
 def _disciplined(year: int):
     # Every discipline form of the Law on Cadres and Civil Servants is reprimand or heavier.
     return PersonnelDecision.objects.filter(
-        kind__in=DISCIPLINE_KINDS, in_public_duties=True, decision_date__year=year)
+        kind__in=DISCIPLINE_KINDS, in_public_duties=True, decision_date__year=year
+    )
 
 
 def override_details(year: int, person_ids) -> dict[int, list[dict]]:
@@ -37,28 +44,45 @@ def override_details(year: int, person_ids) -> dict[int, list[dict]]:
     # a queryset stays a subquery; any other iterable becomes a list of ids
     ids = person_ids if isinstance(person_ids, QuerySet) else list(person_ids)
     details = defaultdict(list)
-    for row in _disciplined(year).filter(person_id__in=ids).values(
-            "person_id", "decision_number", "decision_date", "issuing_authority"):
-        details[row["person_id"]].append({
-            "code": DISCIPLINE_OVERRIDE, "number": row["decision_number"],
-            "date": row["decision_date"], "issuer": row["issuing_authority"]})
+    for row in (
+        _disciplined(year)
+        .filter(person_id__in=ids)
+        .values("person_id", "decision_number", "decision_date", "issuing_authority")
+    ):
+        details[row["person_id"]].append(
+            {
+                "code": DISCIPLINE_OVERRIDE,
+                "number": row["decision_number"],
+                "date": row["decision_date"],
+                "issuer": row["issuing_authority"],
+            }
+        )
     for row in Conclusion.objects.filter(date__year=year, person_id__in=ids).values(
-            "person_id", "kind", "number", "date", "issuer", "person__title__is_leader"):
-        if row["kind"] == ConclusionKind.CORRUPTION_IN_UNIT and not row[
-                "person__title__is_leader"]:
+        "person_id", "kind", "number", "date", "issuer", "person__title__is_leader"
+    ):
+        if row["kind"] == ConclusionKind.CORRUPTION_IN_UNIT and not row["person__title__is_leader"]:
             continue
-        details[row["person_id"]].append({
-            "code": row["kind"], "number": row["number"], "date": row["date"],
-            "issuer": row["issuer"]})
+        details[row["person_id"]].append(
+            {
+                "code": row["kind"],
+                "number": row["number"],
+                "date": row["date"],
+                "issuer": row["issuer"],
+            }
+        )
     order = list(OVERRIDES)
-    return {person_id: sorted(rows, key=lambda r: (order.index(r["code"]), r["date"]))
-            for person_id, rows in details.items()}
+    return {
+        person_id: sorted(rows, key=lambda r: (order.index(r["code"]), r["date"]))
+        for person_id, rows in details.items()
+    }
 
 
 def overrides_by_person(year: int, person_ids) -> dict[int, list[str]]:
     """The override codes for many people at once (annual classification of a province)."""
-    return {person_id: list(dict.fromkeys(row["code"] for row in rows))
-            for person_id, rows in override_details(year, person_ids).items()}
+    return {
+        person_id: list(dict.fromkeys(row["code"] for row in rows))
+        for person_id, rows in override_details(year, person_ids).items()
+    }
 
 
 def classification_overrides(person, year: int) -> list[str]:
@@ -67,9 +91,16 @@ def classification_overrides(person, year: int) -> list[str]:
 
 
 @transaction.atomic
-def record_decision(actor, person, kind: str, decision_number: str, decision_date: date,
-                    issuing_authority: str, reason: str = "",
-                    in_public_duties: bool = False) -> PersonnelDecision:
+def record_decision(
+    actor,
+    person,
+    kind: str,
+    decision_number: str,
+    decision_date: date,
+    issuing_authority: str,
+    reason: str = "",
+    in_public_duties: bool = False,
+) -> PersonnelDecision:
     if kind not in DecisionKind.values:
         raise CadreError(_("Unknown decision kind: %(kind)s.") % {"kind": kind})
     if not decision_number.strip() or not issuing_authority.strip():
@@ -77,18 +108,28 @@ def record_decision(actor, person, kind: str, decision_number: str, decision_dat
     if in_public_duties and kind not in DISCIPLINE_KINDS:
         in_public_duties = False  # only a discipline is "for a violation in public duties"
     decision = PersonnelDecision.objects.create(
-        person=person, kind=kind, decision_number=decision_number.strip(),
-        decision_date=decision_date, issuing_authority=issuing_authority.strip(),
-        reason=reason, in_public_duties=in_public_duties,
+        person=person,
+        kind=kind,
+        decision_number=decision_number.strip(),
+        decision_date=decision_date,
+        issuing_authority=issuing_authority.strip(),
+        reason=reason,
+        in_public_duties=in_public_duties,
     )
-    audit.record(actor, "cadre.record_decision", decision, after=audit.snapshot(decision, _FIELDS),
-                 reason=reason)
+    audit.record(
+        actor,
+        "cadre.record_decision",
+        decision,
+        after=audit.snapshot(decision, _FIELDS),
+        reason=reason,
+    )
     return decision
 
 
 @transaction.atomic
-def record_conclusion(actor, person, kind: str, issuer: str, number: str, date: date,
-                      content: str) -> Conclusion:
+def record_conclusion(
+    actor, person, kind: str, issuer: str, number: str, date: date, content: str
+) -> Conclusion:
     """Record a competent authority's conclusion (degradation; corruption in a leader's unit)."""
     if not can(actor, "cadre.manage") or not people_of(actor).filter(pk=person.pk).exists():
         raise CadreError(_("You may not record conclusions for this civil servant."))
@@ -100,8 +141,19 @@ def record_conclusion(actor, person, kind: str, issuer: str, number: str, date: 
     if date > clock.today():
         raise CadreError(_("The date of the conclusion cannot be in the future."))
     conclusion = Conclusion.objects.create(
-        person=person, kind=kind, issuer=issuer, number=number, date=date, content=content,
-        recorded_by=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor, "cadre.record_conclusion", conclusion,
-                 after=audit.snapshot(conclusion, _CONCLUSION_FIELDS), reason=content)
+        person=person,
+        kind=kind,
+        issuer=issuer,
+        number=number,
+        date=date,
+        content=content,
+        recorded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.record(
+        actor,
+        "cadre.record_conclusion",
+        conclusion,
+        after=audit.snapshot(conclusion, _CONCLUSION_FIELDS),
+        reason=content,
+    )
     return conclusion

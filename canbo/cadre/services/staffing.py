@@ -44,16 +44,17 @@ def staffing_rows(people, orgs) -> list[StaffingRow]:
     """`people` and `orgs` are already limited to what the user may see."""
     quota: Counter = Counter()
     for q in StaffingQuota.objects.filter(organization__in=orgs).select_related(
-            "organization", "job_position"):
+        "organization", "job_position"
+    ):
         quota[(unit_id(q.organization), q.job_position.field)] += q.quota
     actual: Counter = Counter()
     for org, field in people.filter(job_position__isnull=False).values_list(
-            "organization__path", "job_position__field"):
+        "organization__path", "job_position__field"
+    ):
         actual[(unit_from_path(org), field)] += 1
     keys = set(quota) | set(actual)
     units = Organization.objects.in_bulk({k[0] for k in keys})
-    rows = [StaffingRow(units[u], f, quota[(u, f)], actual[(u, f)]) for u, f in keys
-            if u in units]
+    rows = [StaffingRow(units[u], f, quota[(u, f)], actual[(u, f)]) for u, f in keys if u in units]
     return sorted(rows, key=lambda r: (r.unit.path, r.field))
 
 

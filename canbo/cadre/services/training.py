@@ -11,8 +11,13 @@ from canbo.cadre.models import Enrolment, EnrolmentStatus, Programme, TrainingCl
 from canbo.core import audit
 from canbo.people.models import Person
 
-QUALIFICATION_FIELDS = ["education", "major", "political_theory", "state_management",
-                        "it_certificate"]
+QUALIFICATION_FIELDS = [
+    "education",
+    "major",
+    "political_theory",
+    "state_management",
+    "it_certificate",
+]
 _OPEN = [EnrolmentStatus.ENROLLED, EnrolmentStatus.ATTENDING, EnrolmentStatus.COMPLETED]
 
 
@@ -22,12 +27,12 @@ def enrol_person(actor, training_class: TrainingClass, person: Person) -> Enrolm
     # Lock the class row so two officers cannot both take the last seat.
     training_class = TrainingClass.objects.select_for_update().get(pk=training_class.pk)
     if training_class.enrolments.filter(person=person).exists():
-        raise CadreError(_("%(person)s is already enrolled in this class.")
-                         % {"person": person})
+        raise CadreError(_("%(person)s is already enrolled in this class.") % {"person": person})
     taken = training_class.enrolments.filter(status__in=_OPEN).count()
     if taken >= training_class.capacity:
-        raise CadreError(_("The class is full (%(capacity)s places).")
-                         % {"capacity": training_class.capacity})
+        raise CadreError(
+            _("The class is full (%(capacity)s places).") % {"capacity": training_class.capacity}
+        )
     enrolment = Enrolment.objects.create(training_class=training_class, person=person)
     audit.record(actor, "cadre.enrol_person", enrolment, after={"status": enrolment.status})
     return enrolment
@@ -43,14 +48,20 @@ def change_enrolment_status(actor, enrolment: Enrolment, status: str) -> Enrolme
     before = audit.snapshot(enrolment, ["status"])
     enrolment.status = status
     enrolment.save(update_fields=["status"])
-    audit.record(actor, "cadre.change_enrolment_status", enrolment, before,
-                 audit.snapshot(enrolment, ["status"]))
+    audit.record(
+        actor,
+        "cadre.change_enrolment_status",
+        enrolment,
+        before,
+        audit.snapshot(enrolment, ["status"]),
+    )
     return enrolment
 
 
 @transaction.atomic
-def mark_completion(actor, enrolment: Enrolment, completed_on: date,
-                    certificate_number: str = "") -> Enrolment:
+def mark_completion(
+    actor, enrolment: Enrolment, completed_on: date, certificate_number: str = ""
+) -> Enrolment:
     """Complete an enrolment and raise the person's record to what the programme grants."""
     if enrolment.status == EnrolmentStatus.COMPLETED:
         raise CadreError(_("This enrolment is already completed."))
@@ -64,8 +75,14 @@ def mark_completion(actor, enrolment: Enrolment, completed_on: date,
     apply_grants(person, enrolment.training_class.programme)
     person.save(update_fields=QUALIFICATION_FIELDS)
     reason = f"{enrolment.training_class} — {certificate_number}".strip(" —")
-    audit.record(actor, "cadre.mark_completion", person, before,
-                 audit.snapshot(person, QUALIFICATION_FIELDS), reason=reason)
+    audit.record(
+        actor,
+        "cadre.mark_completion",
+        person,
+        before,
+        audit.snapshot(person, QUALIFICATION_FIELDS),
+        reason=reason,
+    )
     enrolment.person = person
     return enrolment
 
@@ -77,33 +94,37 @@ def apply_grants(person: Person, programme: Programme) -> None:
     if programme.grants_major and not has_major(person, programme.grants_major):
         person.major = "; ".join(m for m in (person.major, programme.grants_major) if m)
     if programme.grants_political_theory is not None:
-        person.political_theory = max(person.political_theory,
-                                      programme.grants_political_theory)
+        person.political_theory = max(person.political_theory, programme.grants_political_theory)
     if programme.grants_state_management is not None:
-        person.state_management = max(person.state_management,
-                                      programme.grants_state_management)
+        person.state_management = max(person.state_management, programme.grants_state_management)
     if programme.grants_it_certificate:
         person.it_certificate = programme.grants_it_certificate
 
 
-def set_training_plan(actor, organization, year: int, field: str, target: int,
-                      note: str = "") -> TrainingPlan:
-    before_plan = TrainingPlan.objects.filter(organization=organization, year=year,
-                                              field=field).first()
+def set_training_plan(
+    actor, organization, year: int, field: str, target: int, note: str = ""
+) -> TrainingPlan:
+    before_plan = TrainingPlan.objects.filter(
+        organization=organization, year=year, field=field
+    ).first()
     before = audit.snapshot(before_plan, ["target", "note"]) if before_plan else {}
     plan, _created = TrainingPlan.objects.update_or_create(
-        organization=organization, year=year, field=field,
+        organization=organization,
+        year=year,
+        field=field,
         defaults={"target": target, "note": note},
     )
-    audit.record(actor, "cadre.set_training_plan", plan, before,
-                 audit.snapshot(plan, ["target", "note"]))
+    audit.record(
+        actor, "cadre.set_training_plan", plan, before, audit.snapshot(plan, ["target", "note"])
+    )
     return plan
 
 
 def plan_progress(plan: TrainingPlan) -> int:
     """Completed enrolments that year, of people of the organisation, in the plan's field."""
     return Enrolment.objects.filter(
-        status=EnrolmentStatus.COMPLETED, completed_on__year=plan.year,
+        status=EnrolmentStatus.COMPLETED,
+        completed_on__year=plan.year,
         training_class__programme__field=plan.field,
         person__organization__path__startswith=plan.organization.path,
     ).count()

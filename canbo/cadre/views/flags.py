@@ -18,20 +18,27 @@ from canbo.core.access import can, require
 def flags(request):
     require(request.user, "cadre.view")
     manage = can(request.user, "cadre.manage")
-    table = Table(_("Capacity flags"), [
-        _("Full name"), _("Organisation"), _("Reason"), _("Flagged on"), _("Status")])
-    for flag in scoped(CapacityFlag.objects.select_related("person__organization"),
-                       request.user):
-        actions = [Link(_("Lift"), reverse("cadre:flag_lift", args=[flag.pk]))] \
-            if manage and flag.active else []
-        table.add(Link(flag.person.full_name, reverse("cadre:person", args=[flag.person_id])),
-                  str(flag.person.organization or ""), flag.reason,
-                  flag.flagged_on.strftime("%d/%m/%Y"),
-                  _("In force") if flag.active else _("Lifted"),
-                  css="warn" if flag.active else "", actions=actions)
+    table = Table(
+        _("Capacity flags"),
+        [_("Full name"), _("Organisation"), _("Reason"), _("Flagged on"), _("Status")],
+    )
+    for flag in scoped(CapacityFlag.objects.select_related("person__organization"), request.user):
+        actions = (
+            [Link(_("Lift"), reverse("cadre:flag_lift", args=[flag.pk]))]
+            if manage and flag.active
+            else []
+        )
+        table.add(
+            Link(flag.person.full_name, reverse("cadre:person", args=[flag.person_id])),
+            str(flag.person.organization or ""),
+            flag.reason,
+            flag.flagged_on.strftime("%d/%m/%Y"),
+            _("In force") if flag.active else _("Lifted"),
+            css="warn" if flag.active else "",
+            actions=actions,
+        )
     links = [Link(_("Flag a cadre"), reverse("cadre:flag_new"))] if manage else []
-    return render_listing(request, _("Capacity flags"), [table], "han-che-nang-luc",
-                          links=links)
+    return render_listing(request, _("Capacity flags"), [table], "han-che-nang-luc", links=links)
 
 
 def flag_new(request):
@@ -41,20 +48,29 @@ def flag_new(request):
     form = CapacityFlagForm(request.POST or None, people=people_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            flag_capacity(request.user, form.cleaned_data["person"], form.cleaned_data["reason"],
-                          clock.today())
+            flag_capacity(
+                request.user,
+                form.cleaned_data["person"],
+                form.cleaned_data["reason"],
+                clock.today(),
+            )
             messages.success(request, _("Flag recorded: rotation checks will warn about it."))
             return redirect("cadre:flags")
         except CadreError as error:
             form.add_error(None, error.message)
-    return render(request, "cadre/form.html", {
-        "title": _("Flag a cadre"), "form": form, "back": reverse("cadre:flags")})
+    return render(
+        request,
+        "cadre/form.html",
+        {"title": _("Flag a cadre"), "form": form, "back": reverse("cadre:flags")},
+    )
 
 
 def flag_lift(request, pk: int):
     require(request.user, "cadre.manage")
-    flag = get_object_or_404(scoped(CapacityFlag.objects.filter(active=True)
-                                    .select_related("person"), request.user), pk=pk)
+    flag = get_object_or_404(
+        scoped(CapacityFlag.objects.filter(active=True).select_related("person"), request.user),
+        pk=pk,
+    )
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,6 +79,13 @@ def flag_lift(request, pk: int):
             return redirect("cadre:flags")
         except CadreError as error:
             form.add_error(None, error.message)
-    return render(request, "cadre/form.html", {
-        "title": _("Lift the flag"), "subtitle": f"{flag.person} — {flag.reason}", "form": form,
-        "back": reverse("cadre:flags")})
+    return render(
+        request,
+        "cadre/form.html",
+        {
+            "title": _("Lift the flag"),
+            "subtitle": f"{flag.person} — {flag.reason}",
+            "form": form,
+            "back": reverse("cadre:flags"),
+        },
+    )

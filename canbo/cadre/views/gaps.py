@@ -24,10 +24,15 @@ from canbo.org.choices import Field, PoliticalTheory
 
 def index(request):
     me = getattr(getattr(request.user, "profile", None), "person", None)
-    return render(request, "cadre/index.html", {
-        "me": me, "can_view": can(request.user, "cadre.view"),
-        "can_manage": can(request.user, "cadre.manage"),
-    })
+    return render(
+        request,
+        "cadre/index.html",
+        {
+            "me": me,
+            "can_view": can(request.user, "cadre.view"),
+            "can_manage": can(request.user, "cadre.manage"),
+        },
+    )
 
 
 def _assessed(request):
@@ -37,8 +42,9 @@ def _assessed(request):
 
 
 def _drill(unit=None, field="", kind="") -> str:
-    params = {k: v for k, v in {"unit": unit.pk if unit else "", "field": field,
-                                "gap": kind}.items() if v}
+    params = {
+        k: v for k, v in {"unit": unit.pk if unit else "", "field": field, "gap": kind}.items() if v
+    }
     return f"{reverse('cadre:gap_people')}?{urlencode(params)}"
 
 
@@ -52,33 +58,60 @@ def gap_summary(request):
     by_field = Table(_("By field"), _count_headers(_("Field")) + [_("Short field in the plan")])
     for field, count in sorted(summarise(rows, lambda r: r.field).items()):
         short = field in SHORT_FIELDS
-        by_field.add(str(Field(field).label) if field else _("No job position"), count.people,
-                     count_link(count.with_gap, _drill(field=field or "")),
-                     *[count_link(n, _drill(field=field, kind=k))
-                       for k, n in zip(GAP_KINDS, count.kinds(), strict=True)],
-                     _("Yes") if short else "", css="short" if short else "")
+        by_field.add(
+            str(Field(field).label) if field else _("No job position"),
+            count.people,
+            count_link(count.with_gap, _drill(field=field or "")),
+            *[
+                count_link(n, _drill(field=field, kind=k))
+                for k, n in zip(GAP_KINDS, count.kinds(), strict=True)
+            ],
+            _("Yes") if short else "",
+            css="short" if short else "",
+        )
     by_unit = Table(_("By commune"), _count_headers(_("Commune / agency")))
     units = summarise(rows, lambda r: r.unit)
     for unit, count in sorted(units.items(), key=lambda kv: kv[0].name if kv[0] else ""):
-        by_unit.add(str(unit or "—"), count.people, count_link(count.with_gap, _drill(unit)),
-                    *[count_link(n, _drill(unit, values["field"], k))
-                      for k, n in zip(GAP_KINDS, count.kinds(), strict=True)])
-    return render_listing(request, _("Qualification gaps"), [by_field, by_unit],
-                          "thieu-chuan", form=form,
-                          intro=_("Highlighted: fields the plan names as short of qualified "
-                                  "staff (IT, construction, land management, archives)."))
+        by_unit.add(
+            str(unit or "—"),
+            count.people,
+            count_link(count.with_gap, _drill(unit)),
+            *[
+                count_link(n, _drill(unit, values["field"], k))
+                for k, n in zip(GAP_KINDS, count.kinds(), strict=True)
+            ],
+        )
+    return render_listing(
+        request,
+        _("Qualification gaps"),
+        [by_field, by_unit],
+        "thieu-chuan",
+        form=form,
+        intro=_(
+            "Highlighted: fields the plan names as short of qualified "
+            "staff (IT, construction, land management, archives)."
+        ),
+    )
 
 
 def _person_cells(row) -> list:
     person = row.person
-    return [Link(person.full_name, reverse("cadre:person", args=[person.pk])),
-            person.code, str(row.unit or ""), str(person.job_position or ""),
-            str(person.title or "")]
+    return [
+        Link(person.full_name, reverse("cadre:person", args=[person.pk])),
+        person.code,
+        str(row.unit or ""),
+        str(person.job_position or ""),
+        str(person.title or ""),
+    ]
 
 
-_PERSON_HEADERS = [gettext_lazy("Full name"), gettext_lazy("Code"),
-                   gettext_lazy("Commune / agency"), gettext_lazy("Job position"),
-                   gettext_lazy("Title")]
+_PERSON_HEADERS = [
+    gettext_lazy("Full name"),
+    gettext_lazy("Code"),
+    gettext_lazy("Commune / agency"),
+    gettext_lazy("Job position"),
+    gettext_lazy("Title"),
+]
 
 
 def _headers(*extra) -> list:
@@ -91,8 +124,9 @@ def gap_people(request):
     table = Table(_("People with gaps"), _headers(_("Gaps")))
     for row in select(rows, kind=values["gap"]):
         table.add(*_person_cells(row), "; ".join(g.text for g in row.gaps))
-    return render_listing(request, _("People with qualification gaps"), [table],
-                          "danh-sach-thieu-chuan", form=form)
+    return render_listing(
+        request, _("People with qualification gaps"), [table], "danh-sach-thieu-chuan", form=form
+    )
 
 
 def _enrol_action(request, person):
@@ -105,33 +139,63 @@ def training_candidates(request):
     require(request.user, "cadre.view")
     form, _values, rows = _assessed(request)
     today = clock.today()
-    table = Table(_("University-training candidates"), _headers(
-        _("Education level"), _("Major"), _("Retirement date"), _("Years of service left"),
-        _("Gaps")))
+    table = Table(
+        _("University-training candidates"),
+        _headers(
+            _("Education level"),
+            _("Major"),
+            _("Retirement date"),
+            _("Years of service left"),
+            _("Gaps"),
+        ),
+    )
     for row in university_candidates(rows, today):
         person = row.person
-        table.add(*_person_cells(row), person.get_education_display(), person.major,
-                  person.retirement_date.strftime("%d/%m/%Y"),
-                  round(person.years_left(today), 1),
-                  "; ".join(g.text for g in row.gaps),
-                  actions=_enrol_action(request, person))
+        table.add(
+            *_person_cells(row),
+            person.get_education_display(),
+            person.major,
+            person.retirement_date.strftime("%d/%m/%Y"),
+            round(person.years_left(today), 1),
+            "; ".join(g.text for g in row.gaps),
+            actions=_enrol_action(request, person),
+        )
     return render_listing(
-        request, _("University-training candidates"), [table], "ung-vien-dao-tao", form=form,
-        intro=_("Below the professional standard with more than 6 years of service left "
-                "(computed on %(day)s).") % {"day": today.strftime("%d/%m/%Y")})
+        request,
+        _("University-training candidates"),
+        [table],
+        "ung-vien-dao-tao",
+        form=form,
+        intro=_(
+            "Below the professional standard with more than 6 years of service left "
+            "(computed on %(day)s)."
+        )
+        % {"day": today.strftime("%d/%m/%Y")},
+    )
 
 
 def theory_lacking(request):
     require(request.user, "cadre.view")
     form, _values, rows = _assessed(request)
-    table = Table(_("Lacking political theory"), _headers(
-        _("Political theory"), _("Required"), _("Retirement date")))
+    table = Table(
+        _("Lacking political theory"),
+        _headers(_("Political theory"), _("Required"), _("Retirement date")),
+    )
     for row in lacking_theory(rows):
         person = row.person
         retire = person.retirement_date
-        table.add(*_person_cells(row), person.get_political_theory_display(),
-                  str(PoliticalTheory(required_theory(person)).label),
-                  retire.strftime("%d/%m/%Y") if retire else "",
-                  actions=_enrol_action(request, person))
-    return render_listing(request, _("Lacking the political theory their title requires"),
-                          [table], "thieu-ly-luan-chinh-tri", form=form, gap_kind=THEORY)
+        table.add(
+            *_person_cells(row),
+            person.get_political_theory_display(),
+            str(PoliticalTheory(required_theory(person)).label),
+            retire.strftime("%d/%m/%Y") if retire else "",
+            actions=_enrol_action(request, person),
+        )
+    return render_listing(
+        request,
+        _("Lacking the political theory their title requires"),
+        [table],
+        "thieu-ly-luan-chinh-tri",
+        form=form,
+        gap_kind=THEORY,
+    )

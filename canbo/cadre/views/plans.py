@@ -31,12 +31,37 @@ def plans(request):
         rows = rows.filter(organization__path__startswith=values["unit"].path)
     if values["field"]:
         rows = rows.filter(field=values["field"])
-    table = Table(_("Training plans"), [_("Organisation"), _("Year"), _("Field"), _("Target"),
-                                        _("Completed"), _("Progress (%)"), _("Note")])
+    table = Table(
+        _("Training plans"),
+        [
+            _("Organisation"),
+            _("Year"),
+            _("Field"),
+            _("Target"),
+            _("Completed"),
+            _("Progress (%)"),
+            _("Note"),
+        ],
+    )
     for plan in rows:
         done = plan_progress(plan)
         percent = round(100 * done / plan.target, 1) if plan.target else 0.0
-        table.add(str(plan.organization), plan.year, plan.get_field_display(), plan.target,
-                  done, percent, plan.note, css="warn" if done < plan.target else "")
-    return render_listing(request, _("Yearly training plans"), [table], "ke-hoach-dao-tao",
-                          form=form, plan_form=plan_form, after="cadre/plan_form.html")
+        table.add(
+            str(plan.organization),
+            plan.year,
+            plan.get_field_display(),
+            plan.target,
+            done,
+            percent,
+            plan.note,
+            css="warn" if done < plan.target else "",
+        )
+    return render_listing(
+        request,
+        _("Yearly training plans"),
+        [table],
+        "ke-hoach-dao-tao",
+        form=form,
+        plan_form=plan_form,
+        after="cadre/plan_form.html",
+    )

@@ -40,27 +40,59 @@ def _person_to_enrol(request) -> Person | None:
 def classes(request):
     require(request.user, "cadre.view")
     person = _person_to_enrol(request)
-    table = Table(_("Training classes"), [
-        _("Class"), _("Programme"), _("Field"), _("Organiser"), _("Start"), _("End"),
-        _("Capacity"), _("Enrolled"), _("Completed")])
+    table = Table(
+        _("Training classes"),
+        [
+            _("Class"),
+            _("Programme"),
+            _("Field"),
+            _("Organiser"),
+            _("Start"),
+            _("End"),
+            _("Capacity"),
+            _("Enrolled"),
+            _("Completed"),
+        ],
+    )
     for tc in TrainingClass.objects.select_related("programme"):
         counts = {s: tc.enrolments.filter(status=s).count() for s in EnrolmentStatus.values}
-        actions = [Button(_("Enrol %(person)s") % {"person": person},
-                          reverse("cadre:enrol", args=[tc.pk]), {"person": person.pk})
-                   ] if person else []
-        table.add(Link(tc.name, reverse("cadre:class_detail", args=[tc.pk])),
-                  str(tc.programme), tc.programme.get_field_display(), tc.organiser,
-                  _date(tc.start), _date(tc.end), tc.capacity,
-                  sum(counts.values()) - counts[EnrolmentStatus.DROPPED],
-                  counts[EnrolmentStatus.COMPLETED], actions=actions)
+        actions = (
+            [
+                Button(
+                    _("Enrol %(person)s") % {"person": person},
+                    reverse("cadre:enrol", args=[tc.pk]),
+                    {"person": person.pk},
+                )
+            ]
+            if person
+            else []
+        )
+        table.add(
+            Link(tc.name, reverse("cadre:class_detail", args=[tc.pk])),
+            str(tc.programme),
+            tc.programme.get_field_display(),
+            tc.organiser,
+            _date(tc.start),
+            _date(tc.end),
+            tc.capacity,
+            sum(counts.values()) - counts[EnrolmentStatus.DROPPED],
+            counts[EnrolmentStatus.COMPLETED],
+            actions=actions,
+        )
     links = []
     if can(request.user, "cadre.catalogue"):
-        links = [Link(_("New programme"), reverse("cadre:programme_new")),
-                 Link(_("New class"), reverse("cadre:class_new"))]
-    return render_listing(request, _("Training classes"), [table, _programme_table()],
-                          "lop-dao-tao", links=links,
-                          intro=_("Choose a class to enrol %(person)s.") % {"person": person}
-                          if person else "")
+        links = [
+            Link(_("New programme"), reverse("cadre:programme_new")),
+            Link(_("New class"), reverse("cadre:class_new")),
+        ]
+    return render_listing(
+        request,
+        _("Training classes"),
+        [table, _programme_table()],
+        "lop-dao-tao",
+        links=links,
+        intro=_("Choose a class to enrol %(person)s.") % {"person": person} if person else "",
+    )
 
 
 def _programme_table() -> Table:
@@ -71,14 +103,17 @@ def _programme_table() -> Table:
 
 
 def _grants_text(p: Programme) -> str:
-    parts = [p.get_grants_education_display() if p.grants_education is not None else "",
-             p.grants_major,
-             _("political theory: %(level)s") % {"level": p.get_grants_political_theory_display()}
-             if p.grants_political_theory is not None else "",
-             _("state management: %(level)s") % {
-                 "level": p.get_grants_state_management_display()}
-             if p.grants_state_management is not None else "",
-             p.grants_it_certificate]
+    parts = [
+        p.get_grants_education_display() if p.grants_education is not None else "",
+        p.grants_major,
+        _("political theory: %(level)s") % {"level": p.get_grants_political_theory_display()}
+        if p.grants_political_theory is not None
+        else "",
+        _("state management: %(level)s") % {"level": p.get_grants_state_management_display()}
+        if p.grants_state_management is not None
+        else "",
+        p.grants_it_certificate,
+    ]
     return "; ".join(part for part in parts if part)
 
 
@@ -86,27 +121,57 @@ def class_detail(request, pk: int):
     require(request.user, "cadre.view")
     tc = get_object_or_404(TrainingClass.objects.select_related("programme"), pk=pk)
     manage = can(request.user, "cadre.manage")
-    table = Table(_("Enrolments"), [_("Full name"), _("Code"), _("Organisation"), _("Status"),
-                                    _("Completed on"), _("Certificate number")])
+    table = Table(
+        _("Enrolments"),
+        [
+            _("Full name"),
+            _("Code"),
+            _("Organisation"),
+            _("Status"),
+            _("Completed on"),
+            _("Certificate number"),
+        ],
+    )
     enrolments = scoped(tc.enrolments.select_related("person__organization"), request.user)
     for e in enrolments:
-        actions = [Link(_("Update"), reverse("cadre:enrolment_update", args=[e.pk]))] \
-            if manage and e.status != EnrolmentStatus.COMPLETED else []
-        table.add(Link(e.person.full_name, reverse("cadre:person", args=[e.person_id])),
-                  e.person.code, str(e.person.organization or ""), e.get_status_display(),
-                  _date(e.completed_on), e.certificate_number, actions=actions)
+        actions = (
+            [Link(_("Update"), reverse("cadre:enrolment_update", args=[e.pk]))]
+            if manage and e.status != EnrolmentStatus.COMPLETED
+            else []
+        )
+        table.add(
+            Link(e.person.full_name, reverse("cadre:person", args=[e.person_id])),
+            e.person.code,
+            str(e.person.organization or ""),
+            e.get_status_display(),
+            _date(e.completed_on),
+            e.certificate_number,
+            actions=actions,
+        )
     found = Table(_("Find a person to enrol"), [_("Full name"), _("Code"), _("Organisation")])
     query = request.GET.get("q", "").strip()
     if manage and query:
         for person in people_of(request.user).search(query).select_related("organization")[:20]:
-            found.add(person.full_name, person.code, str(person.organization or ""),
-                      actions=[Button(_("Enrol"), reverse("cadre:enrol", args=[tc.pk]),
-                                      {"person": person.pk})])
+            found.add(
+                person.full_name,
+                person.code,
+                str(person.organization or ""),
+                actions=[
+                    Button(_("Enrol"), reverse("cadre:enrol", args=[tc.pk]), {"person": person.pk})
+                ],
+            )
     tables = [table, found] if query else [table]
     return render_listing(
-        request, str(tc), tables, f"lop-{tc.pk}", before="cadre/class_search.html",
-        manage=manage, training_class=tc, q=query,
-        intro=f"{tc.programme} · {tc.organiser} · {_date(tc.start)}–{_date(tc.end)}")
+        request,
+        str(tc),
+        tables,
+        f"lop-{tc.pk}",
+        before="cadre/class_search.html",
+        manage=manage,
+        training_class=tc,
+        q=query,
+        intro=f"{tc.programme} · {tc.organiser} · {_date(tc.start)}–{_date(tc.end)}",
+    )
 
 
 @require_POST
@@ -116,8 +181,9 @@ def enrol(request, pk: int):
     person = posted_person(request)
     try:
         enrol_person(request.user, tc, person)
-        messages.success(request, _("%(person)s enrolled in %(class)s.")
-                         % {"person": person, "class": tc})
+        messages.success(
+            request, _("%(person)s enrolled in %(class)s.") % {"person": person, "class": tc}
+        )
     except CadreError as error:
         messages.error(request, error.message)
     return redirect("cadre:class_detail", pk=tc.pk)
@@ -126,8 +192,11 @@ def enrol(request, pk: int):
 def enrolment_update(request, pk: int):
     require(request.user, "cadre.manage")
     enrolment = get_object_or_404(
-        scoped(Enrolment.objects.select_related("person", "training_class__programme"),
-               request.user), pk=pk)
+        scoped(
+            Enrolment.objects.select_related("person", "training_class__programme"), request.user
+        ),
+        pk=pk,
+    )
     form = EnrolmentUpdateForm(request.POST or None, initial={"status": enrolment.status})
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,9 +204,16 @@ def enrolment_update(request, pk: int):
             return redirect("cadre:class_detail", pk=enrolment.training_class_id)
         except CadreError as error:
             form.add_error(None, error.message)
-    return render(request, "cadre/form.html", {
-        "title": _("Update enrolment"), "subtitle": str(enrolment), "form": form,
-        "back": reverse("cadre:class_detail", args=[enrolment.training_class_id])})
+    return render(
+        request,
+        "cadre/form.html",
+        {
+            "title": _("Update enrolment"),
+            "subtitle": str(enrolment),
+            "form": form,
+            "back": reverse("cadre:class_detail", args=[enrolment.training_class_id]),
+        },
+    )
 
 
 def _apply_update(request, enrolment: Enrolment, data: dict) -> None:
@@ -145,32 +221,53 @@ def _apply_update(request, enrolment: Enrolment, data: dict) -> None:
         change_enrolment_status(request.user, enrolment, data["status"])
         messages.success(request, _("Enrolment updated."))
         return
-    enrolment = mark_completion(request.user, enrolment, data["completed_on"],
-                                data["certificate_number"])
+    enrolment = mark_completion(
+        request.user, enrolment, data["completed_on"], data["certificate_number"]
+    )
     person = enrolment.person
-    messages.success(request, _("Completion recorded; %(person)s's record now reads: "
-                                "%(education)s, %(major)s.") % {
-        "person": person, "education": person.get_education_display(),
-        "major": person.major or "—"})
+    messages.success(
+        request,
+        _("Completion recorded; %(person)s's record now reads: %(education)s, %(major)s.")
+        % {
+            "person": person,
+            "education": person.get_education_display(),
+            "major": person.major or "—",
+        },
+    )
 
 
 def enrolments(request):
     require(request.user, "cadre.own")
     form = EnrolmentFilterForm(request.GET or None)
-    rows = scoped(Enrolment.objects.select_related(
-        "person__organization", "training_class__programme"), request.user)
+    rows = scoped(
+        Enrolment.objects.select_related("person__organization", "training_class__programme"),
+        request.user,
+    )
     if form.is_valid() and form.cleaned_data["status"]:
         rows = rows.filter(status=form.cleaned_data["status"])
-    table = Table(_("Training records"), [_("Full name"), _("Organisation"), _("Class"),
-                                          _("Programme"), _("Status"), _("Completed on"),
-                                          _("Certificate number")])
+    table = Table(
+        _("Training records"),
+        [
+            _("Full name"),
+            _("Organisation"),
+            _("Class"),
+            _("Programme"),
+            _("Status"),
+            _("Completed on"),
+            _("Certificate number"),
+        ],
+    )
     for e in rows:
-        table.add(Link(e.person.full_name, reverse("cadre:person", args=[e.person_id])),
-                  str(e.person.organization or ""), str(e.training_class),
-                  str(e.training_class.programme), e.get_status_display(),
-                  _date(e.completed_on), e.certificate_number)
-    return render_listing(request, _("Training records"), [table], "qua-trinh-dao-tao",
-                          form=form)
+        table.add(
+            Link(e.person.full_name, reverse("cadre:person", args=[e.person_id])),
+            str(e.person.organization or ""),
+            str(e.training_class),
+            str(e.training_class.programme),
+            e.get_status_display(),
+            _date(e.completed_on),
+            e.certificate_number,
+        )
+    return render_listing(request, _("Training records"), [table], "qua-trinh-dao-tao", form=form)
 
 
 def programme_new(request):
@@ -188,5 +285,6 @@ def _catalogue_form(request, form_class, title):
         save_catalogue_entry(request.user, form)
         messages.success(request, _("Saved."))
         return redirect("cadre:classes")
-    return render(request, "cadre/form.html", {"title": title, "form": form,
-                                               "back": reverse("cadre:classes")})
+    return render(
+        request, "cadre/form.html", {"title": title, "form": form, "back": reverse("cadre:classes")}
+    )

@@ -3,5 +3,12 @@ from canbo.evaluation.models.charge import LeaderCharge
 from canbo.evaluation.models.period import EvaluationPeriod
 from canbo.evaluation.models.sheet import Complaint, EvaluationSheet, Notification
 
-__all__ = ["AnnualResult", "Complaint", "EvaluationPeriod", "EvaluationSheet", "LeaderCharge",
-           "Notification", "QuotaException"]
+__all__ = [
+    "AnnualResult",
+    "Complaint",
+    "EvaluationPeriod",
+    "EvaluationSheet",
+    "LeaderCharge",
+    "Notification",
+    "QuotaException",
+]

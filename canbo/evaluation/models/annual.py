@@ -20,8 +20,9 @@ class AnnualResult(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="annual_results")
     year = models.PositiveSmallIntegerField(_("year"))
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     verbose_name=_("organisation"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, verbose_name=_("organisation")
+    )
     task_group = NFCCharField(_("task group"), max_length=64, blank=True)
     # Set when a personnel officer moved the person to another group: kept on recompute.
     task_group_manual = models.BooleanField(default=False)
@@ -38,11 +39,13 @@ class AnnualResult(models.Model):
     final_level = models.CharField(max_length=12, blank=True)
     final_reason = NFCTextField(_("reason"), blank=True)
     final_decision = NFCCharField(_("decision"), max_length=120, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=8, choices=AnnualStatus.choices,
-                              default=AnnualStatus.DRAFT)
+    status = models.CharField(
+        max_length=8, choices=AnnualStatus.choices, default=AnnualStatus.DRAFT
+    )
     computed_at = models.DateTimeField(auto_now=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
 
@@ -50,11 +53,11 @@ class AnnualResult(models.Model):
 
     class Meta:
         ordering = ["organization__path", "-average"]
-        constraints = [models.UniqueConstraint(fields=["person", "year"],
-                                               name="one_annual_result_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="one_annual_result_per_year")
+        ]
         verbose_name = _("annual result")
         verbose_name_plural = _("annual results")
-
 
     @property
     def level(self) -> str:
@@ -71,10 +74,14 @@ class QuotaException(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField()
     decision = NFCTextField(_("decision"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "year"],
-                                               name="one_quota_exception_per_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"], name="one_quota_exception_per_year"
+            )
+        ]

@@ -9,26 +9,33 @@ from canbo.org.models import Organization
 class EvaluationPeriod(models.Model):
     """A month (or quarter, or year) opened for evaluation in an organisation subtree."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     verbose_name=_("organisation"))
-    kind = models.CharField(_("kind"), max_length=8, choices=PeriodKind.choices,
-                            default=PeriodKind.MONTH)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, verbose_name=_("organisation")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=PeriodKind.choices, default=PeriodKind.MONTH
+    )
     start = models.DateField(_("start"))
-    status = models.CharField(_("status"), max_length=8, choices=PeriodStatus.choices,
-                              default=PeriodStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=8, choices=PeriodStatus.choices, default=PeriodStatus.OPEN
+    )
     self_assessment_due = models.DateField(_("self-assessment due"))
     review_due = models.DateField(_("review due"))
     approval_due = models.DateField(_("approval due"))
     complaint_days = models.PositiveSmallIntegerField(_("complaint window (days)"), default=10)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                  related_name="+")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     opened_at = models.DateTimeField(auto_now_add=True)
     locked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-start", "organization__path"]
-        constraints = [models.UniqueConstraint(fields=["organization", "kind", "start"],
-                                               name="unique_period_per_org")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "start"], name="unique_period_per_org"
+            )
+        ]
         verbose_name = _("evaluation period")
         verbose_name_plural = _("evaluation periods")
 

@@ -28,12 +28,19 @@ class SheetQuerySet(models.QuerySet):
 class EvaluationSheet(models.Model):
     """One person's evaluation for one period: self-assessment, review, approval."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="sheets",
-                               verbose_name=_("civil servant"))
-    period = models.ForeignKey(EvaluationPeriod, on_delete=models.PROTECT, related_name="sheets",
-                               verbose_name=_("period"))
-    status = models.CharField(_("status"), max_length=16, choices=SheetStatus.choices,
-                              default=SheetStatus.DRAFT, db_index=True)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="sheets", verbose_name=_("civil servant")
+    )
+    period = models.ForeignKey(
+        EvaluationPeriod, on_delete=models.PROTECT, related_name="sheets", verbose_name=_("period")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SheetStatus.choices,
+        default=SheetStatus.DRAFT,
+        db_index=True,
+    )
     is_leader = models.BooleanField(_("leader"), default=False)
     worked = models.BooleanField(_("worked this period"), default=True)
     general_self = models.JSONField(_("self-assessed general criteria"), null=True, blank=True)
@@ -41,8 +48,7 @@ class EvaluationSheet(models.Model):
     # Reasons for the reviewer's changes, keyed by the index of the line in the criteria set.
     adjust_reasons = models.JSONField(default=dict, blank=True)
     # The code of the general criteria set the sheet is scored with (canbo.scoring.criteria).
-    criteria_set = models.CharField(_("criteria set"), max_length=32,
-                                    default=default_criteria_set)
+    criteria_set = models.CharField(_("criteria set"), max_length=32, default=default_criteria_set)
     self_comment = NFCTextField(_("self-assessment comment"), blank=True)
     evidence = NFCTextField(_("evidence"), blank=True)
     review_comment = NFCTextField(_("reviewer's comment"), blank=True)
@@ -57,18 +63,21 @@ class EvaluationSheet(models.Model):
     version = models.PositiveIntegerField(default=0)
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    approved_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = SheetQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period__start", "person__search_key"]
-        constraints = [models.UniqueConstraint(fields=["person", "period"],
-                                               name="one_sheet_per_person_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "period"], name="one_sheet_per_person_period")
+        ]
         indexes = [models.Index(fields=["period", "status"])]
         verbose_name = _("evaluation sheet")
         verbose_name_plural = _("evaluation sheets")
@@ -82,16 +91,17 @@ class EvaluationSheet(models.Model):
 
 
 class Complaint(models.Model):
-    sheet = models.ForeignKey(EvaluationSheet, on_delete=models.CASCADE,
-                              related_name="complaints")
+    sheet = models.ForeignKey(EvaluationSheet, on_delete=models.CASCADE, related_name="complaints")
     filed_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     filed_at = models.DateTimeField(auto_now_add=True)
     reason = NFCTextField(_("reason"))
-    status = models.CharField(_("status"), max_length=10, choices=ComplaintStatus.choices,
-                              default=ComplaintStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ComplaintStatus.choices, default=ComplaintStatus.OPEN
+    )
     resolution = NFCTextField(_("resolution"), blank=True)
-    resolved_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    resolved_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -57,10 +57,17 @@ class MonthSheet:
 
 
 def _monthly(year: int, people) -> dict[int, list[MonthSheet]]:
-    rows = EvaluationSheet.objects.filter(
-        person_id__in=people, period__kind=PeriodKind.MONTH, period__start__year=year,
-    ).order_by("period__start").values_list(
-        "person_id", "period__start", "status", "worked", "total", KT("result__total_exact"))
+    rows = (
+        EvaluationSheet.objects.filter(
+            person_id__in=people,
+            period__kind=PeriodKind.MONTH,
+            period__start__year=year,
+        )
+        .order_by("period__start")
+        .values_list(
+            "person_id", "period__start", "status", "worked", "total", KT("result__total_exact")
+        )
+    )
     by_person: dict[int, list[MonthSheet]] = defaultdict(list)
     for person_id, *values in rows:
         by_person[person_id].append(MonthSheet(*values))
@@ -79,9 +86,12 @@ def _year_input(sheets: list[MonthSheet], leave: dict) -> list[YearPeriod]:
     """Approved months count; months not worked (leave) are excluded by the rules, and the
     explanation names the leave behind them."""
     return [
-        YearPeriod(exact_total(sheet) if sheet.status in COUNTED else None, worked=sheet.worked,
-                   name=_month_name(sheet, leave),
-                   maternity=not sheet.worked and sheet.start in leave.get(MATERNITY, ()))
+        YearPeriod(
+            exact_total(sheet) if sheet.status in COUNTED else None,
+            worked=sheet.worked,
+            name=_month_name(sheet, leave),
+            maternity=not sheet.worked and sheet.start in leave.get(MATERNITY, ()),
+        )
         for sheet in sheets
     ]
 
@@ -93,10 +103,16 @@ def _leave_maps(people, year: int) -> dict[int, dict]:
     """Per person: month → reason of the months not worked, and the maternity months."""
     leave: dict[int, dict] = not_worked_months(people, year)
     for person_id, start, end in LeavePeriod.objects.filter(
-            person_id__in=people, kind=LeaveKind.MATERNITY, start__lte=date(year, 12, 31),
-            end__gte=date(year, 1, 1)).values_list("person_id", "start", "end"):
-        months = {date(year, m, 1) for m in range(1, 13)
-                  if date(year, m, 1) <= end and start < _next_month(date(year, m, 1))}
+        person_id__in=people,
+        kind=LeaveKind.MATERNITY,
+        start__lte=date(year, 12, 31),
+        end__gte=date(year, 1, 1),
+    ).values_list("person_id", "start", "end"):
+        months = {
+            date(year, m, 1)
+            for m in range(1, 13)
+            if date(year, m, 1) <= end and start < _next_month(date(year, m, 1))
+        }
         leave.setdefault(person_id, {}).setdefault(MATERNITY, set()).update(months)
     return leave
 
@@ -138,19 +154,45 @@ def compute_annual(actor, year: int, organization: Organization, operator: bool 
     overrides, groups = overrides_by_person(year, ids), default_groups(people)
     leave = _leave_maps(ids, year)
     rulebook = rulebook_for(date(year, 1, 1))
-    rows = [_row(person, year, months.get(person.pk, []), rulebook, communes,
-                 overrides.get(person.pk, []), existing.get(person.pk), groups[person.pk],
-                 leave.get(person.pk, {}))
-            for person in people if person.pk not in final]
+    rows = [
+        _row(
+            person,
+            year,
+            months.get(person.pk, []),
+            rulebook,
+            communes,
+            overrides.get(person.pk, []),
+            existing.get(person.pk),
+            groups[person.pk],
+            leave.get(person.pk, {}),
+        )
+        for person in people
+        if person.pk not in final
+    ]
     _write([r for r in rows if r.pk is None or _values(r) != before[r.person_id]])
-    audit.record(actor, "evaluation.compute_annual", organization,
-                 after={"year": year, "rows": len(rows)})
+    audit.record(
+        actor, "evaluation.compute_annual", organization, after={"year": year, "rows": len(rows)}
+    )
     return len(rows)
 
 
-ROW_FIELDS = ["organization", "task_group", "average", "average_exact", "periods_used",
-              "periods_absent", "overrides", "classification", "label", "explanation",
-              "final_level", "final_reason", "final_decision", "decided_by", "decided_at"]
+ROW_FIELDS = [
+    "organization",
+    "task_group",
+    "average",
+    "average_exact",
+    "periods_used",
+    "periods_absent",
+    "overrides",
+    "classification",
+    "label",
+    "explanation",
+    "final_level",
+    "final_reason",
+    "final_decision",
+    "decided_by",
+    "decided_at",
+]
 
 
 def _values(row: AnnualResult) -> tuple:
@@ -163,12 +205,15 @@ def _write(rows: list[AnnualResult]) -> None:
     for row in rows:
         row.pk = None  # the stored row keeps its id: the conflict on (person, year) updates it
     AnnualResult.objects.bulk_create(
-        rows, batch_size=1000, update_conflicts=True, unique_fields=["person", "year"],
-        update_fields=[*ROW_FIELDS, "computed_at"])
+        rows,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["person", "year"],
+        update_fields=[*ROW_FIELDS, "computed_at"],
+    )
 
 
-def _row(person, year, sheets, rulebook, communes, overrides, row, group,
-         leave) -> AnnualResult:
+def _row(person, year, sheets, rulebook, communes, overrides, row, group, leave) -> AnnualResult:
     result = score_year(_year_input(sheets, leave), rulebook, overrides)
     row = row or AnnualResult(person=person, year=year)
     row.organization = commune_of(person.organization, communes)
@@ -195,10 +240,16 @@ def _keep_decision_if_lower(row: AnnualResult) -> None:
 
 def missing_months(year: int, person_ids) -> dict[int, int]:
     """Per person: months worked whose sheet is not approved (the year is incomplete)."""
-    rows = EvaluationSheet.objects.filter(
-        person_id__in=list(person_ids), period__kind=PeriodKind.MONTH,
-        period__start__year=year, worked=True,
-    ).exclude(status__in=COUNTED).values_list("person_id", flat=True)
+    rows = (
+        EvaluationSheet.objects.filter(
+            person_id__in=list(person_ids),
+            period__kind=PeriodKind.MONTH,
+            period__start__year=year,
+            worked=True,
+        )
+        .exclude(status__in=COUNTED)
+        .values_list("person_id", flat=True)
+    )
     counts: dict[int, int] = defaultdict(int)
     for person_id in rows:
         counts[person_id] += 1
@@ -207,8 +258,9 @@ def missing_months(year: int, person_ids) -> dict[int, int]:
 
 def annual_classifications(sender, person, years, **kwargs) -> list[tuple[int, str]]:
     """Answers cadre.signals.classifications_requested: the final (or computed) levels."""
-    rows = AnnualResult.objects.filter(person=person, year__in=list(years)) \
-        .exclude(classification="").values_list("year", "final_level", "classification")
+    rows = (
+        AnnualResult.objects.filter(person=person, year__in=list(years))
+        .exclude(classification="")
+        .values_list("year", "final_level", "classification")
+    )
     return [(year, final or score) for year, final, score in rows]
-
-

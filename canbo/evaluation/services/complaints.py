@@ -37,8 +37,14 @@ def file_complaint(actor, sheet: EvaluationSheet, reason: str) -> Complaint:
     sheet.status = SheetStatus.CONTESTED
     sheet.version += 1
     sheet.save(update_fields=["status", "version"])
-    audit.record(actor, "evaluation.file_complaint", sheet,
-                 {"status": SheetStatus.PUBLISHED}, {"status": sheet.status}, reason=reason)
+    audit.record(
+        actor,
+        "evaluation.file_complaint",
+        sheet,
+        {"status": SheetStatus.PUBLISHED},
+        {"status": sheet.status},
+        reason=reason,
+    )
     return complaint
 
 
@@ -60,8 +66,14 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
     sheet.status = SheetStatus.SELF_ASSESSED if accepted else SheetStatus.PUBLISHED
     sheet.version += 1
     sheet.save(update_fields=["status", "version"])
-    audit.record(actor, "evaluation.resolve_complaint", sheet, before,
-                 {"status": sheet.status}, reason=resolution)
+    audit.record(
+        actor,
+        "evaluation.resolve_complaint",
+        sheet,
+        before,
+        {"status": sheet.status},
+        reason=resolution,
+    )
     _notify(sheet, complaint)
     if accepted:
         refresh_leaders(actor, sheet)
@@ -71,6 +83,9 @@ def resolve_complaint(actor, complaint: Complaint, accepted: bool, resolution: s
 def _notify(sheet: EvaluationSheet, complaint: Complaint) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
-        notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
-               text=_("Complaint about the result of %(period)s: %(status)s.")
-               % {"period": sheet.period, "status": complaint.get_status_display()})
+        notify(
+            [profile.user_id],
+            url=f"/evaluation/sheets/{sheet.pk}/",
+            text=_("Complaint about the result of %(period)s: %(status)s.")
+            % {"period": sheet.period, "status": complaint.get_status_display()},
+        )

@@ -51,28 +51,59 @@ def _sum(values: list | None, start: int, end: int) -> float | None:
     return float(sum((to_fraction(v) for v in part), Fraction(0)))
 
 
-def rows_for(criteria: CriteriaSet, self_points: list | None, review_points: list | None,
-             reasons: dict | None = None) -> list[Row]:
+def rows_for(
+    criteria: CriteriaSet,
+    self_points: list | None,
+    review_points: list | None,
+    reasons: dict | None = None,
+) -> list[Row]:
     reasons = reasons or {}
     rows, start = [], 0
     for group in criteria.groups:
         end = start + len(group.items)
         if not group.single:
-            rows.append(Row(GROUP, group.code, group.label, group.max_points,
-                            _sum(self_points, start, end), _sum(review_points, start, end)))
+            rows.append(
+                Row(
+                    GROUP,
+                    group.code,
+                    group.label,
+                    group.max_points,
+                    _sum(self_points, start, end),
+                    _sum(review_points, start, end),
+                )
+            )
         for index in range(start, end):
             item = criteria.items[index]
-            rows.append(Row(ITEM, item.code, item.label, item.max_points,
-                            _at(self_points, index), _at(review_points, index),
-                            reasons.get(str(index), ""), index, item.step))
+            rows.append(
+                Row(
+                    ITEM,
+                    item.code,
+                    item.label,
+                    item.max_points,
+                    _at(self_points, index),
+                    _at(review_points, index),
+                    reasons.get(str(index), ""),
+                    index,
+                    item.step,
+                )
+            )
         start = end
     size = len(criteria.items)
-    rows.append(Row(TOTAL, "", _("Total general criteria"), criteria.max_points,
-                    _sum(self_points, 0, size), _sum(review_points, 0, size)))
+    rows.append(
+        Row(
+            TOTAL,
+            "",
+            _("Total general criteria"),
+            criteria.max_points,
+            _sum(self_points, 0, size),
+            _sum(review_points, 0, size),
+        )
+    )
     return rows
 
 
 def general_rows(sheet: EvaluationSheet) -> list[Row]:
     """The sheet's table with what was self-assessed, reviewed and why it was changed."""
-    return rows_for(criteria_of(sheet), sheet.general_self, sheet.general_review,
-                    sheet.adjust_reasons)
+    return rows_for(
+        criteria_of(sheet), sheet.general_self, sheet.general_review, sheet.adjust_reasons
+    )

@@ -25,22 +25,34 @@ def _last_day(month: date) -> date:
 
 
 @transaction.atomic
-def open_period(actor, organization: Organization, start: date,
-                kind: str = PeriodKind.MONTH, complaint_days: int = 10,
-                deadlines: tuple[date, date, date] | None = None) -> EvaluationPeriod:
+def open_period(
+    actor,
+    organization: Organization,
+    start: date,
+    kind: str = PeriodKind.MONTH,
+    complaint_days: int = 10,
+    deadlines: tuple[date, date, date] | None = None,
+) -> EvaluationPeriod:
     """Open a month for an organisation subtree and create a sheet for each person in it."""
     if not can_manage_periods(actor) or not _in_scope(actor, organization):
         raise EvaluationError(_("You may not open an evaluation period for this unit."))
     start = start.replace(day=1)
-    if EvaluationPeriod.objects.filter(organization=organization, kind=kind,
-                                       start=start).exists():
+    if EvaluationPeriod.objects.filter(organization=organization, kind=kind, start=start).exists():
         raise EvaluationError(_("This evaluation period is already open."))
     end = _last_day(start)
     self_due, review_due, approval_due = deadlines or (
-        end + timedelta(days=3), end + timedelta(days=6), end + timedelta(days=9))
+        end + timedelta(days=3),
+        end + timedelta(days=6),
+        end + timedelta(days=9),
+    )
     period = EvaluationPeriod.objects.create(
-        organization=organization, kind=kind, start=start, self_assessment_due=self_due,
-        review_due=review_due, approval_due=approval_due, complaint_days=complaint_days,
+        organization=organization,
+        kind=kind,
+        start=start,
+        self_assessment_due=self_due,
+        review_due=review_due,
+        approval_due=approval_due,
+        complaint_days=complaint_days,
         opened_by=actor if getattr(actor, "pk", None) else None,
     )
     create_sheets(period)
@@ -50,12 +62,13 @@ def open_period(actor, organization: Organization, start: date,
 
 def create_sheets(period: EvaluationPeriod) -> int:
     """One sheet per person of the subtree who has none in an overlapping period."""
-    people = Person.objects.filter(
-        organization__path__startswith=period.organization.path
-    ).exclude(sheets__period__start=period.start, sheets__period__kind=period.kind)
-    sheets = [EvaluationSheet(person=p, period=period, is_leader=bool(p.title and
-                                                                      p.title.is_leader))
-              for p in people.select_related("title")]
+    people = Person.objects.filter(organization__path__startswith=period.organization.path).exclude(
+        sheets__period__start=period.start, sheets__period__kind=period.kind
+    )
+    sheets = [
+        EvaluationSheet(person=p, period=period, is_leader=bool(p.title and p.title.is_leader))
+        for p in people.select_related("title")
+    ]
     EvaluationSheet.objects.bulk_create(sheets, batch_size=2000)
     if period.kind == PeriodKind.MONTH:  # months not worked because of leave
         sync_worked(period.sheets.values("person_id"), period.start.year, period)
@@ -85,9 +98,13 @@ def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
         if returned:
             names = ", ".join(s.person.full_name for s in returned)
             raise EvaluationError(
-                _("Leaders' results are not up to date with the approved results of the people "
-                  "in their charge: %(names)s. These sheets were sent back for approval again; "
-                  "approve them, then lock the period.") % {"names": names})
+                _(
+                    "Leaders' results are not up to date with the approved results of the people "
+                    "in their charge: %(names)s. These sheets were sent back for approval again; "
+                    "approve them, then lock the period."
+                )
+                % {"names": names}
+            )
     return _lock(actor, period)
 
 
@@ -99,9 +116,13 @@ def _lock(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     pending = period.sheets.exclude(status=SheetStatus.PUBLISHED).filter(worked=True).count()
     if pending:
         raise EvaluationError(
-            ngettext("%(count)s sheet is not yet approved: the period cannot be locked yet.",
-                     "%(count)s sheets are not yet approved: the period cannot be locked yet.",
-                     pending) % {"count": pending})
+            ngettext(
+                "%(count)s sheet is not yet approved: the period cannot be locked yet.",
+                "%(count)s sheets are not yet approved: the period cannot be locked yet.",
+                pending,
+            )
+            % {"count": pending}
+        )
     if stale_leaders(period):  # a result moved in between: the next attempt returns it
         raise EvaluationError(_("A leader's result has just changed: try locking again."))
     period.status, period.locked_at = PeriodStatus.LOCKED, timezone.now()
@@ -121,8 +142,9 @@ def period_for(person: Person, month: date) -> EvaluationPeriod | None:
         return None
     candidates = EvaluationPeriod.objects.filter(kind=PeriodKind.MONTH, start=month)
     path = person.organization.path
-    matching = [p for p in candidates.select_related("organization")
-                if path.startswith(p.organization.path)]
+    matching = [
+        p for p in candidates.select_related("organization") if path.startswith(p.organization.path)
+    ]
     return max(matching, key=lambda p: len(p.organization.path), default=None)
 
 
@@ -131,8 +153,9 @@ def locked_pairs(sender, pairs=None, months=None, **kwargs) -> set[tuple[int, da
     in a locked period, among `pairs`, or every one of `months`."""
     sheets = EvaluationSheet.objects.filter(period__status=PeriodStatus.LOCKED)
     if pairs is not None:
-        sheets = sheets.filter(person_id__in={p for p, _ in pairs},
-                               period__start__in={m for _, m in pairs})
+        sheets = sheets.filter(
+            person_id__in={p for p, _ in pairs}, period__start__in={m for _, m in pairs}
+        )
     else:
         sheets = sheets.filter(period__start__in=set(months or ()))
     return set(sheets.values_list("person_id", "period__start"))

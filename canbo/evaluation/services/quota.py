@@ -36,8 +36,11 @@ from canbo.scoring import (
     rulebook_for,
 )
 
-FINAL_LEVEL = Case(When(final_level="", then=F("classification")), default=F("final_level"),
-                   output_field=CharField())
+FINAL_LEVEL = Case(
+    When(final_level="", then=F("classification")),
+    default=F("final_level"),
+    output_field=CharField(),
+)
 
 
 def communes_in(organization: Organization) -> list[Organization]:
@@ -45,8 +48,11 @@ def communes_in(organization: Organization) -> list[Organization]:
     commune = organization.commune()
     if commune is not None:
         return [commune]
-    return list(Organization.objects.filter(
-        kind__in=COMMUNE_KINDS, path__startswith=organization.path).order_by("path"))
+    return list(
+        Organization.objects.filter(
+            kind__in=COMMUNE_KINDS, path__startswith=organization.path
+        ).order_by("path")
+    )
 
 
 def lock_communes(organization: Organization) -> list[Organization]:
@@ -67,15 +73,27 @@ def quota_summary(year: int, results, exceptions: set[int] | None = None) -> dic
     rulebook = rulebook_for(date(year, 1, 1))
     agency: dict[int, dict[str, int]] = defaultdict(dict)
     groups: dict[tuple, dict[str, int]] = defaultdict(dict)
-    rows = results.annotate(level=FINAL_LEVEL).values_list(
-        "organization_id", "task_group", "level").annotate(n=Count("id")).order_by()
+    rows = (
+        results.annotate(level=FINAL_LEVEL)
+        .values_list("organization_id", "task_group", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     for org_id, group, level, n in rows:
         agency[org_id][level] = agency[org_id].get(level, 0) + n
         groups[(org_id, group)][level] = groups[(org_id, group)].get(level, 0) + n
-    over = {org for (org, _), counts in groups.items()
-            if exceeds_quota(counts, rulebook, org in exceptions)}
-    return {org: {"counts": counts, "exceeded": org in over or exceeds_quota(
-        counts, rulebook, org in exceptions)} for org, counts in agency.items()}
+    over = {
+        org
+        for (org, _), counts in groups.items()
+        if exceeds_quota(counts, rulebook, org in exceptions)
+    }
+    return {
+        org: {
+            "counts": counts,
+            "exceeded": org in over or exceeds_quota(counts, rulebook, org in exceptions),
+        }
+        for org, counts in agency.items()
+    }
 
 
 def quota(year: int, results, exceptions: set[int] | None = None) -> dict:
@@ -88,10 +106,13 @@ def quota(year: int, results, exceptions: set[int] | None = None) -> dict:
     rulebook = rulebook_for(date(year, 1, 1))
     reports = {}
     for org_id, rows in by_org.items():
-        entries = [QuotaEntry(str(r.person_id), whole_agency(), r.level, r.average or 0)
-                   for r in rows]
-        entries += [QuotaEntry(str(r.person_id), group_label(r.task_group), r.level,
-                               r.average or 0) for r in rows]
+        entries = [
+            QuotaEntry(str(r.person_id), whole_agency(), r.level, r.average or 0) for r in rows
+        ]
+        entries += [
+            QuotaEntry(str(r.person_id), group_label(r.task_group), r.level, r.average or 0)
+            for r in rows
+        ]
         reports[org_id] = check_quota(entries, rulebook, exception=org_id in exceptions)
     return reports
 
@@ -104,8 +125,9 @@ class FinaliseOutcome:
 
 
 @transaction.atomic
-def finalise_annual(actor, year: int, organization: Organization,
-                    operator: bool = False) -> FinaliseOutcome:
+def finalise_annual(
+    actor, year: int, organization: Organization, operator: bool = False
+) -> FinaliseOutcome:
     """Finalise each commune of the subtree whose quota holds; list those over the cap. For a
     single commune over the cap, refuse with the groups named. `operator`: the server's
     command line (`canbo finalise-year`), which acts without a user."""
@@ -121,11 +143,13 @@ def finalise_annual(actor, year: int, organization: Organization,
             continue
         drafts = [r.pk for r in rows if r.status == AnnualStatus.DRAFT]
         AnnualResult.objects.filter(pk__in=drafts).update(
-            status=AnnualStatus.FINAL, finalised_at=timezone.now())
+            status=AnnualStatus.FINAL, finalised_at=timezone.now()
+        )
         outcome.finalised.append(commune)
         outcome.rows += len(drafts)
-        audit.record(actor, "evaluation.finalise_annual", commune,
-                     after={"year": year, "rows": len(drafts)})
+        audit.record(
+            actor, "evaluation.finalise_annual", commune, after={"year": year, "rows": len(drafts)}
+        )
         _announce(commune, year, len(drafts))
     if len(communes) == 1 and outcome.refused:
         raise EvaluationError(over_cap_message(outcome.refused))
@@ -133,20 +157,25 @@ def finalise_annual(actor, year: int, organization: Organization,
 
 
 def _announce(commune: Organization, year: int, count: int) -> None:
-    transaction.on_commit(lambda: annual_finalised.send(
-        sender=AnnualResult, organization=commune, year=year, count=count))
+    transaction.on_commit(
+        lambda: annual_finalised.send(
+            sender=AnnualResult, organization=commune, year=year, count=count
+        )
+    )
 
 
 def over_cap_message(refused: dict[str, str]) -> str:
     texts = " ".join(f"{name}: {text}" for name, text in refused.items())
-    return _("Over the “Excellent” quota: %(texts)s Record a lower rating decision for the "
-             "people at the threshold, or an exception decision, before finalising.") % {
-        "texts": texts}
+    return _(
+        "Over the “Excellent” quota: %(texts)s Record a lower rating decision for the "
+        "people at the threshold, or an exception decision, before finalising."
+    ) % {"texts": texts}
 
 
 def can_decide(actor, row: AnnualResult) -> bool:
-    return AnnualResult.objects.visible_to(actor).filter(pk=row.pk).exists() and \
-        may_decide(actor, row)
+    return AnnualResult.objects.visible_to(actor).filter(pk=row.pk).exists() and may_decide(
+        actor, row
+    )
 
 
 def may_decide(actor, row: AnnualResult) -> bool:
@@ -168,8 +197,9 @@ def _editable(actor, row: AnnualResult) -> AnnualResult:
 
 
 @transaction.atomic
-def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
-                       decision: str) -> AnnualResult:
+def decide_final_level(
+    actor, row: AnnualResult, level: str, reason: str, decision: str
+) -> AnnualResult:
     """Record a final level LOWER than the score level (or "" to withdraw the decision)."""
     lock_communes(row.organization)
     row = _editable(actor, row)
@@ -179,18 +209,26 @@ def decide_final_level(actor, row: AnnualResult, level: str, reason: str,
     if level and not lower_than(level, row.classification):
         raise EvaluationError(
             _("The decided level must be lower than the level by score (“%(level)s”).")
-            % {"level": LABELS.get(row.classification, "—")})
+            % {"level": LABELS.get(row.classification, "—")}
+        )
     if level and (not reason or not decision):
-        raise EvaluationError(_("Give the reason and the decision number when rating lower "
-                                "than the level by score."))
+        raise EvaluationError(
+            _("Give the reason and the decision number when rating lower than the level by score.")
+        )
     before = audit.snapshot(row, ["final_level", "final_reason", "final_decision"])
     row.final_level, row.final_reason, row.final_decision = level, reason, decision
     row.decided_by, row.decided_at = (actor, timezone.now()) if level else (None, None)
-    row.save(update_fields=["final_level", "final_reason", "final_decision", "decided_by",
-                            "decided_at"])
-    audit.record(actor, "evaluation.decide_final_level", row, before,
-                 audit.snapshot(row, ["final_level", "final_reason", "final_decision"]),
-                 reason=reason or _("Lower rating decision withdrawn"))
+    row.save(
+        update_fields=["final_level", "final_reason", "final_decision", "decided_by", "decided_at"]
+    )
+    audit.record(
+        actor,
+        "evaluation.decide_final_level",
+        row,
+        before,
+        audit.snapshot(row, ["final_level", "final_reason", "final_decision"]),
+        reason=reason or _("Lower rating decision withdrawn"),
+    )
     return row
 
 
@@ -206,21 +244,31 @@ def set_task_group(actor, row: AnnualResult, group: str, reason: str = "") -> An
     before = audit.snapshot(row, ["task_group"])
     row.task_group, row.task_group_manual = group, True
     row.save(update_fields=["task_group", "task_group_manual"])
-    audit.record(actor, "evaluation.set_task_group", row, before,
-                 audit.snapshot(row, ["task_group"]), reason=reason)
+    audit.record(
+        actor,
+        "evaluation.set_task_group",
+        row,
+        before,
+        audit.snapshot(row, ["task_group"]),
+        reason=reason,
+    )
     return row
 
 
 @transaction.atomic
-def record_quota_exception(actor, organization: Organization, year: int,
-                           decision: str) -> QuotaException:
+def record_quota_exception(
+    actor, organization: Organization, year: int, decision: str
+) -> QuotaException:
     if not can_manage_periods(actor):
         raise EvaluationError(_("You may not record quota exceptions."))
     if not decision.strip():
         raise EvaluationError(
-            _("Give the number and date of the decision recognising outstanding achievement."))
+            _("Give the number and date of the decision recognising outstanding achievement.")
+        )
     exception, _created = QuotaException.objects.update_or_create(
-        organization=organization, year=year,
-        defaults={"decision": decision.strip(), "recorded_by": actor})
+        organization=organization,
+        year=year,
+        defaults={"decision": decision.strip(), "recorded_by": actor},
+    )
     audit.record(actor, "evaluation.quota_exception", organization, reason=decision)
     return exception

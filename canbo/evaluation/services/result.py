@@ -48,7 +48,8 @@ def check_general(sheet: EvaluationSheet, points: list) -> list:
     criteria = criteria_of(sheet)
     if len(points) != len(criteria.items):
         raise EvaluationError(
-            _("Score all %(count)s general criteria.") % {"count": len(criteria.items)})
+            _("Score all %(count)s general criteria.") % {"count": len(criteria.items)}
+        )
     try:
         score_general(points, criteria)
     except ScoringInputError as exc:
@@ -56,7 +57,8 @@ def check_general(sheet: EvaluationSheet, points: list) -> list:
         item = criteria.items[index]
         raise EvaluationError(
             _("Criterion %(code)s “%(label)s”: %(error)s")
-            % {"code": item.code, "label": item.label, "error": exc.message}) from None
+            % {"code": item.code, "label": item.label, "error": exc.message}
+        ) from None
     return [float(p) for p in points]
 
 
@@ -71,14 +73,21 @@ def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step
         count = len(scope.in_charge)
     organising, agency_step = _organising(sheet, scope)
     leader = LeaderInput(not failed, organising, sheet.leader_third or Level.FULL)
-    text = _("Leadership scope: %(tasks)s tasks (own, assigned by them, and of %(count)s "
-             "people in their charge).") % {"tasks": len(items), "count": count}
+    text = _(
+        "Leadership scope: %(tasks)s tasks (own, assigned by them, and of %(count)s "
+        "people in their charge)."
+    ) % {"tasks": len(items), "count": count}
     article = _("Article 15, Decree 335/2025/NĐ-CP")
     steps = [Step("leader_scope", article, text)]
     if failed:
-        steps.append(Step("leader_unit_detail", article,
-                          _("Approved results at the level Failed to complete tasks: "
-                            "%(names)s.") % {"names": ", ".join(failed)}))
+        steps.append(
+            Step(
+                "leader_unit_detail",
+                article,
+                _("Approved results at the level Failed to complete tasks: %(names)s.")
+                % {"names": ", ".join(failed)},
+            )
+        )
     if agency_step is not None:
         steps.append(agency_step)
     return items, leader, steps
@@ -91,15 +100,16 @@ def _organising(sheet: EvaluationSheet, scope) -> tuple[str, Step | None]:
     rulebook = rulebook_of(sheet)
     if not rulebook.agency_informs_leader or scope is None or scope.kind != CHAIRMAN:
         return chosen, None
-    answers = agency_result_requested.send(sender=EvaluationSheet,
-                                           organization=sheet.person.organization,
-                                           year=sheet.period.start.year)
+    answers = agency_result_requested.send(
+        sender=EvaluationSheet, organization=sheet.person.organization, year=sheet.period.start.year
+    )
     result = next((answer for _receiver, answer in answers if answer), None)
     if result is None or result.get("level") != "fail":
         return chosen, None
-    text = _("The agency (commune) was rated Failed to complete tasks in %(year)s (total "
-             "%(total)s): đ counts at the partial level.") % {
-        "year": result["year"], "total": result["total"]}
+    text = _(
+        "The agency (commune) was rated Failed to complete tasks in %(year)s (total "
+        "%(total)s): đ counts at the partial level."
+    ) % {"year": result["year"], "total": result["total"]}
     return Level.PARTIAL, Step("leader_agency", rulebook.basis_for("agency_informs_leader"), text)
 
 
@@ -113,9 +123,14 @@ def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
         items, leader, scope_steps = _leader_inputs(sheet)
     else:
         items = task_items(sheet.person_id, sheet.period.start)
-    result = score_period(items, points, criteria=criteria,
-                          role=LEADER if sheet.is_leader else STAFF,
-                          leader=leader, rulebook=rulebook)
+    result = score_period(
+        items,
+        points,
+        criteria=criteria,
+        role=LEADER if sheet.is_leader else STAFF,
+        leader=leader,
+        rulebook=rulebook,
+    )
     data = as_json(result)
     data["explanation"] = [s.as_dict() for s in scope_steps] + data["explanation"]
     if general is None:
@@ -129,12 +144,18 @@ def as_json(result) -> dict:
 
     return {
         "rulebook": None,
-        "a": number(result.a), "b": number(result.b), "c": number(result.c),
-        "d": number(result.d), "dd": number(result.dd), "e": number(result.e),
-        "task_score": number(result.task_score), "general_score": number(result.general_score),
+        "a": number(result.a),
+        "b": number(result.b),
+        "c": number(result.c),
+        "d": number(result.d),
+        "dd": number(result.dd),
+        "e": number(result.e),
+        "task_score": number(result.task_score),
+        "general_score": number(result.general_score),
         "total": number(result.total),
         "total_exact": None if result.total is None else str(result.total),
-        "classification": result.classification, "label": result.label,
+        "classification": result.classification,
+        "label": result.label,
         "no_items": result.no_items,
         "explanation": [step.as_dict() for step in result.explanation],
     }

@@ -22,13 +22,18 @@ from canbo.evaluation.services.staleness import refresh_leaders
 from canbo.evaluation.signals import collect, review_objections, sheet_published
 
 AUDITED = ["status", "general_self", "general_review", "total", "classification"]
-CONFLICT = gettext_lazy("Someone else changed the sheet while you were editing it. Reload "
-                        "the page to see the latest version; your changes were not saved.")
+CONFLICT = gettext_lazy(
+    "Someone else changed the sheet while you were editing it. Reload "
+    "the page to see the latest version; your changes were not saved."
+)
 
 
 def _locked_for_update(sheet: EvaluationSheet, version: int | None) -> EvaluationSheet:
-    current = EvaluationSheet.objects.select_for_update(of=("self",)).select_related(
-        "period", "person__organization", "person__title").get(pk=sheet.pk)
+    current = (
+        EvaluationSheet.objects.select_for_update(of=("self",))
+        .select_related("period", "person__organization", "person__title")
+        .get(pk=sheet.pk)
+    )
     if version is not None and current.version != version:
         raise ConflictError(str(CONFLICT))
     if current.period.is_locked:
@@ -58,8 +63,14 @@ def _store_result(sheet: EvaluationSheet) -> None:
 
 
 @transaction.atomic
-def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment: str = "",
-                           evidence: str = "", version: int | None = None) -> EvaluationSheet:
+def submit_self_assessment(
+    actor,
+    sheet: EvaluationSheet,
+    general: list,
+    comment: str = "",
+    evidence: str = "",
+    version: int | None = None,
+) -> EvaluationSheet:
     sheet = _locked_for_update(sheet, version)
     if not can_self_assess(actor, sheet):
         raise EvaluationError(_("Only the civil servant evaluated may self-assess their sheet."))
@@ -74,10 +85,17 @@ def submit_self_assessment(actor, sheet: EvaluationSheet, general: list, comment
 
 
 @transaction.atomic
-def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int, str],
-                 comment: str = "", collective_comment: str = "",
-                 organising: str = Level.FULL, third: str = Level.FULL,
-                 version: int | None = None) -> EvaluationSheet:
+def review_sheet(
+    actor,
+    sheet: EvaluationSheet,
+    general: list,
+    reasons: dict[int, str],
+    comment: str = "",
+    collective_comment: str = "",
+    organising: str = Level.FULL,
+    third: str = Level.FULL,
+    version: int | None = None,
+) -> EvaluationSheet:
     """The unit head confirms or adjusts the general criteria; each change needs a reason."""
     sheet = _locked_for_update(sheet, version)
     if not can_review(actor, sheet):
@@ -88,8 +106,10 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     codes = criteria_of(sheet).codes  # reasons are per line of the sheet's criteria set
     missing = [codes[i] for i in changed if not (reasons.get(i) or "").strip()]
     if missing:
-        raise EvaluationError(_("Give a reason for each adjusted criterion (criteria "
-                                "%(codes)s).") % {"codes": ", ".join(missing)})
+        raise EvaluationError(
+            _("Give a reason for each adjusted criterion (criteria %(codes)s).")
+            % {"codes": ", ".join(missing)}
+        )
     explained = set(changed) | _answer_objections(sheet, points, reasons)
     before = audit.snapshot(sheet, AUDITED)
     sheet.general_review = points
@@ -98,16 +118,20 @@ def review_sheet(actor, sheet: EvaluationSheet, general: list, reasons: dict[int
     if sheet.is_leader:
         sheet.leader_organising, sheet.leader_third = organising, third
     sheet.status, sheet.reviewed_at, sheet.reviewed_by = (
-        SheetStatus.REVIEWED, timezone.now(), actor)
+        SheetStatus.REVIEWED,
+        timezone.now(),
+        actor,
+    )
     _store_result(sheet)
-    reason = "; ".join(_("Criterion %(code)s: %(reason)s") % {"code": codes[int(i)], "reason": r}
-                      for i, r in sheet.adjust_reasons.items())
+    reason = "; ".join(
+        _("Criterion %(code)s: %(reason)s") % {"code": codes[int(i)], "reason": r}
+        for i, r in sheet.adjust_reasons.items()
+    )
     _save(actor, sheet, "evaluation.review", before, reason)
     return sheet
 
 
-def _answer_objections(sheet: EvaluationSheet, points: list, reasons: dict[int, str]
-                       ) -> set[int]:
+def _answer_objections(sheet: EvaluationSheet, points: list, reasons: dict[int, str]) -> set[int]:
     """Higher apps' objections (canbo.evaluation.signals.review_objections) each need a
     written reason on one of their lines; return the lines whose reasons answer them."""
     answered: set[int] = set()
@@ -124,8 +148,9 @@ def _changed_criteria(before: list, after: list) -> list[int]:
 
 
 @transaction.atomic
-def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
-                  version: int | None = None) -> EvaluationSheet:
+def approve_sheet(
+    actor, sheet: EvaluationSheet, comment: str = "", version: int | None = None
+) -> EvaluationSheet:
     """Approve and publish: the result is frozen, the person notified, systems told."""
     sheet = _locked_for_update(sheet, version)
     if not can_approve(actor, sheet):
@@ -134,7 +159,10 @@ def approve_sheet(actor, sheet: EvaluationSheet, comment: str = "",
     before = audit.snapshot(sheet, AUDITED)
     sheet.approval_comment = comment
     sheet.status, sheet.approved_at, sheet.approved_by = (
-        SheetStatus.PUBLISHED, timezone.now(), actor)
+        SheetStatus.PUBLISHED,
+        timezone.now(),
+        actor,
+    )
     _store_result(sheet)
     _save(actor, sheet, "evaluation.approve", before)
     _publish(sheet)
@@ -157,7 +185,10 @@ def approve_unit(actor, sheets) -> tuple[int, list[str]]:
 def _publish(sheet: EvaluationSheet) -> None:
     profile = getattr(sheet.person, "profile", None)
     if profile is not None:
-        notify([profile.user_id], url=f"/evaluation/sheets/{sheet.pk}/",
-               text=_("Evaluation result of %(period)s: %(label)s.")
-               % {"period": sheet.period, "label": sheet.result["label"] or "—"})
+        notify(
+            [profile.user_id],
+            url=f"/evaluation/sheets/{sheet.pk}/",
+            text=_("Evaluation result of %(period)s: %(label)s.")
+            % {"period": sheet.period, "label": sheet.result["label"] or "—"},
+        )
     sheet_published.send(sender=EvaluationSheet, sheet=sheet)  # connected systems are told

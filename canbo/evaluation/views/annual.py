@@ -50,19 +50,30 @@ def annual_screen(request, year: int):
     summaries = annual.quota_summary(year, visible, set(exceptions))
     orgs = Organization.objects.in_bulk(list(summaries))
     chosen = _chosen(request, orgs)
-    summary = [{"org": org, "counts": summaries[org.pk]["counts"],
-                "count": sum(summaries[org.pk]["counts"].values()),
-                "exceeded": summaries[org.pk]["exceeded"], "exception": exceptions.get(org.pk)}
-               for org in sorted(orgs.values(), key=lambda org: org.path)]
+    summary = [
+        {
+            "org": org,
+            "counts": summaries[org.pk]["counts"],
+            "count": sum(summaries[org.pk]["counts"].values()),
+            "exceeded": summaries[org.pk]["exceeded"],
+            "exception": exceptions.get(org.pk),
+        }
+        for org in sorted(orgs.values(), key=lambda org: org.path)
+    ]
     detail = None
     if chosen is not None:
-        rows = list(visible.filter(organization=chosen).select_related("person")
-                    .order_by("-average"))
+        rows = list(
+            visible.filter(organization=chosen).select_related("person").order_by("-average")
+        )
         detail = _detail(request, year, chosen, rows, exceptions)
-    context = {"year": year, "summary": summary, "detail": detail,
-               "can_manage": can(request.user, "evaluation.periods"),
-               "exceeded": any(s["exceeded"] for s in summary),
-               "all_exceeded": bool(summary) and all(s["exceeded"] for s in summary)}
+    context = {
+        "year": year,
+        "summary": summary,
+        "detail": detail,
+        "can_manage": can(request.user, "evaluation.periods"),
+        "exceeded": any(s["exceeded"] for s in summary),
+        "all_exceeded": bool(summary) and all(s["exceeded"] for s in summary),
+    }
     return render(request, "evaluation/annual.html", context)
 
 
@@ -71,12 +82,20 @@ def _detail(request, year, chosen, rows, exceptions) -> dict:
     for row in rows:
         row.group_label, row.missing = group_label(row.task_group), missing.get(row.person_id, 0)
         row.lower_levels = _lower_levels(row.classification)
-        row.can_decide = row.status == "draft" and bool(row.lower_levels) and \
-            annual.may_decide(request.user, row)
-    return {"org": chosen, "rows": rows, "exception": exceptions.get(chosen.pk),
-            "report": annual.quota(year, rows, set(exceptions)).get(chosen.pk),
-            "names": {str(r.person_id): r.person.full_name for r in rows},
-            "groups": group_choices(), "finalised": all(r.status == "final" for r in rows)}
+        row.can_decide = (
+            row.status == "draft"
+            and bool(row.lower_levels)
+            and annual.may_decide(request.user, row)
+        )
+    return {
+        "org": chosen,
+        "rows": rows,
+        "exception": exceptions.get(chosen.pk),
+        "report": annual.quota(year, rows, set(exceptions)).get(chosen.pk),
+        "names": {str(r.person_id): r.person.full_name for r in rows},
+        "groups": group_choices(),
+        "finalised": all(r.status == "final" for r in rows),
+    }
 
 
 def _lower_levels(level: str) -> list[tuple[str, str]]:
@@ -103,57 +122,88 @@ def annual_action(request, year: int):
             ACTIONS[action](request, year, root)
     except EvaluationError as exc:
         messages.error(request, exc.message)
-    return redirect(f"{reverse('evaluation:annual', args=[year])}?org="
-                    f"{request.POST.get('back', '')}")
+    return redirect(
+        f"{reverse('evaluation:annual', args=[year])}?org={request.POST.get('back', '')}"
+    )
 
 
 def _compute(request, year, root):
     require(request.user, "evaluation.periods")
     count = annual.compute_annual(request.user, year, root)
-    messages.success(request, ngettext(
-        "Computed %(count)s annual result for %(year)s.",
-        "Computed %(count)s annual results for %(year)s.", count) % {"count": count, "year": year})
+    messages.success(
+        request,
+        ngettext(
+            "Computed %(count)s annual result for %(year)s.",
+            "Computed %(count)s annual results for %(year)s.",
+            count,
+        )
+        % {"count": count, "year": year},
+    )
 
 
 def _finalise(request, year, root):
     require(request.user, "evaluation.periods")
     outcome = annual.finalise_annual(request.user, year, root)
-    messages.success(request, ngettext(
-        "Finalised %(count)s annual result for %(year)s in %(communes)s communes and wards.",
-        "Finalised %(count)s annual results for %(year)s in %(communes)s communes and wards.",
-        outcome.rows) % {"count": outcome.rows, "year": year,
-                         "communes": len(outcome.finalised)})
+    messages.success(
+        request,
+        ngettext(
+            "Finalised %(count)s annual result for %(year)s in %(communes)s communes and wards.",
+            "Finalised %(count)s annual results for %(year)s in %(communes)s communes and wards.",
+            outcome.rows,
+        )
+        % {"count": outcome.rows, "year": year, "communes": len(outcome.finalised)},
+    )
     if outcome.refused:
         messages.error(request, annual.over_cap_message(outcome.refused))
 
 
 def _exception(request, year, root):
     require(request.user, "evaluation.periods")
-    org = get_object_or_404(Organization.objects.visible_to(request.user),
-                            pk=request.POST.get("organization"))
+    org = get_object_or_404(
+        Organization.objects.visible_to(request.user), pk=request.POST.get("organization")
+    )
     annual.record_quota_exception(request.user, org, year, request.POST.get("decision", ""))
     messages.success(request, _("The exception decision was recorded."))
 
 
 def _row(request, year) -> AnnualResult:
-    return get_object_or_404(AnnualResult.objects.visible_to(request.user), year=year,
-                             pk=request.POST.get("row") or 0)
+    return get_object_or_404(
+        AnnualResult.objects.visible_to(request.user), year=year, pk=request.POST.get("row") or 0
+    )
 
 
 def _decide(request, year, root):
     row = annual.decide_final_level(
-        request.user, _row(request, year), request.POST.get("level", ""),
-        request.POST.get("reason", ""), request.POST.get("decision", ""))
-    messages.success(request, _("The rating decision for %(name)s was recorded.")
-                     % {"name": row.person.full_name})
+        request.user,
+        _row(request, year),
+        request.POST.get("level", ""),
+        request.POST.get("reason", ""),
+        request.POST.get("decision", ""),
+    )
+    messages.success(
+        request,
+        _("The rating decision for %(name)s was recorded.") % {"name": row.person.full_name},
+    )
 
 
 def _group(request, year, root):
-    row = annual.set_task_group(request.user, _row(request, year), request.POST.get("group", ""),
-                                request.POST.get("reason", ""))
-    messages.success(request, _("Moved %(name)s to %(group)s.") % {
-        "name": row.person.full_name, "group": group_label(row.task_group)})
+    row = annual.set_task_group(
+        request.user,
+        _row(request, year),
+        request.POST.get("group", ""),
+        request.POST.get("reason", ""),
+    )
+    messages.success(
+        request,
+        _("Moved %(name)s to %(group)s.")
+        % {"name": row.person.full_name, "group": group_label(row.task_group)},
+    )
 
 
-ACTIONS = {"compute": _compute, "finalise": _finalise, "exception": _exception,
-           "decide": _decide, "group": _group}
+ACTIONS = {
+    "compute": _compute,
+    "finalise": _finalise,
+    "exception": _exception,
+    "decide": _decide,
+    "group": _group,
+}

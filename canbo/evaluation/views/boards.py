@@ -33,8 +33,12 @@ def _month(request) -> date:
         period = None
     if period is not None and period.kind == ScoreKind.MONTH:
         return period.start
-    latest = EvaluationSheet.objects.visible_to(request.user).order_by("-period__start")\
-        .values_list("period__start", flat=True).first()
+    latest = (
+        EvaluationSheet.objects.visible_to(request.user)
+        .order_by("-period__start")
+        .values_list("period__start", flat=True)
+        .first()
+    )
     return latest or timezone.localdate().replace(day=1)
 
 
@@ -42,22 +46,34 @@ def my_work(request):
     require(request.user, "evaluation.me")
     person_id = scope_for(request.user).person_id
     month = timezone.localdate().replace(day=1)
-    sheets = list(EvaluationSheet.objects.filter(person_id=person_id)
-                  .select_related("period").order_by("period__start"))
+    sheets = list(
+        EvaluationSheet.objects.filter(person_id=person_id)
+        .select_related("period")
+        .order_by("period__start")
+    )
     current = next((s for s in reversed(sheets) if s.period.start <= month), None)
     tasks = Task.objects.visible_to(request.user).filter(assignee_id=person_id, period=month)
     notifications = Notification.objects.filter(user=request.user)[:5]
     published = [s for s in sheets if s.status == SheetStatus.PUBLISHED and s.total is not None]
-    context = {"month": month, "current": current, "tasks": tasks, "sheets": sheets[::-1],
-               "notifications": notifications, "chart": history_svg(published)}
+    context = {
+        "month": month,
+        "current": current,
+        "tasks": tasks,
+        "sheets": sheets[::-1],
+        "notifications": notifications,
+        "chart": history_svg(published),
+    }
     return render(request, "evaluation/me.html", context)
 
 
 def review_board(request):
     require(request.user, "evaluation.review_board")
     month = _month(request)
-    sheets = EvaluationSheet.objects.visible_to(request.user).filter(period__start=month)\
+    sheets = (
+        EvaluationSheet.objects.visible_to(request.user)
+        .filter(period__start=month)
         .select_related("person__organization", "person__title", "period")
+    )
     communes, commune = _commune_filter(request)
     if commune is not None:
         sheets = sheets.filter(person__organization__path__startswith=commune.path)
@@ -66,16 +82,25 @@ def review_board(request):
     if status in SheetStatus.values:
         sheets = sheets.filter(status=status)
     # The board lists names, units, status and totals: the JSON columns stay in the database.
-    sheets = sheets.defer(*BOARD_DEFERRED).order_by("person__organization__path",
-                                                    "person__search_key")
+    sheets = sheets.defer(*BOARD_DEFERRED).order_by(
+        "person__organization__path", "person__search_key"
+    )
     total = counts.get(status, 0) if status in SheetStatus.values else sum(counts.values())
     page = CountedPaginator(sheets, BOARD_PAGE_SIZE, total).get_page(request.GET.get("page"))
     rows = _with_communes(list(page.object_list), communes)
     base = f"month={month:%Y-%m}" + (f"&commune={commune.pk}" if commune else "")
     query = base + (f"&status={status}" if status in SheetStatus.values else "")
-    context = {"month": month, "sheets": rows, "page": page, "query": query, "base": base,
-               "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus], "status": status,
-               "communes": communes, "commune": commune}
+    context = {
+        "month": month,
+        "sheets": rows,
+        "page": page,
+        "query": query,
+        "base": base,
+        "counts": [(s, counts.get(s.value, 0)) for s in SheetStatus],
+        "status": status,
+        "communes": communes,
+        "commune": commune,
+    }
     return render(request, "evaluation/review_board.html", context)
 
 
@@ -83,8 +108,12 @@ def _commune_filter(request):
     """Province-wide users pick a commune; within one commune there is nothing to pick."""
     if not is_province_wide(request.user):
         return {}, None
-    communes = {c.path: c for c in Organization.objects.visible_to(request.user)
-                .filter(kind__in=COMMUNE_KINDS).order_by("name")}
+    communes = {
+        c.path: c
+        for c in Organization.objects.visible_to(request.user)
+        .filter(kind__in=COMMUNE_KINDS)
+        .order_by("name")
+    }
     chosen = request.GET.get("commune", "")
     commune = next((c for c in communes.values() if str(c.pk) == chosen), None)
     return communes, commune
@@ -97,8 +126,17 @@ def _with_communes(sheets: list, communes: dict) -> list:
 
 
 BOARD_PAGE_SIZE = 100
-BOARD_DEFERRED = ("result", "general_self", "general_review", "adjust_reasons", "self_comment",
-                  "evidence", "review_comment", "collective_comment", "approval_comment")
+BOARD_DEFERRED = (
+    "result",
+    "general_self",
+    "general_review",
+    "adjust_reasons",
+    "self_comment",
+    "evidence",
+    "review_comment",
+    "collective_comment",
+    "approval_comment",
+)
 
 
 class CountedPaginator(Paginator):
@@ -117,9 +155,13 @@ def approval_board(request):
     require(request.user, "evaluation.approval_board")
     month = _month(request)
     sheets = _approvable(request.user, month).select_related(
-        "person__organization", "person__title")
-    return render(request, "evaluation/approval_board.html",
-                  {"month": month, "sheets": sheets.order_by("person__search_key")})
+        "person__organization", "person__title"
+    )
+    return render(
+        request,
+        "evaluation/approval_board.html",
+        {"month": month, "sheets": sheets.order_by("person__search_key")},
+    )
 
 
 @require_POST
@@ -129,15 +171,20 @@ def approve_bulk(request):
     month = _month(request)
     back = f"/evaluation/approve/?month={month:%Y-%m}"
     ids = [int(i) for i in request.POST.getlist("sheet") if i.isdigit()]
-    chosen = list(_approvable(request.user, month).filter(pk__in=ids).exclude(
-        complaints__status="open").select_related("person__organization", "person__title")
-        .order_by("person__search_key"))
+    chosen = list(
+        _approvable(request.user, month)
+        .filter(pk__in=ids)
+        .exclude(complaints__status="open")
+        .select_related("person__organization", "person__title")
+        .order_by("person__search_key")
+    )
     if not chosen:
         messages.error(request, _("No sheet selected."))
         return redirect(back)
     if request.POST.get("confirm") != "yes":
-        return render(request, "evaluation/approval_confirm.html",
-                      {"month": month, "sheets": chosen})
+        return render(
+            request, "evaluation/approval_confirm.html", {"month": month, "sheets": chosen}
+        )
     approved, refusals = approve_unit(request.user, chosen)
     if approved:
         messages.success(request, _approved_message(approved, chosen))
@@ -148,18 +195,24 @@ def approve_bulk(request):
 
 def _approved_message(approved: int, chosen: list) -> str:
     published = EvaluationSheet.objects.filter(
-        pk__in=[s.pk for s in chosen], status=SheetStatus.PUBLISHED)
+        pk__in=[s.pk for s in chosen], status=SheetStatus.PUBLISHED
+    )
     units = sorted(set(published.values_list("person__organization__name", flat=True)))
-    return ngettext("Approved and published %(n)d sheet of %(units)s.",
-                    "Approved and published %(n)d sheets of %(units)s.", approved) % {
-        "n": approved, "units": ", ".join(units)}
+    return ngettext(
+        "Approved and published %(n)d sheet of %(units)s.",
+        "Approved and published %(n)d sheets of %(units)s.",
+        approved,
+    ) % {"n": approved, "units": ", ".join(units)}
 
 
 def unit_results(request):
     """The unit's published results for a month, visible to everyone in the unit."""
     require(request.user, "evaluation.sheet")
     month = _month(request)
-    sheets = EvaluationSheet.objects.published_to(request.user).filter(period__start=month)\
-        .select_related("person__organization", "person__title")\
+    sheets = (
+        EvaluationSheet.objects.published_to(request.user)
+        .filter(period__start=month)
+        .select_related("person__organization", "person__title")
         .order_by("person__organization__path", "person__search_key")
+    )
     return render(request, "evaluation/unit_results.html", {"month": month, "sheets": sheets})

@@ -16,15 +16,19 @@ from canbo.people.models import Person
 
 def _commune(request, pk: int) -> Organization:
     require(request.user, "evaluation.periods")
-    return get_object_or_404(Organization.objects.visible_to(request.user),
-                             kind__in=COMMUNE_KINDS, pk=pk)
+    return get_object_or_404(
+        Organization.objects.visible_to(request.user), kind__in=COMMUNE_KINDS, pk=pk
+    )
 
 
 def charge_list(request, pk: int):
     commune = _commune(request, pk)
-    leaders = list(Person.objects.visible_to(request.user).filter(
-        organization__path__startswith=commune.path, title__is_leader=True)
-        .select_related("organization", "title").order_by("title__rank", "full_name"))
+    leaders = list(
+        Person.objects.visible_to(request.user)
+        .filter(organization__path__startswith=commune.path, title__is_leader=True)
+        .select_related("organization", "title")
+        .order_by("title__rank", "full_name")
+    )
     charges = LeaderCharge.objects.filter(leader__in=leaders).select_related("organization")
     by_leader: dict[int, list] = {}
     for charge in charges:
@@ -32,8 +36,9 @@ def charge_list(request, pk: int):
     for leader in leaders:
         leader.charge_list = by_leader.get(leader.pk, [])
     units = Organization.objects.filter(parent=commune).order_by("name")
-    return render(request, "evaluation/charges.html",
-                  {"commune": commune, "leaders": leaders, "units": units})
+    return render(
+        request, "evaluation/charges.html", {"commune": commune, "leaders": leaders, "units": units}
+    )
 
 
 @require_POST
@@ -41,13 +46,17 @@ def charge_action(request, pk: int):
     commune = _commune(request, pk)
     try:
         if request.POST.get("action") == "remove":
-            charge = get_object_or_404(LeaderCharge, pk=request.POST.get("charge") or 0,
-                                       leader__organization__path__startswith=commune.path)
+            charge = get_object_or_404(
+                LeaderCharge,
+                pk=request.POST.get("charge") or 0,
+                leader__organization__path__startswith=commune.path,
+            )
             remove_charge(request.user, charge, request.POST.get("reason", ""))
             messages.success(request, _("The charge was removed."))
         else:
-            leader = get_object_or_404(Person.objects.visible_to(request.user),
-                                       pk=request.POST.get("leader") or 0)
+            leader = get_object_or_404(
+                Person.objects.visible_to(request.user), pk=request.POST.get("leader") or 0
+            )
             unit = get_object_or_404(Organization, pk=request.POST.get("organization") or 0)
             assign_charge(request.user, leader, unit, request.POST.get("note", ""))
             messages.success(request, _("The charge was assigned."))

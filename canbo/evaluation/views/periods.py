@@ -23,7 +23,8 @@ from canbo.org.models import Organization
 def _periods(user):
     require(user, "evaluation.periods")
     return EvaluationPeriod.objects.filter(
-        organization__in=Organization.objects.visible_to(user)).select_related("organization")
+        organization__in=Organization.objects.visible_to(user)
+    ).select_related("organization")
 
 
 def period_list(request):
@@ -33,15 +34,22 @@ def period_list(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            period = open_period(request.user, data["organization"], data["month"],
-                                 complaint_days=data["complaint_days"])
+            period = open_period(
+                request.user,
+                data["organization"],
+                data["month"],
+                complaint_days=data["complaint_days"],
+            )
         except EvaluationError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Opened %(period)s.") % {"period": period})
             return redirect("evaluation:period", pk=period.pk)
-    return render(request, "evaluation/periods.html",
-                  {"periods": periods.annotate(sheet_count=Count("sheets"))[:60], "form": form})
+    return render(
+        request,
+        "evaluation/periods.html",
+        {"periods": periods.annotate(sheet_count=Count("sheets"))[:60], "form": form},
+    )
 
 
 LATE_RULES = [  # (status still at, deadline field, what is late)
@@ -55,17 +63,25 @@ def period_detail(request, pk: int):
     period = get_object_or_404(_periods(request.user), pk=pk)
     sheets = EvaluationSheet.objects.visible_to(request.user).filter(period=period)
     communes = communes_by_path()
-    orgs = {o.pk: o for o in Organization.objects.filter(
-        pk__in=sheets.values("person__organization"))}
+    orgs = {
+        o.pk: o for o in Organization.objects.filter(pk__in=sheets.values("person__organization"))
+    }
     progress: dict = defaultdict(lambda: {s.value: 0 for s in SheetStatus})
     rows = sheets.values_list("person__organization", "status").annotate(n=Count("id"))
     for org_id, status, n in rows:
         progress[commune_of(orgs[org_id], communes).name][status] += n
     today = timezone.localdate()
-    late = [(label, sheets.filter(status=status).select_related("person__organization"))
-            for status, field, label in LATE_RULES if getattr(period, field) < today]
-    context = {"period": period, "statuses": list(SheetStatus),
-               "progress": sorted(progress.items()), "late": late}
+    late = [
+        (label, sheets.filter(status=status).select_related("person__organization"))
+        for status, field, label in LATE_RULES
+        if getattr(period, field) < today
+    ]
+    context = {
+        "period": period,
+        "statuses": list(SheetStatus),
+        "progress": sorted(progress.items()),
+        "late": late,
+    }
     return render(request, "evaluation/period.html", context)
 
 

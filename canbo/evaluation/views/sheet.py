@@ -45,8 +45,13 @@ DONE = {
 def _sheet(request, pk: int) -> EvaluationSheet:
     require(request.user, "evaluation.sheet")
     queryset = EvaluationSheet.objects.visible_to(request.user).select_related(
-        "period__organization", "person__organization", "person__title",
-        "person__job_position", "reviewed_by", "approved_by")
+        "period__organization",
+        "person__organization",
+        "person__title",
+        "person__job_position",
+        "reviewed_by",
+        "approved_by",
+    )
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -58,6 +63,7 @@ def _window_open(sheet) -> bool:
 
 def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
     """The forms this user may use on this sheet now; the posted one keeps its data."""
+
     def bound(name):
         return data if action == name else None
 
@@ -69,12 +75,21 @@ def _forms(user, sheet: EvaluationSheet, data=None, action: str = "") -> dict:
         return allowed and status in STEP_FROM[step]
 
     if offered("self", can_self_assess(user, sheet)):
-        forms["self"] = SelfAssessmentForm(bound("self"), sheet=sheet, initial={
-            **initial, "comment": sheet.self_comment, "evidence": sheet.evidence})
+        forms["self"] = SelfAssessmentForm(
+            bound("self"),
+            sheet=sheet,
+            initial={**initial, "comment": sheet.self_comment, "evidence": sheet.evidence},
+        )
     if offered("review", can_review(user, sheet)):
-        forms["review"] = ReviewForm(bound("review"), sheet=sheet, initial={
-            **initial, "comment": sheet.review_comment,
-            "collective_comment": sheet.collective_comment})
+        forms["review"] = ReviewForm(
+            bound("review"),
+            sheet=sheet,
+            initial={
+                **initial,
+                "comment": sheet.review_comment,
+                "collective_comment": sheet.collective_comment,
+            },
+        )
     if offered("approve", can_approve(user, sheet)):
         forms["approve"] = ApprovalForm(bound("approve"), initial=initial)
     if offered("complain", can_self_assess(user, sheet)) and _window_open(sheet):
@@ -97,8 +112,9 @@ def sheet_detail(request, pk: int):
         if form.is_valid() and _act(request, sheet, action, form):
             return redirect(reverse("evaluation:sheet", args=[sheet.pk]) + "#messages")
     else:  # the notifications that point here have been seen
-        Notification.objects.filter(user=request.user, url=request.path,
-                                    read_at__isnull=True).update(read_at=timezone.now())
+        Notification.objects.filter(
+            user=request.user, url=request.path, read_at__isnull=True
+        ).update(read_at=timezone.now())
     return render(request, "evaluation/sheet.html", _context(request, sheet, forms))
 
 
@@ -106,20 +122,30 @@ def _act(request, sheet, action: str, form) -> bool:
     user, data = request.user, form.cleaned_data
     try:
         if action == "self":
-            sheets.submit_self_assessment(user, sheet, form.points(), data["comment"],
-                                          data["evidence"], data["version"])
+            sheets.submit_self_assessment(
+                user, sheet, form.points(), data["comment"], data["evidence"], data["version"]
+            )
         elif action == "review":
-            sheets.review_sheet(user, sheet, form.points(), form.reasons(), data["comment"],
-                                data["collective_comment"], data.get("organising", "full"),
-                                data.get("third", "full"), data["version"])
+            sheets.review_sheet(
+                user,
+                sheet,
+                form.points(),
+                form.reasons(),
+                data["comment"],
+                data["collective_comment"],
+                data.get("organising", "full"),
+                data.get("third", "full"),
+                data["version"],
+            )
         elif action == "approve":
             sheets.approve_sheet(user, sheet, data["comment"], data["version"])
         elif action == "complain":
             complaints.file_complaint(user, sheet, data["reason"])
         elif action == "resolve":
             complaint = sheet.complaints.filter(status=ComplaintStatus.OPEN).first()
-            complaints.resolve_complaint(user, complaint, data["decision"] == "accept",
-                                         data["resolution"])
+            complaints.resolve_complaint(
+                user, complaint, data["decision"] == "accept", data["resolution"]
+            )
     except EvaluationError as exc:  # shown at the top of the form that was sent
         form.add_error(None, exc.message)
         return False
@@ -129,10 +155,19 @@ def _act(request, sheet, action: str, form) -> bool:
 
 def _context(request, sheet: EvaluationSheet, forms: dict) -> dict:
     result = displayed_result(sheet)
-    tasks = Task.objects.visible_to(request.user).filter(
-        assignee=sheet.person, period=sheet.period.start).order_by("due_date", "id")
-    return {"sheet": sheet, "result": result, "criteria_rows": general_rows(sheet), "forms": forms,
-            "tasks": tasks, "complaints": sheet.complaints.select_related("resolved_by"),
-            "complaint_deadline": complaint_deadline(sheet), "history": sheet_history(sheet),
-            "panels": collect(sheet_panels, sheet=sheet, user=request.user)}
-
+    tasks = (
+        Task.objects.visible_to(request.user)
+        .filter(assignee=sheet.person, period=sheet.period.start)
+        .order_by("due_date", "id")
+    )
+    return {
+        "sheet": sheet,
+        "result": result,
+        "criteria_rows": general_rows(sheet),
+        "forms": forms,
+        "tasks": tasks,
+        "complaints": sheet.complaints.select_related("resolved_by"),
+        "complaint_deadline": complaint_deadline(sheet),
+        "history": sheet_history(sheet),
+        "panels": collect(sheet_panels, sheet=sheet, user=request.user),
+    }

@@ -14,7 +14,8 @@ class ClientTokenAuth(HttpBearer):
     def authenticate(self, request, token: str) -> ApiClient | None:
         client = (
             ApiClient.objects.select_related("organization")
-            .filter(token_prefix=tokens.token_prefix(token)).first()
+            .filter(token_prefix=tokens.token_prefix(token))
+            .first()
         )
         if client is None or not tokens.token_matches(token, client.token_hash):
             return None
@@ -32,8 +33,9 @@ def _check_rate(client: ApiClient) -> None:
     since = timezone.now() - timedelta(minutes=1)
     recent = ApiRequestLog.objects.filter(client=client, at__gte=since).count()
     if recent >= client.rate_limit_per_minute:
-        raise ApiError(429, "rate_limited",
-                       "Vượt quá số yêu cầu cho phép mỗi phút. Vui lòng thử lại sau.")
+        raise ApiError(
+            429, "rate_limited", "Vượt quá số yêu cầu cho phép mỗi phút. Vui lòng thử lại sau."
+        )
 
 
 def _check_signature(request, client: ApiClient) -> None:

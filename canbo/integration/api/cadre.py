@@ -49,13 +49,18 @@ def _people(request, org: str | None):
 
 def _out(request, rows, day) -> list[CadreRowOut]:
     log_personal_data_access(request, [r.person.pk for r in rows], "api.cadre")
-    return [CadreRowOut(
-        code=r.person.code, full_name=r.person.full_name,
-        organization_code=r.person.organization.code if r.person.organization else None,
-        organization_name=r.person.organization.name if r.person.organization else None,
-        job_position=r.person.job_position.name if r.person.job_position else None,
-        years_of_service_left=_years(r.person, day),
-        gaps=[GapOut(kind=g.kind, text=g.text) for g in r.gaps]) for r in rows]
+    return [
+        CadreRowOut(
+            code=r.person.code,
+            full_name=r.person.full_name,
+            organization_code=r.person.organization.code if r.person.organization else None,
+            organization_name=r.person.organization.name if r.person.organization else None,
+            job_position=r.person.job_position.name if r.person.job_position else None,
+            years_of_service_left=_years(r.person, day),
+            gaps=[GapOut(kind=g.kind, text=g.text) for g in r.gaps],
+        )
+        for r in rows
+    ]
 
 
 def _years(person, day):
@@ -141,13 +146,12 @@ class NeedPage(Schema):
 
 
 def _paged(filters: PageFilters, count: int, items: list) -> dict:
-    return {"count": count, "page": filters.page, "page_size": filters.page_size,
-            "items": items}
+    return {"count": count, "page": filters.page, "page_size": filters.page_size, "items": items}
 
 
 def _slice(rows, filters: PageFilters):
     start = (filters.page - 1) * filters.page_size
-    return rows[start:start + filters.page_size]
+    return rows[start : start + filters.page_size]
 
 
 @router.get("/cadre/key-titles", response={200: KeyTitlePage, **ERRORS})
@@ -158,10 +162,20 @@ def key_titles(request, filters: Query[PageFilters]):
     rows = key_title_rows(communes_of(request.auth))
     page = _slice(rows, filters)
     log_personal_data_access(request, [r.person.pk for r in page if r.person], "api.cadre")
-    return _paged(filters, len(rows), [KeyTitleOut(
-        org_code=r.commune.code, title=r.title.name,
-        person_code=r.person.code if r.person else None, local=r.local, vacant=r.vacant)
-        for r in page])
+    return _paged(
+        filters,
+        len(rows),
+        [
+            KeyTitleOut(
+                org_code=r.commune.code,
+                title=r.title.name,
+                person_code=r.person.code if r.person else None,
+                local=r.local,
+                vacant=r.vacant,
+            )
+            for r in page
+        ],
+    )
 
 
 @router.get("/cadre/talent-pool", response={200: TalentPage, **ERRORS})
@@ -169,12 +183,27 @@ def talent_pool(request, filters: Query[YearFilters]):
     """The student talent pool of a year, students from communes of the client's subtree."""
     require_scope(request, "cadre:read")
     year = filters.year or today().year
-    rows = (TalentRecord.objects.visible_to(request.auth).filter(year=year)
-            .select_related("origin").order_by("graduation_year", "major", "full_name", "id"))
-    return _paged(filters, rows.count(), [TalentOut(
-        name=r.full_name, school=r.school, major=r.major, graduation_year=r.graduation_year,
-        origin_org_code=r.origin.code, ethnicity=r.get_ethnicity_display())
-        for r in _slice(rows, filters)])
+    rows = (
+        TalentRecord.objects.visible_to(request.auth)
+        .filter(year=year)
+        .select_related("origin")
+        .order_by("graduation_year", "major", "full_name", "id")
+    )
+    return _paged(
+        filters,
+        rows.count(),
+        [
+            TalentOut(
+                name=r.full_name,
+                school=r.school,
+                major=r.major,
+                graduation_year=r.graduation_year,
+                origin_org_code=r.origin.code,
+                ethnicity=r.get_ethnicity_display(),
+            )
+            for r in _slice(rows, filters)
+        ],
+    )
 
 
 @router.get("/cadre/recruitment-needs", response={200: NeedPage, **ERRORS})
@@ -184,10 +213,22 @@ def recruitment_needs_list(request, filters: Query[YearFilters]):
     require_scope(request, "cadre:read")
     year = filters.year or today().year
     if not 2026 <= year <= 2031:
-        raise ApiError(422, "invalid",
-                       _("The year must be within the job-position period 2026–2031."), "year")
+        raise ApiError(
+            422, "invalid", _("The year must be within the job-position period 2026–2031."), "year"
+        )
     orgs = writable_orgs(Organization.objects.all(), request.auth)
     rows = recruitment_needs(Person.objects.visible_to(request.auth), orgs)
-    return _paged(filters, len(rows), [NeedOut(
-        org_code=r.unit.code, field=r.field, quota=r.quota, actual=r.actual,
-        shortage=r.shortage) for r in _slice(rows, filters)])
+    return _paged(
+        filters,
+        len(rows),
+        [
+            NeedOut(
+                org_code=r.unit.code,
+                field=r.field,
+                quota=r.quota,
+                actual=r.actual,
+                shortage=r.shortage,
+            )
+            for r in _slice(rows, filters)
+        ],
+    )

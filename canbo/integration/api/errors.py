@@ -50,9 +50,14 @@ PYDANTIC_MESSAGES = {
 }
 
 
-SERVER_ERROR = {"code": "server_error", "field": None,
-                "message": _("System error: the request was not carried out. Try again later "
-                             "or tell the system administrator.")}
+SERVER_ERROR = {
+    "code": "server_error",
+    "field": None,
+    "message": _(
+        "System error: the request was not carried out. Try again later "
+        "or tell the system administrator."
+    ),
+}
 # Errors raised outside the API's own handlers (no route, wrong method, a crash in middleware)
 # answered in the same JSON shape: status -> (code, message).
 PLAIN_ERRORS = {

@@ -15,8 +15,9 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: Error
 
 def _org_out(org: Organization) -> OrganizationOut:
     parent = org.parent
-    return OrganizationOut(code=org.code, name=org.name, kind=org.kind,
-                           parent_code=parent.code if parent else None)
+    return OrganizationOut(
+        code=org.code, name=org.name, kind=org.kind, parent_code=parent.code if parent else None
+    )
 
 
 @router.get("/organizations/{code}", response={200: OrganizationOut, **ERRORS})
@@ -38,9 +39,13 @@ def get_person(request, code: str):
     log_personal_data_view(request, person, "api.people")
     org = person.organization
     return PersonOut(
-        code=person.code, full_name=person.full_name, gender=person.gender,
-        birth_year=person.birth_year, organization_code=org.code if org else None,
+        code=person.code,
+        full_name=person.full_name,
+        gender=person.gender,
+        birth_year=person.birth_year,
+        organization_code=org.code if org else None,
         organization_name=org.name if org else None,
         job_position=person.job_position.name if person.job_position else None,
-        title=person.title.name if person.title else None, service_start=person.service_start,
+        title=person.title.name if person.title else None,
+        service_start=person.service_start,
     )

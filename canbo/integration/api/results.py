@@ -83,46 +83,63 @@ def list_results(request, filters: Query[ResultFilters]):
         raise ApiError(422, "invalid", exc.message, "period") from None
     if period.kind == "year":
         return _annual(request, client, filters, period)
-    sheets = (EvaluationSheet.objects.visible_to(client)
-              .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind,
-                      period__start=period.start)
-              .select_related("person__organization", "period"))
+    sheets = (
+        EvaluationSheet.objects.visible_to(client)
+        .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind, period__start=period.start)
+        .select_related("person__organization", "period")
+    )
     if filters.org:
-        sheets = sheets.filter(person__organization__path__startswith=org_path(client,
-                                                                                filters.org))
+        sheets = sheets.filter(person__organization__path__startswith=org_path(client, filters.org))
     page = _page(sheets.order_by("person__code", "id"), filters)
     log_personal_data_access(request, [sheet.person_id for sheet in page], "api.results")
-    return {"count": sheets.count(), "page": filters.page, "page_size": filters.page_size,
-            "items": [_out(sheet, period.label) for sheet in page]}
+    return {
+        "count": sheets.count(),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": [_out(sheet, period.label) for sheet in page],
+    }
 
 
 def _page(queryset, filters: ResultFilters):
     start = (filters.page - 1) * filters.page_size
-    return queryset[start:start + filters.page_size]
+    return queryset[start : start + filters.page_size]
 
 
 def _annual(request, client, filters: ResultFilters, period) -> dict:
     """Finalised annual results of the year, within the client's subtree."""
-    rows = (AnnualResult.objects.visible_to(client)
-            .filter(year=period.start.year, status=AnnualStatus.FINAL)
-            .select_related("person", "organization"))
+    rows = (
+        AnnualResult.objects.visible_to(client)
+        .filter(year=period.start.year, status=AnnualStatus.FINAL)
+        .select_related("person", "organization")
+    )
     if filters.org:
         rows = rows.filter(person__organization__path__startswith=org_path(client, filters.org))
     page = _page(rows.order_by("person__code", "id"), filters)
     log_personal_data_access(request, [row.person_id for row in page], "api.results")
-    return {"count": rows.count(), "page": filters.page, "page_size": filters.page_size,
-            "items": [_annual_out(row, period.label) for row in page]}
+    return {
+        "count": rows.count(),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": [_annual_out(row, period.label) for row in page],
+    }
 
 
 def _annual_out(row: AnnualResult, label: str) -> AnnualOut:
     org = row.organization
     return AnnualOut(
-        person_code=row.person.code, full_name=row.person.full_name,
-        organization_code=org.code, organization_name=org.name, period=label,
-        year=row.year, average=average_text(row), score_level=row.classification or None,
-        final_level=row.level or None, classification=row.level or None,
+        person_code=row.person.code,
+        full_name=row.person.full_name,
+        organization_code=org.code,
+        organization_name=org.name,
+        period=label,
+        year=row.year,
+        average=average_text(row),
+        score_level=row.classification or None,
+        final_level=row.level or None,
+        classification=row.level or None,
         label=LABELS.get(row.level) if row.level else None,
-        overrides=list(row.overrides or []), decision=row.final_decision or None,
+        overrides=list(row.overrides or []),
+        decision=row.final_decision or None,
         finalised_at=row.finalised_at,
     )
 
@@ -131,9 +148,15 @@ def _out(sheet: EvaluationSheet, label: str) -> ResultOut:
     person, org = sheet.person, sheet.person.organization
     result = sheet.result or {}
     return ResultOut(
-        person_code=person.code, full_name=person.full_name,
-        organization_code=org.code if org else None, organization_name=org.name if org else None,
-        period=label, total=sheet.total, classification=sheet.classification,
-        label=result.get("label"), approved_at=sheet.approved_at, result=sheet.result,
+        person_code=person.code,
+        full_name=person.full_name,
+        organization_code=org.code if org else None,
+        organization_name=org.name if org else None,
+        period=label,
+        total=sheet.total,
+        classification=sheet.classification,
+        label=result.get("label"),
+        approved_at=sheet.approved_at,
+        result=sheet.result,
         **{key: result.get(key) for key in ("a", "b", "c", "d", "dd", "e")},
     )

@@ -76,9 +76,7 @@ def _too_big(request, exc):
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
     if exc.status_code == 400:
-        body = error_body(
-            "malformed_body", _("The request body is not valid JSON."), root_field()
-        )
+        body = error_body("malformed_body", _("The request body is not valid JSON."), root_field())
     else:
         body = error_body(f"http_{exc.status_code}", _("Invalid request."))
     return api.create_response(request, body, status=exc.status_code)

@@ -35,8 +35,16 @@ from canbo.work.models import Task
 from canbo.work.periods import parse_period
 
 router = Router(tags=["tasks"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
-          413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
 Source = Path(..., pattern=SOURCE_PATTERN, description="Hệ thống nguồn, ví dụ ioffice")
 ExternalId = Path(..., pattern=EXTERNAL_ID_PATTERN, description="Mã nhiệm vụ ở hệ thống nguồn")
 
@@ -44,8 +52,9 @@ ExternalId = Path(..., pattern=EXTERNAL_ID_PATTERN, description="Mã nhiệm v�
 class TaskFilters(Schema):
     assignee: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã công chức")
     org: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
-    period: str | None = NinjaField(None, pattern=PERIOD_PATTERN,
-                                    description="Kỳ: 2026-10, 2026-Q3 hoặc 2026")
+    period: str | None = NinjaField(
+        None, pattern=PERIOD_PATTERN, description="Kỳ: 2026-10, 2026-Q3 hoặc 2026"
+    )
     source: str | None = NinjaField(None, pattern=SOURCE_PATTERN)
     status: str | None = NinjaField(None, pattern=r"^(assigned|completed|cancelled)$")
     page: int = NinjaField(1, ge=1, le=100_000)
@@ -70,8 +79,11 @@ def _upsert(client, source: str, rows: list[BulkTaskIn], prefix: str):
                 return upsert_tasks(client, source, rows, prefix)
         except IntegrityError:
             if attempt == 2:
-                raise ApiError(409, "conflict", "Nhiệm vụ đang được ghi đồng thời bởi một yêu "
-                               "cầu khác. Vui lòng gửi lại.") from None
+                raise ApiError(
+                    409,
+                    "conflict",
+                    "Nhiệm vụ đang được ghi đồng thời bởi một yêu cầu khác. Vui lòng gửi lại.",
+                ) from None
     return None
 
 
@@ -107,21 +119,27 @@ def list_tasks(request, filters: Query[TaskFilters]):
     client = require_scope(request, "tasks:read")
     tasks = _filtered(client, _tasks(client), filters)
     start = (filters.page - 1) * filters.page_size
-    page = tasks.order_by("id")[start:start + filters.page_size]
-    return {"count": tasks.count(), "page": filters.page, "page_size": filters.page_size,
-            "items": [task_out(t) for t in page]}
+    page = tasks.order_by("id")[start : start + filters.page_size]
+    return {
+        "count": tasks.count(),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": [task_out(t) for t in page],
+    }
 
 
 @router.post("/tasks/{source}/{external_id}/events", response={200: EventOut, **ERRORS})
-def post_event(request, payload: EventIn, source: str = Source,
-               external_id: str = ExternalId):
+def post_event(request, payload: EventIn, source: str = Source, external_id: str = ExternalId):
     """Record one event of a task; the task's state is re-derived from all its events."""
     client = require_scope(request, "tasks:write")
     item = BulkEventIn(external_id=external_id, **payload.model_dump())
     result = record_events(client, source, [item], "")
     _counted(request, 1, result.written)
-    return {"received": 1, "written": result.written,
-            "task": task_out(_one(client, source, external_id))}
+    return {
+        "received": 1,
+        "written": result.written,
+        "task": task_out(_one(client, source, external_id)),
+    }
 
 
 @router.post("/tasks/events", response={200: EventsOut, **ERRORS})
@@ -134,10 +152,11 @@ def post_events(request, payload: BulkEventsIn):
 
 
 def _tasks(client):
-    return (Task.objects.visible_to(client)
-            .select_related("assignee", "organization", "assigner", "catalog_item",
-                            "source_record")
-            .annotate(n_events=Count("events")))
+    return (
+        Task.objects.visible_to(client)
+        .select_related("assignee", "organization", "assigner", "catalog_item", "source_record")
+        .annotate(n_events=Count("events"))
+    )
 
 
 def _one(client, source: str, external_id: str) -> Task:
@@ -169,8 +188,12 @@ def org_path(client, code: str) -> str:
     """The path of a visible organisation by electronic code, for subtree filters."""
     org = Organization.objects.visible_to(client).filter(code=code).first()
     if org is None:
-        raise ApiError(422, "invalid", f"Không tìm thấy đơn vị mã định danh {code} trong phạm "
-                       "vi của ứng dụng kết nối.", "org")
+        raise ApiError(
+            422,
+            "invalid",
+            f"Không tìm thấy đơn vị mã định danh {code} trong phạm vi của ứng dụng kết nối.",
+            "org",
+        )
     return org.path
 
 
@@ -178,14 +201,23 @@ def task_out(task: Task) -> TaskOut:
     record = getattr(task, "source_record", None)
     document = DocumentOut(**record.document) if record and record.document else None
     return TaskOut(
-        source=task.source, external_id=task.external_id, name=task.name,
+        source=task.source,
+        external_id=task.external_id,
+        name=task.name,
         assignee_code=task.assignee.code if task.assignee else None,
-        organization_code=task.organization.code, organization_name=task.organization.name,
+        organization_code=task.organization.code,
+        organization_name=task.organization.name,
         assigner_code=task.assigner.code if task.assigner else None,
         catalog_item_code=task.catalog_item.code if task.catalog_item else None,
-        coefficient=task.coefficient, quantity=task.quantity,
-        assigned_date=task.assigned_date, due_date=task.due_date,
-        completed_date=task.completed_date, status=task.status,
-        period=f"{task.period:%Y-%m}", quality_failures=task.quality_failures,
-        delays=task.delays, document=document, events=getattr(task, "n_events", 0),
+        coefficient=task.coefficient,
+        quantity=task.quantity,
+        assigned_date=task.assigned_date,
+        due_date=task.due_date,
+        completed_date=task.completed_date,
+        status=task.status,
+        period=f"{task.period:%Y-%m}",
+        quality_failures=task.quality_failures,
+        delays=task.delays,
+        document=document,
+        events=getattr(task, "n_events", 0),
     )

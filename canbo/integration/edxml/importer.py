@@ -29,9 +29,20 @@ from canbo.work.errors import WorkError
 
 API_ENDPOINT = "POST /api/v1/edxml"
 MAX_KEPT = 5 * 1024 * 1024
-DOCUMENT_FIELDS = ["document_id", "organ_id", "organ_name", "code", "promulgation_date",
-                   "document_type", "subject", "due_date", "steering_type", "task_codes",
-                   "attachments", "problems"]
+DOCUMENT_FIELDS = [
+    "document_id",
+    "organ_id",
+    "organ_name",
+    "code",
+    "promulgation_date",
+    "document_type",
+    "subject",
+    "due_date",
+    "steering_type",
+    "task_codes",
+    "attachments",
+    "problems",
+]
 OUTCOMES = {
     "document_created": "Đã lưu văn bản đến",
     "document_updated": "Đã cập nhật văn bản đến",
@@ -73,8 +84,7 @@ class PacketReport:
         ]
 
 
-def import_edxml(actor: Actor, source: bytes | BinaryIO, name: str,
-                 endpoint: str) -> PacketReport:
+def import_edxml(actor: Actor, source: bytes | BinaryIO, name: str, endpoint: str) -> PacketReport:
     """Import one packet (bytes, or a seekable binary file read in chunks); keep the body of
     a rejected one (see the module docstring)."""
     report = process(actor, source, name)
@@ -105,14 +115,25 @@ def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
     except Rejection as exc:
         outcome = "pending" if exc.pending else "rejected"
         if exc.needs_person:
-            return PacketReport(name, "needs_person", exc.message, packet.problems,
-                                packet.reference, handler=_handler_label(packet))
+            return PacketReport(
+                name,
+                "needs_person",
+                exc.message,
+                packet.problems,
+                packet.reference,
+                handler=_handler_label(packet),
+            )
         return PacketReport(name, outcome, exc.message, packet.problems, packet.reference)
     except WorkError as exc:
         return PacketReport(name, "rejected", exc.message, packet.problems, packet.reference)
     except IntegrityError:  # a concurrent import of the same packet won the race
-        return PacketReport(name, "rejected", "Xung đột với một lần nhập đồng thời: hãy gửi "
-                            "lại gói tin.", packet.problems, packet.reference)
+        return PacketReport(
+            name,
+            "rejected",
+            "Xung đột với một lần nhập đồng thời: hãy gửi lại gói tin.",
+            packet.problems,
+            packet.reference,
+        )
     report.problems = packet.problems + report.problems
     return report
 
@@ -130,10 +151,10 @@ def _apply(actor: Actor, packet: Packet, name: str) -> PacketReport:
 
 def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     if not (packet.document_id or packet.code):
-        raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được "
-                        "văn bản.")
-    results = [_store_document(actor, packet, org)
-               for org in receiving_orgs(actor, packet.to_organ_ids)]
+        raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được văn bản.")
+    results = [
+        _store_document(actor, packet, org) for org in receiving_orgs(actor, packet.to_organ_ids)
+    ]
     outcomes = {outcome for outcome, _, _ in results}
     outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
     if "document_created" in outcomes:
@@ -149,10 +170,15 @@ def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, Incomi
     values = _document_values(packet)
     doc = IncomingDocument.objects.filter(organization=org, reference=packet.reference).first()
     if doc is None:
-        doc = IncomingDocument.objects.create(organization=org, reference=packet.reference,
-                                              client=actor.client, **values)
-        audit.record(actor.user, "integration.receive_document", doc,
-                     after=audit.snapshot(doc, DOCUMENT_FIELDS))
+        doc = IncomingDocument.objects.create(
+            organization=org, reference=packet.reference, client=actor.client, **values
+        )
+        audit.record(
+            actor.user,
+            "integration.receive_document",
+            doc,
+            after=audit.snapshot(doc, DOCUMENT_FIELDS),
+        )
         return "document_created", f"Văn bản {doc} ({_org_label(org)}).", doc
     return (*_update_document(actor, doc, values), doc)
 
@@ -160,21 +186,29 @@ def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, Incomi
 def _attachment_note(packet: Packet) -> list[str]:
     if not packet.attachments:
         return []
-    files = ", ".join(f"“{a.name or a.content_id}” ({a.size / 1024:.0f} KB)"
-                      for a in packet.attachments[:20])
+    files = ", ".join(
+        f"“{a.name or a.content_id}” ({a.size / 1024:.0f} KB)" for a in packet.attachments[:20]
+    )
     more = f" và {len(packet.attachments) - 20} tệp khác" if len(packet.attachments) > 20 else ""
     return [f"Tệp đính kèm {files}{more}: chỉ ghi nhận tên và dung lượng."]
 
 
 def _document_values(packet: Packet) -> dict:
     return {
-        "document_id": packet.document_id[:255], "organ_id": packet.organ_id[:64],
-        "organ_name": packet.organ_name[:255], "code": packet.code[:120],
-        "promulgation_date": packet.promulgation_date, "subject": packet.subject,
-        "document_type": packet.document_type[:120], "due_date": packet.due_date,
-        "steering_type": packet.steering_type[:32], "task_codes": packet.task_codes,
-        "attachments": [{"name": a.name, "content_type": a.content_type, "size": a.size}
-                        for a in packet.attachments],
+        "document_id": packet.document_id[:255],
+        "organ_id": packet.organ_id[:64],
+        "organ_name": packet.organ_name[:255],
+        "code": packet.code[:120],
+        "promulgation_date": packet.promulgation_date,
+        "subject": packet.subject,
+        "document_type": packet.document_type[:120],
+        "due_date": packet.due_date,
+        "steering_type": packet.steering_type[:32],
+        "task_codes": packet.task_codes,
+        "attachments": [
+            {"name": a.name, "content_type": a.content_type, "size": a.size}
+            for a in packet.attachments
+        ],
         "problems": packet.problems,
     }
 
@@ -189,8 +223,9 @@ def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple
     for name in changed:
         setattr(doc, name, values[name])
     doc.save(update_fields=[*changed, "updated_at"])
-    audit.record(actor.user, "integration.update_document", doc, before,
-                 audit.snapshot(doc, changed))
+    audit.record(
+        actor.user, "integration.update_document", doc, before, audit.snapshot(doc, changed)
+    )
     message = f"Văn bản {doc}: cập nhật {', '.join(changed)}."
     if "due_date" in changed:
         message += follow_due_date(actor, doc)
@@ -231,8 +266,9 @@ def _pending_statuses(actor: Actor, refs: set[str]) -> list[RejectedPayload]:
     scope = Q(organization__in=actor.orgs())
     if actor.covers(None):
         scope |= Q(organization__isnull=True)
-    payloads = RejectedPayload.objects.filter(scope, status=PayloadStatus.PENDING,
-                                              reference__in=refs)
+    payloads = RejectedPayload.objects.filter(
+        scope, status=PayloadStatus.PENDING, reference__in=refs
+    )
     keyed = []
     for payload in payloads:
         try:
@@ -245,14 +281,20 @@ def _pending_statuses(actor: Actor, refs: set[str]) -> list[RejectedPayload]:
     return [payload for _, payload in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _keep(actor: Actor, data: bytes | None, name: str, endpoint: str,
-          report: PacketReport) -> RejectedPayload:
+def _keep(
+    actor: Actor, data: bytes | None, name: str, endpoint: str, report: PacketReport
+) -> RejectedPayload:
     fits = data is not None
     reason = report.message if fits else f"{report.message} (nội dung quá lớn, không lưu)"
     return RejectedPayload.objects.create(
-        client=actor.client, organization=actor.home_org if actor.who or actor.org else None,
-        uploaded_by=actor.user, endpoint=endpoint[:120], name=name[:255],
-        body=data if fits else b"", reference=report.reference[:255], reason=reason,
+        client=actor.client,
+        organization=actor.home_org if actor.who or actor.org else None,
+        uploaded_by=actor.user,
+        endpoint=endpoint[:120],
+        name=name[:255],
+        body=data if fits else b"",
+        reference=report.reference[:255],
+        reason=reason,
         handler=report.handler,
     )
 
@@ -260,8 +302,9 @@ def _keep(actor: Actor, data: bytes | None, name: str, endpoint: str,
 def _resolve(user, payload: RejectedPayload, status: str, reason: str) -> None:
     payload.status, payload.resolved_at = status, timezone.now()
     payload.save(update_fields=["status", "resolved_at"])
-    audit.record(user, f"integration.payload_{status}", payload, after={"status": status},
-                 reason=reason)
+    audit.record(
+        user, f"integration.payload_{status}", payload, after={"status": status}, reason=reason
+    )
 
 
 def retry_payload(user, payload: RejectedPayload) -> PacketReport:
@@ -285,5 +328,12 @@ def discard_payload(user, payload: RejectedPayload, reason: str = "") -> None:
     _resolve(user, payload, PayloadStatus.DISCARDED, reason)
 
 
-__all__ = ["API_ENDPOINT", "PacketReport", "discard_payload", "find_document", "import_edxml",
-           "process", "retry_payload"]
+__all__ = [
+    "API_ENDPOINT",
+    "PacketReport",
+    "discard_payload",
+    "find_document",
+    "import_edxml",
+    "process",
+    "retry_payload",
+]

@@ -103,8 +103,10 @@ def _refusal(exc: ReadError, limit: int) -> str:
     if exc.kind == "too_complex":
         return "Tệp edXML có quá nhiều phần tử hoặc lồng quá sâu: không phải gói tin edXML."
     if exc.kind == "encoding":
-        return (f"Gói tin khai báo mã ký tự “{exc.detail}”; gói tin edXML (QCVN 102:2016) phải "
-                "dùng UTF-8: đã từ chối, không ghi gì.")
+        return (
+            f"Gói tin khai báo mã ký tự “{exc.detail}”; gói tin edXML (QCVN 102:2016) phải "
+            "dùng UTF-8: đã từ chối, không ghi gì."
+        )
     if exc.kind == "too_large":
         return f"Tệp edXML quá lớn (tối đa {limit // (1024 * 1024)} MB)."
     return f"Tệp không phải XML hợp lệ: {exc.detail}"

@@ -20,7 +20,7 @@ XML_BODY = {
     "requestBody": {
         "required": True,
         "description": "Một gói tin edXML (QCVN 102:2016/BTTTT), tối đa 100 MB; tệp đính "
-                       "kèm (AttachmentEncoded) được bỏ qua, chỉ giữ tên và dung lượng.",
+        "kèm (AttachmentEncoded) được bỏ qua, chỉ giữ tên và dung lượng.",
         "content": {"application/xml": {"schema": {"type": "string"}}},
     }
 }
@@ -43,8 +43,15 @@ class EdxmlErrorOut(ErrorOut):
 
 @router.post(
     "/edxml",
-    response={200: EdxmlOut, 202: EdxmlOut, 400: EdxmlErrorOut, 401: ErrorOut, 403: ErrorOut,
-              422: EdxmlErrorOut, 429: ErrorOut},
+    response={
+        200: EdxmlOut,
+        202: EdxmlOut,
+        400: EdxmlErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        422: EdxmlErrorOut,
+        429: ErrorOut,
+    },
     openapi_extra=XML_BODY,
 )
 def post_edxml(request):
@@ -62,14 +69,28 @@ def post_edxml(request):
     except (RequestDataTooBig, _TooLarge):
         # A signed request is read whole for its signature (DATA_UPLOAD_MAX_MEMORY_SIZE);
         # an unsigned one is streamed up to the edXML limit.
-        return Status(400, {"code": "edxml_invalid", "outcome": "invalid", "problems": [],
-                            "message": "Gói tin edXML quá lớn so với giới hạn của máy chủ."})
-    request.api_counts = {"received": 1, "written": int(report.ok and report.outcome
-                                                       != "unchanged")}
+        return Status(
+            400,
+            {
+                "code": "edxml_invalid",
+                "outcome": "invalid",
+                "problems": [],
+                "message": "Gói tin edXML quá lớn so với giới hạn của máy chủ.",
+            },
+        )
+    request.api_counts = {
+        "received": 1,
+        "written": int(report.ok and report.outcome != "unchanged"),
+    }
     status = STATUS.get(report.outcome, 200)
-    body = {"code": ERROR_CODES.get(report.outcome, "ok" if report.ok else "pending"),
-            "outcome": report.outcome, "message": report.message, "problems": report.problems,
-            "reference": report.reference, "task_id": report.task_id}
+    body = {
+        "code": ERROR_CODES.get(report.outcome, "ok" if report.ok else "pending"),
+        "outcome": report.outcome,
+        "message": report.message,
+        "problems": report.problems,
+        "reference": report.reference,
+        "task_id": report.task_id,
+    }
     return Status(status, body)
 
 

@@ -28,8 +28,9 @@ TITLES = {BatchKind.TASKS: "Nhiệm vụ", BatchKind.PEOPLE: "Công chức"}
 
 def template_for(kind: str) -> bytes:
     module = KINDS[BatchKind(kind)]
-    return template(module.HEADERS + getattr(module, "OPTIONAL", []), TITLES[BatchKind(kind)],
-                    module.NOTES)
+    return template(
+        module.HEADERS + getattr(module, "OPTIONAL", []), TITLES[BatchKind(kind)], module.NOTES
+    )
 
 
 def check_rows(actor: Actor, kind: str, content: bytes, progress=None) -> list[RowResult]:
@@ -45,15 +46,24 @@ def write_rows(actor: Actor, kind: str, results: list[RowResult]) -> int:
     return KINDS[BatchKind(kind)].write(actor, results)
 
 
-def create_batch(user, kind: str, file_name: str, content: bytes,
-                 organization: Organization | None = None) -> ImportBatch:
+def create_batch(
+    user, kind: str, file_name: str, content: bytes, organization: Organization | None = None
+) -> ImportBatch:
     batch = ImportBatch.objects.create(
-        kind=kind, file_name=file_name[:255], content=content,
-        sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user, organization=organization,
+        kind=kind,
+        file_name=file_name[:255],
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=user,
+        organization=organization,
         heartbeat_at=timezone.now(),
     )
-    audit.record(user, "integration.upload_batch", batch,
-                 after={"kind": kind, "file": batch.file_name, "sha256": batch.sha256})
+    audit.record(
+        user,
+        "integration.upload_batch",
+        batch,
+        after={"kind": kind, "file": batch.file_name, "sha256": batch.sha256},
+    )
     validate_batch.enqueue(batch.pk)
     batch.refresh_from_db()
     return batch
@@ -61,8 +71,9 @@ def create_batch(user, kind: str, file_name: str, content: bytes,
 
 def confirm_batch(user, batch: ImportBatch) -> ImportBatch:
     """Start writing a checked batch; only a batch waiting for confirmation can start."""
-    started = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW)\
-        .update(status=BatchStatus.COMMITTING, processed_rows=0, heartbeat_at=timezone.now())
+    started = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW).update(
+        status=BatchStatus.COMMITTING, processed_rows=0, heartbeat_at=timezone.now()
+    )
     if not started:
         raise SheetError("Lô nhập này không ở trạng thái chờ xác nhận.")
     audit.record(user, "integration.confirm_batch", batch)
@@ -75,7 +86,8 @@ def discard_batch(user, batch: ImportBatch) -> None:
     """Discard a batch that is not written: waiting, refused, failed or interrupted."""
     ended = Q(status__in=[BatchStatus.PREVIEW, BatchStatus.INVALID, BatchStatus.FAILED])
     discarded = ImportBatch.objects.filter(ended | stale_batches(), pk=batch.pk).update(
-        status=BatchStatus.DISCARDED, finished_at=timezone.now(), heartbeat_at=timezone.now())
+        status=BatchStatus.DISCARDED, finished_at=timezone.now(), heartbeat_at=timezone.now()
+    )
     if not discarded:
         raise SheetError("Lô nhập này không thể hủy ở trạng thái hiện tại.")
     audit.record(user, "integration.discard_batch", batch)
@@ -84,7 +96,8 @@ def discard_batch(user, batch: ImportBatch) -> None:
 def retry_batch(user, batch: ImportBatch) -> ImportBatch:
     """Run an interrupted check or write again from the stored file (all rows or none)."""
     restarted = ImportBatch.objects.filter(stale_batches(), pk=batch.pk).update(
-        processed_rows=0, heartbeat_at=timezone.now())
+        processed_rows=0, heartbeat_at=timezone.now()
+    )
     if not restarted:
         raise SheetError("Chỉ chạy lại được lô nhập bị gián đoạn.")
     batch.refresh_from_db()
@@ -103,8 +116,11 @@ def validate_batch(batch_id: int) -> None:
     results = _check(batch)
     if results is not None:
         errors = _store_report(batch, results)
-        _set(batch, status=BatchStatus.INVALID if errors else BatchStatus.PREVIEW,
-             message=summary(results))
+        _set(
+            batch,
+            status=BatchStatus.INVALID if errors else BatchStatus.PREVIEW,
+            message=summary(results),
+        )
 
 
 @task()
@@ -114,8 +130,12 @@ def commit_batch(batch_id: int) -> None:
         _commit(batch)
     except Exception:  # a batch must never stay "writing" forever
         logger.exception("import batch %s failed", batch_id)
-        _set(batch, status=BatchStatus.FAILED, finished_at=timezone.now(),
-             message="Lỗi không mong đợi khi ghi dữ liệu: không dòng nào được ghi.")
+        _set(
+            batch,
+            status=BatchStatus.FAILED,
+            finished_at=timezone.now(),
+            message="Lỗi không mong đợi khi ghi dữ liệu: không dòng nào được ghi.",
+        )
 
 
 def _commit(batch: ImportBatch) -> None:
@@ -123,20 +143,37 @@ def _commit(batch: ImportBatch) -> None:
     if results is None:
         return
     if _store_report(batch, results):
-        _set(batch, status=BatchStatus.INVALID, message="Dữ liệu đã thay đổi từ lúc xem trước: "
-             + summary(results) + " Không dòng nào được ghi.")
+        _set(
+            batch,
+            status=BatchStatus.INVALID,
+            message="Dữ liệu đã thay đổi từ lúc xem trước: "
+            + summary(results)
+            + " Không dòng nào được ghi.",
+        )
         return
     _set(batch, status=BatchStatus.COMMITTING)
     try:
         written = write_rows(_actor(batch), batch.kind, results)
     except WorkError as exc:
-        _set(batch, status=BatchStatus.FAILED, finished_at=timezone.now(),
-             message=f"{exc.message} Không dòng nào được ghi.")
+        _set(
+            batch,
+            status=BatchStatus.FAILED,
+            finished_at=timezone.now(),
+            message=f"{exc.message} Không dòng nào được ghi.",
+        )
         return
-    _set(batch, status=BatchStatus.COMMITTED, finished_at=timezone.now(),
-         message=f"Đã ghi {written} dòng. {summary(results)}")
-    audit.record(batch.uploaded_by, "integration.commit_batch", batch,
-                 after={"written": written, "sha256": batch.sha256})
+    _set(
+        batch,
+        status=BatchStatus.COMMITTED,
+        finished_at=timezone.now(),
+        message=f"Đã ghi {written} dòng. {summary(results)}",
+    )
+    audit.record(
+        batch.uploaded_by,
+        "integration.commit_batch",
+        batch,
+        after={"written": written, "sha256": batch.sha256},
+    )
 
 
 def _check(batch: ImportBatch) -> list[RowResult] | None:
@@ -150,15 +187,26 @@ def _check(batch: ImportBatch) -> list[RowResult] | None:
         return check_rows(_actor(batch), batch.kind, content, progress)
     except SheetError as exc:
         # A refused file is not kept (its SHA-256 stays as the trace): it may be hostile.
-        _set(batch, status=BatchStatus.INVALID, message=exc.message, report=[], content=b"",
-             finished_at=timezone.now())
+        _set(
+            batch,
+            status=BatchStatus.INVALID,
+            message=exc.message,
+            report=[],
+            content=b"",
+            finished_at=timezone.now(),
+        )
         return None
 
 
 def _store_report(batch: ImportBatch, results: list[RowResult]) -> int:
     errors = sum(bool(r.errors) for r in results)
-    _set(batch, report=[r.as_json() for r in results], total_rows=len(results),
-         processed_rows=len(results), error_rows=errors)
+    _set(
+        batch,
+        report=[r.as_json() for r in results],
+        total_rows=len(results),
+        processed_rows=len(results),
+        error_rows=errors,
+    )
     return errors
 
 
@@ -167,11 +215,15 @@ def summary(results: list[RowResult]) -> str:
     for result in results:
         key = "error" if result.errors else result.action
         counts[key] = counts.get(key, 0) + 1
-    labels = {"create": "thêm mới", "update": "cập nhật", "skip": "đã có (bỏ qua)",
-              "unchanged": "không đổi", "error": "có lỗi"}
+    labels = {
+        "create": "thêm mới",
+        "update": "cập nhật",
+        "skip": "đã có (bỏ qua)",
+        "unchanged": "không đổi",
+        "error": "có lỗi",
+    }
     parts = [f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k)]
     return f"{len(results)} dòng: " + ", ".join(parts) + "."
-
 
 
 def _actor(batch: ImportBatch) -> Actor:

@@ -16,10 +16,12 @@ class SheetCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=".xlsx or .csv (UTF-8, ; or , separated)")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="check and print the report, write nothing")
-        parser.add_argument("--org", help="only people of this organisation (electronic code "
-                                          "or exact name)")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and print the report, write nothing"
+        )
+        parser.add_argument(
+            "--org", help="only people of this organisation (electronic code or exact name)"
+        )
 
     def handle(self, *args, file, dry_run, org, **options):
         actor = self._actor(org)

@@ -48,5 +48,6 @@ class PickHandlerForm(forms.Form):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = (
-            lambda p: f"{p.full_name} ({p.code}) – {p.organization}")
+        self.fields["person"].label_from_instance = lambda p: (
+            f"{p.full_name} ({p.code}) – {p.organization}"
+        )

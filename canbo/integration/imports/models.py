@@ -20,8 +20,12 @@ class IncomingDocument(models.Model):
     """A document received by edXML; its status packets turn it into a task."""
 
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="incoming_documents", verbose_name=_("receiving organisation"),
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incoming_documents",
+        verbose_name=_("receiving organisation"),
     )
     reference = models.CharField(_("reference"), max_length=255)
     document_id = models.CharField(_("document identity"), max_length=255, blank=True)
@@ -39,15 +43,19 @@ class IncomingDocument(models.Model):
     last_status = models.CharField(_("last status"), max_length=4, blank=True)
     last_status_at = models.DateTimeField(_("last status time"), null=True, blank=True)
     problems = models.JSONField(_("problems"), default=list, blank=True)
-    client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.SET_NULL,
-                               verbose_name=_("API client"))
+    client = models.ForeignKey(
+        ApiClient, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("API client")
+    )
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-received_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["organization", "reference"],
-                                               name="unique_incoming_document")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "reference"], name="unique_incoming_document"
+            )
+        ]
         indexes = [models.Index(fields=["document_id"]), models.Index(fields=["organ_id", "code"])]
         verbose_name = _("incoming document")
         verbose_name_plural = _("incoming documents")
@@ -81,7 +89,8 @@ def stale_batches() -> models.Q:
     cutoff = stale_before()
     return models.Q(status__in=running) & (
         models.Q(heartbeat_at__lt=cutoff)
-        | models.Q(heartbeat_at__isnull=True, created_at__lt=cutoff))
+        | models.Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
 
 
 class ImportBatch(models.Model):
@@ -91,12 +100,23 @@ class ImportBatch(models.Model):
     file_name = NFCCharField(_("file name"), max_length=255)
     content = models.BinaryField(_("content"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, verbose_name=_("uploaded by"))
-    organization = models.ForeignKey(Organization, null=True, blank=True,
-                                     on_delete=models.SET_NULL, verbose_name=_("organisation"))
-    status = models.CharField(_("status"), max_length=12, choices=BatchStatus.choices,
-                              default=BatchStatus.VALIDATING)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("uploaded by"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("organisation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=BatchStatus.choices, default=BatchStatus.VALIDATING
+    )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
@@ -144,24 +164,44 @@ class PayloadStatus(models.TextChoices):
 class RejectedPayload(models.Model):
     """The body of a rejected edXML packet, kept with the reason until retried or discarded."""
 
-    client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="rejected_payloads", verbose_name=_("API client"))
-    organization = models.ForeignKey(Organization, null=True, blank=True,
-                                     on_delete=models.SET_NULL, verbose_name=_("organisation"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+",
-                                    verbose_name=_("uploaded by"))
+    client = models.ForeignKey(
+        ApiClient,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rejected_payloads",
+        verbose_name=_("API client"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("organisation"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     endpoint = models.CharField(_("endpoint"), max_length=120)
     name = NFCCharField(_("file name"), max_length=255, blank=True)
     body = models.BinaryField(_("body"))
-    reference = models.CharField(_("document reference"), max_length=255, blank=True,
-                                 db_index=True)
+    reference = models.CharField(_("document reference"), max_length=255, blank=True, db_index=True)
     reason = NFCTextField(_("reason"))
     # The handler (StaffInfo/Staff) as sent, when the packet waits for a person to be picked.
     handler = NFCCharField(_("handler as sent"), max_length=255, blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    status = models.CharField(_("status"), max_length=12, choices=PayloadStatus.choices,
-                              default=PayloadStatus.PENDING, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=PayloadStatus.choices,
+        default=PayloadStatus.PENDING,
+        db_index=True,
+    )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
 
     class Meta:
@@ -184,22 +224,36 @@ class StaffAlias(models.Model):
     (StaffInfo: a folded full name, an e-mail or a mobile number), remembered for later
     packets. `organization` is the sending organisation whose subtree was searched."""
 
-    organization = models.ForeignKey(Organization, null=True, blank=True,
-                                     on_delete=models.CASCADE, related_name="+",
-                                     verbose_name=_("sending organisation"))
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("sending organisation"),
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=AliasKind.choices)
     key = models.CharField(_("key"), max_length=255)
     label = NFCCharField(_("as sent"), max_length=255)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+",
-                               verbose_name=_("civil servant"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name=_("picked by"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("civil servant")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picked by"),
+    )
     created_at = models.DateTimeField(_("picked at"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "kind", "key"],
-                                               name="unique_staff_alias")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "key"], name="unique_staff_alias"
+            )
+        ]
         verbose_name = _("handler name mapping")
         verbose_name_plural = _("handler name mappings")
 

@@ -19,15 +19,35 @@ from canbo.people.models import ID_NUMBER, PastClassification, Person, Post
 from canbo.people.services import assign_post
 from canbo.scoring import COMPLETE, EXCELLENT, FAIL, GOOD
 
-HEADERS = ["Mã công chức", "Họ và tên", "Ngày sinh hoặc năm sinh", "Giới tính", "Dân tộc",
-           "Đơn vị", "Mã vị trí việc làm", "Mã chức danh", "Ngày nhận nhiệm vụ"]
+HEADERS = [
+    "Mã công chức",
+    "Họ và tên",
+    "Ngày sinh hoặc năm sinh",
+    "Giới tính",
+    "Dân tộc",
+    "Đơn vị",
+    "Mã vị trí việc làm",
+    "Mã chức danh",
+    "Ngày nhận nhiệm vụ",
+]
 PAST_YEARS = range(2021, 2026)
 CLASSIFICATION_HEADERS = {f"Xếp loại {year}": year for year in PAST_YEARS}
 HISTORY = "Quá trình công tác"
 # Optional columns: the personnel record, past classifications and post history.
-OPTIONAL = ["Số CCCD", "Quê quán", "Đảng viên", "Trình độ chuyên môn", "Chuyên ngành",
-            "Lý luận chính trị", "Quản lý nhà nước", "Tin học", "Ngoại ngữ",
-            "Ngày vào công tác", *CLASSIFICATION_HEADERS, HISTORY]
+OPTIONAL = [
+    "Số CCCD",
+    "Quê quán",
+    "Đảng viên",
+    "Trình độ chuyên môn",
+    "Chuyên ngành",
+    "Lý luận chính trị",
+    "Quản lý nhà nước",
+    "Tin học",
+    "Ngoại ngữ",
+    "Ngày vào công tác",
+    *CLASSIFICATION_HEADERS,
+    HISTORY,
+]
 NOTES = [
     "Mỗi dòng là một công chức; mã đã có thì cập nhật, chưa có thì thêm mới.",
     "Ngày sinh hoặc năm sinh: dd/mm/yyyy, hoặc chỉ năm (ví dụ 1985).",
@@ -50,34 +70,75 @@ NOTES = [
     "“01/01/2015|31/12/2020|Phường Tân Phong|VP|CONG_CHUC”).",
     "Tệp có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi.",
 ]
-LEVELS = {fold(k): v for k, v in {
-    "Hoàn thành xuất sắc nhiệm vụ": EXCELLENT, "HTXSNV": EXCELLENT, "Xuất sắc": EXCELLENT,
-    "Hoàn thành tốt nhiệm vụ": GOOD, "HTTNV": GOOD, "Tốt": GOOD,
-    "Hoàn thành nhiệm vụ": COMPLETE, "HTNV": COMPLETE, "Hoàn thành": COMPLETE,
-    "Không hoàn thành nhiệm vụ": FAIL, "KHTNV": FAIL, "Không hoàn thành": FAIL}.items()}
-EDUCATION = {fold(k): v for k, v in {
-    "Chưa có": Education.NONE, "Trung học phổ thông": Education.SECONDARY,
-    "Trung cấp / Cao đẳng": Education.VOCATIONAL, "Trung cấp": Education.VOCATIONAL,
-    "Cao đẳng": Education.VOCATIONAL, "Đại học": Education.UNIVERSITY,
-    "Thạc sĩ": Education.MASTER, "Tiến sĩ": Education.DOCTOR}.items()}
-THEORY = {fold(k): v for k, v in {
-    "Chưa có": PoliticalTheory.NONE, "Không": PoliticalTheory.NONE,
-    "Sơ cấp": PoliticalTheory.BASIC, "Trung cấp": PoliticalTheory.INTERMEDIATE,
-    "Cao cấp": PoliticalTheory.ADVANCED}.items()}
-STATE = {fold(k): v for k, v in {
-    "Chưa có": StateManagement.NONE, "Không": StateManagement.NONE,
-    "Chuyên viên": StateManagement.SPECIALIST,
-    "Chuyên viên chính": StateManagement.MAIN_SPECIALIST,
-    "Chuyên viên cao cấp": StateManagement.SENIOR_SPECIALIST}.items()}
+LEVELS = {
+    fold(k): v
+    for k, v in {
+        "Hoàn thành xuất sắc nhiệm vụ": EXCELLENT,
+        "HTXSNV": EXCELLENT,
+        "Xuất sắc": EXCELLENT,
+        "Hoàn thành tốt nhiệm vụ": GOOD,
+        "HTTNV": GOOD,
+        "Tốt": GOOD,
+        "Hoàn thành nhiệm vụ": COMPLETE,
+        "HTNV": COMPLETE,
+        "Hoàn thành": COMPLETE,
+        "Không hoàn thành nhiệm vụ": FAIL,
+        "KHTNV": FAIL,
+        "Không hoàn thành": FAIL,
+    }.items()
+}
+EDUCATION = {
+    fold(k): v
+    for k, v in {
+        "Chưa có": Education.NONE,
+        "Trung học phổ thông": Education.SECONDARY,
+        "Trung cấp / Cao đẳng": Education.VOCATIONAL,
+        "Trung cấp": Education.VOCATIONAL,
+        "Cao đẳng": Education.VOCATIONAL,
+        "Đại học": Education.UNIVERSITY,
+        "Thạc sĩ": Education.MASTER,
+        "Tiến sĩ": Education.DOCTOR,
+    }.items()
+}
+THEORY = {
+    fold(k): v
+    for k, v in {
+        "Chưa có": PoliticalTheory.NONE,
+        "Không": PoliticalTheory.NONE,
+        "Sơ cấp": PoliticalTheory.BASIC,
+        "Trung cấp": PoliticalTheory.INTERMEDIATE,
+        "Cao cấp": PoliticalTheory.ADVANCED,
+    }.items()
+}
+STATE = {
+    fold(k): v
+    for k, v in {
+        "Chưa có": StateManagement.NONE,
+        "Không": StateManagement.NONE,
+        "Chuyên viên": StateManagement.SPECIALIST,
+        "Chuyên viên chính": StateManagement.MAIN_SPECIALIST,
+        "Chuyên viên cao cấp": StateManagement.SENIOR_SPECIALIST,
+    }.items()
+}
 YES_NO = {"co": True, "x": True, "1": True, "khong": False, "0": False}
-RECORD_FIELDS = ["id_number", "hometown", "party_member", "education", "major",
-                 "political_theory", "state_management", "it_certificate", "foreign_language",
-                 "service_start"]
-GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE,
-           "female": Gender.FEMALE}
-ETHNICITIES = {fold(label): code for code, label in Ethnicity.choices
-               if code != Ethnicity.OTHER} | {code: code for code in Ethnicity.values} | {
-    "khac": Ethnicity.OTHER}
+RECORD_FIELDS = [
+    "id_number",
+    "hometown",
+    "party_member",
+    "education",
+    "major",
+    "political_theory",
+    "state_management",
+    "it_certificate",
+    "foreign_language",
+    "service_start",
+]
+GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
+ETHNICITIES = (
+    {fold(label): code for code, label in Ethnicity.choices if code != Ethnicity.OTHER}
+    | {code: code for code in Ethnicity.values}
+    | {"khac": Ethnicity.OTHER}
+)
 PERSON_FIELDS = ["full_name", "birth_date", "birth_year", "gender", "ethnicity"]
 POST_FIELDS = ["organization", "job_position", "title"]
 Progress = Callable[[int], None]
@@ -137,17 +198,28 @@ class _Lookup:
             for key in {o.code, o.name} - {None, ""}:
                 self.communes.setdefault(key, []).append(o)
         ids = {text(v["Số CCCD"]) for _, v in rows} - {""}
-        self.id_owners = dict(Person.objects.filter(id_number__in=ids)
-                              .values_list("id_number", "code"))
+        self.id_owners = dict(
+            Person.objects.filter(id_number__in=ids).values_list("id_number", "code")
+        )
         known = [p.pk for p in self.people.values()]
-        self.past = {(p, y): lv for p, y, lv in PastClassification.objects.filter(
-            person_id__in=known).values_list("person_id", "year", "level")}
-        self.posts = set(Post.objects.filter(person_id__in=known).values_list(
-            "person_id", "start", "organization_id"))
+        self.past = {
+            (p, y): lv
+            for p, y, lv in PastClassification.objects.filter(person_id__in=known).values_list(
+                "person_id", "year", "level"
+            )
+        }
+        self.posts = set(
+            Post.objects.filter(person_id__in=known).values_list(
+                "person_id", "start", "organization_id"
+            )
+        )
         # Current holders of single-holder titles (Chủ tịch…): (org id, title id) → code.
-        self.holders = {(o, t): c for o, t, c in Post.objects.filter(
-            end__isnull=True, title__single_holder=True).values_list(
-            "organization_id", "title_id", "person__code")}
+        self.holders = {
+            (o, t): c
+            for o, t, c in Post.objects.filter(
+                end__isnull=True, title__single_holder=True
+            ).values_list("organization_id", "title_id", "person__code")
+        }
         self.codes = codes
 
     def org(self, ref: str, errors: list[str]) -> Organization | None:
@@ -156,10 +228,13 @@ class _Lookup:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            errors.append(f"Có nhiều đơn vị tên “{ref}”: ghi “Tên đơn vị cha / {ref}” hoặc "
-                          "mã định danh.")
-        elif Organization.objects.filter(code=ref).exists() or \
-                Organization.objects.filter(name=ref).exists():
+            errors.append(
+                f"Có nhiều đơn vị tên “{ref}”: ghi “Tên đơn vị cha / {ref}” hoặc mã định danh."
+            )
+        elif (
+            Organization.objects.filter(code=ref).exists()
+            or Organization.objects.filter(name=ref).exists()
+        ):
             errors.append(f"Đơn vị “{ref}” nằm ngoài phạm vi được phép của bạn.")
         else:
             errors.append(f"Không có đơn vị “{ref}”.")
@@ -177,8 +252,10 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
     if not code or len(code) > 32:
         errors.append("Mã công chức không được để trống và tối đa 32 ký tự.")
     elif not is_code(code, 32):
-        errors.append("Mã công chức chỉ gồm chữ cái không dấu, chữ số và . _ - (bắt đầu bằng "
-                      "chữ hoặc số; không có dấu cách, dấu nháy, dấu / hay xuống dòng).")
+        errors.append(
+            "Mã công chức chỉ gồm chữ cái không dấu, chữ số và . _ - (bắt đầu bằng "
+            "chữ hoặc số; không có dấu cách, dấu nháy, dấu / hay xuống dòng)."
+        )
     if not name or len(name) > 120:
         errors.append("Họ và tên không được để trống và tối đa 120 ký tự.")
     elif has_control(name):
@@ -232,8 +309,10 @@ def _post(lookup: _Lookup, values: dict, errors: list[str]) -> dict:
     if not ref:
         errors.append("Đơn vị không được để trống.")
     found = {}
-    for header, field, table in (("Mã vị trí việc làm", "job_position", lookup.positions),
-                                 ("Mã chức danh", "title", lookup.titles)):
+    for header, field, table in (
+        ("Mã vị trí việc làm", "job_position", lookup.positions),
+        ("Mã chức danh", "title", lookup.titles),
+    ):
         key = text(values[header])
         found[field] = table.get(key) if key else None
         if key and found[field] is None:
@@ -250,8 +329,10 @@ def _single_holder(lookup: _Lookup, data: dict, code: str, errors: list[str]) ->
         return
     holder = lookup.holders.get((org.pk, title.pk))
     if holder and holder != code and holder not in lookup.codes:
-        errors.append(f"{org} đang có {title} (mã {holder}): kết thúc chức vụ của người này "
-                      "trước (quyết định luân chuyển), hoặc đưa họ vào cùng tệp với chức vụ mới.")
+        errors.append(
+            f"{org} đang có {title} (mã {holder}): kết thúc chức vụ của người này "
+            "trước (quyết định luân chuyển), hoặc đưa họ vào cùng tệp với chức vụ mới."
+        )
 
 
 def _not_future(day: date | None, label: str, today: date, errors: list[str]) -> None:
@@ -274,23 +355,29 @@ def _record(lookup: _Lookup, values: dict, errors: list[str], code: str) -> dict
     if hometown:
         found = lookup.communes.get(hometown, [])
         if len(found) != 1:
-            errors.append(f"Quê quán “{hometown}” không phải tên hoặc mã một xã, phường của "
-                          "tỉnh." if not found else f"Có nhiều xã, phường tên “{hometown}”: "
-                          "ghi mã định danh.")
+            errors.append(
+                f"Quê quán “{hometown}” không phải tên hoặc mã một xã, phường của tỉnh."
+                if not found
+                else f"Có nhiều xã, phường tên “{hometown}”: ghi mã định danh."
+            )
         data["hometown"] = found[0] if len(found) == 1 else None
     for header, field, table, hint in (
-            ("Đảng viên", "party_member", YES_NO, "Có hoặc Không"),
-            ("Trình độ chuyên môn", "education", EDUCATION, "xem hướng dẫn"),
-            ("Lý luận chính trị", "political_theory", THEORY, "xem hướng dẫn"),
-            ("Quản lý nhà nước", "state_management", STATE, "xem hướng dẫn")):
+        ("Đảng viên", "party_member", YES_NO, "Có hoặc Không"),
+        ("Trình độ chuyên môn", "education", EDUCATION, "xem hướng dẫn"),
+        ("Lý luận chính trị", "political_theory", THEORY, "xem hướng dẫn"),
+        ("Quản lý nhà nước", "state_management", STATE, "xem hướng dẫn"),
+    ):
         raw = text(values[header])
         if raw:
             value = table.get(fold(raw))
             if value is None:
                 errors.append(f"{header} “{raw}” không hợp lệ ({hint}).")
             data[field] = value
-    for header, field in (("Chuyên ngành", "major"), ("Tin học", "it_certificate"),
-                          ("Ngoại ngữ", "foreign_language")):
+    for header, field in (
+        ("Chuyên ngành", "major"),
+        ("Tin học", "it_certificate"),
+        ("Ngoại ngữ", "foreign_language"),
+    ):
         raw = text(values[header])
         if raw:
             if len(raw) > (200 if field == "major" else 120) or has_control(raw):
@@ -322,8 +409,10 @@ def _history(lookup: _Lookup, values: dict, errors: list[str], current: date | N
     for index, entry in enumerate([e for e in raw.split(";") if e.strip()], start=1):
         parts = [p.strip() for p in entry.split("|")]
         if len(parts) != 5:
-            errors.append(f"{HISTORY}, mục {index}: cần “từ ngày|đến ngày|đơn vị|mã vị trí việc "
-                          "làm|mã chức danh”.")
+            errors.append(
+                f"{HISTORY}, mục {index}: cần “từ ngày|đến ngày|đơn vị|mã vị trí việc "
+                "làm|mã chức danh”."
+            )
             continue
         label = f"{HISTORY}, mục {index}"
         start = parse_date(parts[0], f"{label}: từ ngày", errors)
@@ -358,12 +447,16 @@ def _history_org(lookup: _Lookup, ref: str, label: str, errors: list[str]):
 def _action(person: Person | None, data: dict, lookup: "_Lookup") -> str:
     if person is None:
         return "create"
-    same = all(getattr(person, f) == data[f] for f in PERSON_FIELDS) and all(
-        getattr(person, f"{f}_id") == getattr(data[f], "pk", None) for f in POST_FIELDS) and \
-        all(_value(person, f) == _pk(v) for f, v in data["record"].items()) and \
-        all(lookup.past.get((person.pk, y)) == lv for y, lv in data["past"].items()) and \
-        all((person.pk, start, getattr(org, "pk", None)) in lookup.posts
-            for start, _end, org, _position, _title in data["history"])
+    same = (
+        all(getattr(person, f) == data[f] for f in PERSON_FIELDS)
+        and all(getattr(person, f"{f}_id") == getattr(data[f], "pk", None) for f in POST_FIELDS)
+        and all(_value(person, f) == _pk(v) for f, v in data["record"].items())
+        and all(lookup.past.get((person.pk, y)) == lv for y, lv in data["past"].items())
+        and all(
+            (person.pk, start, getattr(org, "pk", None)) in lookup.posts
+            for start, _end, org, _position, _title in data["history"]
+        )
+    )
     return "unchanged" if same else "update"
 
 
@@ -378,9 +471,13 @@ def _pk(value):
 
 def _person_row(data: dict) -> dict:
     """Column values of a new person (attnames), for fast_insert."""
-    row = {"code": data["code"], "search_key": f"{fold(data['full_name'])} {data['code'].lower()}",
-           **{f: data[f] for f in PERSON_FIELDS}, "id_number": None,
-           **{f"{f}_id": getattr(data[f], "pk", None) for f in POST_FIELDS}}
+    row = {
+        "code": data["code"],
+        "search_key": f"{fold(data['full_name'])} {data['code'].lower()}",
+        **{f: data[f] for f in PERSON_FIELDS},
+        "id_number": None,
+        **{f"{f}_id": getattr(data[f], "pk", None) for f in POST_FIELDS},
+    }
     for name in RECORD_FIELDS:
         field = Person._meta.get_field(name)
         if name in data["record"]:
@@ -399,17 +496,38 @@ def _create_people(actor: Actor, rows: list[dict]) -> None:
     insert_rows(Person, people)
     for data, row in zip(rows, people, strict=True):
         data["person_id"] = row["id"]
-    insert_rows(Post, [{
-        "person_id": d["person_id"], "organization_id": d["organization"].pk,
-        "job_position_id": getattr(d["job_position"], "pk", None),
-        "title_id": getattr(d["title"], "pk", None), "start": d["start"], "end": None,
-        "concurrent": False, "decision": "nhập từ bảng tính"} for d in rows])
+    insert_rows(
+        Post,
+        [
+            {
+                "person_id": d["person_id"],
+                "organization_id": d["organization"].pk,
+                "job_position_id": getattr(d["job_position"], "pk", None),
+                "title_id": getattr(d["title"], "pk", None),
+                "start": d["start"],
+                "end": None,
+                "concurrent": False,
+                "decision": "nhập từ bảng tính",
+            }
+            for d in rows
+        ],
+    )
     user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
-    insert_rows(AuditEntry, [{
-        "actor_id": user_id, "action": "people.import_person", "object_type": "people.person",
-        "object_id": str(row["id"]), "object_repr": row["full_name"][:255],
-        "changes": {f: [None, _json(row[f])] for f in PERSON_FIELDS}, "reason":
-        "nhập từ bảng tính"} for row in people])
+    insert_rows(
+        AuditEntry,
+        [
+            {
+                "actor_id": user_id,
+                "action": "people.import_person",
+                "object_type": "people.person",
+                "object_id": str(row["id"]),
+                "object_repr": row["full_name"][:255],
+                "changes": {f: [None, _json(row[f])] for f in PERSON_FIELDS},
+                "reason": "nhập từ bảng tính",
+            }
+            for row in people
+        ],
+    )
 
 
 def _json(value):
@@ -420,38 +538,61 @@ def _known_past(rows: list[dict]) -> dict:
     ids = [d["person"].pk for d in rows if d["past"]]
     found = {}
     for start in range(0, len(ids), 1000):
-        found |= {(p, y): lv for p, y, lv in PastClassification.objects.filter(
-            person_id__in=ids[start:start + 1000]).values_list("person_id", "year", "level")}
+        found |= {
+            (p, y): lv
+            for p, y, lv in PastClassification.objects.filter(
+                person_id__in=ids[start : start + 1000]
+            ).values_list("person_id", "year", "level")
+        }
     return found
 
 
 def _save_history(results: list[RowResult]) -> None:
     """Past classifications (replacing those of the same years) and former posts."""
     rows = [r.data for r in results if r.action in ("create", "update")]
-    past = [(d.get("person_id") or d["person"].pk, year, level)
-            for d in rows for year, level in d["past"].items()]
+    past = [
+        (d.get("person_id") or d["person"].pk, year, level)
+        for d in rows
+        for year, level in d["past"].items()
+    ]
     updated = [d["person"].pk for d in rows if d.get("person") is not None and d["past"]]
     for start in range(0, len(updated), 1000):
-        PastClassification.objects.filter(person_id__in=updated[start:start + 1000],
-                                           year__in=list(PAST_YEARS)).delete()
-    insert_rows(PastClassification, [{"person_id": p, "year": y, "level": lv,
-                                      "source": "nhập từ bảng tính"} for p, y, lv in past])
+        PastClassification.objects.filter(
+            person_id__in=updated[start : start + 1000], year__in=list(PAST_YEARS)
+        ).delete()
+    insert_rows(
+        PastClassification,
+        [
+            {"person_id": p, "year": y, "level": lv, "source": "nhập từ bảng tính"}
+            for p, y, lv in past
+        ],
+    )
     existing: set = set()
     people = [d["person"].pk for d in rows if d.get("person") is not None and d["history"]]
     for start in range(0, len(people), 1000):
-        existing |= set(Post.objects.filter(person_id__in=people[start:start + 1000])
-                        .values_list("person_id", "start", "organization_id"))
+        existing |= set(
+            Post.objects.filter(person_id__in=people[start : start + 1000]).values_list(
+                "person_id", "start", "organization_id"
+            )
+        )
     history = []
     for d in rows:
         person_id = d.get("person_id") or d["person"].pk
         for start, end, org, position, title in d["history"]:
             if (person_id, start, org.pk) not in existing:
                 existing.add((person_id, start, org.pk))
-                history.append({"person_id": person_id, "organization_id": org.pk,
-                                "job_position_id": getattr(position, "pk", None),
-                                "title_id": getattr(title, "pk", None), "start": start,
-                                "end": end, "concurrent": False,
-                                "decision": "quá trình công tác (nhập từ bảng tính)"})
+                history.append(
+                    {
+                        "person_id": person_id,
+                        "organization_id": org.pk,
+                        "job_position_id": getattr(position, "pk", None),
+                        "title_id": getattr(title, "pk", None),
+                        "start": start,
+                        "end": end,
+                        "concurrent": False,
+                        "decision": "quá trình công tác (nhập từ bảng tính)",
+                    }
+                )
     insert_rows(Post, history)
 
 
@@ -479,16 +620,29 @@ def _update_people(actor: Actor, rows: list[dict], lookup_past: dict) -> None:
         if any(k in changes for k in names):
             people.append(person)
             fields |= {k for k in names if k in changes}
-        audits.append({"actor_id": user_id, "action": "people.import_person",
-                       "object_type": "people.person", "object_id": str(person.pk),
-                       "object_repr": str(person)[:255], "changes": changes,
-                       "reason": "nhập từ bảng tính"})
+        audits.append(
+            {
+                "actor_id": user_id,
+                "action": "people.import_person",
+                "object_type": "people.person",
+                "object_id": str(person.pk),
+                "object_repr": str(person)[:255],
+                "changes": changes,
+                "reason": "nhập từ bảng tính",
+            }
+        )
     if people:
         Person.objects.bulk_update(people, sorted(fields), batch_size=500)
     insert_rows(AuditEntry, audits)
     for data in rows:
         person = data["person"]
         if any(getattr(person, f"{f}_id") != getattr(data[f], "pk", None) for f in POST_FIELDS):
-            assign_post(actor.user, person, data["organization"], data["start"],
-                        job_position=data["job_position"], title=data["title"],
-                        decision="nhập từ bảng tính")
+            assign_post(
+                actor.user,
+                person,
+                data["organization"],
+                data["start"],
+                job_position=data["job_position"],
+                title=data["title"],
+                decision="nhập từ bảng tính",
+            )

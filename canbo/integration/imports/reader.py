@@ -26,9 +26,13 @@ class SheetError(UserError):
     """The file as a whole cannot be read; nothing is written."""
 
 
-
-def read_rows(content: bytes, headers: list[str], optional: list[str] = (),
-              limits: sheet_read.Limits | None = None, max_bytes: int | None = None) -> list[Row]:
+def read_rows(
+    content: bytes,
+    headers: list[str],
+    optional: list[str] = (),
+    limits: sheet_read.Limits | None = None,
+    max_bytes: int | None = None,
+) -> list[Row]:
     """Return (line number, {header: value}) for each non-empty data row (streamed and
     bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
     limits, max_bytes = limits or LIMITS, max_bytes or MAX_BYTES  # read now, not at import
@@ -44,9 +48,11 @@ def read_rows(content: bytes, headers: list[str], optional: list[str] = (),
         raise SheetError("Tệp không có dữ liệu.")
     columns = _columns([text(v) for v in header], headers, list(optional))
     absent = {h: None for h in optional if h not in columns}
-    rows = [(n, absent | {h: values[i] if i < len(values) else None
-                          for h, i in columns.items()})
-            for n, values in table if any(text(v) for v in values)]
+    rows = [
+        (n, absent | {h: values[i] if i < len(values) else None for h, i in columns.items()})
+        for n, values in table
+        if any(text(v) for v in values)
+    ]
     if not rows:
         raise SheetError("Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề).")
     return rows
@@ -80,10 +86,13 @@ def _columns(found: list[str], headers: list[str], optional: list[str] = ()) -> 
     if missing or unknown:
         parts = [f"thiếu cột {', '.join(missing)}"] if missing else []
         parts += [f"cột không nhận diện: {', '.join(unknown)}"] if unknown else []
-        raise SheetError("Dòng đầu phải là tiêu đề theo mẫu (" + "; ".join(parts) + "). "
-                         "Tiêu đề đúng: " + "; ".join(headers)
-                         + (" (cột tùy chọn: " + "; ".join(optional) + ")" if optional else "")
-                         + ".")
+        raise SheetError(
+            "Dòng đầu phải là tiêu đề theo mẫu (" + "; ".join(parts) + "). "
+            "Tiêu đề đúng: "
+            + "; ".join(headers)
+            + (" (cột tùy chọn: " + "; ".join(optional) + ")" if optional else "")
+            + "."
+        )
     return columns
 
 
@@ -166,8 +175,12 @@ class RowResult:
     data: dict = field(default_factory=dict, repr=False)
 
     def as_json(self) -> dict:
-        return {"row": self.number, "summary": self.summary, "errors": self.errors,
-                "action": self.action}
+        return {
+            "row": self.number,
+            "summary": self.summary,
+            "errors": self.errors,
+            "action": self.action,
+        }
 
     def line(self) -> str:
         if self.errors:
@@ -175,5 +188,9 @@ class RowResult:
         return f"Dòng {self.number} ({self.summary}): {ACTIONS.get(self.action, self.action)}"
 
 
-ACTIONS = {"create": "thêm mới", "update": "cập nhật", "skip": "đã có, bỏ qua",
-           "unchanged": "không đổi"}
+ACTIONS = {
+    "create": "thêm mới",
+    "update": "cập nhật",
+    "skip": "đã có, bỏ qua",
+    "unchanged": "không đổi",
+}

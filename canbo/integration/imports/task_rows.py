@@ -15,8 +15,18 @@ from canbo.work.models import CatalogItem, Task
 from canbo.work.periods import period_of
 from canbo.work.task_services import assign_task, complete_task
 
-HEADERS = ["Mã công chức", "Tên nhiệm vụ", "Mã sản phẩm", "Hệ số", "Số lượng", "Ngày giao",
-           "Hạn hoàn thành", "Ngày hoàn thành", "Nguồn", "Mã nhiệm vụ ngoài"]
+HEADERS = [
+    "Mã công chức",
+    "Tên nhiệm vụ",
+    "Mã sản phẩm",
+    "Hệ số",
+    "Số lượng",
+    "Ngày giao",
+    "Hạn hoàn thành",
+    "Ngày hoàn thành",
+    "Nguồn",
+    "Mã nhiệm vụ ngoài",
+]
 NOTES = [
     "Mỗi dòng là một nhiệm vụ được giao cho một công chức.",
     "Mã công chức: bắt buộc, là mã công chức trong hệ thống, thuộc phạm vi của người nhập.",
@@ -31,8 +41,15 @@ NOTES = [
     "Tệp có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi.",
 ]
 DEFAULT_SOURCE = "spreadsheet"
-SAME_FIELDS = ("assignee_id", "name", "catalog_item_id", "assigned_date", "due_date", "quantity",
-               "coefficient")
+SAME_FIELDS = (
+    "assignee_id",
+    "name",
+    "catalog_item_id",
+    "assigned_date",
+    "due_date",
+    "quantity",
+    "coefficient",
+)
 Progress = Callable[[int], None]
 
 
@@ -54,14 +71,18 @@ def check(actor: Actor, rows: list[Row], progress: Progress | None = None) -> li
 def _refuse_locked(results: list[RowResult]) -> None:
     """Show in the preview the rows that fall in a locked month (one query for the file);
     writing would refuse them anyway (canbo.work.locks)."""
-    month = {id(r): (r.data["assignee"].pk, period_of(r.data["assigned_date"],
-                                                      r.data["due_date"]))
-             for r in results if r.action == "create"}
+    month = {
+        id(r): (r.data["assignee"].pk, period_of(r.data["assigned_date"], r.data["due_date"]))
+        for r in results
+        if r.action == "create"
+    }
     locked = locked_months(month.values())
     for result in results:
         if month.get(id(result)) in locked:
-            result.errors.append(f"Kỳ đánh giá tháng {month[id(result)][1]:%m/%Y} của công "
-                                 "chức này đã khoá: không thể giao thêm nhiệm vụ.")
+            result.errors.append(
+                f"Kỳ đánh giá tháng {month[id(result)][1]:%m/%Y} của công "
+                "chức này đã khoá: không thể giao thêm nhiệm vụ."
+            )
             result.action = ""
 
 
@@ -89,29 +110,38 @@ class _Lookup:
 
     def __init__(self, actor: Actor, rows: list[Row]) -> None:
         codes = {text(v["Mã công chức"]) for _, v in rows}
-        self.people = {p.code: p for p in Person.objects.filter(code__in=codes)
-                       .select_related("organization")}
+        self.people = {
+            p.code: p for p in Person.objects.filter(code__in=codes).select_related("organization")
+        }
         self.in_scope = set(actor.people().filter(code__in=codes).values_list("code", flat=True))
         items = {text(v["Mã sản phẩm"]) for _, v in rows} - {""}
         self.items: dict[str, list[CatalogItem]] = {}
-        for item in CatalogItem.objects.filter(code__in=items, catalog__published=True)\
-                .select_related("catalog__organization"):
+        for item in CatalogItem.objects.filter(
+            code__in=items, catalog__published=True
+        ).select_related("catalog__organization"):
             self.items.setdefault(item.code, []).append(item)
         ids = {text(v["Mã nhiệm vụ ngoài"]) for _, v in rows} - {""}
-        self.existing = set(Task.objects.filter(owner=None, external_id__in=ids)
-                            .values_list("source", "external_id"))
+        self.existing = set(
+            Task.objects.filter(owner=None, external_id__in=ids).values_list(
+                "source", "external_id"
+            )
+        )
         # Rows without an external id: an identical task already there is the same task.
-        self.same = set(Task.objects.filter(external_id="", assignee__code__in=codes)
-                        .values_list(*SAME_FIELDS))
+        self.same = set(
+            Task.objects.filter(external_id="", assignee__code__in=codes).values_list(*SAME_FIELDS)
+        )
         self.today = timezone.localdate()
 
     def item_for(self, code: str, person: Person, day: date) -> CatalogItem | None:
         path = person.organization.path if person.organization else "\0"
-        candidates = [i for i in self.items.get(code, [])
-                      if path.startswith(i.catalog.organization.path)
-                      and i.catalog.effective_from <= day]
-        return max(candidates, key=lambda i: (i.catalog.effective_from, i.catalog.version),
-                   default=None)
+        candidates = [
+            i
+            for i in self.items.get(code, [])
+            if path.startswith(i.catalog.organization.path) and i.catalog.effective_from <= day
+        ]
+        return max(
+            candidates, key=lambda i: (i.catalog.effective_from, i.catalog.version), default=None
+        )
 
 
 def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
@@ -138,10 +168,18 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
         errors.append("Nguồn tối đa 32 ký tự, Mã nhiệm vụ ngoài tối đa 100 ký tự.")
     if errors:
         return result
-    result.data = {"name": name, "assignee": person, "catalog_item": item,
-                   "coefficient": coefficient, "quantity": quantity, "assigned_date": assigned,
-                   "due_date": due, "completed_date": done, "source": source,
-                   "external_id": external_id}
+    result.data = {
+        "name": name,
+        "assignee": person,
+        "catalog_item": item,
+        "coefficient": coefficient,
+        "quantity": quantity,
+        "assigned_date": assigned,
+        "due_date": due,
+        "completed_date": done,
+        "source": source,
+        "external_id": external_id,
+    }
     result.action = "skip" if _exists(lookup, result.data) else "create"
     return result
 
@@ -149,9 +187,15 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
 def _exists(lookup: _Lookup, data: dict) -> bool:
     if data["external_id"]:
         return (data["source"], data["external_id"]) in lookup.existing
-    key = (data["assignee"].pk, data["name"] or data["catalog_item"].name,
-           getattr(data["catalog_item"], "pk", None), data["assigned_date"], data["due_date"],
-           data["quantity"], data["coefficient"])
+    key = (
+        data["assignee"].pk,
+        data["name"] or data["catalog_item"].name,
+        getattr(data["catalog_item"], "pk", None),
+        data["assigned_date"],
+        data["due_date"],
+        data["quantity"],
+        data["coefficient"],
+    )
     return key in lookup.same
 
 
@@ -180,8 +224,9 @@ def _check_dates(assigned, due, done, today: date, errors: list[str]) -> None:
         errors.append("Ngày hoàn thành không được ở tương lai.")
 
 
-def _item(lookup: _Lookup, values: dict, person: Person | None, assigned: date | None,
-          errors: list[str]):
+def _item(
+    lookup: _Lookup, values: dict, person: Person | None, assigned: date | None, errors: list[str]
+):
     code, given = text(values["Mã sản phẩm"]), text(values["Hệ số"])
     coefficient = parse_decimal(given, "Hệ số", errors, "999.99") if given else None
     if not code:
@@ -192,8 +237,10 @@ def _item(lookup: _Lookup, values: dict, person: Person | None, assigned: date |
         return None, coefficient
     item = lookup.item_for(code, person, assigned)
     if item is None:
-        errors.append(f"Không có sản phẩm mã “{code}” trong danh mục đã ban hành áp dụng cho "
-                      f"đơn vị của công chức tại ngày giao.")
+        errors.append(
+            f"Không có sản phẩm mã “{code}” trong danh mục đã ban hành áp dụng cho "
+            f"đơn vị của công chức tại ngày giao."
+        )
     elif coefficient is not None and coefficient != item.coefficient:
         errors.append(f"Hệ số {given} khác hệ số {item.coefficient} của danh mục.")
     return item, item.coefficient if item else None
@@ -204,8 +251,14 @@ def _check_duplicate(result: RowResult, seen: dict[tuple, int]) -> None:
     if data["external_id"]:
         key: tuple = (data["source"], data["external_id"])
     else:
-        key = (data["assignee"].pk, data["name"], getattr(data["catalog_item"], "pk", None),
-               data["assigned_date"], data["due_date"], data["quantity"])
+        key = (
+            data["assignee"].pk,
+            data["name"],
+            getattr(data["catalog_item"], "pk", None),
+            data["assigned_date"],
+            data["due_date"],
+            data["quantity"],
+        )
     if key in seen:
         result.errors.append(f"Dòng trùng với dòng {seen[key]}.")
         result.action = ""

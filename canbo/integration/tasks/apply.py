@@ -24,7 +24,8 @@ def base_of(record: TaskRecord) -> Base:
 
 def events_of(task: Task) -> list[Event]:
     rows = TaskEvent.objects.filter(task=task).values_list(
-        "kind", "occurred_at", "event_id", "new_due", "completed_date", "note")
+        "kind", "occurred_at", "event_id", "new_due", "completed_date", "note"
+    )
     return [Event(*row) for row in rows]
 
 
@@ -42,8 +43,14 @@ def rebuild(task: Task, record: TaskRecord, client=None, action: str = "") -> bo
         return False
     task.save(update_fields=[*STATE_FIELDS, "updated_at"])
     if action:
-        audit.record(None, action, task, before, after,
-                     reason=f"Ứng dụng kết nối: {client}" if client else "")
+        audit.record(
+            None,
+            action,
+            task,
+            before,
+            after,
+            reason=f"Ứng dụng kết nối: {client}" if client else "",
+        )
     return True
 
 
@@ -56,11 +63,19 @@ def _sync_delays(task: Task, state: State) -> None:
         else:
             row.delete()
     at = {(d.kind, d.due_before, d.due_after): d.at for d in state.delays}
-    Delay.objects.bulk_create([
-        Delay(task=task, kind=kind, due_before=before, due_after=after,
-              **({"at": at[(kind, before, after)]} if at[(kind, before, after)] else {}))
-        for (kind, before, after), n in wanted.items() for _ in range(n)
-    ])
+    Delay.objects.bulk_create(
+        [
+            Delay(
+                task=task,
+                kind=kind,
+                due_before=before,
+                due_after=after,
+                **({"at": at[(kind, before, after)]} if at[(kind, before, after)] else {}),
+            )
+            for (kind, before, after), n in wanted.items()
+            for _ in range(n)
+        ]
+    )
 
 
 def _sync_failures(task: Task, state: State) -> None:
@@ -72,19 +87,28 @@ def _sync_failures(task: Task, state: State) -> None:
             wanted[row.at] -= 1
         else:
             row.delete()
-    QualityReview.objects.bulk_create([
-        QualityReview(task=task, passed=False, at=at,
-                      note=notes[at] or "Trả lại để làm lại (phần mềm giao việc)")
-        for at, n in wanted.items() for _ in range(n)
-    ])
+    QualityReview.objects.bulk_create(
+        [
+            QualityReview(
+                task=task,
+                passed=False,
+                at=at,
+                note=notes[at] or "Trả lại để làm lại (phần mềm giao việc)",
+            )
+            for at, n in wanted.items()
+            for _ in range(n)
+        ]
+    )
 
 
 def recount(task: Task) -> None:
     failed, objective = Q(passed=False), Q(objective=True)
     reviews = QualityReview.objects.filter(task=task).aggregate(
-        failures=Count("id", filter=failed), objective=Count("id", filter=failed & objective))
+        failures=Count("id", filter=failed), objective=Count("id", filter=failed & objective)
+    )
     delays = Delay.objects.filter(task=task).aggregate(
-        n=Count("id"), objective=Count("id", filter=objective))
+        n=Count("id"), objective=Count("id", filter=objective)
+    )
     task.quality_failures = reviews["failures"]
     task.objective_quality_failures = reviews["objective"]
     task.delays, task.objective_delays = delays["n"], delays["objective"]

@@ -35,8 +35,11 @@ class EventsResult:
     tasks: list[Task]
 
     def as_dict(self) -> dict:
-        return {"received": self.received, "written": self.written,
-                "tasks_changed": len(self.tasks)}
+        return {
+            "received": self.received,
+            "written": self.written,
+            "tasks_changed": len(self.tasks),
+        }
 
 
 class Fields:
@@ -45,15 +48,17 @@ class Fields:
     def __init__(self, prefix: str):
         self.prefix = prefix
 
-    def error(self, i: int, name: str, message: str, status: int = 422,
-              code: str = "invalid") -> ApiError:
+    def error(
+        self, i: int, name: str, message: str, status: int = 422, code: str = "invalid"
+    ) -> ApiError:
         field = f"{self.prefix}[{i}].{name}" if self.prefix else name
         return ApiError(status, code, message, field)
 
 
 @transaction.atomic
-def record_events(client, source: str, items: list[BulkEventIn], prefix: str = "events"
-                  ) -> EventsResult:
+def record_events(
+    client, source: str, items: list[BulkEventIn], prefix: str = "events"
+) -> EventsResult:
     fields = Fields(prefix)
     tasks = _tasks(client, source, items, fields)
     for i, item in enumerate(items):
@@ -79,21 +84,36 @@ def refuse_locked(pairs) -> None:
 
 def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dict[str, Task]:
     ids = sorted({item.external_id for item in items})
-    mine = task_identity.candidates(client, source, ids).values_list("id", "external_id",
-                                                                       "visible")
+    mine = task_identity.candidates(client, source, ids).values_list("id", "external_id", "visible")
     chosen = {ext: (pk, visible) for pk, ext, visible in reversed(list(mine))}
-    visible = (Task.objects.filter(pk__in=[pk for pk, ok in chosen.values() if ok])
-               .select_related("source_record").select_for_update(of=("self",)).order_by("id"))
+    visible = (
+        Task.objects.filter(pk__in=[pk for pk, ok in chosen.values() if ok])
+        .select_related("source_record")
+        .select_for_update(of=("self",))
+        .order_by("id")
+    )
     tasks = {t.external_id: t for t in visible}
     for i, item in enumerate(items):
         if item.external_id in tasks:
             continue
         if item.external_id in chosen:
-            raise fields.error(i, "external_id", f"Nhiệm vụ {source}/{item.external_id} thuộc "
-                               "đơn vị ngoài phạm vi của ứng dụng kết nối.", 403, "outside_scope")
+            raise fields.error(
+                i,
+                "external_id",
+                f"Nhiệm vụ {source}/{item.external_id} thuộc "
+                "đơn vị ngoài phạm vi của ứng dụng kết nối.",
+                403,
+                "outside_scope",
+            )
         status, code = (404, "not_found") if not fields.prefix else (422, "unknown_task")
-        raise fields.error(i, "external_id", f"Chưa có nhiệm vụ {source}/{item.external_id}: "
-                           "hãy gửi nhiệm vụ trước khi gửi sự kiện.", status, code)
+        raise fields.error(
+            i,
+            "external_id",
+            f"Chưa có nhiệm vụ {source}/{item.external_id}: "
+            "hãy gửi nhiệm vụ trước khi gửi sự kiện.",
+            status,
+            code,
+        )
     return tasks
 
 
@@ -117,24 +137,37 @@ def aware(moment: datetime) -> datetime:
     return moment
 
 
-def _new_events(client, items: list[BulkEventIn], tasks: dict[str, Task],
-                fields: Fields) -> list[TaskEvent]:
+def _new_events(
+    client, items: list[BulkEventIn], tasks: dict[str, Task], fields: Fields
+) -> list[TaskEvent]:
     keys = {(tasks[item.external_id].pk, item.event_id) for item in items}
     known = _known(keys)
     new: dict[tuple, TaskEvent] = {}
     for i, item in enumerate(items):
         task = tasks[item.external_id]
-        event = TaskEvent(task=task, event_id=item.event_id, kind=item.kind,
-                          occurred_at=aware(item.occurred_at), actor_code=item.actor_code or "",
-                          new_due=item.new_due, completed_date=item.completed_date,
-                          note=item.note, client=client)
+        event = TaskEvent(
+            task=task,
+            event_id=item.event_id,
+            kind=item.kind,
+            occurred_at=aware(item.occurred_at),
+            actor_code=item.actor_code or "",
+            new_due=item.new_due,
+            completed_date=item.completed_date,
+            note=item.note,
+            client=client,
+        )
         key = (task.pk, item.event_id)
         before = known.get(key) or (_content(new[key]) if key in new else None)
         if before is None:
             new[key] = event
         elif before != _content(event):
-            raise fields.error(i, "event_id", f"Mã sự kiện {item.event_id} đã được dùng cho một "
-                               "sự kiện khác của nhiệm vụ này.", 409, "event_conflict")
+            raise fields.error(
+                i,
+                "event_id",
+                f"Mã sự kiện {item.event_id} đã được dùng cho một sự kiện khác của nhiệm vụ này.",
+                409,
+                "event_conflict",
+            )
     return list(new.values())
 
 
@@ -142,10 +175,8 @@ def _known(keys: set[tuple]) -> dict[tuple, tuple]:
     by_task = defaultdict(set)
     for task_id, event_id in keys:
         by_task[task_id].add(event_id)
-    rows = TaskEvent.objects.filter(task_id__in=by_task,
-                                    event_id__in={e for _, e in keys})
-    return {(e.task_id, e.event_id): _content(e) for e in rows
-            if e.event_id in by_task[e.task_id]}
+    rows = TaskEvent.objects.filter(task_id__in=by_task, event_id__in={e for _, e in keys})
+    return {(e.task_id, e.event_id): _content(e) for e in rows if e.event_id in by_task[e.task_id]}
 
 
 def _content(event: TaskEvent) -> tuple:
@@ -158,8 +189,13 @@ def _record_of(task: Task) -> TaskRecord:
     if record is not None:
         return record
     record = TaskRecord.objects.create(
-        task=task, digest="", due_date=_first_due(task), status=task.status,
-        completed_date=task.completed_date, received_at=timezone.now())
+        task=task,
+        digest="",
+        due_date=_first_due(task),
+        status=task.status,
+        completed_date=task.completed_date,
+        received_at=timezone.now(),
+    )
     task.source_record = record
     return record
 
@@ -167,4 +203,3 @@ def _record_of(task: Task) -> TaskRecord:
 def _first_due(task: Task):
     first = task.delay_records.filter(kind="extension").order_by("at", "id").first()
     return first.due_before if first else task.due_date
-

@@ -33,11 +33,18 @@ def insert_rows(model: type[models.Model], rows: list[dict], auto_pk: bool = Tru
     names = [f.attname for f in fields]
     # COPY runs on the driver's own cursor: map its errors (a concurrent insert's
     # UniqueViolation) to Django's (IntegrityError), which the callers handle.
-    with connection.wrap_database_errors, connection.cursor() as cursor, \
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+    with (
+        connection.wrap_database_errors,
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
         for row in rows:
-            copy.write_row([json.dumps(row[n], ensure_ascii=False) if n in json_fields
-                            else row[n] for n in names])
+            copy.write_row(
+                [
+                    json.dumps(row[n], ensure_ascii=False) if n in json_fields else row[n]
+                    for n in names
+                ]
+            )
 
 
 def _fill_missing(fields: list[models.Field], rows: list[dict]) -> None:
@@ -55,6 +62,7 @@ def _allocate_ids(model: type[models.Model], rows: list[dict]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [model._meta.db_table, model._meta.pk.column, len(rows)])
+            [model._meta.db_table, model._meta.pk.column, len(rows)],
+        )
         for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
             row["id"] = pk

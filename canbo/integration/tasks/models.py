@@ -14,11 +14,21 @@ class TaskRecord(models.Model):
     payload so that a re-sent batch is recognised as unchanged with one query.
     """
 
-    task = models.OneToOneField("work.Task", on_delete=models.CASCADE, primary_key=True,
-                                related_name="source_record", verbose_name=_("task"))
-    client = models.ForeignKey("integration.ApiClient", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+",
-                               verbose_name=_("API client"))
+    task = models.OneToOneField(
+        "work.Task",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="source_record",
+        verbose_name=_("task"),
+    )
+    client = models.ForeignKey(
+        "integration.ApiClient",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("API client"),
+    )
     digest = models.CharField(max_length=64, blank=True)
     due_date = models.DateField(_("due date as sent"), null=True, blank=True)
     status = models.CharField(_("status as sent"), max_length=16)
@@ -45,8 +55,9 @@ class TaskEventKind(models.TextChoices):
 class TaskEvent(models.Model):
     """One event of a task's life as the source system reported it (append-only)."""
 
-    task = models.ForeignKey("work.Task", on_delete=models.CASCADE, related_name="events",
-                             verbose_name=_("task"))
+    task = models.ForeignKey(
+        "work.Task", on_delete=models.CASCADE, related_name="events", verbose_name=_("task")
+    )
     event_id = models.CharField(_("event id"), max_length=100)
     kind = models.CharField(_("kind"), max_length=24, choices=TaskEventKind.choices)
     occurred_at = models.DateTimeField(_("occurred at"))
@@ -54,15 +65,21 @@ class TaskEvent(models.Model):
     new_due = models.DateField(_("new due date"), null=True, blank=True)
     completed_date = models.DateField(_("completed on"), null=True, blank=True)
     note = NFCTextField(_("note"), blank=True)
-    client = models.ForeignKey("integration.ApiClient", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+",
-                               verbose_name=_("API client"))
+    client = models.ForeignKey(
+        "integration.ApiClient",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("API client"),
+    )
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     class Meta:
         ordering = ["task", "occurred_at", "event_id"]
-        constraints = [models.UniqueConstraint(fields=["task", "event_id"],
-                                               name="unique_task_event_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "event_id"], name="unique_task_event_id")
+        ]
         verbose_name = _("task event")
         verbose_name_plural = _("task events")
 

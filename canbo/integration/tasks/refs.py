@@ -53,8 +53,11 @@ class References:
         self.subtree = scope_for(client).org_path or "\0"
         codes = {r.assignee_code for r in rows} | {r.assigner_code for r in rows}
         codes.discard(None)
-        people = Person.objects.visible_to(client).filter(code__in=codes).values_list(
-            "id", "code", "organization_id", "organization__path")
+        people = (
+            Person.objects.visible_to(client)
+            .filter(code__in=codes)
+            .values_list("id", "code", "organization_id", "organization__path")
+        )
         self.people = {row[1]: PersonRef(*row) for row in people}
         missing = codes - set(self.people)
         self.outside = set(Person.objects.filter(code__in=missing).values_list("code", flat=True))
@@ -69,17 +72,25 @@ class References:
             return {}
         found: dict[str, list[dict]] = {}
         # Catalogues of the client's organisation, its ancestors (the commune) or its units.
-        where = (Q(catalog__organization__path__in=ancestors(self.subtree))
-                 | Q(catalog__organization__path__startswith=self.subtree))
+        where = Q(catalog__organization__path__in=ancestors(self.subtree)) | Q(
+            catalog__organization__path__startswith=self.subtree
+        )
         rows = CatalogItem.objects.filter(where, code__in=codes, catalog__published=True).values(
-            "id", "code", "name", "coefficient", "catalog__organization__path",
-            "catalog__effective_from", "catalog__version")
+            "id",
+            "code",
+            "name",
+            "coefficient",
+            "catalog__organization__path",
+            "catalog__effective_from",
+            "catalog__version",
+        )
         for row in rows:
             found.setdefault(row["code"], []).append(row)
         return found
 
-    def error(self, i: int, field: str, message: str, status: int = 422,
-              code: str = "invalid") -> ApiError:
+    def error(
+        self, i: int, field: str, message: str, status: int = 422, code: str = "invalid"
+    ) -> ApiError:
         name = f"{self.prefix}[{i}].{field}" if self.prefix else field
         return ApiError(status, code, message, name)
 
@@ -90,15 +101,24 @@ class References:
         item = self._item(i, row, org)
         coefficient = item["coefficient"] if item else row.coefficient
         if coefficient is None:
-            raise self.error(i, "coefficient", "Cần mã sản phẩm trong danh mục "
-                             "(catalog_item_code) hoặc hệ số quy đổi (coefficient).")
+            raise self.error(
+                i,
+                "coefficient",
+                "Cần mã sản phẩm trong danh mục "
+                "(catalog_item_code) hoặc hệ số quy đổi (coefficient).",
+            )
         name = row.name or (item["name"] if item else "")
         if not name:
             raise self.error(i, "name", "Nhiệm vụ cần có tên.")
         check_dates(self, i, row)
-        return Resolved(assignee.id if assignee else None, org.id,
-                        assigner.id if assigner else None, item["id"] if item else None,
-                        coefficient, name)
+        return Resolved(
+            assignee.id if assignee else None,
+            org.id,
+            assigner.id if assigner else None,
+            item["id"] if item else None,
+            coefficient,
+            name,
+        )
 
     def _person(self, i: int, field: str, code: str | None) -> PersonRef | None:
         if code is None:
@@ -106,23 +126,38 @@ class References:
         if code in self.people:
             return self.people[code]
         if code in self.outside:
-            raise self.error(i, field, f"Công chức mã {code} không thuộc phạm vi đơn vị của "
-                             "ứng dụng kết nối.", 403, "outside_scope")
+            raise self.error(
+                i,
+                field,
+                f"Công chức mã {code} không thuộc phạm vi đơn vị của ứng dụng kết nối.",
+                403,
+                "outside_scope",
+            )
         raise self.error(i, field, f"Không tìm thấy công chức mã {code}.")
 
     def _organization(self, i: int, row: TaskIn, assignee: PersonRef | None) -> OrgRef:
         code = row.organization_code
         if assignee is not None:
             if assignee.organization_id is None:
-                raise self.error(i, "assignee_code", f"Công chức mã {assignee.code} hiện không "
-                                 "có đơn vị công tác.")
+                raise self.error(
+                    i,
+                    "assignee_code",
+                    f"Công chức mã {assignee.code} hiện không có đơn vị công tác.",
+                )
             if code and not assignee.path.startswith(self._org(i, code).path):
-                raise self.error(i, "organization_code", f"Công chức mã {assignee.code} không "
-                                 f"thuộc đơn vị mã {code}.")
+                raise self.error(
+                    i,
+                    "organization_code",
+                    f"Công chức mã {assignee.code} không thuộc đơn vị mã {code}.",
+                )
             return OrgRef(assignee.organization_id, assignee.path)
         if not code:
-            raise self.error(i, "assignee_code", "Cần mã công chức được giao (assignee_code) "
-                             "hoặc mã định danh đơn vị được giao (organization_code).")
+            raise self.error(
+                i,
+                "assignee_code",
+                "Cần mã công chức được giao (assignee_code) "
+                "hoặc mã định danh đơn vị được giao (organization_code).",
+            )
         return self._org(i, code)
 
     def _org(self, i: int, code: str) -> OrgRef:
@@ -130,25 +165,42 @@ class References:
         if org is None:
             raise self.error(i, "organization_code", f"Không tìm thấy đơn vị mã định danh {code}.")
         if not org.path.startswith(self.subtree):
-            raise self.error(i, "organization_code", f"Đơn vị mã {code} không thuộc phạm vi của "
-                             "ứng dụng kết nối.", 403, "outside_scope")
+            raise self.error(
+                i,
+                "organization_code",
+                f"Đơn vị mã {code} không thuộc phạm vi của ứng dụng kết nối.",
+                403,
+                "outside_scope",
+            )
         return org
 
     def _item(self, i: int, row: TaskIn, org: OrgRef) -> dict | None:
         code = row.catalog_item_code
         if not code:
             return None
-        candidates = [c for c in self.items.get(code, [])
-                      if org.path.startswith(c["catalog__organization__path"])
-                      and c["catalog__effective_from"] <= row.assigned_date]
+        candidates = [
+            c
+            for c in self.items.get(code, [])
+            if org.path.startswith(c["catalog__organization__path"])
+            and c["catalog__effective_from"] <= row.assigned_date
+        ]
         if not candidates:
-            raise self.error(i, "catalog_item_code", f"Không có sản phẩm mã {code} trong danh "
-                             "mục đã ban hành có hiệu lực ngày "
-                             f"{row.assigned_date:%d/%m/%Y}.")
+            raise self.error(
+                i,
+                "catalog_item_code",
+                f"Không có sản phẩm mã {code} trong danh "
+                "mục đã ban hành có hiệu lực ngày "
+                f"{row.assigned_date:%d/%m/%Y}.",
+            )
         # The version in force: the latest effective date, then the highest version.
-        return max(candidates, key=lambda c: (c["catalog__effective_from"],
-                                              c["catalog__version"],
-                                              len(c["catalog__organization__path"])))
+        return max(
+            candidates,
+            key=lambda c: (
+                c["catalog__effective_from"],
+                c["catalog__version"],
+                len(c["catalog__organization__path"]),
+            ),
+        )
 
 
 def check_dates(refs: References, i: int, row: TaskIn) -> None:

@@ -50,8 +50,9 @@ ExternalId = Annotated[str, Field(pattern=EXTERNAL_ID_PATTERN)]
 Coefficient = Annotated[Decimal, Field(gt=0, le=Decimal("999.99"), decimal_places=2)]
 Quantity = Annotated[Decimal, Field(gt=0, le=Decimal("9999999.99"), decimal_places=2)]
 Status = Literal["assigned", "completed", "cancelled"]
-EventKind = Literal["assigned", "deadline_extended", "completed", "returned_for_rework",
-                    "cancelled"]
+EventKind = Literal[
+    "assigned", "deadline_extended", "completed", "returned_for_rework", "cancelled"
+]
 
 
 class DocumentIn(BaseModel):
@@ -93,9 +94,13 @@ class BulkIn(BaseModel):
     @classmethod
     def _not_too_many(cls, value):
         if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(413, "batch_too_large",
-                           f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} nhiệm vụ (nhận được "
-                           f"{len(value):,}).".replace(",", "."), "tasks")
+            raise ApiError(
+                413,
+                "batch_too_large",
+                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} nhiệm vụ (nhận được "
+                f"{len(value):,}).".replace(",", "."),
+                "tasks",
+            )
         return value
 
 
@@ -123,9 +128,12 @@ class BulkEventsIn(BaseModel):
     @classmethod
     def _not_too_many(cls, value):
         if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(413, "batch_too_large",
-                           f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} sự kiện.".replace(",", "."),
-                           "events")
+            raise ApiError(
+                413,
+                "batch_too_large",
+                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} sự kiện.".replace(",", "."),
+                "events",
+            )
         return value
 
 

@@ -56,8 +56,12 @@ def _refresh_many(month: date, people: set[int], organization_id: int) -> int:
     now = timezone.now()
     try:
         loaded, rulebook, sink = weight_sums((month,), org), rulebook_for(month), RowSink(now, None)
-        rows = [sink.sums(p, ScoreKind.MONTH, month, loaded.sums.get((p, month), ZERO),
-                          loaded.scale, rulebook)[0] for p in sorted(people)]
+        rows = [
+            sink.sums(
+                p, ScoreKind.MONTH, month, loaded.sums.get((p, month), ZERO), loaded.scale, rulebook
+            )[0]
+            for p in sorted(people)
+        ]
     except ScoringInputError as exc:
         log.warning("month %s not scored: %s", month, exc)
         return 0

@@ -40,8 +40,13 @@ class UpsertResult:
 
     def as_dict(self) -> dict:
         unchanged = self.received - self.written
-        return {"received": self.received, "created": len(self.created),
-                "updated": len(self.updated), "unchanged": unchanged, "written": self.written}
+        return {
+            "received": self.received,
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": unchanged,
+            "written": self.written,
+        }
 
 
 def digest(row: BulkTaskIn) -> str:
@@ -50,28 +55,41 @@ def digest(row: BulkTaskIn) -> str:
 
 
 @transaction.atomic
-def upsert_tasks(client, source: str, rows: list[BulkTaskIn], prefix: str = "tasks"
-                 ) -> UpsertResult:
+def upsert_tasks(
+    client, source: str, rows: list[BulkTaskIn], prefix: str = "tasks"
+) -> UpsertResult:
     _check_unique(rows, prefix)
     refs = References(client, rows, prefix)
     resolved = [refs.resolve(i, row) for i, row in enumerate(rows)]
     existing = _existing(client, source, rows, refs)
     digests = [digest(row) for row in rows]
     new = [i for i, row in enumerate(rows) if row.external_id not in existing]
-    changed = [i for i, row in enumerate(rows) if row.external_id in existing
-               and existing[row.external_id].digest != digests[i]]
+    changed = [
+        i
+        for i, row in enumerate(rows)
+        if row.external_id in existing and existing[row.external_id].digest != digests[i]
+    ]
     if not new and not changed:
         return UpsertResult(len(rows), [], [])
     # Every month a write touches must be open: a changed task's old month AND its new one.
-    refuse_locked({existing[rows[i].external_id].scored for i in changed}
-                  | {(resolved[i].assignee_id, period_of(rows[i].assigned_date, rows[i].due_date))
-                     for i in [*new, *changed]})
+    refuse_locked(
+        {existing[rows[i].external_id].scored for i in changed}
+        | {
+            (resolved[i].assignee_id, period_of(rows[i].assigned_date, rows[i].due_date))
+            for i in [*new, *changed]
+        }
+    )
     now = timezone.now()
     created = _create(client, source, [(rows[i], resolved[i], digests[i]) for i in new], now)
     locked = Task.objects.select_for_update().in_bulk(
-        [existing[rows[i].external_id].id for i in changed])
-    updated = [_update(client, locked[existing[rows[i].external_id].id], rows[i], resolved[i],
-                       digests[i], now) for i in changed]
+        [existing[rows[i].external_id].id for i in changed]
+    )
+    updated = [
+        _update(
+            client, locked[existing[rows[i].external_id].id], rows[i], resolved[i], digests[i], now
+        )
+        for i in changed
+    ]
     result = UpsertResult(len(rows), created, updated)
     _audit(client, source, rows, result)
     pairs = {(t["assignee_id"], t["period"]) for t in created}
@@ -85,9 +103,13 @@ def _check_unique(rows: list[BulkTaskIn], prefix: str) -> None:
     seen: dict[str, int] = {}
     for i, row in enumerate(rows):
         if row.external_id in seen:
-            raise ApiError(422, "duplicate_external_id",
-                           f"Mã {row.external_id} trùng với {prefix}[{seen[row.external_id]}] "
-                           "trong cùng một lô.", f"{prefix}[{i}].external_id")
+            raise ApiError(
+                422,
+                "duplicate_external_id",
+                f"Mã {row.external_id} trùng với {prefix}[{seen[row.external_id]}] "
+                "trong cùng một lô.",
+                f"{prefix}[{i}].external_id",
+            )
         seen[row.external_id] = i
 
 
@@ -98,38 +120,58 @@ class Existing:
     scored: tuple  # (assignee id, period) before the update: that month changes too
 
 
-def _existing(client, source: str, rows: list[BulkTaskIn], refs: References
-              ) -> dict[str, Existing]:
+def _existing(client, source: str, rows: list[BulkTaskIn], refs: References) -> dict[str, Existing]:
     """The batch's tasks that already exist, in ONE query; refuse those outside the subtree."""
     ids = [row.external_id for row in rows]
-    found = task_identity.pick(task_identity.candidates(client, source, ids).values(
-        "external_id", "id", "source_record__digest", "assignee_id", "period", "visible"))
+    found = task_identity.pick(
+        task_identity.candidates(client, source, ids).values(
+            "external_id", "id", "source_record__digest", "assignee_id", "period", "visible"
+        )
+    )
     existing = {}
     for external_id, row in found.items():
         if not row["visible"]:
             i = ids.index(external_id)
-            raise refs.error(i, "external_id", f"Nhiệm vụ {source}/{external_id} thuộc đơn vị "
-                             "ngoài phạm vi của ứng dụng kết nối.", 403, "outside_scope")
-        existing[external_id] = Existing(row["id"], row["source_record__digest"] or "",
-                                         (row["assignee_id"], row["period"]))
+            raise refs.error(
+                i,
+                "external_id",
+                f"Nhiệm vụ {source}/{external_id} thuộc đơn vị ngoài phạm vi của ứng dụng kết nối.",
+                403,
+                "outside_scope",
+            )
+        existing[external_id] = Existing(
+            row["id"], row["source_record__digest"] or "", (row["assignee_id"], row["period"])
+        )
     return existing
 
 
 def _fields(row: BulkTaskIn, ref: Resolved) -> dict:
     return {
-        "assignee_id": ref.assignee_id, "organization_id": ref.organization_id,
-        "assigner_id": ref.assigner_id, "catalog_item_id": ref.catalog_item_id,
-        "name": ref.name, "coefficient": ref.coefficient, "quantity": row.quantity,
-        "assigned_date": row.assigned_date, "period": period_of(row.assigned_date, row.due_date),
+        "assignee_id": ref.assignee_id,
+        "organization_id": ref.organization_id,
+        "assigner_id": ref.assigner_id,
+        "catalog_item_id": ref.catalog_item_id,
+        "name": ref.name,
+        "coefficient": ref.coefficient,
+        "quantity": row.quantity,
+        "assigned_date": row.assigned_date,
+        "period": period_of(row.assigned_date, row.due_date),
         "evidence": evidence_text(row),
     }
 
 
 def _record(client, task_id: int, row: BulkTaskIn, digest_: str, now) -> dict:
     document = row.document.model_dump(mode="json", exclude_none=True) if row.document else {}
-    return {"task_id": task_id, "client_id": client.pk, "digest": digest_,
-            "due_date": row.due_date, "status": row.status,
-            "completed_date": row.completed_date, "document": document, "received_at": now}
+    return {
+        "task_id": task_id,
+        "client_id": client.pk,
+        "digest": digest_,
+        "due_date": row.due_date,
+        "status": row.status,
+        "completed_date": row.completed_date,
+        "document": document,
+        "received_at": now,
+    }
 
 
 def _create(client, source: str, items: list, now) -> list[dict]:
@@ -137,19 +179,35 @@ def _create(client, source: str, items: list, now) -> list[dict]:
     tasks, delays = [], []
     for row, ref, _ in items:
         state = derive(Base(row.status, row.due_date, row.completed_date), [])
-        task = {"owner_id": task_identity.owner_id(client), "source": source,
-                "external_id": row.external_id, "status": state.status,
-                "due_date": state.due_date, "completed_date": state.completed_date,
-                "delays": len(state.delays), "created_at": now, "updated_at": now,
-                **_fields(row, ref)}
+        task = {
+            "owner_id": task_identity.owner_id(client),
+            "source": source,
+            "external_id": row.external_id,
+            "status": state.status,
+            "due_date": state.due_date,
+            "completed_date": state.completed_date,
+            "delays": len(state.delays),
+            "created_at": now,
+            "updated_at": now,
+            **_fields(row, ref),
+        }
         tasks.append(task)
         delays += [(task, d) for d in state.delays]
     fast_insert.insert_rows(Task, tasks)
-    fast_insert.insert_rows(TaskRecord, [_record(client, t["id"], row, d, now)
-                                         for t, (row, _, d) in zip(tasks, items, strict=True)],
-                            auto_pk=False)
-    Delay.objects.bulk_create([Delay(task_id=t["id"], kind=d.kind, due_before=d.due_before,
-                                     due_after=d.due_after) for t, d in delays])
+    fast_insert.insert_rows(
+        TaskRecord,
+        [
+            _record(client, t["id"], row, d, now)
+            for t, (row, _, d) in zip(tasks, items, strict=True)
+        ],
+        auto_pk=False,
+    )
+    Delay.objects.bulk_create(
+        [
+            Delay(task_id=t["id"], kind=d.kind, due_before=d.due_before, due_after=d.due_after)
+            for t, d in delays
+        ]
+    )
     return tasks
 
 
@@ -178,9 +236,17 @@ def evidence_text(row: BulkTaskIn) -> str:
 
 def _audit(client, source: str, rows: list[BulkTaskIn], result: UpsertResult) -> None:
     ids = sorted(row.external_id for row in rows)
-    after = {"source": source, "received": result.received, "created": len(result.created),
-             "updated": len(result.updated),
-             "external_ids": ids[0] if len(ids) == 1 else f"{ids[0]} … {ids[-1]}"}
-    audit.record(None, "integration.upsert_tasks", client, after=after,
-                 reason=f"Ứng dụng kết nối {client.name} gửi {result.received} nhiệm vụ.")
-
+    after = {
+        "source": source,
+        "received": result.received,
+        "created": len(result.created),
+        "updated": len(result.updated),
+        "external_ids": ids[0] if len(ids) == 1 else f"{ids[0]} … {ids[-1]}",
+    }
+    audit.record(
+        None,
+        "integration.upsert_tasks",
+        client,
+        after=after,
+        reason=f"Ứng dụng kết nối {client.name} gửi {result.received} nhiệm vụ.",
+    )

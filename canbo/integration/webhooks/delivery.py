@@ -38,13 +38,16 @@ def emit_event(event: str, payload: dict, organization: Organization) -> list[in
     """Queue the event for every active subscriber whose scope covers the organisation."""
     ancestors = path_prefixes(organization.path)
     subscriptions = WebhookSubscription.objects.filter(
-        event=event, active=True, client__revoked_at__isnull=True,
+        event=event,
+        active=True,
+        client__revoked_at__isnull=True,
         client__organization__path__in=ancestors,
     )
     now = timezone.now()
     ids = [
-        WebhookDelivery.objects.create(subscription=s, event=event, payload=payload,
-                                       next_attempt_at=now).pk
+        WebhookDelivery.objects.create(
+            subscription=s, event=event, payload=payload, next_attempt_at=now
+        ).pk
         for s in subscriptions
     ]
     for delivery_id in ids:
@@ -53,8 +56,7 @@ def emit_event(event: str, payload: dict, organization: Organization) -> list[in
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
-    return hmac.new(secret.encode(), timestamp.encode() + b"." + body,
-                    hashlib.sha256).hexdigest()
+    return hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
 @task()
@@ -66,7 +68,9 @@ def attempt_delivery(delivery_id: int) -> str:
     """Claim a due delivery (compare-and-set) and try it once."""
     now = timezone.now()
     claimed = WebhookDelivery.objects.filter(
-        pk=delivery_id, status=DeliveryStatus.PENDING, next_attempt_at__lte=now,
+        pk=delivery_id,
+        status=DeliveryStatus.PENDING,
+        next_attempt_at__lte=now,
     ).update(next_attempt_at=now + timedelta(seconds=TIMEOUT_SECONDS * 3))
     if not claimed:
         return "skipped"
@@ -77,15 +81,24 @@ def attempt_delivery(delivery_id: int) -> str:
 
 
 def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
-    body = json.dumps({"event": delivery.event, "delivery": delivery.pk,
-                       "data": delivery.payload}, ensure_ascii=False).encode()
+    body = json.dumps(
+        {"event": delivery.event, "delivery": delivery.pk, "data": delivery.payload},
+        ensure_ascii=False,
+    ).encode()
     timestamp = str(int(time.time()))
     secret = delivery.subscription.client.signing_secret
-    request = urllib.request.Request(delivery.subscription.url, data=body, method="POST", headers={
-        "Content-Type": "application/json; charset=utf-8",
-        "X-Canbo-Event": delivery.event, "X-Canbo-Delivery": str(delivery.pk),
-        "X-Canbo-Timestamp": timestamp, "X-Canbo-Signature": signature(secret, timestamp, body),
-    })
+    request = urllib.request.Request(
+        delivery.subscription.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "X-Canbo-Event": delivery.event,
+            "X-Canbo-Delivery": str(delivery.pk),
+            "X-Canbo-Timestamp": timestamp,
+            "X-Canbo-Signature": signature(secret, timestamp, body),
+        },
+    )
     try:
         check_url(delivery.subscription.url)  # again now: the name may resolve elsewhere
         with outbound.opener().open(request, timeout=TIMEOUT_SECONDS) as response:
@@ -108,8 +121,16 @@ def _record(delivery: WebhookDelivery, status_code: int | None, error: str) -> N
         delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
     else:
         delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
-    delivery.save(update_fields=["attempts", "last_status_code", "last_error", "status",
-                                 "delivered_at", "next_attempt_at"])
+    delivery.save(
+        update_fields=[
+            "attempts",
+            "last_status_code",
+            "last_error",
+            "status",
+            "delivered_at",
+            "next_attempt_at",
+        ]
+    )
     if delivery.status == DeliveryStatus.PENDING:
         schedule_retry(delivery.pk, delivery.next_attempt_at)
 
@@ -132,7 +153,8 @@ def backoff(attempts: int) -> timedelta:
 def deliver_due(limit: int = 100) -> dict[str, int]:
     """Try every pending delivery whose time has come; return counts by outcome."""
     due = WebhookDelivery.objects.filter(
-        Q(next_attempt_at__lte=timezone.now()), status=DeliveryStatus.PENDING,
+        Q(next_attempt_at__lte=timezone.now()),
+        status=DeliveryStatus.PENDING,
     ).values_list("pk", flat=True)[:limit]
     outcomes: dict[str, int] = {}
     for delivery_id in list(due):

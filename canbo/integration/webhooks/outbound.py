@@ -35,8 +35,10 @@ def check_url(url: str, must_resolve: bool = True) -> None:
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
-            raise UnsafeUrl(f"Địa chỉ webhook trỏ tới địa chỉ nội bộ ({address}): không được "
-                            "phép (chỉ gửi tới máy chủ trên Internet).")
+            raise UnsafeUrl(
+                f"Địa chỉ webhook trỏ tới địa chỉ nội bộ ({address}): không được "
+                "phép (chỉ gửi tới máy chủ trên Internet)."
+            )
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

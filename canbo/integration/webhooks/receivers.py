@@ -20,22 +20,40 @@ def on_annual_finalised(sender, organization, year: int, count: int, **kwargs) -
 
 
 def on_sheet_published(sender, sheet, **kwargs) -> None:
-    emit_event(WebhookEvent.EVALUATION_PUBLISHED, {
-        "person": sheet.person.code, "period": sheet.period.start.isoformat(),
-        "total": sheet.result["total"], "classification": sheet.classification,
-    }, sheet.person.organization)
+    emit_event(
+        WebhookEvent.EVALUATION_PUBLISHED,
+        {
+            "person": sheet.person.code,
+            "period": sheet.period.start.isoformat(),
+            "total": sheet.result["total"],
+            "classification": sheet.classification,
+        },
+        sheet.person.organization,
+    )
 
 
 def on_period_locked(sender, period, **kwargs) -> None:
-    emit_event(WebhookEvent.PERIOD_LOCKED, {
-        "organization": period.organization.code, "kind": period.kind,
-        "start": period.start.isoformat(),
-    }, period.organization)
+    emit_event(
+        WebhookEvent.PERIOD_LOCKED,
+        {
+            "organization": period.organization.code,
+            "kind": period.kind,
+            "start": period.start.isoformat(),
+        },
+        period.organization,
+    )
 
 
 def on_agency_published(sender, evaluation, **kwargs) -> None:
     org = evaluation.organization
-    emit_event(AGENCY_PUBLISHED, {
-        "organization_code": org.code, "organization_name": org.name, "year": evaluation.year,
-        "total": f"{evaluation.total:.2f}", "level": evaluation.level,
-    }, org)
+    emit_event(
+        AGENCY_PUBLISHED,
+        {
+            "organization_code": org.code,
+            "organization_name": org.name,
+            "year": evaluation.year,
+            "total": f"{evaluation.total:.2f}",
+            "level": evaluation.level,
+        },
+        org,
+    )

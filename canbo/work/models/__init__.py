@@ -5,5 +5,11 @@ from canbo.work.models.scores import PeriodScore, RecomputeJob
 from canbo.work.models.tasks import Delay, QualityReview, Task
 
 __all__ = [
-    "Catalog", "CatalogItem", "Delay", "PeriodScore", "QualityReview", "RecomputeJob", "Task",
+    "Catalog",
+    "CatalogItem",
+    "Delay",
+    "PeriodScore",
+    "QualityReview",
+    "RecomputeJob",
+    "Task",
 ]

@@ -24,7 +24,9 @@ class CatalogQuerySet(models.QuerySet):
 
 class Catalog(models.Model):
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="catalogs",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="catalogs",
         verbose_name=_("organisation"),
     )
     name = NFCCharField(_("name"), max_length=200)
@@ -61,11 +63,15 @@ class CatalogItem(models.Model):
     output = NFCCharField(_("output product"), max_length=300, blank=True)
     unit = NFCCharField(_("unit"), max_length=60)
     complexity = models.CharField(
-        _("complexity group"), max_length=16, choices=Complexity.choices,
+        _("complexity group"),
+        max_length=16,
+        choices=Complexity.choices,
         default=Complexity.STANDARD,
     )
     coefficient = models.DecimalField(
-        _("conversion coefficient"), max_digits=5, decimal_places=2,
+        _("conversion coefficient"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(MIN_COEFFICIENT)],
     )
     job_positions = models.ManyToManyField(

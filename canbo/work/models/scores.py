@@ -16,7 +16,10 @@ class RecomputeJob(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     period = models.CharField(_("period"), max_length=16)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL,
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         verbose_name=_("organisation"),
     )
     rows = models.PositiveIntegerField(_("rows"), default=0)
@@ -44,8 +47,11 @@ class PeriodScore(models.Model):
     # No index of its own: unique_period_score starts with person and serves its look-ups; a
     # bulk recompute writes 170,000 rows, and every index costs on each of them.
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="period_scores",
-        verbose_name=_("civil servant"), db_index=False,
+        Person,
+        on_delete=models.CASCADE,
+        related_name="period_scores",
+        verbose_name=_("civil servant"),
+        db_index=False,
     )
     period_start = models.DateField(_("period start"))
     kind = models.CharField(_("kind"), max_length=8, choices=ScoreKind.choices)
@@ -70,8 +76,13 @@ class PeriodScore(models.Model):
     # would cost as much as writing them (jobs are kept, and deleting one through Django still
     # sets this to null).
     job = models.ForeignKey(
-        RecomputeJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="scores",
-        db_index=False, db_constraint=False,
+        RecomputeJob,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="scores",
+        db_index=False,
+        db_constraint=False,
     )
 
     class Meta:

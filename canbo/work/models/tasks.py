@@ -24,20 +24,34 @@ class TaskQuerySet(models.QuerySet):
 
 class Task(models.Model):
     assignee = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
         verbose_name=_("assignee"),
     )
     # The assignee's organisation at assignment: access filters on its path.
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="tasks",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="tasks",
         verbose_name=_("organisation"),
     )
     assigner = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("assigned by"),
     )
     catalog_item = models.ForeignKey(
-        CatalogItem, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks",
+        CatalogItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
         verbose_name=_("catalogue item"),
     )
     name = NFCCharField(_("name"), max_length=300)
@@ -56,7 +70,11 @@ class Task(models.Model):
     # external_id) is the task's identity, so one commune's system cannot claim another's ids.
     # Empty for tasks entered by people (web, spreadsheet, edXML): one shared namespace.
     owner = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("owning system's organisation"),
     )
     source = models.CharField(_("source"), max_length=32, blank=True, default="")
@@ -88,10 +106,12 @@ class Task(models.Model):
                 condition=~models.Q(external_id="") & models.Q(owner__isnull=False),
                 name="unique_task_owner_external_id",
             ),
-            models.CheckConstraint(condition=models.Q(coefficient__gt=0),
-                                   name="task_coefficient_positive"),
-            models.CheckConstraint(condition=models.Q(quantity__gt=0),
-                                   name="task_quantity_positive"),
+            models.CheckConstraint(
+                condition=models.Q(coefficient__gt=0), name="task_coefficient_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="task_quantity_positive"
+            ),
         ]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
@@ -109,8 +129,12 @@ class Certifiable(models.Model):
 
     objective = models.BooleanField(_("objective cause"), default=False)
     certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("certified by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("certified by"),
     )
     certified_at = models.DateTimeField(_("certified at"), null=True, blank=True)
     certification_reason = NFCTextField(_("certification reason"), blank=True)
@@ -126,8 +150,12 @@ class QualityReview(Certifiable):
     passed = models.BooleanField(_("passed"))
     note = NFCTextField(_("note"), blank=True)
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("reviewer"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewer"),
     )
     at = models.DateTimeField(_("time"), default=timezone.now)
 
@@ -149,8 +177,12 @@ class Delay(Certifiable):
     due_after = models.DateField(_("due after"))
     reason = NFCTextField(_("reason"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("recorded by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     at = models.DateTimeField(_("time"), default=timezone.now)
 

@@ -25,8 +25,9 @@ def catalog_list(request):
     catalogs = Catalog.objects.visible_to(request.user).select_related("organization")
     manager = can(request.user, "work.catalog.manage")
     form = CatalogForm(organizations=_manageable_orgs(request.user)) if manager else None
-    return render(request, "work/catalog_list.html",
-                  {"catalogs": catalogs, "form": form, "manager": manager})
+    return render(
+        request, "work/catalog_list.html", {"catalogs": catalogs, "form": form, "manager": manager}
+    )
 
 
 @require_POST
@@ -35,11 +36,16 @@ def catalog_create(request):
     form = CatalogForm(request.POST, organizations=_manageable_orgs(request.user))
     if not form.is_valid():
         catalogs = Catalog.objects.visible_to(request.user).select_related("organization")
-        return render(request, "work/catalog_list.html",
-                      {"catalogs": catalogs, "form": form, "manager": True}, status=400)
+        return render(
+            request,
+            "work/catalog_list.html",
+            {"catalogs": catalogs, "form": form, "manager": True},
+            status=400,
+        )
     data = form.cleaned_data
-    catalog = catalog_services.create_catalog(request.user, data["organization"], data["name"],
-                                              data["effective_from"], data["decision"])
+    catalog = catalog_services.create_catalog(
+        request.user, data["organization"], data["name"], data["effective_from"], data["decision"]
+    )
     return redirect("work:catalog", catalog.pk)
 
 
@@ -51,9 +57,13 @@ def catalog_detail(request, pk: int, import_form=None, report=None, status=200):
     managed = Catalog.objects.manageable_by(request.user).filter(pk=pk).exists()
     items = catalog.items.prefetch_related("job_positions")
     context = {
-        "catalog": catalog, "items": items, "managed": managed,
-        "import_form": import_form or ImportForm(), "report": report,
-        "publish_form": PublishForm(), "version_form": NewVersionForm(),
+        "catalog": catalog,
+        "items": items,
+        "managed": managed,
+        "import_form": import_form or ImportForm(),
+        "report": report,
+        "publish_form": PublishForm(),
+        "version_form": NewVersionForm(),
     }
     return render(request, "work/catalog_detail.html", context, status=status)
 
@@ -71,13 +81,13 @@ def item_edit(request, pk: int):
 
 def _item_form(request, item: CatalogItem):
     if item.catalog.published:
-        messages.error(request, _("A published catalogue cannot be changed: "
-                                  "start a new version."))
+        messages.error(request, _("A published catalogue cannot be changed: start a new version."))
         return redirect("work:catalog", item.catalog_id)
     form = CatalogItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        catalog_services.save_catalog_item(request.user, form.save(commit=False),
-                                           list(form.cleaned_data["job_positions"]))
+        catalog_services.save_catalog_item(
+            request.user, form.save(commit=False), list(form.cleaned_data["job_positions"])
+        )
         messages.success(request, _("Item saved."))
         return redirect("work:catalog", item.catalog_id)
     status = 400 if form.is_bound else 200
@@ -104,8 +114,9 @@ def catalog_new_version(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Enter the date the new version takes effect."))
         return redirect("work:catalog", pk)
-    draft = catalog_services.new_catalog_version(request.user, catalog,
-                                                 form.cleaned_data["effective_from"])
+    draft = catalog_services.new_catalog_version(
+        request.user, catalog, form.cleaned_data["effective_from"]
+    )
     messages.success(request, _("Draft of the new version created."))
     return redirect("work:catalog", draft.pk)
 
@@ -132,8 +143,11 @@ def catalog_import(request, pk: int):
         return catalog_detail(request, pk, import_form=form, status=400)
     if report.errors:
         return catalog_detail(request, pk, report=report, status=400)
-    messages.success(request, _("Imported: %(created)d new, %(updated)d updated items.")
-                     % {"created": report.created, "updated": report.updated})
+    messages.success(
+        request,
+        _("Imported: %(created)d new, %(updated)d updated items.")
+        % {"created": report.created, "updated": report.updated},
+    )
     return redirect("work:catalog", pk)
 
 

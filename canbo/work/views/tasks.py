@@ -36,9 +36,15 @@ def my_tasks(request):
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
     scores = PeriodScore.objects.filter(person_id=person_id, kind="month").order_by(
-        "-period_start")[:12]
-    context = {"form": form, "page": page, "query": query, "scores": scores,
-               "has_person": person_id is not None}
+        "-period_start"
+    )[:12]
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "scores": scores,
+        "has_person": person_id is not None,
+    }
     return render(request, "work/my_tasks.html", context)
 
 
@@ -47,20 +53,25 @@ def unit_tasks(request):
     tasks = Task.objects.visible_to(request.user).select_related("assignee", "organization")
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
-    return render(request, "work/unit_tasks.html", {"form": form, "page": page, "query": query,
-                                                    "communes": commune_names(request.user)})
+    return render(
+        request,
+        "work/unit_tasks.html",
+        {"form": form, "page": page, "query": query, "communes": commune_names(request.user)},
+    )
 
 
 def task_detail(request, pk: int):
     task = _visible_task(request, pk)
     score = None
     if task.assignee_id:
-        score = PeriodScore.objects.filter(person_id=task.assignee_id, kind="month",
-                                           period_start=task.period).first()
+        score = PeriodScore.objects.filter(
+            person_id=task.assignee_id, kind="month", period_start=task.period
+        ).first()
     steps = score.explanation if score else []
     marker = f"(#{task.pk} "
     context = {
-        "task": task, "score": score,
+        "task": task,
+        "score": score,
         "reviews": task.reviews.select_related("reviewer", "certified_by"),
         "delays": task.delay_records.select_related("certified_by"),
         "steps": [dict(step, mine=marker in step["text"]) for step in steps],
@@ -121,8 +132,9 @@ def task_act(request, pk: int):
 def _judge(request, task: Task, data) -> None:
     user, action = request.user, data.get("action", "")
     if action == "review":
-        task_services.record_quality_review(user, task, data.get("passed") == "yes",
-                                            data.get("note", ""))
+        task_services.record_quality_review(
+            user, task, data.get("passed") == "yes", data.get("note", "")
+        )
     elif action == "certify_review":
         review = get_object_or_404(task.reviews, pk=data.get("record"))
         task_services.certify_objective_cause(user, review, data.get("reason", ""))
@@ -130,8 +142,9 @@ def _judge(request, task: Task, data) -> None:
         delay = get_object_or_404(task.delay_records, pk=data.get("record"))
         task_services.certify_objective_cause(user, delay, data.get("reason", ""))
     elif action == "extend":
-        task_services.extend_deadline(user, task, date.fromisoformat(data.get("due", "")),
-                                      data.get("reason", ""))
+        task_services.extend_deadline(
+            user, task, date.fromisoformat(data.get("due", "")), data.get("reason", "")
+        )
     elif action == "complete":
         task_services.complete_task(user, task, date.fromisoformat(data.get("day", "")))
     else:

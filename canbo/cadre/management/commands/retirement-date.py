@@ -21,15 +21,15 @@ def parse_birth(text: str) -> date:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise CommandError(_("Invalid date of birth “%(value)s”: write YYYY-MM-DD or YYYY.")
-                       % {"value": text})
+    raise CommandError(
+        _("Invalid date of birth “%(value)s”: write YYYY-MM-DD or YYYY.") % {"value": text}
+    )
 
 
 def parse_gender(text: str) -> str:
     gender = GENDERS.get((text or "").strip().lower())
     if gender is None:
-        raise CommandError(_("Invalid gender “%(value)s”: write male or female.")
-                           % {"value": text})
+        raise CommandError(_("Invalid gender “%(value)s”: write male or female.") % {"value": text})
     return gender
 
 
@@ -46,8 +46,12 @@ class Command(BaseCommand):
             raise CommandError(_("Give both --born YYYY-MM-DD|YYYY and --gender male|female."))
         born, gender = parse_birth(options["born"]), parse_gender(options["gender"])
         if born.year < 1900 or born > date.today():
-            raise CommandError(_("The date of birth %(value)s is out of range.")
-                               % {"value": born.strftime("%d/%m/%Y")})
+            raise CommandError(
+                _("The date of birth %(value)s is out of range.")
+                % {"value": born.strftime("%d/%m/%Y")}
+            )
         retire = retirement_date(born, gender)
-        self.stdout.write(_("Retirement date: %(date)s (%(iso)s)")
-                          % {"date": retire.strftime("%d/%m/%Y"), "iso": retire.isoformat()})
+        self.stdout.write(
+            _("Retirement date: %(date)s (%(iso)s)")
+            % {"date": retire.strftime("%d/%m/%Y"), "iso": retire.isoformat()}
+        )

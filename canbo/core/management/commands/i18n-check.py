@@ -35,15 +35,17 @@ class Command(BaseCommand):
         missing = [e.msgid for e in po if not e.obsolete and (not e.translated() or e.fuzzy)]
         if missing:
             listing = "\n".join(f"  - {msgid!r}" for msgid in missing)
-            raise CommandError(f"{len(missing)} message(s) lack a Vietnamese translation:\n"
-                               f"{listing}")
-        call_command("compilemessages", locale=["vi"], verbosity=0,
-                     ignore_patterns=[".venv/*"])
+            raise CommandError(
+                f"{len(missing)} message(s) lack a Vietnamese translation:\n{listing}"
+            )
+        call_command("compilemessages", locale=["vi"], verbosity=0, ignore_patterns=[".venv/*"])
         if _catalogue(locale_dir / "django.mo") != before:
-            raise CommandError("The committed django.mo was stale: it is now recompiled; "
-                               "commit canbo/locale.")
-        self.stdout.write(f"Vietnamese catalogue complete: {len(po.translated_entries())} "
-                          "messages.")
+            raise CommandError(
+                "The committed django.mo was stale: it is now recompiled; commit canbo/locale."
+            )
+        self.stdout.write(
+            f"Vietnamese catalogue complete: {len(po.translated_entries())} messages."
+        )
 
     def _check_literals(self, baseline_path: Path) -> None:
         """Fail on Vietnamese written into code beyond the shrinking baseline."""
@@ -51,5 +53,7 @@ class Command(BaseCommand):
         over = over_baseline(found, load_baseline(baseline_path))
         if over:
             listing = "\n".join(f"  - {line}" for line in over)
-            raise CommandError("Vietnamese text written into code instead of an English msgid "
-                               f"with a translation in the catalogue:\n{listing}")
+            raise CommandError(
+                "Vietnamese text written into code instead of an English msgid "
+                f"with a translation in the catalogue:\n{listing}"
+            )

@@ -22,7 +22,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--scale", type=int, default=0, metavar="N",
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
             help="Tạo thêm N công chức (mã SC-000001…) để thử tải.",
         )
 
@@ -31,11 +34,13 @@ class Command(BaseCommand):
             self.stderr.write("--scale phải là số không âm.")
             return
         summary = seed_all(scale=scale)
-        self.stdout.write(self.style.SUCCESS(
-            f"Dữ liệu demo: {summary.communes} đơn vị cấp xã, "
-            f"{summary.departments} phòng, ban; {_number(summary.people)} công chức "
-            f"(thêm mới {_number(summary.created)})."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dữ liệu demo: {summary.communes} đơn vị cấp xã, "
+                f"{summary.departments} phòng, ban; {_number(summary.people)} công chức "
+                f"(thêm mới {_number(summary.created)})."
+            )
+        )
         if not scale:
             # Tasks, evaluations and cadre records only for the demo province itself:
             # --scale adds people for load tests, not a year of their work.

@@ -12,21 +12,30 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--name", required=True)
         parser.add_argument("--org", required=True, help="electronic code or exact name")
-        parser.add_argument("--scope", action="append", dest="scopes",
-                            help=f"one of: {', '.join(SCOPES)} (repeatable)")
+        parser.add_argument(
+            "--scope",
+            action="append",
+            dest="scopes",
+            help=f"one of: {', '.join(SCOPES)} (repeatable)",
+        )
         parser.add_argument("--require-signature", action="store_true")
 
     def handle(self, *args, name, org, scopes, require_signature, **options):
         try:
             organization = find_organization(org)
             client, token = create_client(
-                None, name, organization, scopes or ["tasks:write", "org:read", "people:read"],
+                None,
+                name,
+                organization,
+                scopes or ["tasks:write", "org:read", "people:read"],
                 require_signature=require_signature,
             )
         except ClientError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"Đã tạo ứng dụng kết nối '{client.name}' cho {organization.name}, "
-                          f"quyền: {', '.join(client.scopes)}.")
+        self.stdout.write(
+            f"Đã tạo ứng dụng kết nối '{client.name}' cho {organization.name}, "
+            f"quyền: {', '.join(client.scopes)}."
+        )
         self.stdout.write(f"Khoá ký HMAC: {client.signing_secret}")
         self.stdout.write("Mã truy cập (chỉ hiển thị một lần):")
         self.stdout.write(token)

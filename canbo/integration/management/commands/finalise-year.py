@@ -16,14 +16,19 @@ from canbo.integration.services import ClientError, find_organization
 
 class Command(BaseCommand):
     # A plain string: argparse cannot format a lazy translation as the description.
-    help = ("Compute the annual classification of an organisation and finalise every commune "
-            "within the quota.")
+    help = (
+        "Compute the annual classification of an organisation and finalise every commune "
+        "within the quota."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, default=0)
         parser.add_argument("--org", default="", help=gettext_lazy("electronic code or exact name"))
-        parser.add_argument("--no-compute", action="store_true",
-                            help=gettext_lazy("finalise the stored results without recomputing"))
+        parser.add_argument(
+            "--no-compute",
+            action="store_true",
+            help=gettext_lazy("finalise the stored results without recomputing"),
+        )
 
     def handle(self, *args, **options):
         translation.activate("vi")
@@ -40,7 +45,9 @@ class Command(BaseCommand):
             outcome = finalise_annual(None, year, organization, operator=True)
         except EvaluationError as exc:
             raise CommandError(exc.message) from None
-        self.stdout.write(_("Finalised %(rows)s results of %(n)s communes for %(year)s.") % {
-            "rows": outcome.rows, "n": len(outcome.finalised), "year": year})
+        self.stdout.write(
+            _("Finalised %(rows)s results of %(n)s communes for %(year)s.")
+            % {"rows": outcome.rows, "n": len(outcome.finalised), "year": year}
+        )
         if outcome.refused:
             raise CommandError(over_cap_message(outcome.refused))

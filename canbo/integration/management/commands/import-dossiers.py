@@ -63,7 +63,8 @@ class Command(BaseCommand):
                     "%(count)s rows have errors: no row was written.",
                     bad,
                 )
-                % {"count": bad}, returncode=1
+                % {"count": bad},
+                returncode=1,
             )
         if dry_run:
             self.stdout.write(_("Trial run (--dry-run): nothing written."))

@@ -54,7 +54,6 @@ class Command(BaseCommand):
             )
 
 
-
 def _all_forms(year: int, rows: list[dict]) -> bytes:
     """Every commune's form in one document (each form's body appended)."""
     by_code = {

@@ -59,4 +59,3 @@ class Command(BaseCommand):
                 _("Wrote %(file)s: %(n)s people, %(org)s, year %(year)s.")
                 % {"file": options["output"], "n": people, "org": root.name, "year": year}
             )
-

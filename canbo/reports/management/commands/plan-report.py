@@ -64,4 +64,3 @@ class Command(BaseCommand):
                 _("Wrote %(file)s: plan 05-NQ/TU as of %(date)s.")
                 % {"file": options["output"], "date": f"{as_of:%d/%m/%Y}"}
             )
-

@@ -36,11 +36,14 @@ class Command(BaseCommand):
             details = "; ".join(e["message"] for e in job.errors)
             raise CommandError(f"Tính lại kỳ {job.period} thất bại (lần chạy #{job.pk}): {details}")
         where = f" của {organization.name}" if organization else ""
-        self.stdout.write(f"Đã tính lại kỳ {job.period}{where}: {job.rows} dòng kết quả "
-                          f"(lần chạy #{job.pk}).")
+        self.stdout.write(
+            f"Đã tính lại kỳ {job.period}{where}: {job.rows} dòng kết quả (lần chạy #{job.pk})."
+        )
         if job.locked:
-            self.stdout.write(f"Đã bỏ qua {job.locked} tháng đã khoá (của từng công chức): "
-                              "điểm đã lưu của các tháng này được giữ nguyên.")
+            self.stdout.write(
+                f"Đã bỏ qua {job.locked} tháng đã khoá (của từng công chức): "
+                "điểm đã lưu của các tháng này được giữ nguyên."
+            )
 
     def _jobs(self) -> None:
         """The latest runs; a run left "running" by a dead process shows as interrupted."""
@@ -49,10 +52,11 @@ class Command(BaseCommand):
         for job in RecomputeJob.objects.select_related("organization")[:20]:
             where = f" {job.organization.code}" if job.organization else ""
             note = "; ".join(e["message"] for e in job.errors)
-            self.stdout.write(f"#{job.pk} {job.period}{where} "
-                              f"{timezone.localtime(job.started_at):%d/%m/%Y %H:%M} "
-                              f"{job.get_status_display()} {job.rows} dòng"
-                              + (f" — {note}" if note else ""))
+            self.stdout.write(
+                f"#{job.pk} {job.period}{where} "
+                f"{timezone.localtime(job.started_at):%d/%m/%Y %H:%M} "
+                f"{job.get_status_display()} {job.rows} dòng" + (f" — {note}" if note else "")
+            )
 
     def _org(self, code: str) -> Organization:
         found = Organization.objects.filter(code=code).first()
