@@ -51,6 +51,7 @@ MIDDLEWARE = [
     # WhiteNoise serves (a weak mobile link in the mountains pays for every byte).
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "canbo.core.middleware.NulRefusalMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

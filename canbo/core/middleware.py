@@ -3,6 +3,9 @@
 
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
 
@@ -57,3 +60,36 @@ def _no_store(request) -> bool:
     if match is not None and match.view_name in NO_STORE_VIEWS:
         return True
     return request.path.startswith(NO_STORE_PREFIXES)
+
+
+class NulRefusalMiddleware:
+    """Refuse a request carrying a NUL character in its path, its query or a JSON body: no
+    stored text may hold one (PostgreSQL refuses it mid-query, which would be a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            message = _("The request contains an invalid character (NUL); nothing was done.")
+            if request.path_info.startswith(API_PREFIX):
+                body = {"code": "invalid_character", "message": message, "field": None}
+                return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def _has_nul(request) -> bool:
+    if "\x00" in request.path:
+        return True
+    if any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+    ):
+        return True
+    if request.content_type != "application/json":
+        return False  # uploaded files may hold any byte; forms refuse NUL in their fields
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return False  # the API answers that itself (413)
+    return b"\x00" in body or b"\\u0000" in body
