@@ -34,7 +34,7 @@ from canbo.people.models import Person  # noqa: E402
 from canbo.work.models import PeriodScore, Task  # noqa: E402
 from canbo.work.periods import year  # noqa: E402
 from canbo.work.recompute import recompute  # noqa: E402
-from canbo.work.sums import weight_sums  # noqa: E402
+from canbo.work.recompute.sums import weight_sums  # noqa: E402
 
 TASKS_PER_MONTH = 20
 COMMUNES = 38

@@ -114,7 +114,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Processes that score a large recompute on PostgreSQL (canbo.work.shares); 1 turns it off.
+# Processes that score a large recompute on PostgreSQL (canbo.work.recompute.shares);
+# 1 turns it off.
 # Background work (an import batch, a recompute) silent this long is taken as interrupted.
 STALE_JOB_MINUTES = envint("STALE_JOB_MINUTES", 10)
 RECOMPUTE_WORKERS = envint("RECOMPUTE_WORKERS", min(os.cpu_count() or 1, 4))

@@ -2,7 +2,7 @@
 
 Inputs are loaded for many communes at once (one scan of the tasks for the whole province);
 formulas are canbo.scoring's: the a, b, c of the commune's tasks come from the same weight
-sums as every civil servant's (canbo.work.sums), the indicator points from
+sums as every civil servant's (canbo.work.recompute.sums), the indicator points from
 canbo.scoring.agency.
 """
 
@@ -26,7 +26,7 @@ from canbo.people.models import Person
 from canbo.scoring import FAIL, fmt, rulebook_for
 from canbo.scoring.agency import completion_ratio, mean_points, ratio_points
 from canbo.scoring.numfmt import fmt_percent, to_fraction
-from canbo.work.sums import weight_sums
+from canbo.work.recompute.sums import weight_sums
 
 ZERO = Fraction(0)
 

@@ -1,5 +1,5 @@
 """Load scoring inputs from tasks: the tasks that count, and one named Item per task when a
-single person's month is explained (the bulk recompute sums weights: canbo.work.sums)."""
+single person's month is explained (the bulk recompute sums weights: canbo.work.recompute.sums)."""
 
 from datetime import date
 

@@ -45,7 +45,7 @@ def lines(draw: st.DrawFn) -> tuple[Fraction, Fraction, bool, int, int]:
 
 
 def _database_sums(tasks, rulebook, extra=()):
-    """What canbo.work.sums computes: Σ coefficient × factor of the task's pattern."""
+    """What canbo.work.recompute.sums computes: Σ coefficient × factor of the task's pattern."""
     patterns = [(n, done, q, d) for n, _, done, q, d in tasks]
     scale, factors = unit_factors(patterns, [rulebook, *extra])
     table = factors[rulebook.code]

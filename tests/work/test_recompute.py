@@ -158,7 +158,7 @@ def test_fraction_exactness_of_stored_weights(world, make_task):
 
 def test_bulk_path_upserts_too(world, march, monkeypatch):
     """On PostgreSQL this takes the COPY path; on SQLite, bulk_create."""
-    monkeypatch.setattr("canbo.work.upsert.COPY_THRESHOLD", 1)
+    monkeypatch.setattr("canbo.work.recompute.upsert.COPY_THRESHOLD", 1)
     call_command("recompute", period="2026-Q1")
     call_command("recompute", period="2026-Q1")
     assert score(world.people["staff"]).task_score == Decimal("47.083333")

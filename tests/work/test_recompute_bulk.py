@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 
 from canbo.scoring import ScoringInputError, get_rulebook
 from canbo.work.choices import JobStatus
-from canbo.work.copytext import encode, line
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import parse_period
 from canbo.work.recompute import build_rows, recompute
-from canbo.work.scorer import ScoreRow
-from canbo.work.shares import encoded_blocks
-from canbo.work.sumrows import RowSink, TextSink
-from canbo.work.sums import weight_sums
-from canbo.work.upsert import copy_upsert, upsert
+from canbo.work.recompute.copytext import encode, line
+from canbo.work.recompute.scorer import ScoreRow
+from canbo.work.recompute.shares import encoded_blocks
+from canbo.work.recompute.sumrows import RowSink, TextSink
+from canbo.work.recompute.sums import weight_sums
+from canbo.work.recompute.upsert import copy_upsert, upsert
 
 ON_POSTGRESQL = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="COPY and worker processes are PostgreSQL's path"
@@ -112,7 +112,7 @@ def test_a_workers_error_reaches_the_caller() -> None:
 
 @ON_POSTGRESQL
 def test_parallel_recompute_stores_what_one_process_stores(world, march, settings, monkeypatch):
-    monkeypatch.setattr("canbo.work.recompute.PARALLEL_FROM", 1)
+    monkeypatch.setattr("canbo.work.recompute.jobs.PARALLEL_FROM", 1)
     settings.RECOMPUTE_WORKERS = 1
     recompute(parse_period("2026"))
     alone = {(s.person_id, s.kind, s.period_start): s.task_score for s in PeriodScore.objects.all()}
@@ -150,7 +150,7 @@ def test_a_crash_fails_the_job_and_changes_nothing(world, march, monkeypatch):
         yield from ()
         raise BrokenPipeError("worker died")
 
-    monkeypatch.setattr("canbo.work.recompute._rows", broken)
+    monkeypatch.setattr("canbo.work.recompute.jobs._rows", broken)
     with pytest.raises(BrokenPipeError):
         recompute(parse_period("2026-03"))
     job = RecomputeJob.objects.latest("pk")
@@ -176,7 +176,7 @@ def test_text_lines_say_what_the_rows_say(sums, scale, kind) -> None:
 
 def test_upsert_of_a_large_batch_stores_the_rows_as_given(world, march, monkeypatch):
     """On PostgreSQL a batch above the threshold is copied; on SQLite it is bulk_create."""
-    monkeypatch.setattr("canbo.work.upsert.COPY_THRESHOLD", 1)
+    monkeypatch.setattr("canbo.work.recompute.upsert.COPY_THRESHOLD", 1)
     rows = build_rows(parse_period("2026-Q1"), None, None)
     assert upsert(rows) == len(rows) == 6 * 4
     stored = {

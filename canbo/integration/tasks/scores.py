@@ -21,9 +21,9 @@ from canbo.scoring import ScoringInputError, rulebook_for
 from canbo.scoring.bulk import ZERO
 from canbo.work.choices import ScoreKind
 from canbo.work.recompute import period_is_open, refresh_person_period
-from canbo.work.sumrows import RowSink
-from canbo.work.sums import weight_sums
-from canbo.work.upsert import upsert
+from canbo.work.recompute.sumrows import RowSink
+from canbo.work.recompute.sums import weight_sums
+from canbo.work.recompute.upsert import upsert
 
 log = logging.getLogger(__name__)
 ONE_BY_ONE = 20  # up to this many people in a month: refresh each with the full explanation

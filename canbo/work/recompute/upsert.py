@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from canbo.work.copytext import encode
 from canbo.work.models import PeriodScore
-from canbo.work.scorer import ScoreRow
-from canbo.work.shares import chunks
+from canbo.work.recompute.copytext import encode
+from canbo.work.recompute.scorer import ScoreRow
+from canbo.work.recompute.shares import chunks
 
 UNIQUE = ["person_id", "kind", "period_start"]
 COLUMNS = list(ScoreRow._fields)  # the COPY path writes each row as it is
@@ -51,8 +51,9 @@ def _changed(rows: list[ScoreRow]) -> list[ScoreRow]:
 
 
 def copy_upsert(blocks: Iterable[bytes]) -> int:
-    """PostgreSQL: COPY blocks of ScoreRow lines (canbo.work.copytext) into a temporary table,
-    then one INSERT ... ON CONFLICT that leaves unchanged rows alone. Returns the rows copied.
+    """PostgreSQL: COPY blocks of ScoreRow lines (canbo.work.recompute.copytext) into a
+    temporary table, then one INSERT ... ON CONFLICT that leaves unchanged rows alone.
+    Returns the rows copied.
     The blocks are consumed as they come, so the server stores rows while the next ones are
     computed; the connection can run no other query meanwhile."""
     names = ", ".join(COLUMNS)

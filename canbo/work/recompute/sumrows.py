@@ -12,8 +12,8 @@ from fractions import Fraction
 from canbo.scoring import STAFF
 from canbo.scoring.bulk import Sums, no_items_month, ratios
 from canbo.scoring.rulebook import Rulebook
-from canbo.work.copytext import line, month_line
-from canbo.work.scorer import PLACES, WEIGHT_PLACES, ScoreRow, period_row, rounded
+from canbo.work.recompute.copytext import line, month_line
+from canbo.work.recompute.scorer import PLACES, WEIGHT_PLACES, ScoreRow, period_row, rounded
 
 Numbers = tuple[int, ...]  # a, b, c, task score in 10^-6; four weights in 10^-4
 

@@ -9,7 +9,7 @@ import json
 from datetime import date, datetime
 from functools import lru_cache
 
-from canbo.work.scorer import ScoreRow
+from canbo.work.recompute.scorer import ScoreRow
 
 # Backslash first: the other escapes introduce backslashes of their own.
 _ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
@@ -80,7 +80,7 @@ def month_line(
     job: int | None,
 ) -> str:
     """line() of a staff month or quarter with items, from its fixed-point numbers
-    (canbo.work.sumrows.month_numbers): no Decimal is built on the way."""
+    (canbo.work.recompute.sumrows.month_numbers): no Decimal is built on the way."""
     a, b, c, task, assigned, completed, quality, progress = numbers
     return (
         f"{person}\t{_code(kind)}\t{start}\t{_code(rulebook)}\tstaff\t{_fixed(a)}\t"

@@ -19,11 +19,11 @@ from canbo.work.loader import people_in_scope, task_items
 from canbo.work.locks import locked_in, locked_months, period_is_open
 from canbo.work.models import PeriodScore, RecomputeJob
 from canbo.work.periods import Period, month_start, quarter_of
-from canbo.work.scorer import period_row, score_month, year_row
-from canbo.work.shares import encoded_blocks
-from canbo.work.sumrows import RowSink, TextSink
-from canbo.work.sums import WeightSums, weight_sums
-from canbo.work.upsert import copy_upsert, upsert
+from canbo.work.recompute.scorer import period_row, score_month, year_row
+from canbo.work.recompute.shares import encoded_blocks
+from canbo.work.recompute.sumrows import RowSink, TextSink
+from canbo.work.recompute.sums import WeightSums, weight_sums
+from canbo.work.recompute.upsert import copy_upsert, upsert
 
 log = logging.getLogger(__name__)
 Months = dict[int, list[tuple[date, Sums, Fraction | None]]]
