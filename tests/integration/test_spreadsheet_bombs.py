@@ -86,9 +86,10 @@ def test_a_million_rows_stop_at_the_row_limit(small_limit):
         read_rows(bomb, HEADERS)
     full = book(rows_sheet(2000))  # a legitimate file at the limit
     assert len(read_rows(full, HEADERS)) == 2000
-    baseline = min(elapsed(full) for _ in range(2))
-    # Reading the whole bomb would take 500 times a full file; stopping at the limit, ~1.
-    assert elapsed(bomb) < 5 * baseline
+    baseline = min(elapsed(full) for _ in range(3))
+    # Reading the whole bomb would take 500 times a full file; stopping at the limit, a few
+    # times at most (the best of three runs each: the other test worker shares the cores).
+    assert min(elapsed(bomb) for _ in range(3)) < 20 * baseline
 
 
 def test_a_huge_unpacked_sheet_is_refused_before_parsing():
@@ -96,11 +97,11 @@ def test_a_huge_unpacked_sheet_is_refused_before_parsing():
     bomb = book([NS, *([blank] * 120), b"<sheetData/></worksheet>"])
     assert len(bomb) < 1024 * 1024
     small = book(rows_sheet(10))
-    start = time.perf_counter()
     with pytest.raises(SheetError, match="khi giải nén lớn 120 MB, quá giới hạn 100 MB"):
         read_rows(bomb, HEADERS)
-    refused = time.perf_counter() - start
-    assert refused < 5 * max(elapsed(small), 0.01)  # the directory alone decided
+    refused = min(elapsed(bomb) for _ in range(3))  # best of three: the cores are shared
+    # Inflating 120 MB would take seconds; the zip directory alone decides, like a tiny file.
+    assert refused < 20 * max(min(elapsed(small) for _ in range(3)), 0.01)
 
 
 def test_huge_shared_strings_are_refused():
