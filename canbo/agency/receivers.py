@@ -1,6 +1,7 @@
 """Answers the agency app gives to signals of lower apps."""
 
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus
+from canbo.core.paths import commune_path
 
 
 def agency_result(sender, organization, year: int, **kwargs) -> dict | None:
@@ -9,7 +10,7 @@ def agency_result(sender, organization, year: int, **kwargs) -> dict | None:
         return None
     found = (
         AgencyEvaluation.objects.filter(
-            organization__path=_commune_path(organization.path),
+            organization__path=commune_path(organization.path),
             year__lte=year,
             status=EvaluationStatus.PUBLISHED,
         )
@@ -19,8 +20,3 @@ def agency_result(sender, organization, year: int, **kwargs) -> dict | None:
     if found is None:
         return None
     return {"level": found.level, "year": found.year, "total": f"{found.total:.2f}"}
-
-
-def _commune_path(path: str) -> str:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return "/" + "/".join(parts[:2]) + "/"

@@ -28,6 +28,7 @@ from canbo.agency.models import (
 )
 from canbo.core import xlsx
 from canbo.core.access import can, require, scope_for, visible_agency_rows
+from canbo.core.paths import commune_path
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.scoring import LABELS, LEVELS
@@ -53,9 +54,7 @@ def home(request):
 
 
 def _own_commune(user) -> Organization:
-    path = scope_for(user).org_path or ""
-    parts = [p for p in path.strip("/").split("/") if p]
-    commune = Organization.objects.filter(path="/" + "/".join(parts[:2]) + "/").first()
+    commune = Organization.objects.filter(path=commune_path(scope_for(user).org_path)).first()
     if commune is None or not commune.is_commune:
         raise Http404
     return commune

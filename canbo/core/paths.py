@@ -9,8 +9,8 @@ def path_ids(path: str | None) -> list[int]:
 
 def path_prefixes(path: str | None) -> list[str]:
     """Every ancestor's path including the node itself, root first."""
-    ids = path_ids(path)
-    return ["/" + "/".join(map(str, ids[:n])) + "/" for n in range(1, len(ids) + 1)]
+    parts = [part for part in (path or "").strip("/").split("/") if part]
+    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
 
 
 def commune_path(path: str | None) -> str:

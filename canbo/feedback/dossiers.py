@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core import audit
+from canbo.core.paths import path_prefixes
 from canbo.core.text import nfc
 from canbo.feedback.choices import Concern, DossierStatus, Level, Source
 from canbo.feedback.models import Dossier, Rating
@@ -165,22 +166,17 @@ def check_dossiers(people: QuerySet, rows: list[DossierData]) -> list[Checked]:
 
 def _communes(paths: set[str]) -> dict[str, int]:
     """Organisation path -> id of the commune (or ward) above or at it, in one query."""
-    prefixes = {p for path in paths for p in _prefixes(path)}
+    prefixes = {p for path in paths for p in path_prefixes(path)}
     kinds = Organization.objects.filter(path__in=prefixes).values_list("path", "id", "kind")
     commune_at = {path: pk for path, pk, kind in kinds if _is_commune(kind)}
     return {
-        path: next((commune_at[p] for p in _prefixes(path) if p in commune_at), None)
+        path: next((commune_at[p] for p in reversed(path_prefixes(path)) if p in commune_at), None)
         for path in paths
     }
 
 
 def _is_commune(kind: str) -> bool:
     return kind in COMMUNE_KINDS
-
-
-def _prefixes(path: str) -> list[str]:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return ["/" + "/".join(parts[:n]) + "/" for n in range(len(parts), 0, -1)]
 
 
 def _attach_existing(checked: list[Checked]) -> None:

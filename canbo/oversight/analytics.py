@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q
 
 from canbo.core.access import visible_oversight
+from canbo.core.paths import commune_path
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet
 from canbo.org.models import Organization
@@ -65,11 +66,6 @@ class Analytics:
     lenient_leaders: list[tuple[str, str, str]] = field(default_factory=list)  # unit, month, n
 
 
-def _commune_of(path: str, communes: dict[str, str]) -> str | None:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return communes.get("/" + "/".join(parts[:2]) + "/") if len(parts) >= 2 else None
-
-
 def supervision_analytics(user, year: int) -> Analytics:
     """A fixed number of grouped queries; only adjusted sheets and leaders' sheets are
     fetched row by row."""
@@ -77,7 +73,7 @@ def supervision_analytics(user, year: int) -> Analytics:
     rows: dict[str, CommuneRow] = {}
 
     def row_of(path: str) -> CommuneRow | None:
-        name = _commune_of(path, communes)
+        name = communes.get(commune_path(path))
         return rows.setdefault(name, CommuneRow(name)) if name else None
 
     sheets = visible_oversight(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, scope_for, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
+from canbo.core.paths import path_prefixes
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -24,12 +25,6 @@ DEFAULT_DEADLINES = {"complaint": (10, 45), "denunciation": (10, 30), "petition"
 def deadlines(kind: str) -> tuple[int, int]:
     table = getattr(settings, "OVERSIGHT_CASE_DEADLINES", None) or DEFAULT_DEADLINES
     return table[kind]
-
-
-def own_and_above(path: str) -> list[str]:
-    """'/1/7/42/' -> ['/1/', '/1/7/', '/1/7/42/']: the bodies a user belongs to."""
-    parts = [p for p in path.strip("/").split("/") if p]
-    return ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
 
 
 class CaseKind(models.TextChoices):
@@ -60,7 +55,7 @@ class CaseQuerySet(models.QuerySet):
         seen = visible_oversight(self, user, "oversight.complaints.view")
         scope = scope_for(user)
         if can(user, "oversight.complaints.manage") and scope.org_path:
-            handled = self.filter(handling_body__path__in=own_and_above(scope.org_path))
+            handled = self.filter(handling_body__path__in=path_prefixes(scope.org_path))
             return (seen | handled).distinct()
         return seen
 

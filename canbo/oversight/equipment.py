@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import visible_oversight
 from canbo.core.fields import NFCCharField
+from canbo.core.paths import commune_path
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -132,7 +133,7 @@ def reviews(communes: list[Organization], table: dict | None = None) -> dict[int
     by_path = {c.path: c for c in communes}
     units: dict[int, list[Organization]] = {c.pk: [] for c in communes}
     for unit in Organization.objects.filter(depth__gte=1).order_by("path"):
-        commune = by_path.get(_commune_path(unit.path))
+        commune = by_path.get(commune_path(unit.path))
         if commune is not None:
             units[commune.pk].append(unit)
     ids = [u.pk for found in units.values() for u in found]
@@ -167,11 +168,6 @@ def _required(basis: str, quantity: int, unit, commune, staff: int) -> int:
     if basis == Basis.PER_DEPARTMENT:
         return quantity if unit.pk != commune.pk else 0
     return quantity * staff
-
-
-def _commune_path(path: str) -> str:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return "/" + "/".join(parts[:2]) + "/"
 
 
 def province_summary(

@@ -9,7 +9,8 @@ from django.utils.translation import ngettext
 
 from canbo.core.access import can, scope_for
 from canbo.core.inbox import InboxItem
-from canbo.oversight.complaints import Case, CaseStatus, own_and_above
+from canbo.core.paths import path_prefixes
+from canbo.oversight.complaints import Case, CaseStatus
 from canbo.oversight.models import Finding, FollowUp, PlanAction
 from canbo.oversight.tracking import plan_states
 
@@ -63,7 +64,7 @@ def _late_cases(user, today: date) -> list[InboxItem]:
     if not path:
         return []
     late = (
-        Case.objects.filter(handling_body__path__in=own_and_above(path))
+        Case.objects.filter(handling_body__path__in=path_prefixes(path))
         .filter(
             Q(status=CaseStatus.RECEIVED, accept_due__lt=today)
             | Q(status=CaseStatus.ACCEPTED, resolve_due__lt=today)

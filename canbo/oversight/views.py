@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, reads_all_oversight, require, scope_for
+from canbo.core.paths import commune_path
 from canbo.oversight import report_table, xlsx
 from canbo.oversight.analytics import supervision_analytics
 from canbo.oversight.forms import (
@@ -294,18 +295,15 @@ def shared_analytics(user, year: int):
     """The analytics of one scope (the whole province, or one commune), shared for ten
     minutes: a grouped pass over a year of sheets is too heavy to redo on every view."""
     scope = scope_for(user)
-    who = "all" if reads_all_oversight(user) else _commune_key(scope.org_path)
+    who = (
+        "all" if reads_all_oversight(user) else (commune_path(scope.org_path).strip("/") or "none")
+    )
     key = f"oversight:analytics:{year}:{who}"
     found = cache.get(key)
     if found is None:
         found = supervision_analytics(user, year)
         cache.set(key, found, ANALYTICS_SECONDS)
     return found
-
-
-def _commune_key(path: str | None) -> str:
-    parts = [p for p in (path or "").strip("/").split("/") if p]
-    return "/".join(parts[:2]) or "none"
 
 
 def analytics(request):

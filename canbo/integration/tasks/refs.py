@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from canbo.core.access import scope_for
+from canbo.core.paths import path_prefixes
 from canbo.integration.api.errors import ApiError
 from canbo.integration.tasks.schemas import TaskIn
 from canbo.org.models import Organization
@@ -40,11 +41,6 @@ class Resolved:
     name: str
 
 
-def ancestors(path: str) -> list[str]:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
-
-
 class References:
     """People, organisations and catalogue items named in a batch, loaded once."""
 
@@ -72,7 +68,7 @@ class References:
             return {}
         found: dict[str, list[dict]] = {}
         # Catalogues of the client's organisation, its ancestors (the commune) or its units.
-        where = Q(catalog__organization__path__in=ancestors(self.subtree)) | Q(
+        where = Q(catalog__organization__path__in=path_prefixes(self.subtree)) | Q(
             catalog__organization__path__startswith=self.subtree
         )
         rows = CatalogItem.objects.filter(where, code__in=codes, catalog__published=True).values(
