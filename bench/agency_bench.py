@@ -12,14 +12,13 @@ Usage:
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
-import psycopg
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import database, timed  # noqa: E402
+
 YEAR = 2026
 
 
@@ -38,35 +37,12 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _database(server: str, name: str, action: str) -> bool:
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        exists = (
-            conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-            is not None
-        )
-        if action == "create" and not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        if action == "drop" and exists:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        return not exists
-
-
-def _timed(fn, runs: int) -> tuple[float, float]:
-    fn()  # warm-up
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), max(timings)
-
-
 def time_recompute(runs: int, label: str, target: str) -> None:
     from canbo.agency.services import recompute_province
     from canbo.people.models import Person
 
     people = Person.objects.count()
-    median, worst = _timed(lambda: recompute_province(YEAR), runs)
+    median, worst, _ = timed(lambda: recompute_province(YEAR), runs)
     print(
         f"recompute every computed criterion, {label} ({people:,} people) median "
         f"{median:7.1f} ms  max {worst:7.1f} ms   target < {target}"
@@ -97,7 +73,7 @@ def run(runs: int, scale: int) -> None:
     url = f"/agency/{YEAR}/"
     response = client.get(url)
     assert response.status_code == 200
-    median, worst = _timed(lambda: client.get(url), runs)
+    median, worst, _ = timed(lambda: client.get(url), runs)
     print(
         f"province comparison page ({rows.count()} communes) median {median:6.1f} ms  max "
         f"{worst:6.1f} ms  {len(response.content) / 1024:.0f} KB   target < 300 ms"
@@ -112,7 +88,7 @@ def run(runs: int, scale: int) -> None:
 
 def main() -> None:
     args = _args()
-    created = _database(args.server, args.db, "create")
+    created = database(args.server, args.db, "create")
     print(f"database {args.db}: {'created' if created else 'reused'}")
     os.environ["DATABASE_URL"] = f"{args.server}/{args.db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings")
@@ -123,7 +99,7 @@ def main() -> None:
 
         connections.close_all()
         if not args.keep:
-            _database(args.server, args.db, "drop")
+            database(args.server, args.db, "drop")
 
 
 if __name__ == "__main__":

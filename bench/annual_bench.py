@@ -12,14 +12,13 @@ Usage:
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
-import psycopg
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import database, timed  # noqa: E402
+
 YEAR = 2026
 
 
@@ -38,30 +37,6 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _database(server: str, name: str, action: str) -> bool:
-    """CREATE (returns whether it is new) or DROP the bench database."""
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        exists = (
-            conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-            is not None
-        )
-        if action == "create" and not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        if action == "drop" and exists:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        return not exists
-
-
-def _timed(fn, runs: int) -> tuple[float, float]:
-    fn()  # warm-up: translations, templates, query plans
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), max(timings)
-
-
 def time_compute(runs: int, label: str) -> None:
     from canbo.evaluation.models import AnnualResult
     from canbo.evaluation.services.annual import compute_annual
@@ -78,7 +53,7 @@ def time_compute(runs: int, label: str) -> None:
         f"annual compute, {label}, every draft row rewritten: "
         f"{(time.perf_counter() - start) * 1000:7.1f} ms"
     )
-    median, worst = _timed(lambda: compute_annual(None, YEAR, province, operator=True), runs)
+    median, worst, _ = timed(lambda: compute_annual(None, YEAR, province, operator=True), runs)
     print(
         f"annual compute, {label} ({people:,} people) median {median:7.1f} ms  "
         f"max {worst:7.1f} ms   target < {'2000' if label == 'demo' else '10000'} ms"
@@ -119,7 +94,7 @@ def run(runs: int, scale: int = 0) -> None:
         return annual_workbook(report, missing_months(YEAR, report), province.name)
 
     size = len(province_xlsx())
-    median, worst = _timed(province_xlsx, runs)
+    median, worst, _ = timed(province_xlsx, runs)
     print(
         f"province annual .xlsx (builder) median {median:7.1f} ms  max {worst:7.1f} ms  "
         f"{size / 1024:.0f} KB   target < 2000 ms"
@@ -129,12 +104,12 @@ def run(runs: int, scale: int = 0) -> None:
         report = annual_report(YEAR, agencies_under(YEAR, province))
         return annual_report_document(report, missing_months(YEAR, report), province)
 
-    median, worst = _timed(province_docx, runs)
+    median, worst, _ = timed(province_docx, runs)
     print(f"province annual .docx (builder) median {median:7.1f} ms  max {worst:7.1f} ms")
     sonoivu = User.objects.get(username="sonoivu")
     client = Client()
     client.force_login(sonoivu)
-    median, worst = _timed(lambda: client.get(f"/reports/annual-report/{YEAR}.xlsx"), runs)
+    median, worst, _ = timed(lambda: client.get(f"/reports/annual-report/{YEAR}.xlsx"), runs)
     print(
         f"province annual .xlsx (download) median {median:7.1f} ms  max {worst:7.1f} ms   "
         f"target < 2000 ms"
@@ -144,7 +119,7 @@ def run(runs: int, scale: int = 0) -> None:
     )
     url = f"/evaluation/annual/{YEAR}/?org={commune_id}"
     assert client.get(url).status_code == 200
-    median, worst = _timed(lambda: client.get(url), runs)
+    median, worst, _ = timed(lambda: client.get(url), runs)
     name = Organization.objects.get(pk=commune_id).name
     print(
         f"annual screen, {name} ({people} people) median {median:6.1f} ms  max "
@@ -158,7 +133,7 @@ def run(runs: int, scale: int = 0) -> None:
 
 def main() -> None:
     args = _args()
-    created = _database(args.server, args.db, "create")
+    created = database(args.server, args.db, "create")
     print(f"database {args.db}: {'created' if created else 'reused'}")
     os.environ["DATABASE_URL"] = f"{args.server}/{args.db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings")
@@ -169,7 +144,7 @@ def main() -> None:
 
         connections.close_all()
         if not args.keep:
-            _database(args.server, args.db, "drop")
+            database(args.server, args.db, "drop")
 
 
 if __name__ == "__main__":

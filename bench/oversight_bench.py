@@ -14,23 +14,12 @@ import argparse
 import gzip
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def _timed(fn, runs: int) -> tuple[float, float, object]:
-    result = fn()  # warm-up: translations, templates, query plans
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), max(timings), result
+from bench.scratch import timed  # noqa: E402
 
 
 def main() -> None:
@@ -83,14 +72,14 @@ def main() -> None:
     for username, url in pages:
         client = Client()
         client.force_login(users.get(username=username))
-        median, worst, response = _timed(lambda c=client, u=url: c.get(u), args.runs)
+        median, worst, response = timed(lambda c=client, u=url: c.get(u), args.runs)
         body = response.content
         print(
             f"{username:<18} {url:<44} {median:9.0f} {worst:8.0f} {len(body) / 1024:7.1f} "
             f"{len(gzip.compress(body)) / 1024:6.1f}  [{response.status_code}]"
         )
     supervisor = users.get(username="uybankiemtra")
-    median, worst, _ = _timed(lambda: supervision_analytics(supervisor, 2026), args.runs)
+    median, worst, _ = timed(lambda: supervision_analytics(supervisor, 2026), args.runs)
     print(
         f"analytics computed afresh (the page shares it 10 min): median {median:6.0f} ms, "
         f"max {worst:6.0f} ms"
@@ -110,7 +99,7 @@ def main() -> None:
                     stdout=io.StringIO(),
                 )
 
-            median, worst, _ = _timed(report, args.runs)
+            median, worst, _ = timed(report, args.runs)
             print(f"plan-report --format {kind:<5} median {median:6.0f} ms, max {worst:6.0f} ms")
 
 
