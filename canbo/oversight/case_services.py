@@ -21,6 +21,7 @@ from canbo.oversight.complaints import (
     CaseStatus,
     due_dates,
 )
+from canbo.oversight.outcomes import link_outcome
 from canbo.oversight.services import OversightError, check_evidence
 from canbo.people.models import Person
 
@@ -155,22 +156,7 @@ def add_case_document(actor, case: Case, name: str, content: bytes) -> CaseDocum
 def link_case_outcome(actor, case: Case, conclusion=None, decision=None) -> Case:
     """Tie a complaint or denunciation to the conclusion or disciplinary decision it led to
     (recorded in the cadre registers): the handling body's personnel office only."""
-    if not can(actor, "cadre.manage") or not case.is_handler(actor):
+    if not case.is_handler(actor):
         raise PermissionDenied
-    record = conclusion or decision
-    if record is None or case.person_id is None or record.person_id != case.person_id:
-        raise OversightError(_("The record must concern the person named by the case."))
-    before = {"conclusion": case.conclusion_id, "decision": case.decision_id}
-    if conclusion is not None:
-        case.conclusion = conclusion
-    if decision is not None:
-        case.decision = decision
-    case.save(update_fields=["conclusion", "decision"])
-    audit.record(
-        actor,
-        "oversight.link_case_outcome",
-        case,
-        before,
-        {"conclusion": case.conclusion_id, "decision": case.decision_id},
-    )
-    return case
+    message = _("The record must concern the person named by the case.")
+    return link_outcome(actor, case, "oversight.link_case_outcome", message, conclusion, decision)

@@ -3,13 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, require, scope_for
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
@@ -24,7 +23,8 @@ from canbo.oversight.case_services import (
 )
 from canbo.oversight.complaints import OPEN_STATUSES, Case, CaseDocument
 from canbo.oversight.forms import EvidenceForm
-from canbo.oversight.services import MAX_EVIDENCE_BYTES, OversightError
+from canbo.oversight.outcomes import posted_record, record_choices
+from canbo.oversight.services import OversightError
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_access
 
@@ -158,28 +158,17 @@ def _detail(request, item: Case, status: int = 200, **forms) -> HttpResponse:
 
 def _outcomes(request, item: Case) -> list[tuple[str, str]]:
     """The person's conclusions and disciplinary decisions the case may be tied to."""
-    if item.person_id is None or not can(request.user, "cadre.manage"):
-        return []
-    people = Person.objects.visible_to(request.user).filter(pk=item.person_id)
-    return [(f"c:{c.pk}", str(c)) for c in Conclusion.objects.filter(person__in=people)] + [
-        (f"d:{d.pk}", str(d)) for d in PersonnelDecision.objects.filter(person__in=people)
-    ]
+    return record_choices(request.user, [item.person_id] if item.person_id else []).get(
+        item.person_id, []
+    )
 
 
 @require_POST
 def case_outcome(request, pk: int):
     require(request.user, "cadre.manage")
     item = _handled(request, pk)
-    kind, _sep, ident = request.POST.get("record", "").partition(":")
-    if kind not in ("c", "d") or not ident.isdigit():
-        raise Http404
-    people = Person.objects.visible_to(request.user)
-    model = Conclusion if kind == "c" else PersonnelDecision
-    record = get_object_or_404(model.objects.filter(person__in=people), pk=int(ident))
     try:
-        link_case_outcome(
-            request.user, item, **({"conclusion": record} if kind == "c" else {"decision": record})
-        )
+        link_case_outcome(request.user, item, **posted_record(request))
     except OversightError as error:
         return _detail(request, item, 400, outcome_error=error.message)
     messages.success(request, _("Case linked to its outcome."))
@@ -223,10 +212,6 @@ def case_document_add(request, pk: int):
         return _detail(request, item, 400, document_form=form)
     upload = form.cleaned_data["file"]
     try:
-        if upload.size > MAX_EVIDENCE_BYTES:
-            raise OversightError(
-                _("The file “%(name)s” is larger than 10 MB.") % {"name": upload.name}
-            )
         add_case_document(request.user, item, upload.name, upload.read())
     except OversightError as error:
         form.add_error(None, error.message)

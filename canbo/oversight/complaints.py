@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, scope_for, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.core.paths import path_prefixes
 from canbo.org.models import Organization
+from canbo.oversight.outcomes import OutcomeLinks
 from canbo.people.models import Person
 
 # Legal deadlines in days [parameters; override with settings.OVERSIGHT_CASE_DEADLINES]:
@@ -60,7 +60,7 @@ class CaseQuerySet(models.QuerySet):
         return seen
 
 
-class Case(models.Model):
+class Case(OutcomeLinks):
     kind = models.CharField(_("kind"), max_length=16, choices=CaseKind.choices)
     number = NFCCharField(_("register number"), max_length=40)
     received_on = models.DateField(_("received on"))
@@ -91,24 +91,6 @@ class Case(models.Model):
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     result = NFCTextField(_("result"), blank=True)
-    # What the case led to, as for an inspection finding: a discipline or a conclusion in
-    # the cadre registers about the person concerned.
-    decision = models.ForeignKey(
-        PersonnelDecision,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("disciplinary decision"),
-    )
-    conclusion = models.ForeignKey(
-        Conclusion,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("conclusion"),
-    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.oversight.models import ActionStatus, ReportKind, ReportStatus
+from canbo.oversight.services import MAX_EVIDENCE_BYTES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -30,6 +31,16 @@ class ActionUpdateForm(forms.Form):
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, Word, Excel, JPEG, PNG; at most 10 MB)"))
     description = forms.CharField(label=_("Description"), required=False, max_length=255)
+
+    def clean(self):
+        # Refused before the upload is read into memory; the content checks follow in
+        # services.check_evidence.
+        upload = self.cleaned_data.get("file")
+        if upload is not None and upload.size > MAX_EVIDENCE_BYTES:
+            self.add_error(
+                None, _("The file “%(name)s” is larger than 10 MB.") % {"name": upload.name}
+            )
+        return self.cleaned_data
 
 
 class FindingForm(forms.Form):

@@ -3,7 +3,7 @@ required actions and their follow-up, and the records findings led to."""
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, require
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
 from canbo.oversight.forms import DATE, FindingForm
 from canbo.oversight.models import Finding, Inspection, InspectionKind
+from canbo.oversight.outcomes import posted_record, record_choices
 from canbo.oversight.services import (
     OversightError,
     conclude_inspection,
@@ -138,13 +138,7 @@ def _detail(request, found: Inspection, status: int = 200, **forms_) -> HttpResp
     if ids:
         log_personal_data_access(request, ids, "oversight.finding")
     writer = can(request.user, "oversight.findings.write")
-    records = {}
-    if can(request.user, "cadre.manage") and ids:
-        people = Person.objects.visible_to(request.user).filter(pk__in=ids)
-        for c in Conclusion.objects.filter(person__in=people):
-            records.setdefault(c.person_id, []).append((f"c:{c.pk}", str(c)))
-        for d in PersonnelDecision.objects.filter(person__in=people):
-            records.setdefault(d.person_id, []).append((f"d:{d.pk}", str(d)))
+    records = record_choices(request.user, ids)
     rows = [(f, records.get(f.person_id, [])) for f in findings]
     context = {
         "inspection": found,
@@ -216,17 +210,8 @@ def finding_remedy(request, pk: int):
 def finding_outcome(request, pk: int):
     require(request.user, "cadre.manage")
     found = _finding(request, pk)
-    raw = request.POST.get("record", "")
-    kind, _sep, ident = raw.partition(":")
-    if kind not in ("c", "d") or not ident.isdigit():
-        raise Http404
-    people = Person.objects.visible_to(request.user)
-    model = Conclusion if kind == "c" else PersonnelDecision
-    record = get_object_or_404(model.objects.filter(person__in=people), pk=int(ident))
     try:
-        link_finding_outcome(
-            request.user, found, **({"conclusion": record} if kind == "c" else {"decision": record})
-        )
+        link_finding_outcome(request.user, found, **posted_record(request))
     except OversightError as error:
         return HttpResponse(error.message, status=400)
     messages.success(request, _("Finding linked to its outcome."))

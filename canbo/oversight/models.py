@@ -7,10 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.cadre.models import Conclusion, PersonnelDecision
 from canbo.core.access import can, scope_for, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.org.models import Organization
+from canbo.oversight.outcomes import OutcomeLinks
 from canbo.people.models import Person
 
 
@@ -224,7 +224,7 @@ class FindingQuerySet(models.QuerySet):
         return general | tied
 
 
-class Finding(models.Model):
+class Finding(OutcomeLinks):
     """What the supervising body found, on a plan action, a unit or a person, with the
     action it requires by a deadline and its follow-up."""
 
@@ -243,24 +243,6 @@ class Finding(models.Model):
         on_delete=models.CASCADE,
         related_name="findings",
         verbose_name=_("inspection"),
-    )
-    # What the finding led to: a discipline or a conclusion in the cadre registers (and
-    # through it the classification).
-    decision = models.ForeignKey(
-        PersonnelDecision,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("disciplinary decision"),
-    )
-    conclusion = models.ForeignKey(
-        Conclusion,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("conclusion"),
     )
     organization = models.ForeignKey(
         Organization,

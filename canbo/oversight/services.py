@@ -23,6 +23,7 @@ from canbo.oversight.equipment import (
     ensure_norms,
     norms,
 )
+from canbo.oversight.errors import OversightError
 from canbo.oversight.models import (
     ActionStatus,
     ActionUpdate,
@@ -37,6 +38,7 @@ from canbo.oversight.models import (
     ReportKind,
     ReportStatus,
 )
+from canbo.oversight.outcomes import link_outcome
 from canbo.people.models import Person
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -55,14 +57,6 @@ EVIDENCE_TYPES = {
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
 }
-
-
-class OversightError(Exception):
-    """A workflow refused: the message is for the user, in Vietnamese."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = str(message)
 
 
 @transaction.atomic
@@ -397,25 +391,10 @@ def remedy_finding(actor, finding: Finding, note: str) -> Finding:
 def link_finding_outcome(actor, finding: Finding, conclusion=None, decision=None) -> Finding:
     """Tie a finding to the conclusion or disciplinary decision it led to (recorded in the
     cadre registers by the competent personnel office, which this requires)."""
-    if not can(actor, "cadre.manage"):
-        raise PermissionDenied
-    record = conclusion or decision
-    if record is None or finding.person_id is None or record.person_id != finding.person_id:
-        raise OversightError(_("The record must concern the person named by the finding."))
-    before = {"conclusion": finding.conclusion_id, "decision": finding.decision_id}
-    if conclusion is not None:
-        finding.conclusion = conclusion
-    if decision is not None:
-        finding.decision = decision
-    finding.save(update_fields=["conclusion", "decision"])
-    audit.record(
-        actor,
-        "oversight.link_finding_outcome",
-        finding,
-        before,
-        {"conclusion": finding.conclusion_id, "decision": finding.decision_id},
+    message = _("The record must concern the person named by the finding.")
+    return link_outcome(
+        actor, finding, "oversight.link_finding_outcome", message, conclusion, decision
     )
-    return finding
 
 
 @transaction.atomic

@@ -22,7 +22,6 @@ from canbo.oversight.forms import (
 )
 from canbo.oversight.models import Evidence, Finding, FollowUp, PlanAction, PlanReport
 from canbo.oversight.services import (
-    MAX_EVIDENCE_BYTES,
     OversightError,
     add_evidence,
     save_report,
@@ -133,10 +132,6 @@ def evidence_add(request, pk: int):
         return _detail(request, item, 400, evidence_form=form)
     upload = form.cleaned_data["file"]
     try:
-        if upload.size > MAX_EVIDENCE_BYTES:
-            raise OversightError(
-                _("The file “%(name)s” is larger than 10 MB.") % {"name": upload.name}
-            )
         add_evidence(
             request.user, item, upload.name, upload.read(), form.cleaned_data["description"]
         )

@@ -155,6 +155,11 @@ def test_bad_input_is_refused_in_vietnamese_and_nothing_is_written(
         reverse("oversight:case_document_add", args=[denunciation.pk]), {"file": fake}
     )
     assert upload.status_code == 400
+    big = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4" + b"0" * (10 * 1024 * 1024))
+    upload = client.post(
+        reverse("oversight:case_document_add", args=[denunciation.pk]), {"file": big}
+    )
+    assert upload.status_code == 400 and "lớn hơn 10 MB" in upload.content.decode()
     assert Case.objects.count() == 1 and not CaseDocument.objects.exists()
     denunciation.refresh_from_db()
     assert denunciation.status == "received"

@@ -140,6 +140,15 @@ def test_evidence_is_checked_like_an_import(client, world, action):
     assert download.content == PDF
 
 
+def test_evidence_over_10_mb_is_refused_before_it_is_read(client, world, action):
+    client.force_login(world.users["personnel"])
+    big = SimpleUploadedFile("lon.pdf", PDF + b"0" * (10 * 1024 * 1024))
+    response = client.post(reverse("oversight:evidence_add", args=[action.pk]), {"file": big})
+    assert response.status_code == 400
+    assert "lớn hơn 10 MB" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
 def test_bad_update_input_is_refused_and_nothing_is_written(client, world, action):
     client.force_login(world.users["personnel"])
     url = reverse("oversight:action_update", args=[action.pk])
