@@ -126,6 +126,9 @@ PUBLIC_URL = envstr("CANBO_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # The public rating page: attempts per client address per 10 minutes, per token per hour.
 RATING_LIMIT_PER_ADDRESS = envint("RATING_LIMIT_PER_ADDRESS", 20)
 RATING_LIMIT_PER_TOKEN = envint("RATING_LIMIT_PER_TOKEN", 30)
+# A phone number left on the rating page is kept this many days, then deleted (personal data
+# kept no longer than its purpose, the answer, needs: a choice, see the README).
+CITIZEN_CONTACT_DAYS = envint("CITIZEN_CONTACT_DAYS", 90)
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", 50)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)

@@ -17,6 +17,7 @@ from canbo.core.text import has_control, nfc
 from canbo.feedback import tokens
 from canbo.feedback.choices import Concern, Level, Source
 from canbo.feedback.models import CitizenContact, Dossier, RateHit, Rating
+from canbo.feedback.services import purge_contacts
 from canbo.people.models import Person
 from canbo.work.locks import locked_months
 from canbo.work.periods import month_start
@@ -186,6 +187,7 @@ def check_limits(address: str | None, token: str, now: datetime) -> None:
     )
     if random.random() < PRUNE_CHANCE:
         prune_hits(now)
+        purge_contacts(now)
     if (
         hits["address"] > settings.RATING_LIMIT_PER_ADDRESS
         or hits["token"] > settings.RATING_LIMIT_PER_TOKEN

@@ -1,6 +1,9 @@
 """Follow-up of citizens' ratings: the head looks, the officer answers, a phone is deleted.
 Each step checks the actor and writes an audit entry."""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -58,3 +61,25 @@ def delete_contact(actor, rating: Rating) -> bool:
             actor, "feedback.delete_contact", rating, before={"phone": "***"}, after={"phone": None}
         )
     return bool(deleted)
+
+
+def purge_contacts(now: datetime | None = None) -> int:
+    """Delete the phone numbers kept longer than CITIZEN_CONTACT_DAYS; return how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.CITIZEN_CONTACT_DAYS)
+    old = CitizenContact.objects.filter(created_at__lt=cutoff)
+    ids = list(old.values_list("rating_id", flat=True)[:10_000])
+    if not ids:
+        return 0
+    with transaction.atomic():
+        deleted = CitizenContact.objects.filter(rating_id__in=ids).delete()[0]
+        for rating in Rating.objects.filter(pk__in=ids).only("pk"):
+            audit.record(
+                None,
+                "feedback.purge_contact",
+                rating,
+                before={"phone": "***"},
+                after={"phone": None},
+                reason=_("Kept longer than %(days)s days.")
+                % {"days": settings.CITIZEN_CONTACT_DAYS},
+            )
+    return deleted

@@ -28,3 +28,31 @@ def test_phone_seen_by_head_not_by_officer_and_deleted(october, login):
     assert not CitizenContact.objects.filter(rating=rating).exists()
     entry = AuditEntry.objects.get(action="feedback.delete_contact")
     assert "0987654321" not in str(entry.changes)
+
+
+def test_phone_numbers_past_the_retention_period_are_deleted(october, settings):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.CITIZEN_CONTACT_DAYS = 90
+    now = timezone.now()
+    old, fresh = (
+        submit_rating(
+            tokens.dossier_token(Dossier.objects.get(code=code).pk),
+            RatingInput(level=2, wants_answer=True, phone=phone),
+            now=now,
+        )
+        for code, phone in (("TP-8", "0987654321"), ("TP-9", "0912345678"))
+    )
+    CitizenContact.objects.filter(rating=old).update(created_at=now - timedelta(days=91))
+    CitizenContact.objects.filter(rating=fresh).update(created_at=now - timedelta(days=89))
+    out = io.StringIO()
+    call_command("purge-contacts", stdout=out)
+    assert out.getvalue().strip() == "Đã xoá 1 số điện thoại."
+    assert list(CitizenContact.objects.values_list("phone", flat=True)) == ["0912345678"]
+    entry = AuditEntry.objects.get(action="feedback.purge_contact")
+    assert entry.object_id == str(old.pk) and "0987654321" not in str(entry.changes)
+    assert old.__class__.objects.filter(pk=old.pk).exists()  # the rating itself stays
