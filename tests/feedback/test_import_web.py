@@ -5,9 +5,8 @@ import io
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from canbo.core.roles import Role
 from canbo.feedback.models import Dossier, Rating
@@ -16,6 +15,8 @@ from tests.factories import make_user
 from tests.feedback.conftest import lock_month
 from tests.feedback.test_commands import GOOD
 from tests.integration.test_spreadsheet_bombs import NS, book
+from tests.integration.test_spreadsheet_import import upload as upload_file
+from tests.integration.test_spreadsheet_import import xlsx as spreadsheet
 
 HEADERS = [
     "Mã hồ sơ",
@@ -33,18 +34,11 @@ HEADERS = [
 
 
 def xlsx(rows, headers=HEADERS) -> bytes:
-    sheet_book = Workbook()
-    sheet_book.active.append(headers)
-    for row in rows:
-        sheet_book.active.append(row)
-    buffer = io.BytesIO()
-    sheet_book.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet(rows, headers)
 
 
-def upload(client, content: bytes, name: str = "hs.xlsx"):
-    file = SimpleUploadedFile(name, content)
-    return client.post(reverse("integration:import_upload"), {"kind": "dossiers", "file": file})
+def upload(client, content: bytes):
+    return upload_file(client, content, "hs.xlsx", kind="dossiers")
 
 
 def errors_by_row(batch: ImportBatch) -> dict[int, str]:
@@ -224,3 +218,12 @@ def test_a_bomb_is_refused_at_upload_and_not_stored(world, login, tp_personnel):
     response = upload(login(tp_personnel), bomb)
     assert response.status_code == 400 and "quá giới hạn 100 MB" in response.content.decode()
     assert not ImportBatch.objects.exists() and not Dossier.objects.exists()
+
+
+def test_headers_stay_in_the_sites_language_whatever_the_active_one():
+    from django.utils import translation
+
+    from canbo.integration.imports.dossier_rows import headers
+
+    with translation.override("en"):
+        assert headers() == HEADERS

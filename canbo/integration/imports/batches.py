@@ -158,7 +158,7 @@ def _commit(batch: ImportBatch) -> None:
         batch,
         status=BatchStatus.COMMITTED,
         finished_at=timezone.now(),
-        message=_wrote(written) + " " + summary(results),
+        message=wrote(written) + " " + summary(results),
     )
     audit.record(
         batch.uploaded_by,
@@ -225,7 +225,7 @@ def summary(results: list[RowResult]) -> str:
     }
 
 
-def _wrote(count: int) -> str:
+def wrote(count: int) -> str:
     return ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", count) % {"count": count}
 
 

@@ -6,11 +6,26 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from canbo.integration.imports.batches import check_rows, summary, write_rows
-from canbo.integration.imports.reader import MAX_BYTES, SheetError
+from canbo.integration.imports.batches import check_rows, summary, write_rows, wrote
+from canbo.integration.imports.reader import MAX_BYTES, RowResult, SheetError
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
 from canbo.work.errors import WorkError
+
+
+def refuse_bad_rows(results: list[RowResult]) -> None:
+    """Stop the command (exit status 1) when any row has errors: nothing is written."""
+    bad = sum(bool(r.errors) for r in results)
+    if bad:
+        raise CommandError(
+            ngettext(
+                "%(count)s row has errors: no row was written.",
+                "%(count)s rows have errors: no row was written.",
+                bad,
+            )
+            % {"count": bad},
+            returncode=1,
+        )
 
 
 class SheetCommand(BaseCommand):
@@ -31,17 +46,7 @@ class SheetCommand(BaseCommand):
         for result in results:
             self.stdout.write(result.line())
         self.stdout.write(summary(results))
-        bad = sum(bool(r.errors) for r in results)
-        if bad:
-            raise CommandError(
-                ngettext(
-                    "%(count)s row has errors: no row was written.",
-                    "%(count)s rows have errors: no row was written.",
-                    bad,
-                )
-                % {"count": bad},
-                returncode=1,
-            )
+        refuse_bad_rows(results)
         if dry_run:
             self.stdout.write(_("Trial run (--dry-run): nothing written."))
             return
@@ -51,9 +56,7 @@ class SheetCommand(BaseCommand):
             raise CommandError(
                 _("%(error)s No row was written.") % {"error": exc.message}
             ) from None
-        self.stdout.write(
-            ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", written) % {"count": written}
-        )
+        self.stdout.write(wrote(written))
 
     def _actor(self, org: str | None) -> Actor:
         try:
