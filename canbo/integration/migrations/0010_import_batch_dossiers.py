@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('integration', '0009_webhook_agency_published'),
+        ("integration", "0009_webhook_agency_published"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='importbatch',
-            name='kind',
-            field=models.CharField(choices=[('tasks', 'Tasks'), ('people', 'Civil servants'), ('dossiers', 'One-stop dossiers')], max_length=8, verbose_name='kind'),
+            model_name="importbatch",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("tasks", "Tasks"),
+                    ("people", "Civil servants"),
+                    ("dossiers", "One-stop dossiers"),
+                ],
+                max_length=8,
+                verbose_name="kind",
+            ),
         ),
     ]
