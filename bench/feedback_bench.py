@@ -86,9 +86,9 @@ def build_province(officers: int) -> list:
 
 
 def write_csv(path: Path, people: list, n: int, rng: random.Random) -> None:
-    from canbo.integration.imports.dossier_rows import HEADERS
+    from canbo.integration.imports.dossier_rows import headers
 
-    lines = [";".join(HEADERS)]
+    lines = [";".join(headers())]
     for i in range(n):
         person = people[i % len(people)]
         received = date(2026, 1, 1) + timedelta(days=rng.randint(0, 333))

@@ -803,6 +803,10 @@ MATRIX: dict[str, list[Case]] = {
             lambda w: {"kind": "people"},
             expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200),
         ),
+        Case(
+            lambda w: {"kind": "dossiers"},
+            expect(staff=403, head=403, chair=403, personnel=200, outsider=403, admin=200),
+        ),
     ],
     "integration:import_upload": [Case(method="post", statuses=IMPORTERS_POST)],
     "integration:import_edxml": [Case(method="post", statuses=IMPORTERS_POST)],

@@ -77,6 +77,9 @@ CAPABILITIES: dict[str, set[str]] = {
         Role.ADMIN,
     },
     "integration.import_people": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
+    # One-stop dossiers and their ratings (the web twin of the API scope dossiers:write): the
+    # commune's personnel office for the officers of its scope, the province's for all.
+    "integration.import_dossiers": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "evaluation.me": {
         Role.CIVIL_SERVANT,
         Role.UNIT_HEAD,

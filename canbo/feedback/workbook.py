@@ -4,23 +4,25 @@ import io
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from canbo.core import xlsx
 from canbo.feedback.index import index_rows
 
+# The columns of the monthly workbook (translated when the workbook is built).
 HEADERS = [
-    "Mã công chức",
-    "Họ và tên",
-    "Đơn vị",
-    "Số hồ sơ",
-    "Được đánh giá",
-    "Hài lòng",
-    "Không hài lòng",
-    "Không hài lòng hoặc phản ánh",
-    "Chỉ số hài lòng (%)",
-    "Đúng hạn (%)",
+    pgettext_lazy("satisfaction column", "Officer code"),
+    pgettext_lazy("satisfaction column", "Full name"),
+    pgettext_lazy("satisfaction column", "Unit"),
+    pgettext_lazy("satisfaction column", "Dossiers"),
+    pgettext_lazy("satisfaction column", "Rated"),
+    pgettext_lazy("satisfaction column", "Satisfied"),
+    pgettext_lazy("satisfaction column", "Dissatisfied"),
+    pgettext_lazy("satisfaction column", "Dissatisfied or complained about"),
+    pgettext_lazy("satisfaction column", "Satisfaction index (%)"),
+    pgettext_lazy("satisfaction column", "On time (%)"),
 ]
 
 
@@ -47,7 +49,7 @@ def commune_workbook(commune, month: date, queryset) -> bytes:
             )
         ],
     )
-    xlsx.append(sheet, HEADERS)
+    xlsx.append(sheet, [str(header) for header in HEADERS])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for level in ("officer", "unit", "commune"):

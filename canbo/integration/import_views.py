@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.core.access import can, require
 from canbo.integration.edxml.importer import discard_payload, import_edxml, retry_payload
-from canbo.integration.imports import batches, edxml_pick
+from canbo.integration.imports import batches, edxml_pick, kinds
 from canbo.integration.imports.forms import EdxmlUploadForm, PickHandlerForm, SheetUploadForm
 from canbo.integration.imports.models import (
     BatchKind,
@@ -24,7 +24,11 @@ from canbo.integration.imports.scope import Actor
 from canbo.work.errors import WorkError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CAPABILITY = {BatchKind.TASKS: "integration.import", BatchKind.PEOPLE: "integration.import_people"}
+CAPABILITY = {
+    BatchKind.TASKS: "integration.import",
+    BatchKind.PEOPLE: "integration.import_people",
+    BatchKind.DOSSIERS: "integration.import_dossiers",
+}
 PREVIEW_ROWS = 300
 
 
@@ -82,7 +86,7 @@ def import_template(request, kind: str):
     if kind not in CAPABILITY:
         raise Http404
     require(request.user, CAPABILITY[kind])
-    response = HttpResponse(batches.template_for(kind), content_type=XLSX)
+    response = HttpResponse(kinds.template_for(kind), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.xlsx"'
     return response
 
@@ -109,7 +113,9 @@ def import_upload(request):
 
 def _batch(request, pk: int) -> ImportBatch:
     require(request.user, "integration.import")
-    return get_object_or_404(ImportBatch.objects.defer("content"), pk=pk, uploaded_by=request.user)
+    batch = get_object_or_404(ImportBatch.objects.defer("content"), pk=pk, uploaded_by=request.user)
+    require(request.user, CAPABILITY[batch.kind])  # a role changed since the upload acts no more
+    return batch
 
 
 def import_batch(request, pk: int):

@@ -10,14 +10,14 @@ from openpyxl import Workbook
 
 from canbo.feedback import tokens
 from canbo.feedback.models import Dossier, Rating
-from canbo.integration.imports.dossier_rows import HEADERS
+from canbo.integration.imports.dossier_rows import headers
 from tests.feedback.conftest import lock_month
 
 
 def _xlsx(tmp_path, rows, name="hs.xlsx"):
     book = Workbook()
     sheet = book.active
-    sheet.append(HEADERS)
+    sheet.append(headers())
     for row in rows:
         sheet.append(row)
     path = tmp_path / name
@@ -80,7 +80,7 @@ def test_good_file(world, tmp_path):
 
 def test_csv_file(world, tmp_path):
     path = tmp_path / "hs.csv"
-    lines = [";".join(HEADERS), "HS-9;Khai tử;TP-3;01/10/2026;;;;;4;Tốt;"]
+    lines = [";".join(headers()), "HS-9;Khai tử;TP-3;01/10/2026;;;;;4;Tốt;"]
     path.write_text("\n".join(lines), encoding="utf-8")
     assert "Đã ghi 1 dòng." in _run("import-dossiers", str(path))
     assert Rating.objects.get(dossier__code="HS-9").comment == "Tốt"

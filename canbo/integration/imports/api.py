@@ -4,6 +4,8 @@ import tempfile
 from typing import BinaryIO
 
 from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema
 from ninja.responses import Status
 
@@ -19,8 +21,10 @@ ERROR_CODES = {"rejected": "edxml_rejected", "invalid": "edxml_invalid"}
 XML_BODY = {
     "requestBody": {
         "required": True,
-        "description": "Một gói tin edXML (QCVN 102:2016/BTTTT), tối đa 100 MB; tệp đính "
-        "kèm (AttachmentEncoded) được bỏ qua, chỉ giữ tên và dung lượng.",
+        "description": gettext_lazy(
+            "One edXML packet (QCVN 102:2016/BTTTT), at most 100 MB; attachments "
+            "(AttachmentEncoded) are skipped, only their names and sizes are kept."
+        ),
         "content": {"application/xml": {"schema": {"type": "string"}}},
     }
 }
@@ -75,7 +79,7 @@ def post_edxml(request):
                 "code": "edxml_invalid",
                 "outcome": "invalid",
                 "problems": [],
-                "message": "Gói tin edXML quá lớn so với giới hạn của máy chủ.",
+                "message": _("The edXML packet is larger than the server accepts."),
             },
         )
     request.api_counts = {

@@ -11,39 +11,32 @@ import logging
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from django_tasks import task
 
 from canbo.core import audit
-from canbo.integration.imports import people_rows, task_rows
-from canbo.integration.imports.models import BatchKind, BatchStatus, ImportBatch, stale_batches
-from canbo.integration.imports.reader import RowResult, SheetError, read_rows, template
+from canbo.integration.imports.kinds import sheet_for
+from canbo.integration.imports.models import BatchStatus, ImportBatch, stale_batches
+from canbo.integration.imports.reader import RowResult, SheetError, read_rows
 from canbo.integration.imports.scope import Actor
 from canbo.org.models import Organization
 from canbo.work.errors import WorkError
 
 logger = logging.getLogger(__name__)
-KINDS = {BatchKind.TASKS: task_rows, BatchKind.PEOPLE: people_rows}
-TITLES = {BatchKind.TASKS: "Nhiệm vụ", BatchKind.PEOPLE: "Công chức"}
-
-
-def template_for(kind: str) -> bytes:
-    module = KINDS[BatchKind(kind)]
-    return template(
-        module.HEADERS + getattr(module, "OPTIONAL", []), TITLES[BatchKind(kind)], module.NOTES
-    )
 
 
 def check_rows(actor: Actor, kind: str, content: bytes, progress=None) -> list[RowResult]:
     """Read and check every row (raises SheetError when the file itself is unusable)."""
-    module = KINDS[BatchKind(kind)]
-    rows = read_rows(content, module.HEADERS, getattr(module, "OPTIONAL", []))
+    sheet = sheet_for(kind)
+    rows = read_rows(content, *sheet.headers())
     if progress:
         progress(0, len(rows))
-    return module.check(actor, rows, (lambda n: progress(n, len(rows))) if progress else None)
+    return sheet.rows.check(actor, rows, (lambda n: progress(n, len(rows))) if progress else None)
 
 
 def write_rows(actor: Actor, kind: str, results: list[RowResult]) -> int:
-    return KINDS[BatchKind(kind)].write(actor, results)
+    return sheet_for(kind).rows.write(actor, results)
 
 
 def create_batch(
@@ -75,7 +68,7 @@ def confirm_batch(user, batch: ImportBatch) -> ImportBatch:
         status=BatchStatus.COMMITTING, processed_rows=0, heartbeat_at=timezone.now()
     )
     if not started:
-        raise SheetError("Lô nhập này không ở trạng thái chờ xác nhận.")
+        raise SheetError(_("This import is not waiting for confirmation."))
     audit.record(user, "integration.confirm_batch", batch)
     commit_batch.enqueue(batch.pk)
     batch.refresh_from_db()
@@ -89,7 +82,7 @@ def discard_batch(user, batch: ImportBatch) -> None:
         status=BatchStatus.DISCARDED, finished_at=timezone.now(), heartbeat_at=timezone.now()
     )
     if not discarded:
-        raise SheetError("Lô nhập này không thể hủy ở trạng thái hiện tại.")
+        raise SheetError(_("This import cannot be cancelled in its current state."))
     audit.record(user, "integration.discard_batch", batch)
 
 
@@ -99,7 +92,7 @@ def retry_batch(user, batch: ImportBatch) -> ImportBatch:
         processed_rows=0, heartbeat_at=timezone.now()
     )
     if not restarted:
-        raise SheetError("Chỉ chạy lại được lô nhập bị gián đoạn.")
+        raise SheetError(_("Only an interrupted import can be run again."))
     batch.refresh_from_db()
     audit.record(user, "integration.retry_batch", batch, after={"status": batch.status})
     if batch.status == BatchStatus.COMMITTING:
@@ -134,7 +127,7 @@ def commit_batch(batch_id: int) -> None:
             batch,
             status=BatchStatus.FAILED,
             finished_at=timezone.now(),
-            message="Lỗi không mong đợi khi ghi dữ liệu: không dòng nào được ghi.",
+            message=_("Unexpected error while writing: no row was written."),
         )
 
 
@@ -146,9 +139,8 @@ def _commit(batch: ImportBatch) -> None:
         _set(
             batch,
             status=BatchStatus.INVALID,
-            message="Dữ liệu đã thay đổi từ lúc xem trước: "
-            + summary(results)
-            + " Không dòng nào được ghi.",
+            message=_("The data changed since the preview: %(summary)s No row was written.")
+            % {"summary": summary(results)},
         )
         return
     _set(batch, status=BatchStatus.COMMITTING)
@@ -159,14 +151,14 @@ def _commit(batch: ImportBatch) -> None:
             batch,
             status=BatchStatus.FAILED,
             finished_at=timezone.now(),
-            message=f"{exc.message} Không dòng nào được ghi.",
+            message=_("%(error)s No row was written.") % {"error": exc.message},
         )
         return
     _set(
         batch,
         status=BatchStatus.COMMITTED,
         finished_at=timezone.now(),
-        message=f"Đã ghi {written} dòng. {summary(results)}",
+        message=wrote(written) + " " + summary(results),
     )
     audit.record(
         batch.uploaded_by,
@@ -183,7 +175,9 @@ def _check(batch: ImportBatch) -> list[RowResult] | None:
     try:
         content = bytes(batch.content)
         if hashlib.sha256(content).hexdigest() != batch.sha256:
-            raise SheetError("Nội dung tệp đã lưu không khớp mã băm: hãy tải tệp lên lại.")
+            raise SheetError(
+                _("The stored file does not match its hash: please upload the file again.")
+            )
         return check_rows(_actor(batch), batch.kind, content, progress)
     except SheetError as exc:
         # A refused file is not kept (its SHA-256 stays as the trace): it may be hostile.
@@ -210,25 +204,34 @@ def _store_report(batch: ImportBatch, results: list[RowResult]) -> int:
     return errors
 
 
+SUMMARY = {
+    "create": pgettext_lazy("import summary", "%(count)s new"),
+    "update": pgettext_lazy("import summary", "%(count)s updated"),
+    "skip": pgettext_lazy("import summary", "%(count)s already imported (skipped)"),
+    "unchanged": pgettext_lazy("import summary", "%(count)s unchanged"),
+    "error": pgettext_lazy("import summary", "%(count)s with errors"),
+}
+
+
 def summary(results: list[RowResult]) -> str:
     counts: dict[str, int] = {}
     for result in results:
         key = "error" if result.errors else result.action
         counts[key] = counts.get(key, 0) + 1
-    labels = {
-        "create": "thêm mới",
-        "update": "cập nhật",
-        "skip": "đã có (bỏ qua)",
-        "unchanged": "không đổi",
-        "error": "có lỗi",
+    parts = [str(label) % {"count": counts[k]} for k, label in SUMMARY.items() if counts.get(k)]
+    return pgettext("import summary", "%(count)s rows: %(parts)s.") % {
+        "count": len(results),
+        "parts": ", ".join(parts),
     }
-    parts = [f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k)]
-    return f"{len(results)} dòng: " + ", ".join(parts) + "."
+
+
+def wrote(count: int) -> str:
+    return ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", count) % {"count": count}
 
 
 def _actor(batch: ImportBatch) -> Actor:
     if batch.uploaded_by is None:  # never fall back to the unlimited command-line scope
-        raise SheetError("Tài khoản đã tải tệp lên không còn tồn tại.")
+        raise SheetError(_("The account that uploaded the file no longer exists."))
     return Actor(batch.uploaded_by, batch.organization)
 
 

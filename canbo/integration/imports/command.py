@@ -3,12 +3,29 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from canbo.integration.imports.batches import check_rows, summary, write_rows
-from canbo.integration.imports.reader import MAX_BYTES, SheetError
+from canbo.integration.imports.batches import check_rows, summary, write_rows, wrote
+from canbo.integration.imports.reader import MAX_BYTES, RowResult, SheetError
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
 from canbo.work.errors import WorkError
+
+
+def refuse_bad_rows(results: list[RowResult]) -> None:
+    """Stop the command (exit status 1) when any row has errors: nothing is written."""
+    bad = sum(bool(r.errors) for r in results)
+    if bad:
+        raise CommandError(
+            ngettext(
+                "%(count)s row has errors: no row was written.",
+                "%(count)s rows have errors: no row was written.",
+                bad,
+            )
+            % {"count": bad},
+            returncode=1,
+        )
 
 
 class SheetCommand(BaseCommand):
@@ -29,17 +46,17 @@ class SheetCommand(BaseCommand):
         for result in results:
             self.stdout.write(result.line())
         self.stdout.write(summary(results))
-        bad = sum(bool(r.errors) for r in results)
-        if bad:
-            raise CommandError(f"{bad} dòng có lỗi: không dòng nào được ghi.", returncode=1)
+        refuse_bad_rows(results)
         if dry_run:
-            self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
+            self.stdout.write(_("Trial run (--dry-run): nothing written."))
             return
         try:
             written = write_rows(actor, self.kind, results)
         except WorkError as exc:
-            raise CommandError(f"{exc.message} Không dòng nào được ghi.") from None
-        self.stdout.write(f"Đã ghi {written} dòng.")
+            raise CommandError(
+                _("%(error)s No row was written.") % {"error": exc.message}
+            ) from None
+        self.stdout.write(wrote(written))
 
     def _actor(self, org: str | None) -> Actor:
         try:
@@ -52,8 +69,14 @@ class SheetCommand(BaseCommand):
             with path.open("rb") as handle:
                 content = handle.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise CommandError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+            raise CommandError(
+                _("Cannot read the file %(path)s: %(reason)s.")
+                % {"path": path, "reason": exc.strerror}
+            ) from None
         try:
             return check_rows(actor, self.kind, content)
         except SheetError as exc:
-            raise CommandError(f"{path.name}: {exc.message} Không dòng nào được ghi.") from None
+            raise CommandError(
+                _("%(file)s: %(error)s No row was written.")
+                % {"file": path.name, "error": exc.message}
+            ) from None

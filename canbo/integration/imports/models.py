@@ -67,6 +67,7 @@ class IncomingDocument(models.Model):
 class BatchKind(models.TextChoices):
     TASKS = "tasks", _("Tasks")
     PEOPLE = "people", _("Civil servants")
+    DOSSIERS = "dossiers", _("One-stop dossiers")
 
 
 class BatchStatus(models.TextChoices):

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from canbo.integration.imports import dossier_rows
-from canbo.integration.imports.batches import summary
+from canbo.integration.imports.batches import summary, wrote
+from canbo.integration.imports.command import refuse_bad_rows
 from canbo.integration.imports.reader import SheetError
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
@@ -55,20 +55,8 @@ class Command(BaseCommand):
             if result.errors or i < MAX_REPORTED:
                 self.stdout.write(result.line())
         self.stdout.write(summary(results))
-        bad = sum(bool(r.errors) for r in results)
-        if bad:
-            raise CommandError(
-                ngettext(
-                    "%(count)s row has errors: no row was written.",
-                    "%(count)s rows have errors: no row was written.",
-                    bad,
-                )
-                % {"count": bad},
-                returncode=1,
-            )
+        refuse_bad_rows(results)
         if dry_run:
             self.stdout.write(_("Trial run (--dry-run): nothing written."))
             return
-        written = dossier_rows.write(actor, results)
-        message = ngettext("Wrote %(count)s row.", "Wrote %(count)s rows.", written)
-        self.stdout.write(message % {"count": written})
+        self.stdout.write(wrote(dossier_rows.write(actor, results)))
