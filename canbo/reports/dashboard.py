@@ -22,53 +22,13 @@ from canbo.evaluation.services.quota import FINAL_LEVEL
 from canbo.org.models import Organization, StaffingQuota
 from canbo.people.models import Person
 from canbo.reports import svg
+from canbo.reports.charts import Chart, Grouping, grouping
 from canbo.scoring import LABELS, LEVELS, rulebook_for
 from canbo.scoring.quota import quota_cap
 from canbo.work.choices import ScoreKind, TaskStatus
 from canbo.work.models import PeriodScore, Task
 
 STATUSES = [s.value for s in SheetStatus]
-
-
-@dataclass
-class Chart:
-    key: str
-    title: str
-    svg: str
-    headers: list[str]
-    rows: list[list] = field(default_factory=list)
-
-
-@dataclass
-class Grouping:
-    """Rows are counted in the group (commune, or department) their organisation lies in."""
-
-    root: Organization
-    groups: dict[int, Organization]
-
-    def of(self, path: str | None) -> int | None:
-        parts = [int(p) for p in (path or "").strip("/").split("/") if p]
-        depth = self.root.depth + 1
-        if len(parts) < depth or parts[depth - 1] != self.root.pk:
-            return None
-        key = parts[depth] if len(parts) > depth else self.root.pk
-        return key if key in self.groups else None
-
-    def ordered(self) -> list[Organization]:
-        return sorted(self.groups.values(), key=lambda o: (o.pk != self.root.pk, o.path))
-
-    def name(self, org: Organization) -> str:
-        return _("Commune leadership") if org.pk == self.root.pk else org.name
-
-
-def grouping(root: Organization, user) -> Grouping:
-    orgs = Organization.objects.visible_to(user).filter(
-        path__startswith=root.path, depth__in=[root.depth, root.depth + 1]
-    )
-    groups = {o.pk: o for o in orgs}
-    if root.depth == 0:  # the province itself holds nobody evaluated
-        groups.pop(root.pk, None)
-    return Grouping(root, groups)
 
 
 def _per_group(grouping: Grouping, rows) -> dict[int, Counter]:
