@@ -142,3 +142,10 @@ def test_a_commune_without_dossiers_says_no_data(rated, client):
     own = client.get(f"/reports/dashboard/?org={rated.banlang.pk}").content.decode()
     section = own[own.index('id="satisfaction_groups"') :]
     assert "Chưa có số liệu của năm này." in section[: section.index("</section>")]
+
+
+def test_province_opening_a_commune_sees_the_chairmans_figures(rated):
+    chair = _charts(rated.users["chair"], rated.tanphong)
+    opened = _charts(rated.users["personnel"], rated.tanphong)
+    for key in ("satisfaction_groups", "satisfaction_months"):
+        assert opened[key].rows == chair[key].rows
