@@ -5,7 +5,7 @@ Every query starts from `Dossier.objects.visible_to(user)` (the access chokepoin
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -28,7 +28,14 @@ BY_OFFICER = (
     "organization__code",
     "organization__name",
 )
-BY_UNIT = ("unit_id", "unit__name", "organization_id", "organization__code", "organization__name")
+BY_UNIT = (
+    "unit_id",
+    "unit__name",
+    "unit__path",
+    "organization_id",
+    "organization__code",
+    "organization__name",
+)
 BY_COMMUNE = ("organization_id", "organization__code", "organization__name")
 LEVELS = {"officer": BY_OFFICER, "unit": BY_UNIT, "commune": BY_COMMUNE}
 
@@ -66,6 +73,7 @@ class IndexRow:
     complained_or_dissatisfied: int
     returned: int
     on_time_count: int
+    unit_path: str = ""  # grouped by unit only: where the dashboards count the row
 
     @property
     def index(self) -> Decimal | None:
@@ -120,7 +128,25 @@ def _row(v: dict) -> IndexRow:
         complained_or_dissatisfied=v["bad"],
         returned=v["returned"],
         on_time_count=v["on_time_n"],
+        unit_path=v.get("unit__path") or "",
     )
+
+
+COUNTED = (
+    "dossiers",
+    "rated",
+    "satisfied",
+    "dissatisfied",
+    "complained_or_dissatisfied",
+    "returned",
+    "on_time_count",
+)
+
+
+def add_up(rows: list[IndexRow]) -> IndexRow:
+    """The counts of several rows added up, under the first row's month and names; the index
+    of the sum is computed from the summed counts (never an average of indices)."""
+    return replace(rows[0], **{name: sum(getattr(r, name) for r in rows) for name in COUNTED})
 
 
 def person_index(person_id: int, months: Iterable[date]) -> IndexRow | None:
@@ -129,24 +155,7 @@ def person_index(person_id: int, months: Iterable[date]) -> IndexRow | None:
     rows = index_rows(
         Dossier.objects.filter(officer_id=person_id, month__in=list(months)), "officer"
     )
-    if not rows:
-        return None
-    if len(rows) == 1:
-        return rows[0]
-    first = rows[0]  # several units in the months: add the counts up
-    sums = {
-        name: sum(getattr(r, name) for r in rows)
-        for name in (
-            "dossiers",
-            "rated",
-            "satisfied",
-            "dissatisfied",
-            "complained_or_dissatisfied",
-            "returned",
-            "on_time_count",
-        )
-    }
-    return IndexRow(**{**first.__dict__, **sums})
+    return add_up(rows) if rows else None
 
 
 def person_trend(person_id: int, year: int) -> list[IndexRow]:

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from canbo.cadre.models import Enrolment, TrainingPlan
 from canbo.cadre.models.training import EnrolmentStatus
@@ -22,53 +23,14 @@ from canbo.evaluation.services.quota import FINAL_LEVEL
 from canbo.org.models import Organization, StaffingQuota
 from canbo.people.models import Person
 from canbo.reports import svg
+from canbo.reports.charts import Chart, Grouping, grouping
+from canbo.reports.satisfaction import satisfaction_charts
 from canbo.scoring import LABELS, LEVELS, rulebook_for
 from canbo.scoring.quota import quota_cap
 from canbo.work.choices import ScoreKind, TaskStatus
 from canbo.work.models import PeriodScore, Task
 
 STATUSES = [s.value for s in SheetStatus]
-
-
-@dataclass
-class Chart:
-    key: str
-    title: str
-    svg: str
-    headers: list[str]
-    rows: list[list] = field(default_factory=list)
-
-
-@dataclass
-class Grouping:
-    """Rows are counted in the group (commune, or department) their organisation lies in."""
-
-    root: Organization
-    groups: dict[int, Organization]
-
-    def of(self, path: str | None) -> int | None:
-        parts = [int(p) for p in (path or "").strip("/").split("/") if p]
-        depth = self.root.depth + 1
-        if len(parts) < depth or parts[depth - 1] != self.root.pk:
-            return None
-        key = parts[depth] if len(parts) > depth else self.root.pk
-        return key if key in self.groups else None
-
-    def ordered(self) -> list[Organization]:
-        return sorted(self.groups.values(), key=lambda o: (o.pk != self.root.pk, o.path))
-
-    def name(self, org: Organization) -> str:
-        return _("Commune leadership") if org.pk == self.root.pk else org.name
-
-
-def grouping(root: Organization, user) -> Grouping:
-    orgs = Organization.objects.visible_to(user).filter(
-        path__startswith=root.path, depth__in=[root.depth, root.depth + 1]
-    )
-    groups = {o.pk: o for o in orgs}
-    if root.depth == 0:  # the province itself holds nobody evaluated
-        groups.pop(root.pk, None)
-    return Grouping(root, groups)
 
 
 def _per_group(grouping: Grouping, rows) -> dict[int, Counter]:
@@ -110,7 +72,7 @@ def classification_by_group(rows: list[tuple], g: Grouping) -> Chart:
         "classification_groups",
         _("Monthly classifications by unit"),
         "",
-        [_("Unit"), *_level_names(), _("Total")],
+        [pgettext("organisation", "Unit"), *_level_names(), _("Total")],
     )
     for org in orgs:
         values = [counts[org.pk][level] for level in LEVELS]
@@ -158,7 +120,13 @@ def quota_status(user, g: Grouping, year: int) -> Chart:
         "quota",
         _('Quota of "excellent" (annual, final levels)'),
         "",
-        [_("Unit"), LABELS["excellent"], LABELS["good"], _("Cap"), _("Over the cap")],
+        [
+            pgettext("organisation", "Unit"),
+            LABELS["excellent"],
+            LABELS["good"],
+            _("Cap"),
+            _("Over the cap"),
+        ],
     )
     if g.root.depth == 0:
         rows = (
@@ -289,7 +257,7 @@ def training(user, g: Grouping, year: int) -> Chart:
         "training",
         _("Training: planned and completed"),
         "",
-        [_("Unit"), _("Planned"), _("Completed"), _("Progress (%)")],
+        [pgettext("organisation", "Unit"), _("Planned"), _("Completed"), _("Progress (%)")],
     )
     for org in g.ordered():
         if target[org.pk]:
@@ -341,7 +309,7 @@ def staffing(user, g: Grouping) -> Chart:
         "staffing",
         _("Staffing: quota and people in post"),
         "",
-        [_("Unit"), _("Quota"), _("In post"), _("Missing")],
+        [pgettext("organisation", "Unit"), _("Quota"), _("In post"), _("Missing")],
     )
     for org in g.ordered():
         if quota[org.pk] or actual[org.pk]:
@@ -377,7 +345,7 @@ def overdue_tasks(user, g: Grouping, today: date) -> Chart:
         "overdue",
         _("Overdue tasks (not completed after their due date)"),
         "",
-        [_("Unit"), _("Overdue tasks")],
+        [pgettext("organisation", "Unit"), _("Overdue tasks")],
     )
     for org in g.ordered():
         if counts.get(org.pk):
@@ -420,7 +388,10 @@ def not_self_assessed(user, g: Grouping, today: date) -> tuple[Chart, list]:
             ]
         )
     chart = Chart(
-        "not_assessed", _("Sheets not self-assessed in open periods"), "", [_("Unit"), _("Sheets")]
+        "not_assessed",
+        _("Sheets not self-assessed in open periods"),
+        "",
+        [pgettext("organisation", "Unit"), _("Sheets")],
     )
     for org in g.ordered():
         if counts[org.pk]:
@@ -456,4 +427,6 @@ def build_dashboard(user, root: Organization, year: int, today: date) -> Dashboa
     if board.commune_view:
         late, board.late_people = not_self_assessed(user, g, today)
         board.charts += [overdue_tasks(user, g, today), late]
+    # Last, so the sheets of the other charts keep their numbers in the .xlsx.
+    board.charts += satisfaction_charts(user, g, year)
     return board

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -73,7 +74,15 @@ def dashboard_workbook(board: Dashboard) -> bytes:
         sheet.column_dimensions["A"].width = 36
     if board.commune_view:
         sheet = workbook.create_sheet(_("Not self-assessed")[:31])
-        xlsx.append(sheet, [_("Civil servant"), _("Unit"), _("Month"), _("Self-assessment due")])
+        xlsx.append(
+            sheet,
+            [
+                _("Civil servant"),
+                pgettext("organisation", "Unit"),
+                _("Month"),
+                _("Self-assessment due"),
+            ],
+        )
         for row in board.late_people:
             xlsx.append(sheet, row[:4])
     out = BytesIO()

@@ -21,7 +21,10 @@ COLOURS = ("#1b7f3b", "#6aa84f", "#f1c232", "#cc4125", "#6d9eeb", "#999999", "#8
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    """Up to two decimals, as exact as the numbers of the dashboards (indices are 66.67 %)."""
+    if float(value).is_integer():
+        return f"{value:g}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _svg(height: float, body: str, label: str, width: int = WIDTH) -> str:
@@ -41,14 +44,21 @@ def _label(y: float, text: str) -> str:
 
 def bars(
     categories: Sequence[str],
-    values: Sequence[float],
+    values: Sequence[float | None],
     label: str,
     colour: str = COLOURS[4],
     maximum: float | None = None,
+    missing: str = "",
 ) -> str:
-    """One horizontal bar per category."""
+    """One horizontal bar per category; a None value draws no bar but the `missing` text."""
     return stacked_bars(
-        categories, [(label, list(values))], label, maximum=maximum, colours=(colour,), legend=False
+        categories,
+        [(label, list(values))],
+        label,
+        maximum=maximum,
+        colours=(colour,),
+        legend=False,
+        missing=missing,
     )
 
 
@@ -59,12 +69,14 @@ def stacked_bars(
     maximum: float | None = None,
     colours: Sequence[str] = COLOURS,
     legend: bool = True,
+    missing: str = "",
 ) -> str:
-    """Horizontal bars, one per category, each split into the series' segments."""
+    """Horizontal bars, one per category, each split into the series' segments. A category
+    whose values are all None has no number at all: the `missing` text stands for its total."""
     if not categories:
         return ""
-    totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
-    top = maximum or max(totals) or 1
+    totals = [_total([s[1][i] for s in series]) for i in range(len(categories))]
+    top = maximum or max((t for t in totals if t is not None), default=0) or 1
     span = WIDTH - LABEL - 2 * PAD - 40
     key, legend_height = _legend([name for name, _ in series], colours) if legend else ("", 0)
     parts = [key]
@@ -73,7 +85,7 @@ def stacked_bars(
         parts.append(_label(y + ROW / 2 + 2, category))
         x = LABEL
         for k, (name, values) in enumerate(series):
-            width = span * values[i] / top
+            width = span * (values[i] or 0) / top
             if width > 0:
                 parts.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{ROW - 6}" '
@@ -81,8 +93,13 @@ def stacked_bars(
                     f"{escape(name)}: {_fmt(values[i])}</title></rect>"
                 )
             x += width
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + ROW / 2 + 2:.1f}">{_fmt(totals[i])}</text>')
+        total = escape(missing) if totals[i] is None else _fmt(totals[i])
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + ROW / 2 + 2:.1f}">{total}</text>')
     return _svg(legend_height + len(categories) * ROW + 4, "".join(parts), label)
+
+
+def _total(values: Sequence[float | None]) -> float | None:
+    return None if all(v is None for v in values) else sum(v or 0 for v in values)
 
 
 def lines(

@@ -134,3 +134,12 @@ def test_person_page_has_trend_chart(october, login):
     body = client.get(f"/feedback/people/{october.people['staff'].pk}/?year=2026").content
     assert b"<svg" in body and b"<polyline" in body
     assert client.get(f"/feedback/people/{october.people['outsider'].pk}/").status_code == 404
+
+
+def test_person_page_title_is_only_the_name(october, login):
+    """The latest dossiers (with their QR links) are listed once, in the page, not its title."""
+    client = login(october.users["chair"])
+    html = client.get(f"/feedback/people/{october.people['staff'].pk}/").content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "Nguyễn Văn An" in title and "<h2>" not in title and "TP-0" not in title
+    assert html.count("Hồ sơ gần đây") == 1 and "TP-0" in html

@@ -70,3 +70,14 @@ def test_a_long_legend_wraps_inside_the_chart():
     assert all(float(r.get("x")) + 24 + svg.CHAR * len(names[0]) <= svg.WIDTH for r in keys)
     first_bar = _rects(root)[0]
     assert float(first_bar.get("y")) > max(float(r.get("y")) for r in keys) + 10
+
+
+def test_a_missing_value_draws_its_words_not_a_zero():
+    markup = svg.bars(
+        ["Tân Phong", "Bản Lang"], [66.67, None], "Chỉ số", maximum=100, missing="Không có"
+    )
+    root = _parse(markup)
+    rects = _rects(root)
+    assert [r.find(f"{NS}title").text for r in rects] == ["Tân Phong · Chỉ số: 66.67"]
+    texts = [t.text for t in root.iter(f"{NS}text")]
+    assert "Không có" in texts and "0" not in texts
