@@ -224,3 +224,10 @@ ACTIONS = {
     "skip": pgettext_lazy("import row", "already there, skipped"),
     "unchanged": pgettext_lazy("import row", "unchanged"),
 }
+
+
+def keyed(rows: list[Row], columns: dict) -> list[Row]:
+    """The rows keyed by field name instead of by header: `columns` maps each field name to
+    its (lazy) header, translated once here rather than at every cell."""
+    names = {key: str(header) for key, header in columns.items()}
+    return [(n, {key: values.get(name) for key, name in names.items()}) for n, values in rows]
