@@ -5,7 +5,7 @@ decompression): the unpacked size, the shared strings (which openpyxl holds in m
 and the sheet's declared size must be within bounds. Rows are then streamed (openpyxl
 read_only, never padded past the column limit) and reading stops as soon as the row limit is
 passed, so a million-row file costs no more than a full legitimate one. A refusal raises
-UnsafeSheet with a Vietnamese message; the caller turns it into its own error.
+UnsafeSheet with a translated message; the caller turns it into its own error.
 """
 
 import csv
@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import openpyxl.reader.excel
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -23,7 +25,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 MB = 1024 * 1024
-BROKEN = "Tệp .xlsx bị hỏng hoặc không phải là tệp Excel hợp lệ."
+BROKEN = gettext_lazy("The .xlsx file is damaged or not a valid Excel file.")
 PARSE_ERRORS = (
     zipfile.BadZipFile,
     InvalidFileException,
@@ -91,23 +93,26 @@ def inspect_xlsx(content: bytes, limits: Limits) -> None:
     try:
         members = zipfile.ZipFile(io.BytesIO(content)).infolist()
     except PARSE_ERRORS:
-        raise UnsafeSheet(BROKEN) from None
+        raise UnsafeSheet(str(BROKEN)) from None
     if len(members) > limits.members:
         raise UnsafeSheet(
-            f"Tệp .xlsx có {len(members)} thành phần, quá giới hạn "
-            f"{limits.members}: tệp không được nhận."
+            _("The .xlsx file has %(count)s parts, over the limit of %(limit)s: refused.")
+            % {"count": len(members), "limit": limits.members}
         )
     unpacked = sum(m.file_size for m in members)
     if unpacked > limits.unpacked:
         raise UnsafeSheet(
-            f"Tệp .xlsx khi giải nén lớn {unpacked // MB} MB, quá giới hạn "
-            f"{limits.unpacked // MB} MB: tệp không được nhận."
+            _("The .xlsx file unpacks to %(size)s MB, over the limit of %(limit)s MB: refused.")
+            % {"size": unpacked // MB, "limit": limits.unpacked // MB}
         )
     shared = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
     if shared > limits.shared_strings:
         raise UnsafeSheet(
-            f"Phần chữ dùng chung của tệp .xlsx lớn {shared // MB} MB, quá giới "
-            f"hạn {limits.shared_strings // MB} MB: tệp không được nhận."
+            _(
+                "The shared strings of the .xlsx file take %(size)s MB, over the limit of "
+                "%(limit)s MB: refused."
+            )
+            % {"size": shared // MB, "limit": limits.shared_strings // MB}
         )
 
 
@@ -121,7 +126,7 @@ def xlsx_lines(content: bytes, limits: Limits) -> Iterator[tuple]:
         _check_declared(sheet, limits)
         yield from sheet.iter_rows(values_only=True)
     except PARSE_ERRORS:
-        raise UnsafeSheet(BROKEN) from None
+        raise UnsafeSheet(str(BROKEN)) from None
 
 
 def _check_declared(sheet, limits: Limits) -> None:
@@ -129,7 +134,8 @@ def _check_declared(sheet, limits: Limits) -> None:
     columns, rows = sheet.max_column or 0, sheet.max_row or 0
     if columns > limits.columns:
         raise UnsafeSheet(
-            f"Bảng tính có {columns} cột, quá giới hạn {limits.columns} cột: tệp không được nhận."
+            _("The sheet has %(count)s columns, over the limit of %(limit)s columns: refused.")
+            % {"count": columns, "limit": limits.columns}
         )
     if rows > limits.lines:
         raise UnsafeSheet(_too_many(limits))
@@ -138,26 +144,26 @@ def _check_declared(sheet, limits: Limits) -> None:
 def csv_lines(content: bytes, limits: Limits) -> Iterator[list[str]]:
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsafeSheet(
-            "Định dạng .xls (Excel 97-2003) không được hỗ trợ: hãy lưu lại tệp "
-            "dưới dạng .xlsx hoặc .csv (UTF-8)."
+            _(
+                "The .xls format (Excel 97-2003) is not supported: save the file again as "
+                ".xlsx or .csv (UTF-8)."
+            )
         )
     if b"\x00" in content[:4096]:
-        raise UnsafeSheet("Tệp không phải .xlsx hoặc .csv.")
+        raise UnsafeSheet(_("The file is not an .xlsx or .csv file."))
     try:
         decoded = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnsafeSheet(
-            "Tệp CSV phải được lưu với mã hoá UTF-8 (trong Excel: “CSV UTF-8”)."
-        ) from None
+        raise UnsafeSheet(_("A CSV file must be saved in UTF-8 (in Excel: “CSV UTF-8”).")) from None
     first = decoded[:65536].split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     try:
         for row in csv.reader(io.StringIO(decoded), delimiter=delimiter):
             if len(row) > limits.columns + 1 and any(v.strip() for v in row[limits.columns :]):
-                raise UnsafeSheet(f"Bảng tính có hơn {limits.columns} cột: tệp không được nhận.")
+                raise UnsafeSheet(_too_wide(limits))
             yield row[: limits.columns + 1]
     except csv.Error as exc:
-        raise UnsafeSheet(f"Tệp CSV không đọc được: {exc}.") from None
+        raise UnsafeSheet(_("The CSV file cannot be read: %(error)s.") % {"error": exc}) from None
 
 
 def take(lines: Iterable, limits: Limits) -> tuple[tuple, list[tuple[int, tuple]]]:
@@ -169,7 +175,7 @@ def take(lines: Iterable, limits: Limits) -> tuple[tuple, list[tuple[int, tuple]
         if number > limits.lines:
             raise UnsafeSheet(_too_many(limits))
         if len(values) > limits.columns and _filled_tail(values[limits.columns :]):
-            raise UnsafeSheet(f"Bảng tính có hơn {limits.columns} cột: tệp không được nhận.")
+            raise UnsafeSheet(_too_wide(limits))
         if _filled(values):
             rows.append((number, tuple(values[: limits.columns])))
             if len(rows) > limits.rows:
@@ -188,4 +194,10 @@ def _filled(values) -> bool:
 
 
 def _too_many(limits: Limits) -> str:
-    return f"Tệp có hơn {limits.rows} dòng, quá giới hạn {limits.rows} dòng: hãy chia nhỏ."
+    return _(
+        "The file has more than %(limit)s rows, over the limit of %(limit)s rows: split it."
+    ) % {"limit": limits.rows}
+
+
+def _too_wide(limits: Limits) -> str:
+    return _("The sheet has more than %(limit)s columns: refused.") % {"limit": limits.columns}

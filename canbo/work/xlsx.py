@@ -1,10 +1,13 @@
-"""Catalogue items in and out of .xlsx (Vietnamese headers). Imports are all rows or none."""
+"""Catalogue items in and out of .xlsx (headers and complexity groups translated: the
+province's files are Vietnamese). Imports are all rows or none."""
 
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 
 from canbo.core import sheet_read, xlsx
@@ -15,29 +18,39 @@ from canbo.work.choices import Complexity
 from canbo.work.errors import WorkError
 from canbo.work.models import Catalog, CatalogItem
 
-HEADERS = [
-    "Mã",
-    "Tên sản phẩm/công việc",
-    "Sản phẩm đầu ra",
-    "Đơn vị tính",
-    "Nhóm độ phức tạp",
-    "Hệ số quy đổi",
-    "Vị trí việc làm",
+_HEADERS = [
+    pgettext_lazy("catalogue column", "Code"),
+    pgettext_lazy("catalogue column", "Product/work name"),
+    pgettext_lazy("catalogue column", "Output product"),
+    pgettext_lazy("catalogue column", "Unit of measure"),
+    pgettext_lazy("catalogue column", "Complexity group"),
+    pgettext_lazy("catalogue column", "Conversion coefficient"),
+    pgettext_lazy("catalogue column", "Job position"),
 ]
 COMPLEXITY_LABELS = {
-    Complexity.SIMPLE: "Đơn giản",
-    Complexity.STANDARD: "Thông thường",
-    Complexity.ADVANCED: "Nâng cao",
-    Complexity.COMPLEX: "Phức tạp",
-    Complexity.SPECIAL: "Đặc thù",
-}
-_COMPLEXITY_KEYS = {fold(label): code for code, label in COMPLEXITY_LABELS.items()} | {
-    code.value: code for code in Complexity
+    Complexity.SIMPLE: pgettext_lazy("complexity group", "Simple"),
+    Complexity.STANDARD: pgettext_lazy("complexity group", "Standard"),
+    Complexity.ADVANCED: pgettext_lazy("complexity group", "Advanced"),
+    Complexity.COMPLEX: pgettext_lazy("complexity group", "Complex"),
+    Complexity.SPECIAL: pgettext_lazy("complexity group", "Special"),
 }
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 SHEET_LIMITS = sheet_read.Limits(rows=MAX_ROWS)
 LIMITS = {"code": 32, "name": 300, "output": 300, "unit": 60}
+
+
+def __getattr__(name: str) -> list[str]:
+    """HEADERS as plain strings, translated when read (written into cells and compared)."""
+    if name == "HEADERS":
+        return [str(header) for header in _HEADERS]
+    raise AttributeError(name)
+
+
+def _complexity_keys() -> dict:
+    """{accent-free label or code: complexity}, in the active language."""
+    labels = {fold(str(label)): code for code, label in COMPLEXITY_LABELS.items()}
+    return labels | {code.value: code for code in Complexity}
 
 
 @dataclass
@@ -50,8 +63,8 @@ class ImportReport:
 def export_catalog(catalog: Catalog) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Danh mục"
-    xlsx.append(sheet, HEADERS)
+    sheet.title = _("Catalogue")
+    xlsx.append(sheet, [str(header) for header in _HEADERS])
     for item in catalog.items.prefetch_related("job_positions").order_by("code"):
         positions = ", ".join(sorted(p.code for p in item.job_positions.all()))
         xlsx.append(
@@ -61,7 +74,7 @@ def export_catalog(catalog: Catalog) -> bytes:
                 item.name,
                 item.output,
                 item.unit,
-                COMPLEXITY_LABELS[item.complexity],
+                str(COMPLEXITY_LABELS[item.complexity]),
                 item.coefficient,
                 positions,
             ],
@@ -74,7 +87,7 @@ def export_catalog(catalog: Catalog) -> bytes:
 def import_catalog(actor, catalog: Catalog, content: bytes) -> ImportReport:
     """Add or update items by code; any invalid row rejects the whole file."""
     if catalog.published:
-        raise WorkError("Danh mục đã ban hành không được sửa: hãy tạo phiên bản mới.")
+        raise WorkError(_("A published catalogue cannot be edited: create a new version."))
     rows = _read_rows(content)
     report, parsed = ImportReport(), _parse_rows(rows)
     report.errors = [(n, msg) for n, row in parsed for msg in row.get("errors", [])]
@@ -82,7 +95,7 @@ def import_catalog(actor, catalog: Catalog, content: bytes) -> ImportReport:
         return report
     existing = {item.code: item for item in catalog.items.all()}
     with transaction.atomic():
-        for _, row in parsed:
+        for _number, row in parsed:
             item = existing.get(row["code"]) or CatalogItem(catalog=catalog)
             report.updated += bool(item.pk)
             report.created += not item.pk
@@ -94,55 +107,72 @@ def import_catalog(actor, catalog: Catalog, content: bytes) -> ImportReport:
 
 def _read_rows(content: bytes) -> list[tuple[int, tuple]]:
     if len(content) > MAX_BYTES:
-        raise WorkError("Tệp quá lớn (tối đa 5 MB).")
+        raise WorkError(
+            _("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)}
+        )
     if not sheet_read.is_zip(content):
-        raise WorkError("Tệp không phải là tệp Excel (.xlsx) hợp lệ.")
+        raise WorkError(_("The file is not a valid Excel (.xlsx) file."))
     try:
         header, rows = sheet_read.table(content, SHEET_LIMITS)
     except sheet_read.UnsafeSheet as exc:
         raise WorkError(exc.message) from None
-    if [_text(v) for v in header[: len(HEADERS)]] != HEADERS:
-        raise WorkError("Dòng đầu của tệp phải là tiêu đề: " + "; ".join(HEADERS) + ".")
+    headers = [str(h) for h in _HEADERS]
+    if [_text(v) for v in header[: len(headers)]] != headers:
+        raise WorkError(
+            _("The first row of the file must be the headers: %(headers)s.")
+            % {"headers": "; ".join(headers)}
+        )
     return [(n, row) for n, row in rows if any(_text(v) for v in row)]
 
 
 def _parse_rows(rows: list[tuple[int, tuple]]) -> list[tuple[int, dict]]:
     positions = {p.code: p for p in JobPosition.objects.all()}
+    complexity = _complexity_keys()
     seen: set[str] = set()
     parsed = []
     for number, values in rows:
-        row = _parse_row(list(values) + [None] * len(HEADERS), positions)
+        row = _parse_row(list(values) + [None] * len(_HEADERS), positions, complexity)
         if row["code"] and row["code"] in seen:
-            row["errors"].append(f"Mã “{row['code']}” bị trùng với một dòng phía trên.")
+            row["errors"].append(_("Code “%(code)s” repeats a row above.") % {"code": row["code"]})
         seen.add(row["code"])
-        row["errors"] = [f"Dòng {number}: {error}" for error in row["errors"]]
+        row["errors"] = [
+            _("Row %(number)s: %(error)s") % {"number": number, "error": error}
+            for error in row["errors"]
+        ]
         parsed.append((number, row))
     return parsed
 
 
-def _parse_row(values: list, positions: dict[str, JobPosition]) -> dict:
+def _parse_row(values: list, positions: dict[str, JobPosition], complexity: dict) -> dict:
     row: dict = {name: _text(values[i]) for i, name in enumerate(LIMITS)}
     errors = [
-        f"{HEADERS[i]} không được để trống."
+        _("%(column)s must not be empty.") % {"column": _HEADERS[i]}
         for i, name in enumerate(LIMITS)
         if not row[name] and name != "output"
     ]
     errors += [
-        f"{HEADERS[i]} dài quá {limit} ký tự."
+        _("%(column)s is longer than %(limit)s characters.")
+        % {"column": _HEADERS[i], "limit": limit}
         for i, (name, limit) in enumerate(LIMITS.items())
         if len(row[name]) > limit
     ]
-    row["complexity"] = _COMPLEXITY_KEYS.get(fold(_text(values[4])))
+    row["complexity"] = complexity.get(fold(_text(values[4])))
     if row["complexity"] is None:
         errors.append(
-            f"Nhóm độ phức tạp “{_text(values[4])}” không hợp lệ (hợp lệ: "
-            + ", ".join(COMPLEXITY_LABELS.values())
-            + ")."
+            _("Complexity group “%(value)s” is not valid (valid: %(choices)s).")
+            % {
+                "value": _text(values[4]),
+                "choices": ", ".join(str(label) for label in COMPLEXITY_LABELS.values()),
+            }
         )
     row["coefficient"], error = _coefficient(values[5])
     errors += [error] if error else []
     codes = [c.strip() for c in _text(values[6]).split(",") if c.strip()]
-    errors += [f"Không có vị trí việc làm mã “{c}”." for c in codes if c not in positions]
+    errors += [
+        _("There is no job position with code “%(code)s”.") % {"code": c}
+        for c in codes
+        if c not in positions
+    ]
     row["positions"] = [positions[c] for c in codes if c in positions]
     row["errors"] = errors
     return row
@@ -153,11 +183,13 @@ def _coefficient(value) -> tuple[Decimal | None, str]:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        return None, f"Hệ số quy đổi “{_text(value)}” không phải là số."
+        return None, _("Conversion coefficient “%(value)s” is not a number.") % {
+            "value": _text(value)
+        }
     if not number.is_finite() or not Decimal(0) < number <= Decimal("999.99"):
-        return None, "Hệ số quy đổi phải lớn hơn 0 và không quá 999,99."
+        return None, _("Conversion coefficient must be greater than 0 and at most 999,99.")
     if number != number.quantize(Decimal("0.01")):
-        return None, "Hệ số quy đổi có tối đa 2 chữ số thập phân."
+        return None, _("Conversion coefficient has at most 2 decimal places.")
     return number, ""
 
 

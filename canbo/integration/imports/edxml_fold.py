@@ -17,6 +17,7 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.integration.edxml.packet import Packet
@@ -145,8 +146,11 @@ def fold_task(actor: Actor, task: Task, doc: IncomingDocument) -> bool:
 def _refuse_locked(pairs) -> None:
     locked = locked_months(pairs)
     if locked:
-        months = ", ".join(sorted({f"{m:%m/%Y}" for _, m in locked}))
-        raise Rejection(f"Kỳ đánh giá tháng {months} đã khoá: không thể thay đổi nhiệm vụ.")
+        months = ", ".join(sorted({f"{m:%m/%Y}" for _p, m in locked}))
+        raise Rejection(
+            _("The evaluation period of %(months)s is locked: the task cannot be changed.")
+            % {"months": months}
+        )
 
 
 def _events(task: Task) -> list[TaskEvent]:
@@ -195,6 +199,6 @@ def _follow_handler(actor: Actor, task: Task, doc: IncomingDocument) -> bool:
         task,
         before,
         audit.snapshot(task, ASSIGN_FIELDS),
-        reason=f"edXML: văn bản {doc}",
+        reason=_("edXML: document %(document)s") % {"document": doc},
     )
     return True

@@ -15,6 +15,7 @@ No match, or several: the packet waits (`needs_person`) until an officer picks t
 import re
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from canbo.core import audit
 from canbo.core.text import fold
@@ -78,7 +79,8 @@ def resolve_handler(actor: Actor, packet: Packet, doc: IncomingDocument) -> Pers
         return person
     if packet.handler_code and Person.objects.filter(code=packet.handler_code).exists():
         raise Rejection(
-            f"Người xử lý mã {packet.handler_code} nằm ngoài phạm vi được phép giao việc."
+            gettext("Handler %(code)s is outside the scope you may assign work to.")
+            % {"code": packet.handler_code}
         )
     raise Rejection(_problem(packet, org, people), needs_person=True)
 
@@ -117,18 +119,22 @@ def _by_name_or_email(packet: Packet, people: QuerySet) -> Person | None:
 
 
 def _problem(packet: Packet, org, people: QuerySet) -> str:
-    where = org.name if org is not None else "toàn tỉnh"
+    where = org.name if org is not None else gettext("the whole province")
     who = packet.handler_name or packet.handler_email or packet.handler_mobile
     dept = f" ({packet.handler_department})" if packet.handler_department else ""
     several = len(_namesakes(packet, people))
+    names = {"count": several, "who": who, "department": dept, "where": where}
     if several > 1:
-        found = f"Có {several} công chức tên “{who}”{dept} trong {where}"
+        found = gettext(
+            "There are %(count)s civil servants named “%(who)s”%(department)s in %(where)s"
+        )
     else:
-        found = f"Không tìm thấy công chức “{who}”{dept} trong {where}"
-    return (
-        f"{found}: gói tin được giữ lại, chờ cán bộ tổ chức chọn người xử lý (chọn một "
-        "lần, các gói tin sau của đơn vị gửi với tên này sẽ tự nhận ra)."
-    )
+        found = gettext("No civil servant “%(who)s”%(department)s found in %(where)s")
+    return gettext(
+        "%(problem)s: the packet is kept until a personnel officer picks the handler (once: "
+        "later packets of the sending organisation with this name will be recognised by "
+        "themselves)."
+    ) % {"problem": found % names}
 
 
 def remember_handler(

@@ -3,6 +3,7 @@ remembered for the sender (StaffAlias) and every packet waiting for the same nam
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canbo.core.access import require
 from canbo.integration.edxml.importer import PacketReport, retry_payload
@@ -26,7 +27,7 @@ def waiting_packet(user, payload: RejectedPayload) -> tuple[Packet, Organization
     """The packet and the organisation whose people may be picked (the sender's subtree)."""
     require(user, CAPABILITY)
     if payload.status != PayloadStatus.PENDING or not payload.handler:
-        raise WorkError("Gói tin này không chờ chọn người xử lý.")
+        raise WorkError(_("This packet is not waiting for a handler to be picked."))
     try:
         packet = parse(bytes(payload.body))
     except EdxmlError as exc:

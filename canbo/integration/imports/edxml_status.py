@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.edxml_fold import (
@@ -45,21 +46,25 @@ __all__ = ["Rejection", "apply_status", "evidence", "find_document", "follow_due
 
 
 def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
-    """Apply one status packet; return (outcome, Vietnamese message, task id)."""
+    """Apply one status packet; return (outcome, translated message, task id)."""
     code = packet.status_code
     if not code.strip("0"):
-        raise Rejection("Gói tin trạng thái thiếu StatusCode.")
+        raise Rejection(_("The status packet has no StatusCode."))
     doc = find_document(actor, packet)
     if doc is None:
         raise Rejection(
-            f"Chưa nhận văn bản {packet.code or packet.document_id} mà gói tin "
-            f"trạng thái {code} nói tới: gói tin được giữ lại và sẽ tự áp dụng "
-            "khi văn bản đến.",
+            _(
+                "Document %(document)s that status packet %(status)s refers to has not been "
+                "received: the packet is kept and will apply by itself when the document "
+                "arrives."
+            )
+            % {"document": packet.code or packet.document_id, "status": code},
             pending=True,
         )
     _record_status(doc, packet)
     if code not in KINDS:
-        return "status_recorded", f"Văn bản {doc}: ghi nhận trạng thái {code}.", None
+        message = _("Document %(document)s: status %(status)s recorded.")
+        return "status_recorded", message % {"document": doc, "status": code}, None
     _check_time(packet)
     person = resolve_handler(actor, packet, doc)
     task = task_of(actor, doc)
@@ -76,30 +81,45 @@ def apply_status(actor: Actor, packet: Packet) -> tuple[str, str, int | None]:
 
 def _check_time(packet: Packet) -> None:
     if packet.status_code == "06" and packet.status_time is None:
-        raise Rejection("Gói tin trạng thái 06 thiếu Timestamp: không biết ngày hoàn thành.")
+        raise Rejection(_("Status packet 06 has no Timestamp: the completion date is unknown."))
     moment = timezone.localtime(moment_of(packet))
     if packet.status_time and moment.date() > timezone.localdate():
-        raise Rejection(f"Thời điểm {moment:%d/%m/%Y %H:%M} ở tương lai.")
+        raise Rejection(
+            _("The moment %(moment)s is in the future.") % {"moment": f"{moment:%d/%m/%Y %H:%M}"}
+        )
 
 
 def _outcome(task: Task, created: bool, before: str, changed: bool, code: str):
     who = f"{task.assignee} ({task.assignee.code})" if task.assignee else task.organization
+    names = {"name": task.name, "who": who, "status": code}
     if created and task.status == TaskStatus.ASSIGNED:
-        return "task_created", f"Nhiệm vụ “{task.name}” giao cho {who}.", task.pk
+        return "task_created", _("Task “%(name)s” assigned to %(who)s.") % names, task.pk
     if task.status != before or (created and task.status in OUTCOME):
-        message = f"Nhiệm vụ “{task.name}” ({who}): {task.get_status_display().lower()}"
-        if task.completed_date:
-            message += f" ngày {task.completed_date:%d/%m/%Y}"
-        if task.delays:
-            message += f", {task.delays} lần chậm"
-        return OUTCOME.get(task.status, "task_updated"), message + ".", task.pk
+        return OUTCOME.get(task.status, "task_updated"), _change(task, who), task.pk
     if changed:
-        return (
-            "task_updated",
-            f"Nhiệm vụ “{task.name}”: ghi nhận trạng thái {code}, người xử lý {who}.",
-            task.pk,
-        )
-    return "unchanged", f"Nhiệm vụ “{task.name}” đã ghi nhận trạng thái {code}.", task.pk
+        message = _("Task “%(name)s”: status %(status)s recorded, handler %(who)s.")
+        return "task_updated", message % names, task.pk
+    return (
+        "unchanged",
+        _("Task “%(name)s” has already recorded status %(status)s.") % names,
+        task.pk,
+    )
+
+
+def _change(task: Task, who) -> str:
+    message = _("Task “%(name)s” (%(who)s): %(status)s") % {
+        "name": task.name,
+        "who": who,
+        "status": task.get_status_display().lower(),
+    }
+    if task.completed_date:
+        message = _("%(message)s on %(date)s") % {
+            "message": message,
+            "date": f"{task.completed_date:%d/%m/%Y}",
+        }
+    if task.delays:
+        message = _("%(message)s, %(count)s delays") % {"message": message, "count": task.delays}
+    return message + "."
 
 
 def find_document(actor: Actor, packet: Packet) -> IncomingDocument | None:
@@ -161,7 +181,13 @@ def task_of(actor: Actor, doc: IncomingDocument) -> Task | None:
     task = Task.objects.filter(source=SOURCE, external_id=external_id(doc)).first()
     task = task or _legacy_task(doc)
     if task is not None and not _tasks(actor).filter(pk=task.pk).exists():
-        raise Rejection(f"Văn bản {doc} đã gắn với nhiệm vụ của một đơn vị ngoài phạm vi của bạn.")
+        raise Rejection(
+            _(
+                "Document %(document)s is already linked to a task of an organisation outside "
+                "your scope."
+            )
+            % {"document": doc}
+        )
     return task
 
 
@@ -184,18 +210,24 @@ def _create_task(
     actor: Actor, doc: IncomingDocument, packet: Packet, person: Person | None
 ) -> Task:
     if doc.due_date is None:
-        raise Rejection(f"Văn bản {doc} không có hạn xử lý (DueDate): không tạo nhiệm vụ.")
+        raise Rejection(
+            _("Document %(document)s has no handling deadline (DueDate): no task is created.")
+            % {"document": doc}
+        )
     org = sending_org(actor, packet, doc)
     if person is None and org is None:
         raise Rejection(
-            f"Gói tin trạng thái không nêu người xử lý (StaffInfo) và không xác "
-            f"định được đơn vị xử lý văn bản {doc}."
+            _(
+                "The status packet names no handler (StaffInfo) and the organisation handling "
+                "document %(document)s cannot be determined."
+            )
+            % {"document": doc}
         )
     moment = packet.status_time.date() if packet.status_time else timezone.localdate()
     assigned = min(moment, doc.due_date)
     return assign_task(
         actor.user,
-        name=(doc.subject or f"Xử lý văn bản {doc}")[:300],
+        name=(doc.subject or _("Handle document %(document)s") % {"document": doc})[:300],
         assignee=person,
         organization=person.organization if person else org,
         assigned_date=assigned,
@@ -213,10 +245,10 @@ def follow_due_date(actor: Actor, doc: IncomingDocument) -> str:
     if task is None or task.status != TaskStatus.ASSIGNED or doc.due_date is None:
         return ""
     if task.due_date and doc.due_date <= task.due_date:
-        return (
-            f" Hạn mới {doc.due_date:%d/%m/%Y} không sau hạn của nhiệm vụ "
-            f"({task.due_date:%d/%m/%Y}): nhiệm vụ giữ nguyên hạn."
-        )
+        return " " + _(
+            "The new deadline %(new)s is not after the task's deadline (%(old)s): the task "
+            "keeps its deadline."
+        ) % {"new": f"{doc.due_date:%d/%m/%Y}", "old": f"{task.due_date:%d/%m/%Y}"}
     base_of(task, doc)
     TaskEvent.objects.get_or_create(
         task=task,
@@ -226,18 +258,21 @@ def follow_due_date(actor: Actor, doc: IncomingDocument) -> str:
             "occurred_at": timezone.now(),
             "new_due": doc.due_date,
             "client": actor.client,
-            "note": "Văn bản edXML gửi lại với hạn xử lý mới.",
+            "note": _("edXML document sent again with a new handling deadline."),
         },
     )
     fold_task(actor, task, doc)
-    return f" Nhiệm vụ “{task.name}” được gia hạn đến {doc.due_date:%d/%m/%Y}."
+    return " " + _("Task “%(name)s” is extended to %(date)s.") % {
+        "name": task.name,
+        "date": f"{doc.due_date:%d/%m/%Y}",
+    }
 
 
 def evidence(doc: IncomingDocument) -> str:
     """'Văn bản số 1234/UBND-VP, ngày 01/10/2026, của UBND phường Tân Phong'."""
-    parts = [f"Văn bản số {doc.code or doc.document_id}"]
+    parts = [_("Document No. %(code)s") % {"code": doc.code or doc.document_id}]
     if doc.promulgation_date:
-        parts.append(f"ngày {doc.promulgation_date:%d/%m/%Y}")
+        parts.append(_("dated %(date)s") % {"date": f"{doc.promulgation_date:%d/%m/%Y}"})
     if doc.organ_name or doc.organ_id:
-        parts.append(f"của {doc.organ_name or doc.organ_id}")
+        parts.append(_("from %(organ)s") % {"organ": doc.organ_name or doc.organ_id})
     return ", ".join(parts)

@@ -5,122 +5,21 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.models import AuditEntry
 from canbo.core.text import fold, has_control, is_code
-from canbo.integration.imports.reader import Row, RowResult, parse_date, text
+from canbo.integration.imports import people_format as fmt
+from canbo.integration.imports.people_format import ALL_COLUMNS, PAST_YEARS, classification
+from canbo.integration.imports.reader import Row, RowResult, keyed, parse_date, text
 from canbo.integration.imports.scope import Actor
 from canbo.integration.tasks.fast_insert import insert_rows
-from canbo.org.choices import COMMUNE_KINDS, Education, PoliticalTheory, StateManagement
+from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import JobPosition, Organization, Title
-from canbo.people.choices import Ethnicity, Gender
 from canbo.people.models import ID_NUMBER, PastClassification, Person, Post
 from canbo.people.services import assign_post
-from canbo.scoring import COMPLETE, EXCELLENT, FAIL, GOOD
 
-HEADERS = [
-    "Mã công chức",
-    "Họ và tên",
-    "Ngày sinh hoặc năm sinh",
-    "Giới tính",
-    "Dân tộc",
-    "Đơn vị",
-    "Mã vị trí việc làm",
-    "Mã chức danh",
-    "Ngày nhận nhiệm vụ",
-]
-PAST_YEARS = range(2021, 2026)
-CLASSIFICATION_HEADERS = {f"Xếp loại {year}": year for year in PAST_YEARS}
-HISTORY = "Quá trình công tác"
-# Optional columns: the personnel record, past classifications and post history.
-OPTIONAL = [
-    "Số CCCD",
-    "Quê quán",
-    "Đảng viên",
-    "Trình độ chuyên môn",
-    "Chuyên ngành",
-    "Lý luận chính trị",
-    "Quản lý nhà nước",
-    "Tin học",
-    "Ngoại ngữ",
-    "Ngày vào công tác",
-    *CLASSIFICATION_HEADERS,
-    HISTORY,
-]
-NOTES = [
-    "Mỗi dòng là một công chức; mã đã có thì cập nhật, chưa có thì thêm mới.",
-    "Ngày sinh hoặc năm sinh: dd/mm/yyyy, hoặc chỉ năm (ví dụ 1985).",
-    "Giới tính: Nam hoặc Nữ. Dân tộc: Kinh, Thái, Mông, Dao, Hà Nhì, Giáy, Lự, Khơ Mú, Cống, "
-    "Mảng, La Hủ, Si La hoặc Khác.",
-    "Đơn vị: mã định danh, hoặc tên đúng (nếu trùng tên thì ghi “Tên đơn vị cha / Tên đơn vị”).",
-    "Mã vị trí việc làm, Mã chức danh: theo danh mục của hệ thống (có thể để trống).",
-    "Ngày nhận nhiệm vụ: ngày bắt đầu giữ chức vụ/đơn vị mới (để trống là hôm nay).",
-    "Ngày nhận nhiệm vụ, Ngày vào công tác: không được sau hôm nay.",
-    "Cột tùy chọn (có thể bỏ cả cột): Số CCCD (12 chữ số, không trùng người khác); Quê quán "
-    "(xã/phường: mã định danh hoặc tên); Đảng viên (Có/Không); Trình độ chuyên môn (Trung học "
-    "phổ thông, Trung cấp / Cao đẳng, Đại học, Thạc sĩ, Tiến sĩ); Chuyên ngành; Lý luận chính "
-    "trị (Chưa có, Sơ cấp, Trung cấp, Cao cấp); Quản lý nhà nước (Chưa có, Chuyên viên, Chuyên "
-    "viên chính, Chuyên viên cao cấp); Tin học; Ngoại ngữ; Ngày vào công tác.",
-    "Xếp loại 2021 … Xếp loại 2025: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, "
-    "Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV); để "
-    "trống nếu không có.",
-    "Quá trình công tác: các chức vụ đã giữ trước chức vụ hiện tại, cách nhau bằng dấu “;”, "
-    "mỗi chức vụ “từ ngày|đến ngày|đơn vị|mã vị trí việc làm|mã chức danh” (ví dụ "
-    "“01/01/2015|31/12/2020|Phường Tân Phong|VP|CONG_CHUC”).",
-    "Tệp có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi.",
-]
-LEVELS = {
-    fold(k): v
-    for k, v in {
-        "Hoàn thành xuất sắc nhiệm vụ": EXCELLENT,
-        "HTXSNV": EXCELLENT,
-        "Xuất sắc": EXCELLENT,
-        "Hoàn thành tốt nhiệm vụ": GOOD,
-        "HTTNV": GOOD,
-        "Tốt": GOOD,
-        "Hoàn thành nhiệm vụ": COMPLETE,
-        "HTNV": COMPLETE,
-        "Hoàn thành": COMPLETE,
-        "Không hoàn thành nhiệm vụ": FAIL,
-        "KHTNV": FAIL,
-        "Không hoàn thành": FAIL,
-    }.items()
-}
-EDUCATION = {
-    fold(k): v
-    for k, v in {
-        "Chưa có": Education.NONE,
-        "Trung học phổ thông": Education.SECONDARY,
-        "Trung cấp / Cao đẳng": Education.VOCATIONAL,
-        "Trung cấp": Education.VOCATIONAL,
-        "Cao đẳng": Education.VOCATIONAL,
-        "Đại học": Education.UNIVERSITY,
-        "Thạc sĩ": Education.MASTER,
-        "Tiến sĩ": Education.DOCTOR,
-    }.items()
-}
-THEORY = {
-    fold(k): v
-    for k, v in {
-        "Chưa có": PoliticalTheory.NONE,
-        "Không": PoliticalTheory.NONE,
-        "Sơ cấp": PoliticalTheory.BASIC,
-        "Trung cấp": PoliticalTheory.INTERMEDIATE,
-        "Cao cấp": PoliticalTheory.ADVANCED,
-    }.items()
-}
-STATE = {
-    fold(k): v
-    for k, v in {
-        "Chưa có": StateManagement.NONE,
-        "Không": StateManagement.NONE,
-        "Chuyên viên": StateManagement.SPECIALIST,
-        "Chuyên viên chính": StateManagement.MAIN_SPECIALIST,
-        "Chuyên viên cao cấp": StateManagement.SENIOR_SPECIALIST,
-    }.items()
-}
-YES_NO = {"co": True, "x": True, "1": True, "khong": False, "0": False}
 RECORD_FIELDS = [
     "id_number",
     "hometown",
@@ -133,32 +32,48 @@ RECORD_FIELDS = [
     "foreign_language",
     "service_start",
 ]
-GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
-ETHNICITIES = (
-    {fold(label): code for code, label in Ethnicity.choices if code != Ethnicity.OTHER}
-    | {code: code for code in Ethnicity.values}
-    | {"khac": Ethnicity.OTHER}
-)
 PERSON_FIELDS = ["full_name", "birth_date", "birth_year", "gender", "ethnicity"]
 POST_FIELDS = ["organization", "job_position", "title"]
 Progress = Callable[[int], None]
 
 
+def __getattr__(name: str) -> list[str]:
+    """HEADERS, OPTIONAL and NOTES as plain strings, translated when they are read (the
+    callers write them into cells and join them); the file format is the Vietnamese one."""
+    if name == "HEADERS":
+        return [str(header) for header in fmt.COLUMNS.values()]
+    if name == "OPTIONAL":
+        return [str(header) for header in fmt.OPTIONAL_COLUMNS.values()]
+    if name == "NOTES":
+        return [str(note) for note in fmt.NOTES]
+    raise AttributeError(name)
+
+
+def _header(key: str) -> str:
+    return str(ALL_COLUMNS[key])
+
+
 def check(actor: Actor, rows: list[Row], progress: Progress | None = None) -> list[RowResult]:
+    rows = keyed(rows, ALL_COLUMNS)
     lookup = _Lookup(actor, rows)
     seen: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
     results = []
     for index, (number, values) in enumerate(rows, start=1):
         result = _check_row(lookup, number, values)
-        code = text(values["Mã công chức"])
+        code = text(values["code"])
         if code in seen:
-            result.errors.append(f"Mã công chức trùng với dòng {seen[code]}.")
+            result.errors.append(
+                _("Civil servant code duplicates row %(row)s.") % {"row": seen[code]}
+            )
             result.action = ""
         seen.setdefault(code, number)
-        id_number = text(values["Số CCCD"])
+        id_number = text(values["id_number"])
         if id_number and id_number in seen_ids:
-            result.errors.append(f"Số CCCD {id_number} trùng với dòng {seen_ids[id_number]}.")
+            result.errors.append(
+                _("ID card number %(number)s duplicates row %(row)s.")
+                % {"number": id_number, "row": seen_ids[id_number]}
+            )
             result.action = ""
         if id_number:
             seen_ids.setdefault(id_number, number)
@@ -182,7 +97,7 @@ def write(actor: Actor, results: list[RowResult]) -> int:
 
 class _Lookup:
     def __init__(self, actor: Actor, rows: list[Row]) -> None:
-        codes = {text(v["Mã công chức"]) for _, v in rows}
+        codes = {text(v["code"]) for _n, v in rows}
         self.people = {p.code: p for p in Person.objects.filter(code__in=codes)}
         self.in_scope = set(actor.people().filter(code__in=codes).values_list("code", flat=True))
         self.orgs = list(actor.orgs().select_related("parent"))
@@ -197,7 +112,7 @@ class _Lookup:
         for o in Organization.objects.filter(kind__in=COMMUNE_KINDS):
             for key in {o.code, o.name} - {None, ""}:
                 self.communes.setdefault(key, []).append(o)
-        ids = {text(v["Số CCCD"]) for _, v in rows} - {""}
+        ids = {text(v["id_number"]) for _n, v in rows} - {""}
         self.id_owners = dict(
             Person.objects.filter(id_number__in=ids).values_list("id_number", "code")
         )
@@ -221,6 +136,15 @@ class _Lookup:
             ).values_list("organization_id", "title_id", "person__code")
         }
         self.codes = codes
+        self.tables = {
+            "gender": fmt.folded(fmt.GENDERS),
+            "ethnicity": fmt.folded(fmt.ETHNICITIES),
+            "party_member": fmt.folded(fmt.YES_NO),
+            "education": fmt.folded(fmt.EDUCATION),
+            "political_theory": fmt.folded(fmt.THEORY),
+            "state_management": fmt.folded(fmt.STATE),
+            "past": fmt.folded(fmt.LEVELS),
+        }
 
     def org(self, ref: str, errors: list[str]) -> Organization | None:
         found = self.by_ref.get(ref, [])
@@ -229,15 +153,21 @@ class _Lookup:
             return matches[0]
         if matches:
             errors.append(
-                f"Có nhiều đơn vị tên “{ref}”: ghi “Tên đơn vị cha / {ref}” hoặc mã định danh."
+                _(
+                    "Several organisations are named “%(name)s”: write “Parent organisation "
+                    "name / %(name)s” or the identifier code."
+                )
+                % {"name": ref}
             )
         elif (
             Organization.objects.filter(code=ref).exists()
             or Organization.objects.filter(name=ref).exists()
         ):
-            errors.append(f"Đơn vị “{ref}” nằm ngoài phạm vi được phép của bạn.")
+            errors.append(
+                _("Organisation “%(name)s” is outside the scope you are allowed.") % {"name": ref}
+            )
         else:
-            errors.append(f"Không có đơn vị “{ref}”.")
+            errors.append(_("There is no organisation “%(name)s”.") % {"name": ref})
         return None
 
 
@@ -246,30 +176,23 @@ def _parent_path(org: Organization) -> str:
 
 
 def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
-    code, name = text(values["Mã công chức"]), text(values["Họ và tên"])
+    code, name = text(values["code"]), text(values["name"])
     result = RowResult(number, f"{code or '?'} · {name}"[:120])
     errors = result.errors
-    if not code or len(code) > 32:
-        errors.append("Mã công chức không được để trống và tối đa 32 ký tự.")
-    elif not is_code(code, 32):
-        errors.append(
-            "Mã công chức chỉ gồm chữ cái không dấu, chữ số và . _ - (bắt đầu bằng "
-            "chữ hoặc số; không có dấu cách, dấu nháy, dấu / hay xuống dòng)."
-        )
-    if not name or len(name) > 120:
-        errors.append("Họ và tên không được để trống và tối đa 120 ký tự.")
-    elif has_control(name):
-        errors.append("Họ và tên không được chứa ký tự xuống dòng hay ký tự điều khiển.")
+    _check_identity(code, name, errors)
     existing = lookup.people.get(code)
     if existing is not None and code not in lookup.in_scope:
-        errors.append(f"Công chức mã “{code}” đã có ở đơn vị ngoài phạm vi của bạn.")
+        errors.append(
+            _("Civil servant “%(code)s” already exists in an organisation outside your scope.")
+            % {"code": code}
+        )
     data = {"code": code, "full_name": name, **_birth(values, lookup.today, errors)}
-    data["gender"] = _choice(values, "Giới tính", GENDERS, errors, "Nam hoặc Nữ")
-    data["ethnicity"] = _choice(values, "Dân tộc", ETHNICITIES, errors, "xem hướng dẫn")
+    data["gender"] = _choice(lookup, values, "gender", errors) or ""
+    data["ethnicity"] = _choice(lookup, values, "ethnicity", errors) or ""
     data.update(_post(lookup, values, errors))
     _single_holder(lookup, data, code, errors)
     data.update(_record(lookup, values, errors, code))
-    data["past"] = _past(values, errors)
+    data["past"] = _past(lookup, values, errors)
     data["history"] = _history(lookup, values, errors, data.get("start"))
     if errors:
         return result
@@ -280,45 +203,65 @@ def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
     return result
 
 
+def _check_identity(code: str, name: str, errors: list[str]) -> None:
+    if not code or len(code) > 32:
+        errors.append(_("Civil servant code must not be empty and has at most 32 characters."))
+    elif not is_code(code, 32):
+        errors.append(
+            _(
+                "Civil servant code has only unaccented letters, digits and . _ - (starting "
+                "with a letter or digit; no space, quote, / or line break)."
+            )
+        )
+    if not name or len(name) > 120:
+        errors.append(_("Full name must not be empty and has at most 120 characters."))
+    elif has_control(name):
+        errors.append(_("Full name must not contain line breaks or control characters."))
+
+
 def _birth(values: dict, today: date, errors: list[str]) -> dict:
-    raw = values["Ngày sinh hoặc năm sinh"]
+    raw = values["birth"]
     label = text(raw)
     if label.isdigit() and len(label) == 4:
         year, birth = int(label), None
     else:
-        birth = parse_date(raw, "Ngày sinh", errors)
+        birth = parse_date(raw, _("Date of birth"), errors)
         year = birth.year if birth else None
         if not label:
-            errors.append("Ngày sinh hoặc năm sinh không được để trống.")
+            errors.append(_("Date or year of birth must not be empty."))
     if year is not None and not today.year - 80 <= year <= today.year - 15:
-        errors.append(f"Năm sinh {year} không hợp lý.")
+        errors.append(_("Year of birth %(year)s is not plausible.") % {"year": year})
     return {"birth_date": birth, "birth_year": year}
 
 
-def _choice(values: dict, header: str, choices: dict, errors: list[str], hint: str) -> str:
-    raw = text(values[header])
-    value = choices.get(fold(raw))
+def _choice(lookup: _Lookup, values: dict, key: str, errors: list[str], table: str = ""):
+    """The value of a cell from its table of accepted texts (None, with an error, if not)."""
+    raw = text(values[key])
+    value = lookup.tables[table or key].get(fold(raw))
     if value is None:
-        errors.append(f"{header} “{raw}” không hợp lệ ({hint}).")
-    return value or ""
+        errors.append(
+            _("%(column)s “%(value)s” is not valid (%(hint)s).")
+            % {"column": _header(key), "value": raw, "hint": fmt.HINTS.get(key, fmt.SEE_NOTES)}
+        )
+    return value
 
 
 def _post(lookup: _Lookup, values: dict, errors: list[str]) -> dict:
-    ref = text(values["Đơn vị"])
+    ref = text(values["organization"])
     org = lookup.org(ref, errors) if ref else None
     if not ref:
-        errors.append("Đơn vị không được để trống.")
+        errors.append(_("Organisation must not be empty."))
     found = {}
-    for header, field, table in (
-        ("Mã vị trí việc làm", "job_position", lookup.positions),
-        ("Mã chức danh", "title", lookup.titles),
-    ):
-        key = text(values[header])
+    for field, table in (("job_position", lookup.positions), ("title", lookup.titles)):
+        key = text(values[field])
         found[field] = table.get(key) if key else None
         if key and found[field] is None:
-            errors.append(f"Không có {header.lower()} “{key}”.")
-    start = parse_date(values["Ngày nhận nhiệm vụ"], "Ngày nhận nhiệm vụ", errors)
-    _not_future(start, "Ngày nhận nhiệm vụ", lookup.today, errors)
+            errors.append(
+                _("There is no %(column)s “%(value)s”.")
+                % {"column": _header(field).lower(), "value": key}
+            )
+    start = parse_date(values["start"], _header("start"), errors)
+    _not_future(start, _header("start"), lookup.today, errors)
     return {"organization": org, **found, "start": start or lookup.today}
 
 
@@ -330,116 +273,151 @@ def _single_holder(lookup: _Lookup, data: dict, code: str, errors: list[str]) ->
     holder = lookup.holders.get((org.pk, title.pk))
     if holder and holder != code and holder not in lookup.codes:
         errors.append(
-            f"{org} đang có {title} (mã {holder}): kết thúc chức vụ của người này "
-            "trước (quyết định luân chuyển), hoặc đưa họ vào cùng tệp với chức vụ mới."
+            _(
+                "%(organization)s already has a %(title)s (code %(code)s): end this person's "
+                "post first (a transfer decision), or put them in the same file with their "
+                "new post."
+            )
+            % {"organization": org, "title": title, "code": holder}
         )
 
 
 def _not_future(day: date | None, label: str, today: date, errors: list[str]) -> None:
     if day and day > today:
-        errors.append(f"{label} {day:%d/%m/%Y} ở tương lai (sau hôm nay).")
+        errors.append(
+            _("%(label)s %(date)s is in the future (after today).")
+            % {"label": label, "date": f"{day:%d/%m/%Y}"}
+        )
 
 
 def _record(lookup: _Lookup, values: dict, errors: list[str], code: str) -> dict:
     """The optional personnel-record columns (absent column or empty cell: unchanged)."""
     data: dict = {}
-    id_number = text(values["Số CCCD"])
+    id_number = text(values["id_number"])
     if id_number:
-        owner = lookup.id_owners.get(id_number)
-        if not ID_NUMBER.match(id_number):
-            errors.append(f"Số CCCD “{id_number}” phải gồm đúng 12 chữ số.")
-        elif owner and owner != code:
-            errors.append(f"Số CCCD {id_number} đã được ghi cho công chức khác (mã {owner}).")
+        _check_id_number(lookup, id_number, code, errors)
         data["id_number"] = id_number
-    hometown = text(values["Quê quán"])
+    hometown = text(values["hometown"])
     if hometown:
-        found = lookup.communes.get(hometown, [])
-        if len(found) != 1:
-            errors.append(
-                f"Quê quán “{hometown}” không phải tên hoặc mã một xã, phường của tỉnh."
-                if not found
-                else f"Có nhiều xã, phường tên “{hometown}”: ghi mã định danh."
-            )
-        data["hometown"] = found[0] if len(found) == 1 else None
-    for header, field, table, hint in (
-        ("Đảng viên", "party_member", YES_NO, "Có hoặc Không"),
-        ("Trình độ chuyên môn", "education", EDUCATION, "xem hướng dẫn"),
-        ("Lý luận chính trị", "political_theory", THEORY, "xem hướng dẫn"),
-        ("Quản lý nhà nước", "state_management", STATE, "xem hướng dẫn"),
-    ):
-        raw = text(values[header])
-        if raw:
-            value = table.get(fold(raw))
-            if value is None:
-                errors.append(f"{header} “{raw}” không hợp lệ ({hint}).")
-            data[field] = value
-    for header, field in (
-        ("Chuyên ngành", "major"),
-        ("Tin học", "it_certificate"),
-        ("Ngoại ngữ", "foreign_language"),
-    ):
-        raw = text(values[header])
+        data["hometown"] = _hometown(lookup, hometown, errors)
+    for field in ("party_member", "education", "political_theory", "state_management"):
+        if text(values[field]):
+            data[field] = _choice(lookup, values, field, errors)
+    for field in ("major", "it_certificate", "foreign_language"):
+        raw = text(values[field])
         if raw:
             if len(raw) > (200 if field == "major" else 120) or has_control(raw):
-                errors.append(f"{header} quá dài hoặc có ký tự điều khiển.")
+                errors.append(
+                    _("%(column)s is too long or has control characters.")
+                    % {"column": _header(field)}
+                )
             data[field] = raw
-    start = parse_date(values["Ngày vào công tác"], "Ngày vào công tác", errors)
+    start = parse_date(values["service_start"], _header("service_start"), errors)
     if start:
-        _not_future(start, "Ngày vào công tác", lookup.today, errors)
+        _not_future(start, _header("service_start"), lookup.today, errors)
         data["service_start"] = start
     return {"record": data}
 
 
-def _past(values: dict, errors: list[str]) -> dict[int, str]:
+def _check_id_number(lookup: _Lookup, id_number: str, code: str, errors: list[str]) -> None:
+    owner = lookup.id_owners.get(id_number)
+    if not ID_NUMBER.match(id_number):
+        errors.append(
+            _("ID card number “%(number)s” must have exactly 12 digits.") % {"number": id_number}
+        )
+    elif owner and owner != code:
+        errors.append(
+            _(
+                "ID card number %(number)s is already recorded for another civil servant "
+                "(code %(code)s)."
+            )
+            % {"number": id_number, "code": owner}
+        )
+
+
+def _hometown(lookup: _Lookup, name: str, errors: list[str]) -> Organization | None:
+    found = lookup.communes.get(name, [])
+    if not found:
+        errors.append(
+            _("Hometown “%(name)s” is not the name or code of a commune or ward of the province.")
+            % {"name": name}
+        )
+    elif len(found) > 1:
+        errors.append(
+            _("Several communes or wards are named “%(name)s”: write the identifier code.")
+            % {"name": name}
+        )
+    return found[0] if len(found) == 1 else None
+
+
+def _past(lookup: _Lookup, values: dict, errors: list[str]) -> dict[int, str]:
     found = {}
-    for header, year in CLASSIFICATION_HEADERS.items():
-        raw = text(values[header])
-        if raw:
-            level = LEVELS.get(fold(raw))
-            if level is None:
-                errors.append(f"{header} “{raw}” không hợp lệ (xem hướng dẫn).")
-            else:
+    for year in PAST_YEARS:
+        key = f"past_{year}"
+        if text(values[key]):
+            level = _choice(lookup, values, key, errors, table="past")
+            if level is not None:
                 found[year] = level
     return found
 
 
 def _history(lookup: _Lookup, values: dict, errors: list[str], current: date | None) -> list:
-    raw = text(values[HISTORY])
+    raw = text(values["history"])
     posts = []
     for index, entry in enumerate([e for e in raw.split(";") if e.strip()], start=1):
         parts = [p.strip() for p in entry.split("|")]
+        label = _("%(column)s, item %(index)s") % {"column": _header("history"), "index": index}
         if len(parts) != 5:
             errors.append(
-                f"{HISTORY}, mục {index}: cần “từ ngày|đến ngày|đơn vị|mã vị trí việc "
-                "làm|mã chức danh”."
+                _(
+                    "%(label)s: expected “from date|to date|organisation|job position "
+                    "code|title code”."
+                )
+                % {"label": label}
             )
             continue
-        label = f"{HISTORY}, mục {index}"
-        start = parse_date(parts[0], f"{label}: từ ngày", errors)
-        end = parse_date(parts[1], f"{label}: đến ngày", errors)
+        start = parse_date(parts[0], _("%(label)s: from date") % {"label": label}, errors)
+        end_label = _("%(label)s: to date") % {"label": label}
+        end = parse_date(parts[1], end_label, errors)
         org = _history_org(lookup, parts[2], label, errors)
-        position = lookup.positions.get(parts[3]) if parts[3] else None
-        title = lookup.titles.get(parts[4]) if parts[4] else None
-        if parts[3] and position is None:
-            errors.append(f"{label}: không có mã vị trí việc làm “{parts[3]}”.")
-        if parts[4] and title is None:
-            errors.append(f"{label}: không có mã chức danh “{parts[4]}”.")
+        position, title = _history_codes(lookup, parts[3], parts[4], label, errors)
         if start is None or end is None:
-            errors.append(f"{label}: cần cả từ ngày và đến ngày.")
+            errors.append(_("%(label)s: both from date and to date are needed.") % {"label": label})
             continue
         if end < start:
-            errors.append(f"{label}: đến ngày trước từ ngày.")
-        _not_future(end, f"{label}: đến ngày", lookup.today, errors)
+            errors.append(_("%(label)s: to date is before from date.") % {"label": label})
+        _not_future(end, end_label, lookup.today, errors)
         if current and end > current:
-            errors.append(f"{label}: kết thúc sau ngày nhận nhiệm vụ hiện tại.")
+            errors.append(
+                _("%(label)s: ends after the date of taking up the current post.")
+                % {"label": label}
+            )
         posts.append((start, end, org, position, title))
     return posts
+
+
+def _history_codes(lookup: _Lookup, position_code: str, title_code: str, label, errors):
+    position = lookup.positions.get(position_code) if position_code else None
+    title = lookup.titles.get(title_code) if title_code else None
+    if position_code and position is None:
+        errors.append(
+            _("%(label)s: there is no job position code “%(code)s”.")
+            % {"label": label, "code": position_code}
+        )
+    if title_code and title is None:
+        errors.append(
+            _("%(label)s: there is no title code “%(code)s”.")
+            % {"label": label, "code": title_code}
+        )
+    return position, title
 
 
 def _history_org(lookup: _Lookup, ref: str, label: str, errors: list[str]):
     found = lookup.by_ref.get(ref) or lookup.communes.get(ref) or []
     if len(found) != 1:
-        errors.append(f"{label}: không xác định được đơn vị “{ref}”.")
+        errors.append(
+            _("%(label)s: cannot identify organisation “%(name)s”.") % {"label": label, "name": ref}
+        )
         return None
     return found[0]
 
@@ -507,7 +485,7 @@ def _create_people(actor: Actor, rows: list[dict]) -> None:
                 "start": d["start"],
                 "end": None,
                 "concurrent": False,
-                "decision": "nhập từ bảng tính",
+                "decision": _imported(),
             }
             for d in rows
         ],
@@ -523,7 +501,7 @@ def _create_people(actor: Actor, rows: list[dict]) -> None:
                 "object_id": str(row["id"]),
                 "object_repr": row["full_name"][:255],
                 "changes": {f: [None, _json(row[f])] for f in PERSON_FIELDS},
-                "reason": "nhập từ bảng tính",
+                "reason": _imported(),
             }
             for row in people
         ],
@@ -562,10 +540,7 @@ def _save_history(results: list[RowResult]) -> None:
         ).delete()
     insert_rows(
         PastClassification,
-        [
-            {"person_id": p, "year": y, "level": lv, "source": "nhập từ bảng tính"}
-            for p, y, lv in past
-        ],
+        [{"person_id": p, "year": y, "level": lv, "source": _imported()} for p, y, lv in past],
     )
     existing: set = set()
     people = [d["person"].pk for d in rows if d.get("person") is not None and d["history"]]
@@ -590,7 +565,7 @@ def _save_history(results: list[RowResult]) -> None:
                         "start": start,
                         "end": end,
                         "concurrent": False,
-                        "decision": "quá trình công tác (nhập từ bảng tính)",
+                        "decision": _("work history (imported from a spreadsheet)"),
                     }
                 )
     insert_rows(Post, history)
@@ -616,7 +591,7 @@ def _update_people(actor: Actor, rows: list[dict], lookup_past: dict) -> None:
         for year, level in data["past"].items():
             old = lookup_past.get((person.pk, year))
             if old != level:
-                changes[f"Xếp loại {year}"] = [old, level]
+                changes[str(classification(year))] = [old, level]
         if any(k in changes for k in names):
             people.append(person)
             fields |= {k for k in names if k in changes}
@@ -628,7 +603,7 @@ def _update_people(actor: Actor, rows: list[dict], lookup_past: dict) -> None:
                 "object_id": str(person.pk),
                 "object_repr": str(person)[:255],
                 "changes": changes,
-                "reason": "nhập từ bảng tính",
+                "reason": _imported(),
             }
         )
     if people:
@@ -644,5 +619,10 @@ def _update_people(actor: Actor, rows: list[dict], lookup_past: dict) -> None:
                 data["start"],
                 job_position=data["job_position"],
                 title=data["title"],
-                decision="nhập từ bảng tính",
+                decision=_imported(),
             )
+
+
+def _imported() -> str:
+    """The decision, reason and source written on what an import creates."""
+    return _("imported from a spreadsheet")

@@ -1,5 +1,6 @@
-"""Read an uploaded .xlsx or .csv into numbered rows keyed by Vietnamese header, and the cell
-parsers shared by the task and people imports. Every error message is Vietnamese."""
+"""Read an uploaded .xlsx or .csv into numbered rows keyed by header (as translated at call
+time: the province's files carry the Vietnamese headers), and the cell parsers shared by the
+task and people imports. Every error message goes through gettext."""
 
 import io
 import re
@@ -7,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -28,25 +31,26 @@ class SheetError(UserError):
 
 def read_rows(
     content: bytes,
-    headers: list[str],
-    optional: list[str] = (),
+    headers: list,
+    optional: list = (),
     limits: sheet_read.Limits | None = None,
     max_bytes: int | None = None,
 ) -> list[Row]:
     """Return (line number, {header: value}) for each non-empty data row (streamed and
     bounded by canbo.core.sheet_read: a hostile file is refused before it costs much)."""
     limits, max_bytes = limits or LIMITS, max_bytes or MAX_BYTES  # read now, not at import
+    headers, optional = [str(h) for h in headers], [str(h) for h in optional]
     if not content.strip():
-        raise SheetError("Tệp rỗng.")
+        raise SheetError(_("The file is empty."))
     if len(content) > max_bytes:
-        raise SheetError(f"Tệp quá lớn (tối đa {max_bytes // (1024 * 1024)} MB).")
+        raise SheetError(_too_large(max_bytes))
     try:
         header, table = sheet_read.table(content, limits)
     except sheet_read.UnsafeSheet as exc:
         raise SheetError(exc.message) from None
     if not header and not table:
-        raise SheetError("Tệp không có dữ liệu.")
-    columns = _columns([text(v) for v in header], headers, list(optional))
+        raise SheetError(_("The file has no data."))
+    columns = _columns([text(v) for v in header], headers, optional)
     absent = {h: None for h in optional if h not in columns}
     rows = [
         (n, absent | {h: values[i] if i < len(values) else None for h, i in columns.items()})
@@ -54,14 +58,18 @@ def read_rows(
         if any(text(v) for v in values)
     ]
     if not rows:
-        raise SheetError("Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề).")
+        raise SheetError(_("The file has no data rows (only the header row)."))
     return rows
+
+
+def _too_large(max_bytes: int) -> str:
+    return _("The file is too large (at most %(size)s MB).") % {"size": max_bytes // (1024 * 1024)}
 
 
 def inspect(content: bytes) -> None:
     """Refuse a hostile .xlsx from its zip directory alone (before it is stored)."""
     if len(content) > MAX_BYTES:
-        raise SheetError(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+        raise SheetError(_too_large(MAX_BYTES))
     if sheet_read.is_zip(content):
         try:
             sheet_read.inspect_xlsx(content, LIMITS)
@@ -79,35 +87,42 @@ def _columns(found: list[str], headers: list[str], optional: list[str] = ()) -> 
         if header is None:
             unknown += [name] if name else []
         elif header in columns:
-            raise SheetError(f"Cột “{header}” xuất hiện hai lần.")
+            raise SheetError(_("Column “%(column)s” appears twice.") % {"column": header})
         else:
             columns[header] = index
     missing = [h for h in headers if h not in columns]
     if missing or unknown:
-        parts = [f"thiếu cột {', '.join(missing)}"] if missing else []
-        parts += [f"cột không nhận diện: {', '.join(unknown)}"] if unknown else []
-        raise SheetError(
-            "Dòng đầu phải là tiêu đề theo mẫu (" + "; ".join(parts) + "). "
-            "Tiêu đề đúng: "
-            + "; ".join(headers)
-            + (" (cột tùy chọn: " + "; ".join(optional) + ")" if optional else "")
-            + "."
-        )
+        raise SheetError(_header_problem(missing, unknown, headers, optional))
     return columns
 
 
-def template(headers: list[str], title: str, notes: list[str]) -> bytes:
+def _header_problem(missing: list, unknown: list, headers: list, optional: list) -> str:
+    parts = [_("missing columns %(columns)s") % {"columns": ", ".join(missing)}] if missing else []
+    if unknown:
+        parts.append(_("unrecognised columns: %(columns)s") % {"columns": ", ".join(unknown)})
+    extra = _("(optional columns: %(columns)s)") % {"columns": "; ".join(optional)}
+    return _(
+        "The first row must be the headers of the template (%(problems)s). "
+        "Correct headers: %(headers)s%(optional)s."
+    ) % {
+        "problems": "; ".join(parts),
+        "headers": "; ".join(headers),
+        "optional": f" {extra}" if optional else "",
+    }
+
+
+def template(headers: list, title: str, notes: list) -> bytes:
     """An empty .xlsx with the headers in bold and a second sheet of instructions."""
     book = Workbook()
     sheet = book.active
-    sheet.title = title
-    xlsx.append(sheet, headers)
+    sheet.title = str(title)
+    xlsx.append(sheet, [str(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = max(14, len(cell.value) + 4)
-    guide = book.create_sheet("Hướng dẫn")
+    guide = book.create_sheet(_("Instructions"))
     for note in notes:
-        xlsx.append(guide, [note])
+        xlsx.append(guide, [str(note)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -144,7 +159,10 @@ def parse_date(value, label: str, errors: list[str]) -> date | None:
             return datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
-    errors.append(f"{label} “{raw}” không phải ngày hợp lệ (dd/mm/yyyy).")
+    errors.append(
+        _("%(label)s “%(value)s” is not a valid date (dd/mm/yyyy).")
+        % {"label": label, "value": raw}
+    )
     return None
 
 
@@ -153,13 +171,21 @@ def parse_decimal(value, label: str, errors: list[str], maximum: str) -> Decimal
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        errors.append(f"{label} “{text(value)}” không phải là số.")
+        errors.append(
+            _("%(label)s “%(value)s” is not a number.") % {"label": label, "value": text(value)}
+        )
         return None
     if not number.is_finite() or not Decimal(0) < number <= Decimal(maximum):
-        errors.append(f"{label} phải lớn hơn 0 và không quá {maximum.replace('.', ',')}.")
+        errors.append(
+            _("%(label)s must be greater than 0 and at most %(maximum)s.")
+            % {"label": label, "maximum": maximum.replace(".", ",")}
+        )
         return None
     if number != number.quantize(Decimal("0.01")):
-        errors.append(f"{label} “{text(value)}” có quá 2 chữ số thập phân.")
+        errors.append(
+            _("%(label)s “%(value)s” has more than 2 decimal places.")
+            % {"label": label, "value": text(value)}
+        )
         return None
     return number.quantize(Decimal("0.01"))
 
@@ -183,14 +209,25 @@ class RowResult:
         }
 
     def line(self) -> str:
+        where = {"number": self.number, "summary": self.summary}
         if self.errors:
-            return f"Dòng {self.number} ({self.summary}): LỖI — " + " ".join(self.errors)
-        return f"Dòng {self.number} ({self.summary}): {ACTIONS.get(self.action, self.action)}"
+            return _("Row %(number)s (%(summary)s): ERROR — %(errors)s") % (
+                where | {"errors": " ".join(self.errors)}
+            )
+        action = str(ACTIONS.get(self.action, self.action))
+        return _("Row %(number)s (%(summary)s): %(action)s") % (where | {"action": action})
 
 
 ACTIONS = {
-    "create": "thêm mới",
-    "update": "cập nhật",
-    "skip": "đã có, bỏ qua",
-    "unchanged": "không đổi",
+    "create": pgettext_lazy("import row", "add"),
+    "update": pgettext_lazy("import row", "update"),
+    "skip": pgettext_lazy("import row", "already there, skipped"),
+    "unchanged": pgettext_lazy("import row", "unchanged"),
 }
+
+
+def keyed(rows: list[Row], columns: dict) -> list[Row]:
+    """The rows keyed by field name instead of by header: `columns` maps each field name to
+    its (lazy) header, translated once here rather than at every cell."""
+    names = {key: str(header) for key, header in columns.items()}
+    return [(n, {key: values.get(name) for key, name in names.items()}) for n, values in rows]

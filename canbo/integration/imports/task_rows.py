@@ -5,8 +5,17 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from canbo.integration.imports.reader import Row, RowResult, parse_date, parse_decimal, text
+from canbo.integration.imports.reader import (
+    Row,
+    RowResult,
+    keyed,
+    parse_date,
+    parse_decimal,
+    text,
+)
 from canbo.integration.imports.scope import Actor
 from canbo.people.models import Person
 from canbo.work.errors import WorkError
@@ -15,30 +24,42 @@ from canbo.work.models import CatalogItem, Task
 from canbo.work.periods import period_of
 from canbo.work.task_services import assign_task, complete_task
 
-HEADERS = [
-    "Mã công chức",
-    "Tên nhiệm vụ",
-    "Mã sản phẩm",
-    "Hệ số",
-    "Số lượng",
-    "Ngày giao",
-    "Hạn hoàn thành",
-    "Ngày hoàn thành",
-    "Nguồn",
-    "Mã nhiệm vụ ngoài",
-]
-NOTES = [
-    "Mỗi dòng là một nhiệm vụ được giao cho một công chức.",
-    "Mã công chức: bắt buộc, là mã công chức trong hệ thống, thuộc phạm vi của người nhập.",
-    "Tên nhiệm vụ: bắt buộc nếu không có Mã sản phẩm.",
-    "Mã sản phẩm: mã trong danh mục sản phẩm đã ban hành của đơn vị; khi có, hệ số lấy "
-    "theo danh mục (cột Hệ số để trống hoặc bằng hệ số danh mục).",
-    "Hệ số: bắt buộc nếu không có Mã sản phẩm; lớn hơn 0, tối đa 2 chữ số thập phân.",
-    "Số lượng: để trống là 1; phải lớn hơn 0.",
-    "Ngày giao (bắt buộc), Hạn hoàn thành, Ngày hoàn thành: dạng dd/mm/yyyy.",
-    "Nguồn và Mã nhiệm vụ ngoài: mã của phần mềm giao việc; cùng một mã gửi hai lần chỉ "
-    "tạo một nhiệm vụ.",
-    "Tệp có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi.",
+# The columns of the province's file (field name → header, in template order).
+COLUMNS = {
+    "code": pgettext_lazy("import column", "Civil servant code"),
+    "name": pgettext_lazy("import column", "Task name"),
+    "item": pgettext_lazy("import column", "Product code"),
+    "coefficient": pgettext_lazy("import column", "Coefficient"),
+    "quantity": pgettext_lazy("import column", "Quantity"),
+    "assigned": pgettext_lazy("import column", "Assigned date"),
+    "due": pgettext_lazy("import column", "Due date"),
+    "done": pgettext_lazy("import column", "Completion date"),
+    "source": pgettext_lazy("import column", "Source"),
+    "external_id": pgettext_lazy("import column", "External task code"),
+}
+_NOTES = [
+    gettext_lazy("Each row is one task assigned to one civil servant."),
+    gettext_lazy(
+        "Civil servant code: required, the civil servant's code in the system, within the "
+        "scope of the person importing."
+    ),
+    gettext_lazy("Task name: required when there is no Product code."),
+    gettext_lazy(
+        "Product code: a code in the organisation's published product catalogue; when given, "
+        "the coefficient comes from the catalogue (leave the Coefficient column empty or equal "
+        "to the catalogue's coefficient)."
+    ),
+    gettext_lazy(
+        "Coefficient: required when there is no Product code; greater than 0, at most 2 "
+        "decimal places."
+    ),
+    gettext_lazy("Quantity: empty means 1; must be greater than 0."),
+    gettext_lazy("Assigned date (required), Due date, Completion date: as dd/mm/yyyy."),
+    gettext_lazy(
+        "Source and External task code: the code of the task-assigning software; the same code "
+        "sent twice creates only one task."
+    ),
+    gettext_lazy("A file with an error in any row writes no row at all."),
 ]
 DEFAULT_SOURCE = "spreadsheet"
 SAME_FIELDS = (
@@ -53,7 +74,18 @@ SAME_FIELDS = (
 Progress = Callable[[int], None]
 
 
+def __getattr__(name: str) -> list[str]:
+    """HEADERS and NOTES as plain strings, translated when they are read (the callers write
+    them into cells and join them); the file format is the Vietnamese one."""
+    if name == "HEADERS":
+        return [str(header) for header in COLUMNS.values()]
+    if name == "NOTES":
+        return [str(note) for note in _NOTES]
+    raise AttributeError(name)
+
+
 def check(actor: Actor, rows: list[Row], progress: Progress | None = None) -> list[RowResult]:
+    rows = keyed(rows, COLUMNS)
     lookup = _Lookup(actor, rows)
     seen: dict[tuple, int] = {}
     results = []
@@ -80,8 +112,11 @@ def _refuse_locked(results: list[RowResult]) -> None:
     for result in results:
         if month.get(id(result)) in locked:
             result.errors.append(
-                f"Kỳ đánh giá tháng {month[id(result)][1]:%m/%Y} của công "
-                "chức này đã khoá: không thể giao thêm nhiệm vụ."
+                _(
+                    "The evaluation period %(month)s of this civil servant is locked: no more "
+                    "tasks can be assigned."
+                )
+                % {"month": f"{month[id(result)][1]:%m/%Y}"}
             )
             result.action = ""
 
@@ -100,7 +135,9 @@ def write(actor: Actor, results: list[RowResult]) -> int:
                 if completed:
                     complete_task(actor.user, task, completed)
             except WorkError as exc:
-                raise WorkError(f"Dòng {result.number}: {exc.message}") from None
+                raise WorkError(
+                    _("Row %(number)s: %(error)s") % {"number": result.number, "error": exc.message}
+                ) from None
             written += 1
     return written
 
@@ -109,18 +146,18 @@ class _Lookup:
     """Everything the rows refer to, loaded with a few queries for the whole file."""
 
     def __init__(self, actor: Actor, rows: list[Row]) -> None:
-        codes = {text(v["Mã công chức"]) for _, v in rows}
+        codes = {text(v["code"]) for _n, v in rows}
         self.people = {
             p.code: p for p in Person.objects.filter(code__in=codes).select_related("organization")
         }
         self.in_scope = set(actor.people().filter(code__in=codes).values_list("code", flat=True))
-        items = {text(v["Mã sản phẩm"]) for _, v in rows} - {""}
+        items = {text(v["item"]) for _n, v in rows} - {""}
         self.items: dict[str, list[CatalogItem]] = {}
         for item in CatalogItem.objects.filter(
             code__in=items, catalog__published=True
         ).select_related("catalog__organization"):
             self.items.setdefault(item.code, []).append(item)
-        ids = {text(v["Mã nhiệm vụ ngoài"]) for _, v in rows} - {""}
+        ids = {text(v["external_id"]) for _n, v in rows} - {""}
         self.existing = set(
             Task.objects.filter(owner=None, external_id__in=ids).values_list(
                 "source", "external_id"
@@ -145,27 +182,29 @@ class _Lookup:
 
 
 def _check_row(lookup: _Lookup, number: int, values: dict) -> RowResult:
-    code, name = text(values["Mã công chức"]), text(values["Tên nhiệm vụ"])
-    result = RowResult(number, f"{code or '?'} · {name or text(values['Mã sản phẩm'])}"[:120])
+    code, name = text(values["code"]), text(values["name"])
+    result = RowResult(number, f"{code or '?'} · {name or text(values['item'])}"[:120])
     errors = result.errors
     person = _person(lookup, code, errors)
-    assigned = parse_date(values["Ngày giao"], "Ngày giao", errors)
-    due = parse_date(values["Hạn hoàn thành"], "Hạn hoàn thành", errors)
-    done = parse_date(values["Ngày hoàn thành"], "Ngày hoàn thành", errors)
-    raw_quantity = values["Số lượng"] if text(values["Số lượng"]) else 1
-    quantity = parse_decimal(raw_quantity, "Số lượng", errors, "9999999.99")
-    if assigned is None and not text(values["Ngày giao"]):
-        errors.append("Ngày giao không được để trống.")
+    assigned, due, done = (
+        parse_date(values[key], str(COLUMNS[key]), errors) for key in ("assigned", "due", "done")
+    )
+    raw_quantity = values["quantity"] if text(values["quantity"]) else 1
+    quantity = parse_decimal(raw_quantity, str(COLUMNS["quantity"]), errors, "9999999.99")
+    if assigned is None and not text(values["assigned"]):
+        errors.append(_("Assigned date must not be empty."))
     _check_dates(assigned, due, done, lookup.today, errors)
     item, coefficient = _item(lookup, values, person, assigned, errors)
-    if not name and not text(values["Mã sản phẩm"]):
-        errors.append("Tên nhiệm vụ không được để trống (hoặc ghi Mã sản phẩm).")
+    if not name and not text(values["item"]):
+        errors.append(_("Task name must not be empty (or give a Product code)."))
     if len(name) > 300:
-        errors.append("Tên nhiệm vụ dài quá 300 ký tự.")
-    source = text(values["Nguồn"]) or DEFAULT_SOURCE
-    external_id = text(values["Mã nhiệm vụ ngoài"])
+        errors.append(_("Task name is longer than 300 characters."))
+    source = text(values["source"]) or DEFAULT_SOURCE
+    external_id = text(values["external_id"])
     if len(source) > 32 or len(external_id) > 100:
-        errors.append("Nguồn tối đa 32 ký tự, Mã nhiệm vụ ngoài tối đa 100 ký tự.")
+        errors.append(
+            _("Source: at most 32 characters; External task code: at most 100 characters.")
+        )
     if errors:
         return result
     result.data = {
@@ -201,15 +240,17 @@ def _exists(lookup: _Lookup, data: dict) -> bool:
 
 def _person(lookup: _Lookup, code: str, errors: list[str]) -> Person | None:
     if not code:
-        errors.append("Mã công chức không được để trống.")
+        errors.append(_("Civil servant code must not be empty."))
         return None
     person = lookup.people.get(code)
     if person is None:
-        errors.append(f"Không có công chức mã “{code}”.")
+        errors.append(_("There is no civil servant with code “%(code)s”.") % {"code": code})
     elif code not in lookup.in_scope:
-        errors.append(f"Công chức mã “{code}” nằm ngoài phạm vi được phép của bạn.")
+        errors.append(
+            _("Civil servant “%(code)s” is outside the scope you are allowed.") % {"code": code}
+        )
     elif person.organization_id is None:
-        errors.append(f"Công chức mã “{code}” chưa có đơn vị công tác.")
+        errors.append(_("Civil servant “%(code)s” has no organisation yet.") % {"code": code})
     else:
         return person
     return None
@@ -217,32 +258,39 @@ def _person(lookup: _Lookup, code: str, errors: list[str]) -> Person | None:
 
 def _check_dates(assigned, due, done, today: date, errors: list[str]) -> None:
     if assigned and due and due < assigned:
-        errors.append("Hạn hoàn thành không được trước ngày giao.")
+        errors.append(_("The due date must not be before the assigned date."))
     if assigned and done and done < assigned:
-        errors.append("Ngày hoàn thành không được trước ngày giao.")
+        errors.append(_("The completion date must not be before the assigned date."))
     if done and done > today:
-        errors.append("Ngày hoàn thành không được ở tương lai.")
+        errors.append(_("The completion date must not be in the future."))
 
 
 def _item(
     lookup: _Lookup, values: dict, person: Person | None, assigned: date | None, errors: list[str]
 ):
-    code, given = text(values["Mã sản phẩm"]), text(values["Hệ số"])
-    coefficient = parse_decimal(given, "Hệ số", errors, "999.99") if given else None
+    code, given = text(values["item"]), text(values["coefficient"])
+    label = str(COLUMNS["coefficient"])
+    coefficient = parse_decimal(given, label, errors, "999.99") if given else None
     if not code:
         if not given:
-            errors.append("Hệ số không được để trống khi không có Mã sản phẩm.")
+            errors.append(_("Coefficient must not be empty when there is no Product code."))
         return None, coefficient
     if person is None or assigned is None:
         return None, coefficient
     item = lookup.item_for(code, person, assigned)
     if item is None:
         errors.append(
-            f"Không có sản phẩm mã “{code}” trong danh mục đã ban hành áp dụng cho "
-            f"đơn vị của công chức tại ngày giao."
+            _(
+                "There is no product “%(code)s” in a published catalogue applying to the civil "
+                "servant's organisation on the assigned date."
+            )
+            % {"code": code}
         )
     elif coefficient is not None and coefficient != item.coefficient:
-        errors.append(f"Hệ số {given} khác hệ số {item.coefficient} của danh mục.")
+        errors.append(
+            _("Coefficient %(given)s differs from the catalogue's coefficient %(catalogue)s.")
+            % {"given": given, "catalogue": item.coefficient}
+        )
     return item, item.coefficient if item else None
 
 
@@ -260,7 +308,7 @@ def _check_duplicate(result: RowResult, seen: dict[tuple, int]) -> None:
             data["quantity"],
         )
     if key in seen:
-        result.errors.append(f"Dòng trùng với dòng {seen[key]}.")
+        result.errors.append(_("Row duplicates row %(row)s.") % {"row": seen[key]})
         result.action = ""
     else:
         seen[key] = result.number
