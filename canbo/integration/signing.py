@@ -42,7 +42,9 @@ def verify(request, secret: str, now: float | None = None) -> None:
     timestamp = request.META.get(TIMESTAMP_HEADER, "")
     signature = request.META.get(SIGNATURE_HEADER, "")
     if not timestamp or not signature:
-        raise SignatureError("signature_missing", _("The HMAC signature or the timestamp is missing."))
+        raise SignatureError(
+            "signature_missing", _("The HMAC signature or the timestamp is missing.")
+        )
     try:
         skew = abs((now or time.time()) - int(timestamp))
     except ValueError:

@@ -43,7 +43,9 @@ def _check_rate(client: ApiClient) -> None:
 
 def _check_signature(request, client: ApiClient) -> None:
     if not client.signing_secret:
-        raise ApiError(401, "signature_not_configured", _("The application has no signing key yet."))
+        raise ApiError(
+            401, "signature_not_configured", _("The application has no signing key yet.")
+        )
     try:
         signing.verify(request, client.signing_secret)
     except signing.SignatureError as exc:
@@ -53,5 +55,9 @@ def _check_signature(request, client: ApiClient) -> None:
 def require_scope(request, scope: str) -> ApiClient:
     client: ApiClient = request.auth
     if not client.has_scope(scope):
-        raise ApiError(403, "scope_missing", _("The application lacks the scope '%(scope)s'.") % {"scope": scope})
+        raise ApiError(
+            403,
+            "scope_missing",
+            _("The application lacks the scope '%(scope)s'.") % {"scope": scope},
+        )
     return client

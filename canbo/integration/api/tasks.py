@@ -47,9 +47,7 @@ ERRORS = {
     422: ErrorOut,
     429: ErrorOut,
 }
-Source = Path(
-    ..., pattern=SOURCE_PATTERN, description=gettext_lazy("Source system, e.g. ioffice")
-)
+Source = Path(..., pattern=SOURCE_PATTERN, description=gettext_lazy("Source system, e.g. ioffice"))
 ExternalId = Path(
     ..., pattern=EXTERNAL_ID_PATTERN, description=gettext_lazy("Task code in the source system")
 )
@@ -92,7 +90,10 @@ def _upsert(client, source: str, rows: list[BulkTaskIn], prefix: str):
                 raise ApiError(
                     409,
                     "conflict",
-                    _("The task is being written at the same time by another request. Please send it again."),
+                    _(
+                        "The task is being written at the same time by another request. "
+                        "Please send it again."
+                    ),
                 ) from None
     return None
 

@@ -100,9 +100,7 @@ def parse(source: bytes | BinaryIO) -> Packet:
 
 def _refusal(exc: ReadError, limit: int) -> str:
     if exc.kind == "hostile":
-        return _(
-            "The XML file declares a forbidden DTD/entity (possibly an attack): refused."
-        )
+        return _("The XML file declares a forbidden DTD/entity (possibly an attack): refused.")
     if exc.kind == "too_complex":
         return _("The edXML file has too many elements or nests too deep: not an edXML packet.")
     if exc.kind == "encoding":
@@ -152,9 +150,7 @@ def _status_packet(status: Fields) -> Packet:
     packet.sender_name = _text(status, "OrganName", "From")
     packet.status_code = _own(status, "StatusCode").zfill(2)
     if packet.status_code not in KNOWN_STATUS:
-        packet.problems.append(
-            _("Unknown status code: '%(code)s'.") % {"code": packet.status_code}
-        )
+        packet.problems.append(_("Unknown status code: '%(code)s'.") % {"code": packet.status_code})
     packet.status_time = _datetime(packet, _own(status, "Timestamp"), "Timestamp")
     _read_staff(packet, status)
     packet.description = _own(status, "Description")
@@ -206,7 +202,9 @@ def _date(packet: Packet, fields: Fields, name: str, under: str | None = None) -
             return datetime.strptime(raw[:10], fmt).date()
         except ValueError:
             continue
-    packet.problems.append(_("Invalid date in %(name)s: '%(value)s'.") % {"name": name, "value": raw})
+    packet.problems.append(
+        _("Invalid date in %(name)s: '%(value)s'.") % {"name": name, "value": raw}
+    )
     return None
 
 

@@ -129,10 +129,13 @@ def _check(fields: Fields, i: int, item: BulkEventIn, task: Task) -> None:
             raise fields.error(
                 i,
                 name,
-                _("Field %(name)s is used only with event %(kind)s.") % {"kind": kind, "name": name},
+                _("Field %(name)s is used only with event %(kind)s.")
+                % {"kind": kind, "name": name},
             )
     if item.new_due and item.new_due < task.assigned_date:
-        raise fields.error(i, "new_due", _("The new due date must not be before the assigned date."))
+        raise fields.error(
+            i, "new_due", _("The new due date must not be before the assigned date.")
+        )
     if item.completed_date:
         check_completion(fields, i, task.assigned_date, item.completed_date)
 

@@ -213,13 +213,17 @@ def check_dates(refs: References, i: int, row: TaskIn) -> None:
     if row.status == "completed" and row.completed_date is None:
         raise refs.error(i, "completed_date", _("A completed task needs a completion date."))
     if row.status != "completed" and row.completed_date is not None:
-        raise refs.error(i, "completed_date", _("Send a completion date only when status = completed."))
+        raise refs.error(
+            i, "completed_date", _("Send a completion date only when status = completed.")
+        )
     if row.completed_date:
         check_completion(refs, i, row.assigned_date, row.completed_date)
 
 
 def check_completion(refs, i: int, assigned: date, completed: date) -> None:
     if completed < assigned:
-        raise refs.error(i, "completed_date", _("The completion date must not be before the assigned date."))
+        raise refs.error(
+            i, "completed_date", _("The completion date must not be before the assigned date.")
+        )
     if completed > timezone.localdate():
         raise refs.error(i, "completed_date", _("The completion date must not be in the future."))

@@ -61,10 +61,7 @@ class Command(BaseCommand):
         waiting = sum(outcome in WAITING for outcome in outcomes)
         failed = sum(outcome in REFUSED for outcome in outcomes)
         self.stdout.write(
-            _(
-                "Total: %(files)s files, %(ok)s succeeded, %(waiting)s waiting, "
-                "%(failed)s rejected."
-            )
+            _("Total: %(files)s files, %(ok)s succeeded, %(waiting)s waiting, %(failed)s rejected.")
             % {
                 "files": len(files),
                 "ok": len(files) - failed - waiting,
