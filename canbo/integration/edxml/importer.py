@@ -159,13 +159,13 @@ def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     results = [
         _store_document(actor, packet, org) for org in receiving_orgs(actor, packet.to_organ_ids)
     ]
-    outcomes = {outcome for outcome, _, _ in results}
+    outcomes = {outcome for outcome, _message, _doc in results}
     outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
     if "document_created" in outcomes:
         outcome = "document_created"
-    message = " ".join([m for _, m, _ in results] + _attachment_note(packet))
+    message = " ".join([m for _outcome, m, _doc in results] + _attachment_note(packet))
     report = PacketReport(name, outcome, message, reference=packet.reference)
-    for *_outcome, doc in results:
+    for _outcome, _message, doc in results:
         report.problems += _apply_pending(actor, doc)
     return report
 
