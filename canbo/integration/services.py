@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.errors import UserError
@@ -30,7 +31,10 @@ def create_client(
     """Create a client; return it with its token, which is never stored in clear."""
     unknown = sorted(set(scopes) - set(SCOPES))
     if unknown:
-        raise ClientError(f"Quyền không hợp lệ: {', '.join(unknown)}. Hợp lệ: {', '.join(SCOPES)}.")
+        raise ClientError(
+            _("Invalid scopes: %(unknown)s. Valid: %(valid)s.")
+            % {"unknown": ", ".join(unknown), "valid": ", ".join(SCOPES)}
+        )
     token = tokens.new_token()
     client = ApiClient.objects.create(
         name=name,

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.integration.models import SeenSignature
 
@@ -41,22 +42,24 @@ def verify(request, secret: str, now: float | None = None) -> None:
     timestamp = request.META.get(TIMESTAMP_HEADER, "")
     signature = request.META.get(SIGNATURE_HEADER, "")
     if not timestamp or not signature:
-        raise SignatureError("signature_missing", "Thiếu chữ ký HMAC hoặc dấu thời gian.")
+        raise SignatureError(
+            "signature_missing", _("The HMAC signature or the timestamp is missing.")
+        )
     try:
         skew = abs((now or time.time()) - int(timestamp))
     except ValueError:
-        raise SignatureError("signature_invalid", "Dấu thời gian không hợp lệ.") from None
+        raise SignatureError("signature_invalid", _("Invalid timestamp.")) from None
     if skew > MAX_SKEW_SECONDS:
-        raise SignatureError("signature_expired", "Dấu thời gian lệch quá 5 phút.")
+        raise SignatureError("signature_expired", _("The timestamp is off by more than 5 minutes."))
     nonce = request.META.get(NONCE_HEADER, "")
     if nonce and not NONCE.fullmatch(nonce):
         raise SignatureError(
             "signature_invalid",
-            "Mã chống phát lại (X-Canbo-Nonce) phải gồm 8–64 chữ, số, - hoặc _.",
+            _("The anti-replay code (X-Canbo-Nonce) must be 8–64 letters, digits, - or _."),
         )
     expected = sign(secret, timestamp, request.method, signed_target(request), request.body, nonce)
     if not hmac.compare_digest(expected, signature):
-        raise SignatureError("signature_invalid", "Chữ ký HMAC không đúng.")
+        raise SignatureError("signature_invalid", _("Wrong HMAC signature."))
     _remember(signature)
 
 
@@ -75,4 +78,4 @@ def _remember(signature: str) -> None:
         with transaction.atomic():
             SeenSignature.objects.create(signature=signature)
     except IntegrityError:
-        raise SignatureError("replay", "Yêu cầu này đã được gửi trước đó (phát lại).") from None
+        raise SignatureError("replay", _("This request was sent before (replay).")) from None

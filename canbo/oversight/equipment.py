@@ -11,6 +11,7 @@ from canbo.core.access import visible_oversight
 from canbo.core.fields import NFCCharField
 from canbo.core.paths import commune_path
 from canbo.org.models import Organization
+from canbo.oversight.equipment_data import NORM_NAMES
 from canbo.people.models import Person
 
 
@@ -23,13 +24,13 @@ class Basis(models.TextChoices):
 # The norm [parameters; provincial decision on equipment standards]: item -> (name, basis,
 # quantity). These seed the EquipmentNorm table (migration 0005, from the setting
 # OVERSIGHT_EQUIPMENT_NORMS when set); from then on the norms are data the provincial
-# personnel office edits on its page. Names are Vietnamese demo data.
+# personnel office edits on its page. Names are Vietnamese seed data (equipment_data).
 DEFAULT_NORMS = {
-    "computer": ("Máy vi tính", Basis.PER_PERSON, 1),
-    "printer": ("Máy in", Basis.PER_DEPARTMENT, 1),
-    "scanner": ("Máy quét (scan)", Basis.PER_DEPARTMENT, 1),
-    "photocopier": ("Máy photocopy", Basis.PER_COMMUNE, 1),
-    "projector": ("Máy chiếu", Basis.PER_COMMUNE, 1),
+    "computer": (NORM_NAMES["computer"], Basis.PER_PERSON, 1),
+    "printer": (NORM_NAMES["printer"], Basis.PER_DEPARTMENT, 1),
+    "scanner": (NORM_NAMES["scanner"], Basis.PER_DEPARTMENT, 1),
+    "photocopier": (NORM_NAMES["photocopier"], Basis.PER_COMMUNE, 1),
+    "projector": (NORM_NAMES["projector"], Basis.PER_COMMUNE, 1),
 }
 
 

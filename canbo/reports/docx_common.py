@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -17,10 +18,11 @@ from docx.shared import Cm, Pt
 
 from canbo.org.choices import OrgKind
 from canbo.org.models import Organization
+from canbo.reports.official_data import UNIT_PREFIXES
 
-# Proper names of the State: never translated.
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# The national header of every official form (Decree 30/2020, appendix I).
+NATION = gettext_lazy("SOCIALIST REPUBLIC OF VIET NAM")
+MOTTO = gettext_lazy("Independence - Freedom - Happiness")
 FONT = "Times New Roman"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -66,7 +68,7 @@ def agency_lines(agency: Organization | None) -> tuple[str, str]:
     if agency is None:
         return "", ""
     if agency.is_commune or agency.kind == OrgKind.PROVINCE:
-        return "ỦY BAN NHÂN DÂN", agency.name.upper()
+        return _("PEOPLE'S COMMITTEE"), agency.name.upper()
     parent = agency.parent.name.upper() if agency.parent_id else ""
     return (f"UBND {parent}" if parent else ""), agency.name.upper()
 
@@ -74,7 +76,7 @@ def agency_lines(agency: Organization | None) -> tuple[str, str]:
 def place_of(agency: Organization | None) -> str:
     """'Phường Tân Phong' → 'Tân Phong', as written before the date of a document."""
     name = agency.name if agency else ""
-    for prefix in ("Phường ", "Xã ", "Thị trấn ", "Tỉnh "):
+    for prefix in UNIT_PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
@@ -115,7 +117,7 @@ def add_letterhead(doc: Document, agency: Organization | None, when, place: str 
     left, right = table.rows[0].cells
     left.width, right.width = Cm(6.5), Cm(10)
     _cell_text(left, [governing, name], bold={1}, size=12)
-    _cell_text(right, [NATION, MOTTO], bold={0, 1}, underline={1}, size=12)
+    _cell_text(right, [str(NATION), str(MOTTO)], bold={0, 1}, underline={1}, size=12)
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     paragraph.add_run(f"{place or place_of(agency)}, {date_words(when)}").italic = True

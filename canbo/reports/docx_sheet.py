@@ -164,7 +164,10 @@ def _tasks(doc, sheet: EvaluationSheet, result: dict, tasks) -> None:
 
 
 def _converted(task) -> str:
-    return f"{floatformat(task.quantity, '-2')} × {floatformat(task.coefficient, '-2')}"
+    return _("%(quantity)s × %(coefficient)s") % {
+        "quantity": floatformat(task.quantity, "-2"),
+        "coefficient": floatformat(task.coefficient, "-2"),
+    }
 
 
 def _date(value) -> str:

@@ -11,12 +11,11 @@ from django.utils import timezone
 
 from canbo.evaluation.choices import AnnualStatus
 from canbo.reports.annual_report import average_text
+from canbo.reports.official_data import DATA_GROUP, LEGAL_BASIS
 from canbo.scoring import LABELS
 
 FORMAT = "canbo.national-cadre.evaluation"
 VERSION = "1.0"
-DATA_GROUP = "đánh giá, xếp loại"
-LEGAL_BASIS = ["Nghị định 27/2026/NĐ-CP", "Nghị định 335/2025/NĐ-CP"]
 FIELDS = [
     "personal_id",
     "person_code",

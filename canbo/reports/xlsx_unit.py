@@ -32,7 +32,7 @@ def columns() -> list[tuple[str, str, float, str | None]]:
         ("b", _("Quality (b)"), 11, PERCENT),
         ("c", _("Progress (c)"), 11, PERCENT),
         ("d", "d", 9, PERCENT),
-        ("dd", "đ", 9, PERCENT),
+        ("dd", pgettext("criterion letter", "dd"), 9, PERCENT),
         ("e", "e", 9, PERCENT),
         ("task", _("Task results (max 70)"), 13, SCORE),
         ("general", _("General criteria (max 30)"), 13, SCORE),

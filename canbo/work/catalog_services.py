@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.core.text import nfc
@@ -24,7 +25,7 @@ def create_catalog(
     """Start a draft catalogue; the same name again starts its next version."""
     name = nfc(name) or ""
     if not name:
-        raise WorkError("Danh mục cần có tên.")
+        raise WorkError(_("A catalogue needs a name."))
     catalog = Catalog.objects.create(
         organization=organization,
         name=name,
@@ -61,7 +62,7 @@ def publish_catalog(actor, catalog: Catalog, decision: str = "") -> Catalog:
     catalog = Catalog.objects.select_for_update().get(pk=catalog.pk)
     _check_draft(catalog)
     if not catalog.items.exists():
-        raise WorkError("Danh mục chưa có sản phẩm nào nên chưa thể ban hành.")
+        raise WorkError(_("The catalogue has no items yet, so it cannot be issued."))
     before = audit.snapshot(catalog, CATALOG_FIELDS)
     catalog.published, catalog.reviewed_on = True, timezone.localdate()
     if decision := nfc(decision):
@@ -98,7 +99,7 @@ def new_catalog_version(actor, catalog: Catalog, effective_from: date) -> Catalo
         "work.new_catalog_version",
         draft,
         after=audit.snapshot(draft, CATALOG_FIELDS),
-        reason=f"Phiên bản mới của {catalog}",
+        reason=_("New version of %(catalog)s") % {"catalog": catalog},
     )
     return draft
 
@@ -112,4 +113,4 @@ def _next_version(organization: Organization, name: str) -> int:
 
 def _check_draft(catalog: Catalog) -> None:
     if catalog.published:
-        raise WorkError("Danh mục đã ban hành không được sửa: hãy tạo phiên bản mới.")
+        raise WorkError(_("An issued catalogue cannot be edited: create a new version."))

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
 from canbo.integration import signing, tokens
@@ -20,7 +21,7 @@ class ClientTokenAuth(HttpBearer):
         if client is None or not tokens.token_matches(token, client.token_hash):
             return None
         if not client.is_active:
-            raise ApiError(401, "token_revoked", "Mã truy cập đã bị thu hồi.")
+            raise ApiError(401, "token_revoked", _("The access token has been revoked."))
         request.api_client = client
         _check_rate(client)
         if client.require_signature or request.META.get(signing.SIGNATURE_HEADER):
@@ -34,13 +35,17 @@ def _check_rate(client: ApiClient) -> None:
     recent = ApiRequestLog.objects.filter(client=client, at__gte=since).count()
     if recent >= client.rate_limit_per_minute:
         raise ApiError(
-            429, "rate_limited", "Vượt quá số yêu cầu cho phép mỗi phút. Vui lòng thử lại sau."
+            429,
+            "rate_limited",
+            _("Too many requests in one minute. Please try again later."),
         )
 
 
 def _check_signature(request, client: ApiClient) -> None:
     if not client.signing_secret:
-        raise ApiError(401, "signature_not_configured", "Ứng dụng chưa được cấp khoá ký.")
+        raise ApiError(
+            401, "signature_not_configured", _("The application has no signing key yet.")
+        )
     try:
         signing.verify(request, client.signing_secret)
     except signing.SignatureError as exc:
@@ -50,5 +55,9 @@ def _check_signature(request, client: ApiClient) -> None:
 def require_scope(request, scope: str) -> ApiClient:
     client: ApiClient = request.auth
     if not client.has_scope(scope):
-        raise ApiError(403, "scope_missing", f"Ứng dụng không có quyền '{scope}'.")
+        raise ApiError(
+            403,
+            "scope_missing",
+            _("The application lacks the scope '%(scope)s'.") % {"scope": scope},
+        )
     return client

@@ -3,6 +3,7 @@
 from datetime import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from canbo.evaluation.choices import AnnualStatus, SheetStatus
@@ -21,8 +22,12 @@ router = Router(tags=["results"])
 
 
 class ResultFilters(Schema):
-    period: str = Field(..., pattern=PERIOD_PATTERN, description="Kỳ: 2026-10, 2026-Q3, 2026")
-    org: str | None = Field(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
+    period: str = Field(
+        ..., pattern=PERIOD_PATTERN, description=gettext_lazy("Period: 2026-10, 2026-Q3, 2026")
+    )
+    org: str | None = Field(
+        None, pattern=CODE_PATTERN, description=gettext_lazy("Unit identifier code")
+    )
     page: int = Field(1, ge=1, le=100_000)
     page_size: int = Field(100, ge=1, le=500)
 
@@ -56,9 +61,13 @@ class AnnualOut(Schema):
     organization_name: str | None
     period: str
     year: int
-    average: str | None = Field(description="Điểm trung bình, 2 chữ số thập phân")
-    score_level: str | None = Field(description="Mức theo điểm: excellent|good|complete|fail")
-    final_level: str | None = Field(description="Mức xếp loại cuối cùng (sau quyết định)")
+    average: str | None = Field(description=gettext_lazy("Average score, 2 decimal places"))
+    score_level: str | None = Field(
+        description=gettext_lazy("Level by score: excellent|good|complete|fail")
+    )
+    final_level: str | None = Field(
+        description=gettext_lazy("Final classification level (after the decision)")
+    )
     classification: str | None
     label: str | None
     overrides: list[str]

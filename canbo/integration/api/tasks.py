@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field as NinjaField
 from ninja import Path, Query, Router, Schema, Status
 
@@ -45,15 +47,21 @@ ERRORS = {
     422: ErrorOut,
     429: ErrorOut,
 }
-Source = Path(..., pattern=SOURCE_PATTERN, description="Hệ thống nguồn, ví dụ ioffice")
-ExternalId = Path(..., pattern=EXTERNAL_ID_PATTERN, description="Mã nhiệm vụ ở hệ thống nguồn")
+Source = Path(..., pattern=SOURCE_PATTERN, description=gettext_lazy("Source system, e.g. ioffice"))
+ExternalId = Path(
+    ..., pattern=EXTERNAL_ID_PATTERN, description=gettext_lazy("Task code in the source system")
+)
 
 
 class TaskFilters(Schema):
-    assignee: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã công chức")
-    org: str | None = NinjaField(None, pattern=CODE_PATTERN, description="Mã định danh đơn vị")
+    assignee: str | None = NinjaField(
+        None, pattern=CODE_PATTERN, description=gettext_lazy("Civil servant code")
+    )
+    org: str | None = NinjaField(
+        None, pattern=CODE_PATTERN, description=gettext_lazy("Unit identifier code")
+    )
     period: str | None = NinjaField(
-        None, pattern=PERIOD_PATTERN, description="Kỳ: 2026-10, 2026-Q3 hoặc 2026"
+        None, pattern=PERIOD_PATTERN, description=gettext_lazy("Period: 2026-10, 2026-Q3 or 2026")
     )
     source: str | None = NinjaField(None, pattern=SOURCE_PATTERN)
     status: str | None = NinjaField(None, pattern=r"^(assigned|completed|cancelled)$")
@@ -82,7 +90,10 @@ def _upsert(client, source: str, rows: list[BulkTaskIn], prefix: str):
                 raise ApiError(
                     409,
                     "conflict",
-                    "Nhiệm vụ đang được ghi đồng thời bởi một yêu cầu khác. Vui lòng gửi lại.",
+                    _(
+                        "The task is being written at the same time by another request. "
+                        "Please send it again."
+                    ),
                 ) from None
     return None
 
@@ -191,7 +202,8 @@ def org_path(client, code: str) -> str:
         raise ApiError(
             422,
             "invalid",
-            f"Không tìm thấy đơn vị mã định danh {code} trong phạm vi của ứng dụng kết nối.",
+            _("No unit with identifier code %(code)s in the connected application's scope.")
+            % {"code": code},
             "org",
         )
     return org.path

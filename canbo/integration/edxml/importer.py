@@ -13,6 +13,8 @@ from typing import BinaryIO
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.core import audit
 from canbo.integration.edxml.packet import EdxmlError, Packet, parse
@@ -44,18 +46,18 @@ DOCUMENT_FIELDS = [
     "problems",
 ]
 OUTCOMES = {
-    "document_created": "Đã lưu văn bản đến",
-    "document_updated": "Đã cập nhật văn bản đến",
-    "unchanged": "Không có thay đổi",
-    "task_created": "Đã tạo nhiệm vụ",
-    "task_updated": "Đã cập nhật nhiệm vụ",
-    "task_completed": "Đã hoàn thành nhiệm vụ",
-    "task_cancelled": "Đã hủy nhiệm vụ",
-    "status_recorded": "Đã ghi nhận trạng thái",
-    "pending": "Chờ văn bản",
-    "needs_person": "Chờ chọn người xử lý",
-    "rejected": "Bị từ chối",
-    "invalid": "Tệp không hợp lệ",
+    "document_created": gettext_lazy("Incoming document stored"),
+    "document_updated": gettext_lazy("Incoming document updated"),
+    "unchanged": gettext_lazy("No change"),
+    "task_created": gettext_lazy("Task created"),
+    "task_updated": gettext_lazy("Task updated"),
+    "task_completed": gettext_lazy("Task completed"),
+    "task_cancelled": gettext_lazy("Task cancelled"),
+    "status_recorded": gettext_lazy("Status recorded"),
+    "pending": gettext_lazy("Waiting for the document"),
+    "needs_person": gettext_lazy("Waiting for a handler to be chosen"),
+    "rejected": gettext_lazy("Packet rejected"),
+    "invalid": gettext_lazy("Invalid file"),
 }
 
 
@@ -76,7 +78,7 @@ class PacketReport:
 
     @property
     def label(self) -> str:
-        return OUTCOMES.get(self.outcome, self.outcome)
+        return str(OUTCOMES.get(self.outcome, self.outcome))
 
     def lines(self) -> list[str]:
         return [f"{self.name}: {self.label}. {self.message}".strip()] + [
@@ -130,7 +132,7 @@ def process(actor: Actor, source: bytes | BinaryIO, name: str) -> PacketReport:
         return PacketReport(
             name,
             "rejected",
-            "Xung đột với một lần nhập đồng thời: hãy gửi lại gói tin.",
+            _("Conflict with a concurrent import: please send the packet again."),
             packet.problems,
             packet.reference,
         )
@@ -151,17 +153,19 @@ def _apply(actor: Actor, packet: Packet, name: str) -> PacketReport:
 
 def _apply_document(actor: Actor, packet: Packet, name: str) -> PacketReport:
     if not (packet.document_id or packet.code):
-        raise Rejection("Gói tin văn bản thiếu cả DocumentId và Code: không xác định được văn bản.")
+        raise Rejection(
+            _("The document packet has neither DocumentId nor Code: the document is unknown.")
+        )
     results = [
         _store_document(actor, packet, org) for org in receiving_orgs(actor, packet.to_organ_ids)
     ]
-    outcomes = {outcome for outcome, _, _ in results}
+    outcomes = {outcome for outcome, _message, _doc in results}
     outcome = outcomes.pop() if len(outcomes) == 1 else "document_updated"
     if "document_created" in outcomes:
         outcome = "document_created"
-    message = " ".join([m for _, m, _ in results] + _attachment_note(packet))
+    message = " ".join([m for _outcome, m, _doc in results] + _attachment_note(packet))
     report = PacketReport(name, outcome, message, reference=packet.reference)
-    for _, _, doc in results:
+    for _outcome, _message, doc in results:
         report.problems += _apply_pending(actor, doc)
     return report
 
@@ -179,7 +183,8 @@ def _store_document(actor: Actor, packet: Packet, org) -> tuple[str, str, Incomi
             doc,
             after=audit.snapshot(doc, DOCUMENT_FIELDS),
         )
-        return "document_created", f"Văn bản {doc} ({_org_label(org)}).", doc
+        message = _("Document %(doc)s (%(org)s).") % {"doc": doc, "org": _org_label(org)}
+        return "document_created", message, doc
     return (*_update_document(actor, doc, values), doc)
 
 
@@ -189,8 +194,14 @@ def _attachment_note(packet: Packet) -> list[str]:
     files = ", ".join(
         f"“{a.name or a.content_id}” ({a.size / 1024:.0f} KB)" for a in packet.attachments[:20]
     )
-    more = f" và {len(packet.attachments) - 20} tệp khác" if len(packet.attachments) > 20 else ""
-    return [f"Tệp đính kèm {files}{more}: chỉ ghi nhận tên và dung lượng."]
+    more = len(packet.attachments) - 20
+    if more > 0:
+        note = _(
+            "Attachments %(files)s and %(count)s other files: only names and sizes are recorded."
+        )
+    else:
+        note = _("Attachments %(files)s: only names and sizes are recorded.")
+    return [note % {"files": files, "count": more}]
 
 
 def _document_values(packet: Packet) -> dict:
@@ -218,7 +229,7 @@ def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple
         values["due_date"] = doc.due_date  # a re-sent copy without DueDate keeps the known one
     changed = [name for name, value in values.items() if getattr(doc, name) != value]
     if not changed:
-        return "unchanged", f"Văn bản {doc} đã có, nội dung không đổi."
+        return "unchanged", _("Document %(doc)s is already stored, unchanged.") % {"doc": doc}
     before = audit.snapshot(doc, changed)
     for name in changed:
         setattr(doc, name, values[name])
@@ -226,7 +237,10 @@ def _update_document(actor: Actor, doc: IncomingDocument, values: dict) -> tuple
     audit.record(
         actor.user, "integration.update_document", doc, before, audit.snapshot(doc, changed)
     )
-    message = f"Văn bản {doc}: cập nhật {', '.join(changed)}."
+    message = _("Document %(doc)s: updated %(fields)s.") % {
+        "doc": doc,
+        "fields": ", ".join(changed),
+    }
     if "due_date" in changed:
         message += follow_due_date(actor, doc)
     return "document_updated", message
@@ -246,7 +260,7 @@ def receiving_orgs(actor: Actor, to_ids: list[str]) -> list[Organization | None]
 
 
 def _org_label(org: Organization | None) -> str:
-    return org.name if org else "toàn tỉnh"
+    return org.name if org else _("the whole province")
 
 
 def _apply_pending(actor: Actor, doc: IncomingDocument) -> list[str]:
@@ -255,8 +269,12 @@ def _apply_pending(actor: Actor, doc: IncomingDocument) -> list[str]:
     for payload in _pending_statuses(actor, {doc.reference, doc.document_id} - {""}):
         report = process(actor, bytes(payload.body), payload.name)
         if report.ok:
-            _resolve(actor.user, payload, PayloadStatus.RETRIED, "tự áp dụng khi văn bản đến")
-            notes.append(f"Đã áp dụng gói tin trạng thái chờ '{payload.name}': {report.message}")
+            reason = _("applied automatically when the document arrived")
+            _resolve(actor.user, payload, PayloadStatus.RETRIED, reason)
+            notes.append(
+                _("Applied the waiting status packet '%(name)s': %(message)s")
+                % {"name": payload.name, "message": report.message}
+            )
         else:
             _still_waiting(payload, report)
     return notes
@@ -285,7 +303,11 @@ def _keep(
     actor: Actor, data: bytes | None, name: str, endpoint: str, report: PacketReport
 ) -> RejectedPayload:
     fits = data is not None
-    reason = report.message if fits else f"{report.message} (nội dung quá lớn, không lưu)"
+    reason = (
+        report.message
+        if fits
+        else _("%(reason)s (body too large, not kept)") % {"reason": report.message}
+    )
     return RejectedPayload.objects.create(
         client=actor.client,
         organization=actor.home_org if actor.who or actor.org else None,

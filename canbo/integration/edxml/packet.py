@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from canbo.core.errors import UserError
 from canbo.core.text import nfc
@@ -93,23 +94,25 @@ def parse(source: bytes | BinaryIO) -> Packet:
         return _status_packet(status or fields)
     header = [(path, text) for path, text in fields if "MessageHeader" in path]
     if not header:
-        raise EdxmlError("Không tìm thấy MessageHeader hoặc Status: không phải gói tin edXML.")
+        raise EdxmlError(_("No MessageHeader or Status found: not an edXML packet."))
     return _document_packet(header, reading)
 
 
 def _refusal(exc: ReadError, limit: int) -> str:
     if exc.kind == "hostile":
-        return "Tệp XML chứa khai báo DTD/thực thể bị cấm (có thể là tấn công): đã từ chối."
+        return _("The XML file declares a forbidden DTD/entity (possibly an attack): refused.")
     if exc.kind == "too_complex":
-        return "Tệp edXML có quá nhiều phần tử hoặc lồng quá sâu: không phải gói tin edXML."
+        return _("The edXML file has too many elements or nests too deep: not an edXML packet.")
     if exc.kind == "encoding":
-        return (
-            f"Gói tin khai báo mã ký tự “{exc.detail}”; gói tin edXML (QCVN 102:2016) phải "
-            "dùng UTF-8: đã từ chối, không ghi gì."
-        )
+        return _(
+            "The packet declares the encoding “%(encoding)s”; edXML packets (QCVN 102:2016) "
+            "must use UTF-8: refused, nothing written."
+        ) % {"encoding": exc.detail}
     if exc.kind == "too_large":
-        return f"Tệp edXML quá lớn (tối đa {limit // (1024 * 1024)} MB)."
-    return f"Tệp không phải XML hợp lệ: {exc.detail}"
+        return _("The edXML file is too large (at most %(size)s MB).") % {
+            "size": limit // (1024 * 1024)
+        }
+    return _("The file is not valid XML: %(detail)s") % {"detail": exc.detail}
 
 
 def _document_packet(header: Fields, reading: Reading) -> Packet:
@@ -132,7 +135,7 @@ def _document_packet(header: Fields, reading: Reading) -> Packet:
         ("From/OrganId", packet.organ_id),
     ):
         if not value:
-            packet.problems.append(f"Thiếu trường {name}.")
+            packet.problems.append(_("Missing field %(name)s.") % {"name": name})
     return packet
 
 
@@ -141,18 +144,20 @@ def _status_packet(status: Fields) -> Packet:
     packet.organ_id = _text(status, "OrganId", "ResponseFor")
     packet.document_id = _text(status, "DocumentId", "ResponseFor")
     code = _text(status, "Code", "ResponseFor")
-    packet.code_number, _, packet.code_notation = code.partition("/")
+    packet.code_number, _slash, packet.code_notation = code.partition("/")
     packet.promulgation_date = _date(packet, status, "PromulgationDate", "ResponseFor")
     packet.sender_id = _text(status, "OrganId", "From")
     packet.sender_name = _text(status, "OrganName", "From")
     packet.status_code = _own(status, "StatusCode").zfill(2)
     if packet.status_code not in KNOWN_STATUS:
-        packet.problems.append(f"Mã trạng thái không xác định: '{packet.status_code}'.")
+        packet.problems.append(_("Unknown status code: '%(code)s'.") % {"code": packet.status_code})
     packet.status_time = _datetime(packet, _own(status, "Timestamp"), "Timestamp")
     _read_staff(packet, status)
     packet.description = _own(status, "Description")
     if not (packet.document_id or code):
-        packet.problems.append("Thiếu ResponseFor (DocumentId hoặc Code): không biết văn bản nào.")
+        packet.problems.append(
+            _("Missing ResponseFor (DocumentId or Code): the document is unknown.")
+        )
     return packet
 
 
@@ -197,7 +202,9 @@ def _date(packet: Packet, fields: Fields, name: str, under: str | None = None) -
             return datetime.strptime(raw[:10], fmt).date()
         except ValueError:
             continue
-    packet.problems.append(f"Ngày không hợp lệ ở {name}: '{raw}'.")
+    packet.problems.append(
+        _("Invalid date in %(name)s: '%(value)s'.") % {"name": name, "value": raw}
+    )
     return None
 
 
@@ -220,5 +227,7 @@ def _datetime(packet: Packet, raw: str, name: str) -> datetime | None:
         return None
     moment = parse_moment(raw)
     if moment is None:
-        packet.problems.append(f"Thời điểm không hợp lệ ở {name}: '{raw}'.")
+        packet.problems.append(
+            _("Invalid time in %(name)s: '%(value)s'.") % {"name": name, "value": raw}
+        )
     return moment

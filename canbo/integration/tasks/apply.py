@@ -10,6 +10,7 @@ canbo.work.task_services does.
 from collections import Counter
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.integration.tasks.models import TaskEvent, TaskRecord
@@ -49,7 +50,7 @@ def rebuild(task: Task, record: TaskRecord, client=None, action: str = "") -> bo
             task,
             before,
             after,
-            reason=f"Ứng dụng kết nối: {client}" if client else "",
+            reason=_("Connected application: %(client)s") % {"client": client} if client else "",
         )
     return True
 
@@ -73,7 +74,7 @@ def _sync_delays(task: Task, state: State) -> None:
                 **({"at": at[(kind, before, after)]} if at[(kind, before, after)] else {}),
             )
             for (kind, before, after), n in wanted.items()
-            for _ in range(n)
+            for _copy in range(n)
         ]
     )
 
@@ -93,10 +94,10 @@ def _sync_failures(task: Task, state: State) -> None:
                 task=task,
                 passed=False,
                 at=at,
-                note=notes[at] or "Trả lại để làm lại (phần mềm giao việc)",
+                note=notes[at] or _("Returned for rework (task software)"),
             )
             for at, n in wanted.items()
-            for _ in range(n)
+            for _copy in range(n)
         ]
     )
 

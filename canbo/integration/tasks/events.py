@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.integration.api.errors import ApiError
 from canbo.integration.tasks import identity as task_identity
@@ -100,8 +101,8 @@ def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dic
             raise fields.error(
                 i,
                 "external_id",
-                f"Nhiệm vụ {source}/{item.external_id} thuộc "
-                "đơn vị ngoài phạm vi của ứng dụng kết nối.",
+                _("Task %(task)s belongs to a unit outside the connected application's scope.")
+                % {"task": f"{source}/{item.external_id}"},
                 403,
                 "outside_scope",
             )
@@ -109,8 +110,8 @@ def _tasks(client, source: str, items: list[BulkEventIn], fields: Fields) -> dic
         raise fields.error(
             i,
             "external_id",
-            f"Chưa có nhiệm vụ {source}/{item.external_id}: "
-            "hãy gửi nhiệm vụ trước khi gửi sự kiện.",
+            _("There is no task %(task)s yet: send the task before its events.")
+            % {"task": f"{source}/{item.external_id}"},
             status,
             code,
         )
@@ -121,11 +122,20 @@ def _check(fields: Fields, i: int, item: BulkEventIn, task: Task) -> None:
     for name, kind in ONLY_FOR.items():
         value = getattr(item, name)
         if item.kind == kind and value is None:
-            raise fields.error(i, name, f"Sự kiện {kind} cần trường {name}.")
+            raise fields.error(
+                i, name, _("Event %(kind)s needs field %(name)s.") % {"kind": kind, "name": name}
+            )
         if item.kind != kind and value is not None:
-            raise fields.error(i, name, f"Trường {name} chỉ dùng với sự kiện {kind}.")
+            raise fields.error(
+                i,
+                name,
+                _("Field %(name)s is used only with event %(kind)s.")
+                % {"kind": kind, "name": name},
+            )
     if item.new_due and item.new_due < task.assigned_date:
-        raise fields.error(i, "new_due", "Hạn mới không được trước ngày giao.")
+        raise fields.error(
+            i, "new_due", _("The new due date must not be before the assigned date.")
+        )
     if item.completed_date:
         check_completion(fields, i, task.assigned_date, item.completed_date)
 
@@ -164,7 +174,8 @@ def _new_events(
             raise fields.error(
                 i,
                 "event_id",
-                f"Mã sự kiện {item.event_id} đã được dùng cho một sự kiện khác của nhiệm vụ này.",
+                _("Event code %(code)s is already used by another event of this task.")
+                % {"code": item.event_id},
                 409,
                 "event_conflict",
             )

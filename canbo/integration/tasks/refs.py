@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core.access import scope_for
 from canbo.core.paths import path_prefixes
@@ -100,12 +101,14 @@ class References:
             raise self.error(
                 i,
                 "coefficient",
-                "Cần mã sản phẩm trong danh mục "
-                "(catalog_item_code) hoặc hệ số quy đổi (coefficient).",
+                _(
+                    "A catalogue item code (catalog_item_code) or a conversion coefficient "
+                    "(coefficient) is required."
+                ),
             )
         name = row.name or (item["name"] if item else "")
         if not name:
-            raise self.error(i, "name", "Nhiệm vụ cần có tên.")
+            raise self.error(i, "name", _("The task needs a name."))
         check_dates(self, i, row)
         return Resolved(
             assignee.id if assignee else None,
@@ -125,11 +128,12 @@ class References:
             raise self.error(
                 i,
                 field,
-                f"Công chức mã {code} không thuộc phạm vi đơn vị của ứng dụng kết nối.",
+                _("Civil servant %(code)s is outside the connected application's units.")
+                % {"code": code},
                 403,
                 "outside_scope",
             )
-        raise self.error(i, field, f"Không tìm thấy công chức mã {code}.")
+        raise self.error(i, field, _("No civil servant with code %(code)s.") % {"code": code})
 
     def _organization(self, i: int, row: TaskIn, assignee: PersonRef | None) -> OrgRef:
         code = row.organization_code
@@ -138,33 +142,38 @@ class References:
                 raise self.error(
                     i,
                     "assignee_code",
-                    f"Công chức mã {assignee.code} hiện không có đơn vị công tác.",
+                    _("Civil servant %(code)s has no unit at present.") % {"code": assignee.code},
                 )
             if code and not assignee.path.startswith(self._org(i, code).path):
                 raise self.error(
                     i,
                     "organization_code",
-                    f"Công chức mã {assignee.code} không thuộc đơn vị mã {code}.",
+                    _("Civil servant %(code)s does not belong to unit %(unit)s.")
+                    % {"code": assignee.code, "unit": code},
                 )
             return OrgRef(assignee.organization_id, assignee.path)
         if not code:
             raise self.error(
                 i,
                 "assignee_code",
-                "Cần mã công chức được giao (assignee_code) "
-                "hoặc mã định danh đơn vị được giao (organization_code).",
+                _(
+                    "The assignee's code (assignee_code) or the assigned unit's identifier "
+                    "code (organization_code) is required."
+                ),
             )
         return self._org(i, code)
 
     def _org(self, i: int, code: str) -> OrgRef:
         org = self.orgs.get(code)
         if org is None:
-            raise self.error(i, "organization_code", f"Không tìm thấy đơn vị mã định danh {code}.")
+            raise self.error(
+                i, "organization_code", _("No unit with identifier code %(code)s.") % {"code": code}
+            )
         if not org.path.startswith(self.subtree):
             raise self.error(
                 i,
                 "organization_code",
-                f"Đơn vị mã {code} không thuộc phạm vi của ứng dụng kết nối.",
+                _("Unit %(code)s is outside the connected application's scope.") % {"code": code},
                 403,
                 "outside_scope",
             )
@@ -184,9 +193,8 @@ class References:
             raise self.error(
                 i,
                 "catalog_item_code",
-                f"Không có sản phẩm mã {code} trong danh "
-                "mục đã ban hành có hiệu lực ngày "
-                f"{row.assigned_date:%d/%m/%Y}.",
+                _("No item %(code)s in an issued catalogue in force on %(date)s.")
+                % {"code": code, "date": f"{row.assigned_date:%d/%m/%Y}"},
             )
         # The version in force: the latest effective date, then the highest version.
         return max(
@@ -201,17 +209,21 @@ class References:
 
 def check_dates(refs: References, i: int, row: TaskIn) -> None:
     if row.due_date and row.due_date < row.assigned_date:
-        raise refs.error(i, "due_date", "Hạn hoàn thành không được trước ngày giao.")
+        raise refs.error(i, "due_date", _("The due date must not be before the assigned date."))
     if row.status == "completed" and row.completed_date is None:
-        raise refs.error(i, "completed_date", "Nhiệm vụ đã hoàn thành cần ngày hoàn thành.")
+        raise refs.error(i, "completed_date", _("A completed task needs a completion date."))
     if row.status != "completed" and row.completed_date is not None:
-        raise refs.error(i, "completed_date", "Chỉ gửi ngày hoàn thành khi status = completed.")
+        raise refs.error(
+            i, "completed_date", _("Send a completion date only when status = completed.")
+        )
     if row.completed_date:
         check_completion(refs, i, row.assigned_date, row.completed_date)
 
 
 def check_completion(refs, i: int, assigned: date, completed: date) -> None:
     if completed < assigned:
-        raise refs.error(i, "completed_date", "Ngày hoàn thành không được trước ngày giao.")
+        raise refs.error(
+            i, "completed_date", _("The completion date must not be before the assigned date.")
+        )
     if completed > timezone.localdate():
-        raise refs.error(i, "completed_date", "Ngày hoàn thành không được ở tương lai.")
+        raise refs.error(i, "completed_date", _("The completion date must not be in the future."))

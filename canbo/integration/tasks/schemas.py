@@ -10,10 +10,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
 from canbo.integration.api.errors import ApiError
+from canbo.scoring import fmt
 
 MAX_BATCH = 1000
 SOURCE_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,31}$"
@@ -31,15 +34,15 @@ def _clean_text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError("Chuỗi chứa ký tự Unicode không hợp lệ.") from None
+        raise ValueError(_("The string contains invalid Unicode characters.")) from None
     if CONTROL.search(value):
-        raise ValueError("Chuỗi chứa ký tự điều khiển không hợp lệ.")
+        raise ValueError(_("The string contains invalid control characters."))
     return unicodedata.normalize("NFC", value).strip()
 
 
 def _check_day(value: date | None) -> date | None:
     if value is not None and not MIN_DAY <= value <= MAX_DAY:
-        raise ValueError("Ngày phải nằm trong khoảng 01/01/2000 – 31/12/2100.")
+        raise ValueError(_("The date must lie between 01/01/2000 and 31/12/2100."))
     return value
 
 
@@ -67,11 +70,15 @@ class DocumentIn(BaseModel):
 
 class TaskIn(BaseModel):
     model_config = STRICT
-    assignee_code: Code | None = Field(None, description="Mã công chức được giao")
-    organization_code: Code | None = Field(None, description="Mã định danh đơn vị được giao")
-    assigner_code: Code | None = Field(None, description="Mã người giao việc")
-    catalog_item_code: Code | None = Field(None, description="Mã sản phẩm trong danh mục")
-    coefficient: Coefficient | None = Field(None, description="Hệ số (khi không có mã sản phẩm)")
+    assignee_code: Code | None = Field(None, description=gettext_lazy("Assignee's code"))
+    organization_code: Code | None = Field(
+        None, description=gettext_lazy("Identifier code of the assigned unit")
+    )
+    assigner_code: Code | None = Field(None, description=gettext_lazy("Assigner's code"))
+    catalog_item_code: Code | None = Field(None, description=gettext_lazy("Catalogue item code"))
+    coefficient: Coefficient | None = Field(
+        None, description=gettext_lazy("Coefficient (when there is no item code)")
+    )
     name: Annotated[Text, Field(max_length=300)] = ""
     quantity: Quantity = Decimal("1")
     assigned_date: Day
@@ -97,8 +104,8 @@ class BulkIn(BaseModel):
             raise ApiError(
                 413,
                 "batch_too_large",
-                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} nhiệm vụ (nhận được "
-                f"{len(value):,}).".replace(",", "."),
+                _("Each request sends at most %(limit)s tasks (received %(count)s).")
+                % {"limit": fmt(MAX_BATCH), "count": fmt(len(value))},
                 "tasks",
             )
         return value
@@ -110,8 +117,8 @@ class EventIn(BaseModel):
     kind: EventKind
     occurred_at: datetime
     actor_code: Code | None = None
-    new_due: Day | None = Field(None, description="Bắt buộc với deadline_extended")
-    completed_date: Day | None = Field(None, description="Bắt buộc với completed")
+    new_due: Day | None = Field(None, description=gettext_lazy("Required with deadline_extended"))
+    completed_date: Day | None = Field(None, description=gettext_lazy("Required with completed"))
     note: Annotated[Text, Field(max_length=2000)] = ""
 
 
@@ -131,7 +138,7 @@ class BulkEventsIn(BaseModel):
             raise ApiError(
                 413,
                 "batch_too_large",
-                f"Mỗi yêu cầu gửi tối đa {MAX_BATCH:,} sự kiện.".replace(",", "."),
+                _("Each request sends at most %(limit)s events.") % {"limit": fmt(MAX_BATCH)},
                 "events",
             )
         return value

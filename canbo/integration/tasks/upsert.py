@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canbo.core import audit
 from canbo.integration.api.errors import ApiError
@@ -106,8 +107,8 @@ def _check_unique(rows: list[BulkTaskIn], prefix: str) -> None:
             raise ApiError(
                 422,
                 "duplicate_external_id",
-                f"Mã {row.external_id} trùng với {prefix}[{seen[row.external_id]}] "
-                "trong cùng một lô.",
+                _("Code %(code)s repeats %(first)s in the same batch.")
+                % {"code": row.external_id, "first": f"{prefix}[{seen[row.external_id]}]"},
                 f"{prefix}[{i}].external_id",
             )
         seen[row.external_id] = i
@@ -135,7 +136,8 @@ def _existing(client, source: str, rows: list[BulkTaskIn], refs: References) -> 
             raise refs.error(
                 i,
                 "external_id",
-                f"Nhiệm vụ {source}/{external_id} thuộc đơn vị ngoài phạm vi của ứng dụng kết nối.",
+                _("Task %(task)s belongs to a unit outside the connected application's scope.")
+                % {"task": f"{source}/{external_id}"},
                 403,
                 "outside_scope",
             )
@@ -177,7 +179,7 @@ def _record(client, task_id: int, row: BulkTaskIn, digest_: str, now) -> dict:
 def _create(client, source: str, items: list, now) -> list[dict]:
     """Insert new tasks with their source records (and late-completion delays)."""
     tasks, delays = [], []
-    for row, ref, _ in items:
+    for row, ref, _digest in items:
         state = derive(Base(row.status, row.due_date, row.completed_date), [])
         task = {
             "owner_id": task_identity.owner_id(client),
@@ -198,7 +200,7 @@ def _create(client, source: str, items: list, now) -> list[dict]:
         TaskRecord,
         [
             _record(client, t["id"], row, d, now)
-            for t, (row, _, d) in zip(tasks, items, strict=True)
+            for t, (row, _ref, d) in zip(tasks, items, strict=True)
         ],
         auto_pk=False,
     )
@@ -225,11 +227,11 @@ def evidence_text(row: BulkTaskIn) -> str:
     doc = row.document
     if doc is None:
         return ""
-    parts = [f"Văn bản số {doc.number}" if doc.number else "Văn bản"]
+    parts = [_("Document no. %(number)s") % {"number": doc.number} if doc.number else _("Document")]
     if doc.date:
-        parts.append(f"ngày {doc.date:%d/%m/%Y}")
+        parts.append(_("dated %(date)s") % {"date": f"{doc.date:%d/%m/%Y}"})
     if doc.issuer:
-        parts.append(f"của {doc.issuer}")
+        parts.append(_("issued by %(issuer)s") % {"issuer": doc.issuer})
     head = " ".join(parts)
     return f"{head}: {doc.subject}" if doc.subject else head
 
@@ -248,5 +250,6 @@ def _audit(client, source: str, rows: list[BulkTaskIn], result: UpsertResult) ->
         "integration.upsert_tasks",
         client,
         after=after,
-        reason=f"Ứng dụng kết nối {client.name} gửi {result.received} nhiệm vụ.",
+        reason=_("Connected application %(client)s sent %(count)s tasks.")
+        % {"client": client.name, "count": result.received},
     )

@@ -8,6 +8,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 class UnsafeUrl(ValueError):
@@ -22,7 +23,9 @@ def check_url(url: str, must_resolve: bool = True) -> None:
     (must_resolve=False): each delivery checks again before it connects."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeUrl("Địa chỉ webhook phải bắt đầu bằng http:// hoặc https:// và có tên máy.")
+        raise UnsafeUrl(
+            _("The webhook address must start with http:// or https:// and name a host.")
+        )
     if settings.WEBHOOK_ALLOW_PRIVATE:
         return
     try:
@@ -31,13 +34,18 @@ def check_url(url: str, must_resolve: bool = True) -> None:
     except (OSError, ValueError, UnicodeError):
         if not must_resolve:
             return
-        raise UnsafeUrl(f"Không phân giải được tên máy “{parts.hostname}”.") from None
+        raise UnsafeUrl(
+            _("The host name “%(host)s” cannot be resolved.") % {"host": parts.hostname}
+        ) from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
             raise UnsafeUrl(
-                f"Địa chỉ webhook trỏ tới địa chỉ nội bộ ({address}): không được "
-                "phép (chỉ gửi tới máy chủ trên Internet)."
+                _(
+                    "The webhook address points to an internal address (%(address)s): not "
+                    "allowed (only servers on the Internet)."
+                )
+                % {"address": address}
             )
 
 

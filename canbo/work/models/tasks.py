@@ -7,6 +7,7 @@ so that recomputing a period is a single-table GROUP BY.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.access import visible_tasks
@@ -165,7 +166,8 @@ class QualityReview(Certifiable):
         verbose_name_plural = _("quality reviews")
 
     def __str__(self) -> str:
-        return f"{self.task} — {'đạt' if self.passed else 'không đạt'}"
+        verdict = gettext("passed") if self.passed else gettext("not passed")
+        return f"{self.task} — {verdict}"
 
 
 class Delay(Certifiable):

@@ -10,6 +10,7 @@ from functools import partial
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from canbo.org.models import Organization
 from canbo.scoring import ScoringInputError, rulebook_for
@@ -35,12 +36,12 @@ __all__ = [
     "recompute",
     "refresh_person_period",
 ]
-FAILED = (
-    "Lỗi hệ thống khi tính lại điểm; không có điểm nào bị thay đổi. Hãy chạy lại hoặc báo quản trị."
+FAILED = gettext_lazy(
+    "System error while recomputing scores; no score was changed. Run it again or tell the "
+    "administrator."
 )
-INTERRUPTED = (
-    "Lần chạy bị gián đoạn (tiến trình dừng giữa chừng): không có điểm nào bị thay "
-    "đổi. Hãy chạy lại."
+INTERRUPTED = gettext_lazy(
+    "The run was interrupted (the process stopped midway): no score was changed. Run it again."
 )
 PARALLEL_FROM = 20_000  # rows: below this, forking workers costs more than it saves
 
@@ -61,7 +62,7 @@ def recompute(period: Period, org: Organization | None = None) -> RecomputeJob:
     except Exception:
         # Not the data's fault (a worker died, the database went away): the job says it
         # failed, and the error goes on to the caller and the log.
-        _finish(job, JobStatus.FAILED, [{"field": "", "message": FAILED}])
+        _finish(job, JobStatus.FAILED, [{"field": "", "message": str(FAILED)}])
         raise
     return _finish(job, job.status, job.errors)
 
@@ -73,7 +74,7 @@ def interrupt_stale_jobs() -> int:
     return RecomputeJob.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff).update(
         status=JobStatus.INTERRUPTED,
         finished_at=timezone.now(),
-        errors=[{"field": "", "message": INTERRUPTED}],
+        errors=[{"field": "", "message": str(INTERRUPTED)}],
     )
 
 

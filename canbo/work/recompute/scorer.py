@@ -11,6 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+
 from canbo.scoring import (
     STAFF,
     Item,
@@ -42,7 +44,10 @@ def year_task_score(
     months: Sequence[tuple[date, Fraction | None]], start: date, explain: bool = False
 ):
     """Art. 21: the year averages the monthly task scores over the months with a score."""
-    periods = [YearPeriod(task, name=f"Tháng {m:%m/%Y}" if explain else "") for m, task in months]
+    periods = [
+        YearPeriod(task, name=_("Month %(month)s") % {"month": f"{m:%m/%Y}"} if explain else "")
+        for m, task in months
+    ]
     return score_year(periods, rulebook_for(start), explain=explain)
 
 

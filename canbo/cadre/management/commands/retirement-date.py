@@ -6,9 +6,11 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from canbo.core.text import fold
 from canbo.people.retirement import FEMALE, MALE, effective_birth, retirement_date
 
-GENDERS = {"male": MALE, "nam": MALE, "female": FEMALE, "nu": FEMALE, "nữ": FEMALE}
+# Keys are folded (lowercase, no accents): "Nữ" is read as "nu".
+GENDERS = {"male": MALE, "nam": MALE, "female": FEMALE, "nu": FEMALE}
 
 
 def parse_birth(text: str) -> date:
@@ -27,14 +29,14 @@ def parse_birth(text: str) -> date:
 
 
 def parse_gender(text: str) -> str:
-    gender = GENDERS.get((text or "").strip().lower())
+    gender = GENDERS.get(fold(text))
     if gender is None:
         raise CommandError(_("Invalid gender “%(value)s”: write male or female.") % {"value": text})
     return gender
 
 
 class Command(BaseCommand):
-    help = "Print the retirement date (Labour Code 2019 Art. 169, Decree 135/2020/NĐ-CP)."
+    help = "Print the retirement date (Labour Code 2019 Art. 169, Decree 135/2020/ND-CP)."
 
     def add_arguments(self, parser):
         # Not `required=True`: argparse would answer a missing value in English.

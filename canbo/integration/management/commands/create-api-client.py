@@ -1,6 +1,7 @@
 """`canbo create-api-client --name NAME --org ORG [--scope ...]`: prints the token once."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from canbo.integration.models import SCOPES
 from canbo.integration.services import ClientError, create_client, find_organization
@@ -33,9 +34,9 @@ class Command(BaseCommand):
         except ClientError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(
-            f"Đã tạo ứng dụng kết nối '{client.name}' cho {organization.name}, "
-            f"quyền: {', '.join(client.scopes)}."
+            _("Connected application '%(name)s' created for %(org)s, scopes: %(scopes)s.")
+            % {"name": client.name, "org": organization.name, "scopes": ", ".join(client.scopes)}
         )
-        self.stdout.write(f"Khoá ký HMAC: {client.signing_secret}")
-        self.stdout.write("Mã truy cập (chỉ hiển thị một lần):")
+        self.stdout.write(_("HMAC signing key: %(key)s") % {"key": client.signing_secret})
+        self.stdout.write(_("Access token (shown only once):"))
         self.stdout.write(token)

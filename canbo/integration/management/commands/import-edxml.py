@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
+from django.utils.translation import gettext as _
 
 from canbo.integration.edxml.importer import PacketReport, import_edxml
 from canbo.integration.imports.scope import Actor
@@ -55,30 +56,39 @@ class Command(BaseCommand):
         if watch:
             return self._watch(actor, Path(watch), once, max(interval, 0.1))
         if not files:
-            raise CommandError("Cần ít nhất một tệp edXML, hoặc --watch THƯ_MỤC.")
+            raise CommandError(_("At least one edXML file is needed, or --watch FOLDER."))
         outcomes = [self._import_one(actor, Path(name)).outcome for name in files]
         waiting = sum(outcome in WAITING for outcome in outcomes)
         failed = sum(outcome in REFUSED for outcome in outcomes)
         self.stdout.write(
-            f"Tổng: {len(files)} tệp, {len(files) - failed - waiting} thành công, "
-            f"{waiting} đang chờ, {failed} bị từ chối."
+            _("Total: %(files)s files, %(ok)s succeeded, %(waiting)s waiting, %(failed)s rejected.")
+            % {
+                "files": len(files),
+                "ok": len(files) - failed - waiting,
+                "waiting": waiting,
+                "failed": failed,
+            }
         )
         if failed:
-            raise CommandError(f"{failed} tệp bị từ chối (xem báo cáo ở trên).", returncode=1)
+            raise CommandError(
+                _("%(count)s files rejected (see the report above).") % {"count": failed},
+                returncode=1,
+            )
 
     def _import_one(self, actor: Actor, path: Path) -> PacketReport:
         try:
             with path.open("rb") as handle:
                 report = import_edxml(actor, handle, path.name, "command import-edxml")
         except OSError as exc:
-            report = PacketReport(path.name, "invalid", f"Không đọc được tệp ({exc.strerror}).")
+            message = _("The file cannot be read (%(error)s).") % {"error": exc.strerror}
+            report = PacketReport(path.name, "invalid", message)
         for line in report.lines():
             self.stdout.write(line)
         return report
 
     def _watch(self, actor: Actor, folder: Path, once: bool, interval: float) -> None:
         if not folder.is_dir():
-            raise CommandError(f"Không có thư mục {folder}.")
+            raise CommandError(_("There is no folder %(folder)s.") % {"folder": folder})
         for sub in ("done", "failed"):
             (folder / sub).mkdir(exist_ok=True)
         while True:

@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from canbo.org.models import Organization
 from canbo.work.choices import JobStatus
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         if jobs:
             return self._jobs()
         if period is None:
-            raise CommandError("Cần --period (ví dụ 2026-10) hoặc --jobs.")
+            raise CommandError(_("--period (e.g. 2026-10) or --jobs is needed."))
         try:
             parsed = parse_period(period)
         except WorkError as exc:
@@ -34,15 +35,25 @@ class Command(BaseCommand):
         job = recompute(parsed, organization)
         if job.status != JobStatus.DONE:
             details = "; ".join(e["message"] for e in job.errors)
-            raise CommandError(f"Tính lại kỳ {job.period} thất bại (lần chạy #{job.pk}): {details}")
-        where = f" của {organization.name}" if organization else ""
-        self.stdout.write(
-            f"Đã tính lại kỳ {job.period}{where}: {job.rows} dòng kết quả (lần chạy #{job.pk})."
-        )
+            raise CommandError(
+                _("Recomputing period %(period)s failed (run #%(run)s): %(details)s")
+                % {"period": job.period, "run": job.pk, "details": details}
+            )
+        done = {"period": job.period, "rows": job.rows, "run": job.pk}
+        if organization:
+            message = _(
+                "Recomputed period %(period)s of %(org)s: %(rows)s result rows (run #%(run)s)."
+            ) % {**done, "org": organization.name}
+        else:
+            message = _("Recomputed period %(period)s: %(rows)s result rows (run #%(run)s).") % done
+        self.stdout.write(message)
         if job.locked:
             self.stdout.write(
-                f"Đã bỏ qua {job.locked} tháng đã khoá (của từng công chức): "
-                "điểm đã lưu của các tháng này được giữ nguyên."
+                _(
+                    "Skipped %(count)s locked months (per civil servant): the stored scores "
+                    "of these months are kept."
+                )
+                % {"count": job.locked}
             )
 
     def _jobs(self) -> None:
@@ -55,11 +66,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"#{job.pk} {job.period}{where} "
                 f"{timezone.localtime(job.started_at):%d/%m/%Y %H:%M} "
-                f"{job.get_status_display()} {job.rows} dòng" + (f" — {note}" if note else "")
+                f"{job.get_status_display()} "
+                + _("%(rows)s rows") % {"rows": job.rows}
+                + (f" — {note}" if note else "")
             )
 
     def _org(self, code: str) -> Organization:
         found = Organization.objects.filter(code=code).first()
         if found is None:
-            raise CommandError(f"Không có đơn vị nào có mã định danh “{code}”.")
+            raise CommandError(_("No unit has the identifier code “%(code)s”.") % {"code": code})
         return found

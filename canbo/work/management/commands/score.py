@@ -4,6 +4,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from canbo.scoring import ScoringInputError, run_json
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             result = run_json(data)
         except ScoringInputError as exc:
             raise CommandError(
-                f"Dữ liệu không hợp lệ ở trường {exc.field}: {exc.message}"
+                _("Invalid data in field %(field)s: %(message)s")
+                % {"field": exc.field, "message": exc.message}
             ) from None
         self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
 
@@ -28,12 +30,15 @@ class Command(BaseCommand):
         try:
             text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()
         except OSError as exc:
-            raise CommandError(f"Không đọc được tệp {file}: {exc.strerror}") from None
+            raise CommandError(
+                _("Cannot read file %(file)s: %(error)s") % {"file": file, "error": exc.strerror}
+            ) from None
         except UnicodeDecodeError:
-            raise CommandError(f"Tệp {file} không phải văn bản UTF-8.") from None
+            raise CommandError(_("File %(file)s is not UTF-8 text.") % {"file": file}) from None
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise CommandError(
-                f"JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
+                _("Invalid JSON (line %(line)s, column %(column)s): %(error)s")
+                % {"line": exc.lineno, "column": exc.colno, "error": exc.msg}
             ) from None
