@@ -9,7 +9,9 @@ from canbo.scoring.rulebook import LEVEL_KEYS, Rulebook
 from canbo.scoring.text import Translated, _, gettext_noop
 from canbo.scoring.types import LeaderInput, ScoringInputError, Step
 
-LEVEL_TEXT = Translated({"full": gettext_noop("in full"), "partial": gettext_noop("in part")})
+LEVEL_TEXT = Translated(
+    {"full": gettext_noop("full level"), "partial": gettext_noop("partial level")}
+)
 
 
 def _level(value: object, field: str) -> str:
@@ -47,13 +49,13 @@ def leader_components(
         Step(
             "leader_organising",
             rulebook.basis_for("organising_values"),
-            _("đ (capacity to organise the work) = %(value)s: level %(level)s.")
+            _("đ (capacity to organise the work) = %(value)s: %(level)s.")
             % {"value": fmt_percent(dd), "level": LEVEL_TEXT[organising]},
         ),
         Step(
             "leader_third",
             rulebook.basis_for("third_values"),
-            _("e (internal unity) = %(value)s: level %(level)s.")
+            _("e (internal unity) = %(value)s: %(level)s.")
             % {"value": fmt_percent(e), "level": LEVEL_TEXT[third]},
         ),
     ]
