@@ -4,9 +4,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 from canbo.env import envbool, envint, envlist, envsecret, envstr
+from canbo.province_data import LAI_CHAU_NAME
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -138,7 +140,8 @@ CLIENT_IP_HEADER = envstr("CANBO_CLIENT_IP_HEADER", "")
 TRUSTED_PROXIES = envint("CANBO_TRUSTED_PROXIES", 1)
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Each language named in itself (Tiếng Việt, English), as Django's own table spells it.
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in ("vi", "en")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -221,7 +224,7 @@ SITE_URL = envstr("SITE_URL", "")
 
 # Electronic code (mã định danh) of the province; Lai Châu's is not known here.
 PROVINCE_CODE = envstr("PROVINCE_CODE", "000.00.00.H29")
-PROVINCE_NAME = envstr("PROVINCE_NAME", "Tỉnh Lai Châu")
+PROVINCE_NAME = envstr("PROVINCE_NAME", LAI_CHAU_NAME)
 
 # Webhooks go to connected systems on the internet; loopback, link-local (cloud metadata) and
 # private addresses are refused unless this is set (a province-internal network, the tests).

@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# đ and Đ (U+0111, U+0110) are letters of their own, not a d with a combining mark: NFD
+# leaves them whole, so they are mapped to d and D first.
+_D_WITH_STROKE = str.maketrans({0x111: "d", 0x110: "D"})
 
 
 def nfc(value: str | None) -> str | None:
@@ -17,8 +20,7 @@ def fold(value: str | None) -> str:
     """Return a lowercase, accent-free key: 'Nguyễn Văn Đức' -> 'nguyen van duc'."""
     if not value:
         return ""
-    # đ/Đ are letters of their own, not a d with a combining mark.
-    text = value.replace("đ", "d").replace("Đ", "D")
+    text = value.translate(_D_WITH_STROKE)
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()

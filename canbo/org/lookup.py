@@ -1,5 +1,7 @@
 """Find an organisation the way commands and connected systems name it."""
 
+from django.utils.translation import gettext as _
+
 from canbo.org.models import Organization
 
 
@@ -13,10 +15,12 @@ def find_organization(ref: str) -> Organization:
     if org is None:
         matches = list(Organization.objects.filter(name=ref)[:2])
         if len(matches) > 1:
-            raise OrganizationNotFound(f"Có nhiều đơn vị tên '{ref}': hãy dùng mã định danh.")
+            raise OrganizationNotFound(
+                _("Several units are named '%(ref)s': use the electronic code.") % {"ref": ref}
+            )
         org = matches[0] if matches else None
     if org is None:
         raise OrganizationNotFound(
-            f"Không tìm thấy đơn vị '{ref}' (mã định danh hoặc tên chính xác)."
+            _("No unit '%(ref)s' found (electronic code or exact name).") % {"ref": ref}
         )
     return org

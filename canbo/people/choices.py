@@ -8,18 +8,20 @@ class Gender(models.TextChoices):
 
 
 class Ethnicity(models.TextChoices):
-    KINH = "kinh", "Kinh"
-    THAI = "thai", "Thái"
-    MONG = "mong", "Mông"
-    DAO = "dao", "Dao"
-    HA_NHI = "ha_nhi", "Hà Nhì"
-    GIAY = "giay", "Giáy"
-    LU = "lu", "Lự"
-    KHO_MU = "kho_mu", "Khơ Mú"
-    CONG = "cong", "Cống"
-    MANG = "mang", "Mảng"
-    LA_HU = "la_hu", "La Hủ"
-    SI_LA = "si_la", "Si La"
+    # The peoples of Lai Chau by their usual English names (the Vietnamese names without
+    # their marks), so that a spreadsheet naming them either way is understood.
+    KINH = "kinh", _("Kinh")
+    THAI = "thai", _("Thai")
+    MONG = "mong", _("Mong")
+    DAO = "dao", _("Dao")
+    HA_NHI = "ha_nhi", _("Ha Nhi")
+    GIAY = "giay", _("Giay")
+    LU = "lu", _("Lu")
+    KHO_MU = "kho_mu", _("Kho Mu")
+    CONG = "cong", _("Cong")
+    MANG = "mang", _("Mang")
+    LA_HU = "la_hu", _("La Hu")
+    SI_LA = "si_la", _("Si La")
     OTHER = "other", _("Other")
 
 

@@ -14,10 +14,11 @@ from canbo.scoring.classify import (
     level_for,
     lower_than,
 )
-from canbo.scoring.criteria import CRITERIA_SETS, CriteriaGroup, CriteriaSet, Criterion
+from canbo.scoring.criteria import CriteriaGroup, CriteriaSet, Criterion
+from canbo.scoring.criteria_data import CRITERIA_SETS
 from canbo.scoring.items import compute_task
 from canbo.scoring.numfmt import fmt, to_fraction
-from canbo.scoring.period import NO_ITEMS_TEXT, score_general, score_period
+from canbo.scoring.period import NO_ITEMS, score_general, score_period
 from canbo.scoring.quota import check_quota, exceeds_quota, quota_cap
 from canbo.scoring.rulebook import (
     DEFAULT_RULEBOOK,
@@ -26,6 +27,7 @@ from canbo.scoring.rulebook import (
     get_rulebook,
     rulebook_for,
 )
+from canbo.scoring.text import _
 from canbo.scoring.types import (
     LEADER,
     STAFF,
@@ -90,3 +92,11 @@ __all__ = [
     "score_year",
     "to_fraction",
 ]
+
+
+def __getattr__(name: str) -> str:
+    # NO_ITEMS_TEXT is a text: it is read in the language active when it is looked up (a
+    # constant computed at import would be English, before the translator is installed).
+    if name == "NO_ITEMS_TEXT":
+        return _(NO_ITEMS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import _
 from canbo.scoring.types import ScoringInputError
 
 Span = tuple[date, date]
@@ -28,7 +29,9 @@ def working_days(year: int, month: int) -> list[date]:
 def month_worked(leave_days: int, working: int, threshold: Fraction) -> bool:
     """Worked unless leave covers MORE than `threshold` of the month's working days."""
     if not 0 <= leave_days <= working:
-        raise ScoringInputError("leave_days", "Phải nằm trong khoảng 0 đến số ngày làm việc.")
+        raise ScoringInputError(
+            "leave_days", _("Must lie between 0 and the number of working days.")
+        )
     return working == 0 or Fraction(leave_days, working) <= threshold
 
 
@@ -50,7 +53,7 @@ def leave_by_month(leaves: Iterable[Span], year: int) -> dict[int, MonthLeave]:
     days: set[date] = set()
     for index, (start, end) in enumerate(leaves):
         if end < start:
-            raise ScoringInputError(f"leaves[{index}]", "Ngày kết thúc trước ngày bắt đầu.")
+            raise ScoringInputError(f"leaves[{index}]", _("The end date is before the start date."))
         day, last = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
         while day <= last:
             if day.weekday() < 5:

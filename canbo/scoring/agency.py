@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from canbo.scoring.classify import COMPLETE, EXCELLENT, FAIL, GOOD, LABELS
+from canbo.scoring.classify import COMPLETE, EXCELLENT, FAIL, GOOD, LABELS, bounds_text
 from canbo.scoring.numfmt import fmt, fmt_percent
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import _
 from canbo.scoring.types import Classification, ScoringInputError, Step
 
 HIGHER, LOWER = "higher", "lower"
@@ -18,7 +19,7 @@ HIGHER, LOWER = "higher", "lower"
 def completion_ratio(target: Fraction, actual: Fraction, direction: str) -> Fraction:
     """actual / target when higher is better, target / actual when lower is better."""
     if direction not in (HIGHER, LOWER):
-        raise ScoringInputError("direction", "Chiều đánh giá phải là higher hoặc lower.")
+        raise ScoringInputError("direction", _("The direction must be higher or lower."))
     if direction == HIGHER:
         if target <= 0:
             return Fraction(1) if actual >= target else Fraction(0)
@@ -33,7 +34,9 @@ def ratio_points(
 ) -> Fraction:
     """0 at or below `zero_ratio`, `most` at or above `full_ratio`, linear in between."""
     if not zero_ratio < full_ratio:
-        raise ScoringInputError("zero_ratio", "Tỷ lệ tính 0 điểm phải nhỏ hơn tỷ lệ đạt đủ điểm.")
+        raise ScoringInputError(
+            "zero_ratio", _("The ratio that scores 0 must be below the ratio that scores in full.")
+        )
     if ratio >= full_ratio:
         return most
     if ratio <= zero_ratio:
@@ -63,18 +66,17 @@ def classify_agency(total: Fraction, rulebook: Rulebook | None = None) -> Classi
     """The agency's level from its unrounded total, with the threshold it met."""
     rulebook = resolve(rulebook)
     code = agency_level(total, rulebook)
-    high, good, low = (
+    bounds = bounds_text(
+        code,
         rulebook.agency_threshold_excellent,
         rulebook.agency_threshold_good,
         rulebook.agency_threshold_complete,
     )
-    bounds = {
-        EXCELLENT: f"≥ {fmt(high)}",
-        GOOD: f"từ {fmt(good)} đến dưới {fmt(high)}",
-        COMPLETE: f"từ {fmt(low)} đến dưới {fmt(good)}",
-        FAIL: f"< {fmt(low)}",
+    text = _("Agency total %(total)s (%(bounds)s): %(label)s.") % {
+        "total": fmt(total),
+        "bounds": bounds,
+        "label": LABELS[code],
     }
-    text = f"Tổng điểm của cơ quan {fmt(total)} ({bounds[code]}): {LABELS[code]}."
     step = Step("agency_classification", rulebook.basis_for("agency_thresholds"), text)
     return Classification(code, LABELS[code], (step,))
 

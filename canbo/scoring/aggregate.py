@@ -10,6 +10,7 @@ from canbo.scoring.items import exact_sum
 from canbo.scoring.numfmt import fmt, fmt_percent, to_fraction
 from canbo.scoring.period import LeaderValues, finish_period
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import _
 from canbo.scoring.types import (
     LEADER,
     STAFF,
@@ -32,7 +33,7 @@ def _mean(values: Sequence[Fraction]) -> Fraction | None:
 def _role(months: Sequence[PeriodResult]) -> str:
     roles = {m.role for m in months}
     if len(roles) > 1:
-        raise ScoringInputError("months", "Các tháng trong quý phải cùng một vai trò.")
+        raise ScoringInputError("months", _("The months of a quarter must have the same role."))
     return roles.pop() if roles else STAFF
 
 
@@ -53,10 +54,13 @@ def _general_step(values: list[Fraction], rulebook: Rulebook) -> Step:
     shown = " + ".join(fmt(v) for v in values)
     mean = _mean(values)
     text = (
-        f"Tiêu chí chung của quý = trung bình {len(values)} tháng làm việc: "
-        f"({shown}) / {len(values)} = {fmt(mean)}."
+        _(
+            "General criteria of the quarter = mean of %(count)s months worked: "
+            "(%(shown)s) / %(count)s = %(mean)s."
+        )
+        % {"count": len(values), "shown": shown, "mean": fmt(mean)}
         if mean is not None
-        else "Quý không có tháng làm việc nào có điểm tiêu chí chung."
+        else _("No month worked in the quarter has general criteria points.")
     )
     return Step("general", rulebook.basis_for("criteria"), text)
 
@@ -70,10 +74,9 @@ def _leader_minimum(
     months: Sequence[PeriodResult], rulebook: Rulebook
 ) -> tuple[LeaderValues, Step]:
     d, dd, e = (_lowest(months, key) or Fraction(0) for key in ("d", "dd", "e"))
-    text = (
-        "d, đ, e của quý lấy mức thấp nhất của các tháng: "
-        f"d = {fmt_percent(d)}, đ = {fmt_percent(dd)}, e = {fmt_percent(e)}."
-    )
+    text = _(
+        "The quarter's d, đ, e are the lowest of its months: d = %(d)s, đ = %(dd)s, e = %(e)s."
+    ) % {"d": fmt_percent(d), "dd": fmt_percent(dd), "e": fmt_percent(e)}
     return (d, dd, e), Step("quarter_leader", rulebook.basis_for("quarter_mode"), text)
 
 
@@ -84,10 +87,10 @@ def _quarter_pool(
     overrides: Sequence[str],
     explain: bool = True,
 ) -> PeriodResult:
-    text = (
-        f"Quý gộp {len(months)} tháng làm việc: a, b, c tính bằng tổng tử số / tổng sản phẩm "
-        "quy đổi được giao của các tháng."
-    )
+    text = _(
+        "The quarter pools %(count)s months worked: a, b, c are the summed numerators / the "
+        "summed converted products assigned of the months."
+    ) % {"count": len(months)}
     generals = [m.general_score for m in months if m.general_score is not None]
     steps = (
         [
@@ -113,10 +116,13 @@ def _quarter_mean(
     totals = [m.total for m in scored if m.total is not None]
     total = _mean(totals)
     text = (
-        f"Điểm quý = trung bình tổng điểm {len(totals)} tháng có điểm: "
-        f"({' + '.join(fmt(t) for t in totals)}) / {len(totals)} = {fmt(total)}."
+        _(
+            "Quarter score = mean of the totals of %(count)s scored months: "
+            "(%(shown)s) / %(count)s = %(total)s."
+        )
+        % {"count": len(totals), "shown": " + ".join(fmt(t) for t in totals), "total": fmt(total)}
         if total is not None
-        else "Quý không có tháng nào có tổng điểm: không tính điểm quý."
+        else _("No month of the quarter has a total: no quarter score.")
     )
     steps = [Step("quarter_mean", rulebook.basis_for("quarter_mode"), text)]
     verdict = classify(total, rulebook, overrides)
@@ -161,7 +167,7 @@ def score_quarter(
 def _period_total(period: YearPeriod, index: int) -> Fraction | None:
     field = f"periods[{index}]"
     if period.worked is not True and period.worked is not False:
-        raise ScoringInputError(f"{field}.worked", "Phải là true hoặc false.")
+        raise ScoringInputError(f"{field}.worked", _("Must be true or false."))
     if period.total is None:
         return None
     if type(period.total) is Fraction:  # the bulk recompute's case: integer checks only
@@ -171,9 +177,11 @@ def _period_total(period: YearPeriod, index: int) -> Fraction | None:
     try:
         total = to_fraction(period.total)
     except (TypeError, ValueError):
-        raise ScoringInputError(f"{field}.total", "Tổng điểm phải là một số.") from None
+        raise ScoringInputError(f"{field}.total", _("The total must be a number.")) from None
     if not 0 <= total <= 100:
-        raise ScoringInputError(f"{field}.total", f"Tổng điểm {fmt(total)} nằm ngoài 0 – 100.")
+        raise ScoringInputError(
+            f"{field}.total", _("Total %(total)s lies outside 0 – 100.") % {"total": fmt(total)}
+        )
     return total
 
 
@@ -183,17 +191,13 @@ def _year_steps(
     used: list[Fraction] = []
     steps: list[Step] = []
     for index, (period, total) in enumerate(zip(periods, totals, strict=True)):
-        name = period.name or f"Kỳ {index + 1}"
+        name = period.name or _("Period %(number)s") % {"number": index + 1}
         if not period.worked:
-            steps.append(
-                Step(
-                    "excluded_period",
-                    basis,
-                    f"{name}: không thực tế làm việc (nghỉ hợp pháp), không tính.",
-                )
-            )
+            text = _("%(name)s: not actually worked (legitimate leave), not counted.")
+            steps.append(Step("excluded_period", basis, text % {"name": name}))
         elif total is None:
-            steps.append(Step("excluded_period", basis, f"{name}: không có điểm, không tính."))
+            text = _("%(name)s: no score, not counted.")
+            steps.append(Step("excluded_period", basis, text % {"name": name}))
         else:
             used.append(total)
     return used, steps
@@ -220,7 +224,7 @@ def score_year(
             Step(
                 "year_average",
                 basis,
-                "Không có kỳ thực tế làm việc nào có điểm: không tính điểm năm.",
+                _("No period actually worked has a score: no year score."),
             )
         )
     else:
@@ -229,8 +233,11 @@ def score_year(
             Step(
                 "year_average",
                 basis,
-                f"Điểm năm = trung bình {len(used)} kỳ thực tế làm việc: "
-                f"({shown}) / {len(used)} = {fmt(total)}.",
+                _(
+                    "Year score = mean of %(count)s periods actually worked: "
+                    "(%(shown)s) / %(count)s = %(total)s."
+                )
+                % {"count": len(used), "shown": shown, "total": fmt(total)},
             )
         )
     verdict = short_year(classify(total, rulebook, overrides), periods, rulebook)
@@ -248,18 +255,18 @@ def short_year(
     absent = sum(1 for p in periods if not p.worked and not p.maternity)
     basis = rulebook.basis_for("short_year_rule")
     if worked < rulebook.short_year_min_months and absent:
-        text = (
-            f"Thực tế làm việc {worked} tháng, dưới {rulebook.short_year_min_months} "
-            "tháng (không do nghỉ thai sản): không xếp loại."
-        )
+        text = _(
+            "Actually worked %(worked)s months, fewer than %(minimum)s months (not because of "
+            "maternity leave): not classified."
+        ) % {"worked": worked, "minimum": rulebook.short_year_min_months}
         return Classification(None, None, (*verdict.explanation, Step("short_year", basis, text)))
     if absent >= rulebook.short_year_cap_months and LEVELS.index(verdict.code) < LEVELS.index(
         COMPLETE
     ):
-        text = (
-            f"Nghỉ {absent} tháng (từ {rulebook.short_year_cap_months} tháng, không do "
-            f"nghỉ thai sản): không xếp loại cao hơn “{LABELS[COMPLETE]}”."
-        )
+        text = _(
+            "Absent %(absent)s months (%(cap)s months or more, not because of maternity "
+            "leave): not classified above “%(label)s”."
+        ) % {"absent": absent, "cap": rulebook.short_year_cap_months, "label": LABELS[COMPLETE]}
         return Classification(
             COMPLETE, LABELS[COMPLETE], (*verdict.explanation, Step("short_year", basis, text))
         )

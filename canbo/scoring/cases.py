@@ -12,6 +12,7 @@ from canbo.scoring.criteria import CriteriaSet
 from canbo.scoring.numfmt import to_fraction
 from canbo.scoring.period import GeneralPoints, pick_criteria, score_period
 from canbo.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, get_rulebook
+from canbo.scoring.text import _, gettext_noop
 from canbo.scoring.types import (
     LEADER,
     Item,
@@ -49,51 +50,51 @@ def _object(
     value: object, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ScoringInputError(path or "(gốc)", "Phải là một đối tượng JSON ({...}).")
+        raise ScoringInputError(path or _("(root)"), _("Must be a JSON object ({...})."))
     for key in value:
         if key not in allowed:
-            raise ScoringInputError(_at(path, str(key)), "Trường không được hỗ trợ.")
+            raise ScoringInputError(_at(path, str(key)), _("Unsupported field."))
     for key in required:
         if key not in value:
-            raise ScoringInputError(_at(path, key), "Thiếu trường bắt buộc.")
+            raise ScoringInputError(_at(path, key), _("Required field missing."))
     return value
 
 
 def _list(value: object, path: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ScoringInputError(path, "Phải là một danh sách ([...]).")
+        raise ScoringInputError(path, _("Must be a list ([...])."))
     return value
 
 
 def _number(value: object, path: str) -> Fraction:
     # bool is an int subclass in Python; true must not silently mean 1.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScoringInputError(path, "Phải là một số.")
+        raise ScoringInputError(path, _("Must be a real number."))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ScoringInputError(path, "Phải là một số hữu hạn.")
+        raise ScoringInputError(path, _("Must be a finite real number."))
     return to_fraction(value)
 
 
 def _integer(value: object, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ScoringInputError(path, "Phải là một số nguyên.")
+        raise ScoringInputError(path, _("Must be a whole number."))
     if value < 0:
-        raise ScoringInputError(path, "Không được âm.")
+        raise ScoringInputError(path, _("Must not be negative."))
     return value
 
 
 def _typed(value: object, path: str, kind: type[T], text: str) -> T:
     if not isinstance(value, kind):
-        raise ScoringInputError(path, f"Phải là {text}.")
+        raise ScoringInputError(path, _(text))
     return value
 
 
 def _bool(value: object, path: str) -> bool:
-    return _typed(value, path, bool, "true hoặc false")
+    return _typed(value, path, bool, gettext_noop("Must be true or false."))
 
 
 def _str(value: object, path: str) -> str:
-    return _typed(value, path, str, "một chuỗi ký tự")
+    return _typed(value, path, str, gettext_noop("Must be a text string."))
 
 
 def _each(value: object, path: str, parse: Callable[[object, str], T]) -> list[T]:
@@ -129,9 +130,9 @@ def _rulebook(data: dict[str, Any], path: str) -> Rulebook:
         raise ScoringInputError(_at(path, "rulebook"), error.message) from None
 
 
-GENERAL_SHAPE = (
-    "Phải là danh sách điểm (3 điểm a, b, c hoặc 7 điểm theo Mẫu số 01) hoặc một đối tượng"
-    ' theo mã tiêu chí, ví dụ {"I.1": 5, "I.2": 4.5, ...}.'
+GENERAL_SHAPE = gettext_noop(
+    "Must be a list of points (3 points a, b, c or 7 points by Form No. 01) or an object by"
+    ' criterion code, e.g. {"I.1": 5, "I.2": 4.5, ...}.'
 )
 
 
@@ -141,7 +142,7 @@ def _general(value: object, path: str) -> GeneralPoints:
         return {str(k): _number(v, _at(path, str(k))) for k, v in value.items()}
     if isinstance(value, list):
         return [_number(v, _at(path, i)) for i, v in enumerate(value)]
-    raise ScoringInputError(path, GENERAL_SHAPE)
+    raise ScoringInputError(path, _(GENERAL_SHAPE))
 
 
 def _criteria(
@@ -243,7 +244,7 @@ def run_year(data: dict[str, Any]) -> dict[str, Any]:
 def run_json(data: object) -> dict[str, Any]:
     """Score a single case, {"cases": [...]} or {"year": {...}}; raise ScoringInputError."""
     if not isinstance(data, dict):
-        raise ScoringInputError("(gốc)", "Dữ liệu phải là một đối tượng JSON ({...}).")
+        raise ScoringInputError(_("(root)"), _("The data must be a JSON object ({...})."))
     if "cases" in data:
         _object(data, "", ("cases",))
         cases = _list(data["cases"], "cases")

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from canbo.scoring.numfmt import fmt, rounded
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import Translated, _, gettext_noop
 from canbo.scoring.types import Classification, ScoringInputError, Step
 
 EXCELLENT = "excellent"
@@ -15,28 +16,34 @@ COMPLETE = "complete"
 FAIL = "fail"
 LEVELS = (EXCELLENT, GOOD, COMPLETE, FAIL)
 
-LABELS: dict[str, str] = {
-    EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
-    GOOD: "Hoàn thành tốt nhiệm vụ",
-    COMPLETE: "Hoàn thành nhiệm vụ",
-    FAIL: "Không hoàn thành nhiệm vụ",
-}
+# Read at the time of use, in the active language (canbo.scoring.text).
+LABELS = Translated(
+    {
+        EXCELLENT: gettext_noop("Completing tasks excellently"),
+        GOOD: gettext_noop("Completing tasks well"),
+        COMPLETE: gettext_noop("Completing tasks"),
+        FAIL: gettext_noop("Failing to complete tasks"),
+    }
+)
 
-OVERRIDES: dict[str, str] = {
-    "degradation": (
-        "Có kết luận của cấp có thẩm quyền về suy thoái tư tưởng chính trị, đạo đức, lối sống, "
-        "“tự diễn biến”, “tự chuyển hóa”, vi phạm những điều đảng viên không được làm "
-        "hoặc vi phạm trách nhiệm nêu gương"
-    ),
-    "discipline": (
-        "Bị xử lý kỷ luật từ khiển trách trở lên do vi phạm trong thực thi công vụ "
-        "trong năm đánh giá"
-    ),
-    "corruption_in_unit": (
-        "Đơn vị do mình trực tiếp phụ trách bị xử lý về tham nhũng, tham ô, lãng phí "
-        "(áp dụng với người lãnh đạo, quản lý)"
-    ),
-}
+# The grounds of Art. 20 that force "fail" whatever the points.
+OVERRIDES = Translated(
+    {
+        "degradation": gettext_noop(
+            "A competent authority concluded degradation in political ideology, ethics or "
+            "lifestyle, “self-evolution” or “self-transformation”, a breach of what party "
+            "members must not do or of the duty to set an example"
+        ),
+        "discipline": gettext_noop(
+            "Disciplined with a reprimand or heavier for a violation in public duties in the "
+            "year evaluated"
+        ),
+        "corruption_in_unit": gettext_noop(
+            "The unit under one's direct charge was handled for corruption, embezzlement or "
+            "waste (applies to leaders and managers)"
+        ),
+    }
+)
 
 
 def check_overrides(overrides: Sequence[str]) -> None:
@@ -44,7 +51,9 @@ def check_overrides(overrides: Sequence[str]) -> None:
         if code not in OVERRIDES:
             known = ", ".join(OVERRIDES)
             raise ScoringInputError(
-                f"overrides[{index}]", f"Căn cứ “{code}” không hợp lệ. Giá trị hợp lệ: {known}."
+                f"overrides[{index}]",
+                _("Invalid ground “%(code)s”. Valid values: %(known)s.")
+                % {"code": code, "known": known},
             )
 
 
@@ -66,17 +75,28 @@ def level_for(total: Fraction, rulebook: Rulebook) -> str:
     return FAIL
 
 
+def bounds_text(level: str, excellent: Fraction, good: Fraction, complete: Fraction) -> str:
+    """The range of totals a level covers, given the three thresholds."""
+    if level == EXCELLENT:
+        return f"≥ {fmt(excellent)}"
+    if level == FAIL:
+        return f"< {fmt(complete)}"
+    low, high = (good, excellent) if level == GOOD else (complete, good)
+    return _("from %(low)s to below %(high)s") % {"low": fmt(low), "high": fmt(high)}
+
+
 def _threshold_text(total: Fraction, level: str, rulebook: Rulebook) -> str:
-    bounds = {
-        EXCELLENT: f"≥ {fmt(rulebook.threshold_excellent)}",
-        GOOD: f"từ {fmt(rulebook.threshold_good)} đến dưới {fmt(rulebook.threshold_excellent)}",
-        COMPLETE: f"từ {fmt(rulebook.threshold_complete)} đến dưới {fmt(rulebook.threshold_good)}",
-        FAIL: f"< {fmt(rulebook.threshold_complete)}",
+    bounds = bounds_text(
+        level, rulebook.threshold_excellent, rulebook.threshold_good, rulebook.threshold_complete
+    )
+    text = _("Total %(total)s (%(bounds)s): %(label)s.") % {
+        "total": fmt(total),
+        "bounds": bounds,
+        "label": LABELS[level],
     }
-    text = f"Tổng điểm {fmt(total)} ({bounds[level]}): {LABELS[level]}."
     if rounded(total) != total:
         # 89,999 displays as 90 but is classified below 90: say so.
-        text += " Xếp loại theo điểm chưa làm tròn."
+        text += " " + _("Classified by the unrounded total.")
     return text
 
 
@@ -96,14 +116,17 @@ def classify(
     steps: list[Step] = []
     if total is None:
         steps.append(
-            Step("classification", basis, "Chưa có tổng điểm nên không xếp loại theo điểm.")
+            Step("classification", basis, _("No total yet, so no classification by points."))
         )
         code = None
     else:
         code = level_for(total, rulebook)
         steps.append(Step("classification", basis, _threshold_text(total, code, rulebook)))
     for override in dict.fromkeys(overrides):
-        text = f"{OVERRIDES[override]}: xếp loại {LABELS[FAIL]} bất kể điểm số."
+        text = _("%(ground)s: classified %(label)s whatever the points.") % {
+            "ground": OVERRIDES[override],
+            "label": LABELS[FAIL],
+        }
         steps.append(Step("override", rulebook.basis_for("overrides"), text))
         code = FAIL
     return Classification(code, LABELS[code] if code else None, tuple(steps))

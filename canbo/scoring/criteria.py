@@ -1,7 +1,8 @@
-"""General criteria sets (tiêu chí chung, Art. 12) as versioned data.
+"""General criteria sets (tiêu chí chung, Art. 12): their shape and checks.
 
-A set is never changed once sheets were scored with it: a new version gets a new code, and
-every sheet keeps the code of the set it was scored with.
+The sets themselves are versioned data (canbo.scoring.criteria_data). A set is never changed
+once sheets were scored with it: a new version gets a new code, and every sheet keeps the code
+of the set it was scored with.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
+from canbo.scoring.text import _
 from canbo.scoring.types import ScoringInputError
 
 T = TypeVar("T")
 
-DECREE = "NĐ 335/2025/NĐ-CP"
 HALF = Fraction(1, 2)
 QUARTER = Fraction(1, 4)
 
@@ -81,87 +82,18 @@ class CriteriaSet:
         unknown = [str(k) for k in points if k not in self.codes]
         missing = [c for c in self.codes if c not in points]
         if unknown or missing:
-            raise ScoringInputError(
-                "general",
-                f"Bộ tiêu chí “{self.code}” cần đúng các mục {', '.join(self.codes)}"
-                + (f"; thiếu {', '.join(missing)}" if missing else "")
-                + (f"; không có mục {', '.join(unknown)}" if unknown else "")
-                + ".",
-            )
+            parts = [
+                _("Criteria set “%(code)s” needs exactly the items %(codes)s")
+                % {"code": self.code, "codes": ", ".join(self.codes)}
+            ]
+            if missing:
+                parts.append(_("missing %(codes)s") % {"codes": ", ".join(missing)})
+            if unknown:
+                parts.append(_("no item %(codes)s") % {"codes": ", ".join(unknown)})
+            raise ScoringInputError("general", "; ".join(parts) + ".")
         return [points[code] for code in self.codes]
 
 
-def _one(code: str, label: str, max_points: int) -> CriteriaGroup:
+def single(code: str, label: str, max_points: int) -> CriteriaGroup:
+    """A group scored as one line of its own."""
     return CriteriaGroup(code, label, (Criterion(code, label, Fraction(max_points), HALF),))
-
-
-# The three sub-criteria scored as one number each: sheets scored before the form's split.
-ND335_THREE = CriteriaSet(
-    code="nd335-3",
-    name="Ba tiêu chí chung (a, b, c), mỗi tiêu chí 10 điểm",
-    groups=(
-        _one("a", "Phẩm chất chính trị, đạo đức, văn hóa công vụ, kỷ luật", 10),
-        _one("b", "Năng lực chuyên môn, trách nhiệm, thái độ phục vụ, phối hợp", 10),
-        _one("c", "Đổi mới, sáng tạo, dám nghĩ, dám làm, dám chịu trách nhiệm", 10),
-    ),
-    basis=f"Điều 12 {DECREE}; điểm từng tiêu chí: tham số cấu hình (chưa xác nhận)",
-)
-
-_B = Fraction(5, 2)
-# Mẫu số 01 "Phiếu theo dõi, đánh giá công chức"; steps of 0.5 and 0.25 are not confirmed.
-ND335_FORM01 = CriteriaSet(
-    code="nd335-mau01",
-    name="Mẫu số 01 – Phiếu theo dõi, đánh giá công chức",
-    groups=(
-        CriteriaGroup(
-            "I",
-            "Phẩm chất chính trị, phẩm chất đạo đức, văn hóa thực thi công vụ và ý thức kỷ luật,"
-            " kỷ cương trong thực thi công vụ",
-            (
-                Criterion(
-                    "I.1",
-                    "Phẩm chất chính trị, phẩm chất đạo đức, văn hóa thực thi công vụ",
-                    Fraction(5),
-                    HALF,
-                ),
-                Criterion(
-                    "I.2", "Ý thức kỷ luật, kỷ cương trong thực thi công vụ", Fraction(5), HALF
-                ),
-            ),
-        ),
-        CriteriaGroup(
-            "II",
-            "Năng lực chuyên môn, nghiệp vụ; khả năng đáp ứng yêu cầu nhiệm vụ; tinh thần trách"
-            " nhiệm; thái độ phục vụ người dân, doanh nghiệp và phối hợp với đồng nghiệp",
-            (
-                Criterion(
-                    "II.1",
-                    "Năng lực chuyên môn, nghiệp vụ theo yêu cầu của vị trí việc làm",
-                    _B,
-                    QUARTER,
-                ),
-                Criterion(
-                    "II.2",
-                    "Khả năng đáp ứng yêu cầu thực thi nhiệm vụ được giao thường xuyên, đột xuất",
-                    _B,
-                    QUARTER,
-                ),
-                Criterion("II.3", "Tinh thần trách nhiệm trong thực thi công vụ", _B, QUARTER),
-                Criterion(
-                    "II.4",
-                    "Thái độ phục vụ người dân, doanh nghiệp và khả năng phối hợp với đồng nghiệp",
-                    _B,
-                    QUARTER,
-                ),
-            ),
-        ),
-        _one(
-            "III",
-            "Năng lực đổi mới, sáng tạo, dám nghĩ, dám làm, dám chịu trách nhiệm vì lợi ích chung",
-            10,
-        ),
-    ),
-    basis=f"Điều 12 và Mẫu số 01 {DECREE}; bước điểm 0,5 và 0,25: tham số cấu hình (chưa xác nhận)",
-)
-
-CRITERIA_SETS: dict[str, CriteriaSet] = {s.code: s for s in (ND335_THREE, ND335_FORM01)}

@@ -9,6 +9,7 @@ from math import lcm
 
 from canbo.scoring.numfmt import fmt, to_fraction
 from canbo.scoring.rulebook import Rulebook
+from canbo.scoring.text import _
 from canbo.scoring.types import Item, ScoringInputError, Step, TaskResult
 
 
@@ -28,9 +29,11 @@ class Line:
 
 def _count(value: object, field: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ScoringInputError(field, "Phải là số nguyên.")
+        raise ScoringInputError(field, _("Must be an integer."))
     if value < minimum:
-        raise ScoringInputError(field, f"Không được nhỏ hơn {minimum}.")
+        raise ScoringInputError(
+            field, _("Must not be less than %(minimum)s.") % {"minimum": minimum}
+        )
     return value
 
 
@@ -38,15 +41,18 @@ def _number(value: object, field: str) -> Fraction:
     try:
         return to_fraction(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ScoringInputError(field, "Phải là một số hữu hạn.") from None
+        raise ScoringInputError(field, _("Must be a finite real number.")) from None
 
 
 def _pair(total: int, objective: int, path: str, name: str) -> None:
     if objective > total:
         raise ScoringInputError(
             f"{path}.objective_{name}",
-            f"Số lần được xác nhận do nguyên nhân khách quan ({objective}) "
-            f"lớn hơn tổng số lần ({total}).",
+            _(
+                "The number of times confirmed as due to objective causes (%(objective)s) is "
+                "greater than the total number of times (%(total)s)."
+            )
+            % {"objective": objective, "total": total},
         )
 
 
@@ -55,11 +61,13 @@ def to_line(item: Item, path: str) -> Line:
     quantity = _number(item.quantity, f"{path}.quantity")
     coefficient = _number(item.coefficient, f"{path}.coefficient")
     if quantity < 0:
-        raise ScoringInputError(f"{path}.quantity", "Số lượng không được âm.")
+        raise ScoringInputError(f"{path}.quantity", _("The quantity must not be negative."))
     if coefficient <= 0:
-        raise ScoringInputError(f"{path}.coefficient", "Hệ số quy đổi phải lớn hơn 0.")
+        raise ScoringInputError(
+            f"{path}.coefficient", _("The conversion coefficient must be greater than 0.")
+        )
     if not isinstance(item.completed, bool):
-        raise ScoringInputError(f"{path}.completed", "Phải là true hoặc false.")
+        raise ScoringInputError(f"{path}.completed", _("Must be true or false."))
     q = _count(item.quality_failures, f"{path}.quality_failures")
     oq = _count(item.objective_quality_failures, f"{path}.objective_quality_failures")
     d = _count(item.delays, f"{path}.delays")
@@ -72,8 +80,10 @@ def to_line(item: Item, path: str) -> Line:
             if value > 0:
                 raise ScoringInputError(
                     f"{path}.{name}",
-                    "Sản phẩm chưa hoàn thành không thể có lỗi chất lượng hay lần chậm "
-                    "(nhiều hơn mức cho phép là 0).",
+                    _(
+                        "A product not completed cannot have quality failures or delays "
+                        "(more than the allowed 0)."
+                    ),
                 )
     return Line(quantity * coefficient, coefficient, item.completed, q - oq, oq, d - od, od, count)
 
@@ -98,22 +108,35 @@ def progress_of(line: Line, rulebook: Rulebook) -> Fraction:
 
 
 def _item_name(item: Item, index: int, line: Line) -> str:
-    name = f"Sản phẩm {index + 1}" + (f" ({item.name})" if item.name else "")
-    return name + (f" × {line.count} dòng giống nhau" if line.count > 1 else "")
+    name = _("Product %(number)s") % {"number": index + 1}
+    name += f" ({item.name})" if item.name else ""
+    if line.count > 1:
+        name += " " + _("× %(count)s identical lines") % {"count": line.count}
+    return name
 
 
 def _deduction_text(what: str, counted: int, rate: Fraction, line: Line, left: Fraction) -> str:
     cut = rate * line.coefficient * counted
-    floor_note = ", không thấp hơn 0" if cut > line.weight else ""
-    return f"{counted} {what} tính (trừ {fmt(cut, 4)}{floor_note}), còn {fmt(left, 4)}"
+    text = (
+        _("%(count)s %(what)s counted (minus %(cut)s, not below 0), %(left)s left")
+        if cut > line.weight
+        else _("%(count)s %(what)s counted (minus %(cut)s), %(left)s left")
+    )
+    return text % {"count": counted, "what": what, "cut": fmt(cut, 4), "left": fmt(left, 4)}
 
 
 def _delay_step(name: str, line: Line, rulebook: Rulebook) -> Step:
     if rulebook.late_item_mode == "zero":
-        text = f"{line.counted_delays} lần chậm tính: sản phẩm chậm không được điểm tiến độ"
+        text = _("%(count)s delays counted: a late product gets no progress points") % {
+            "count": line.counted_delays
+        }
         return Step("delay_deduction", rulebook.basis_for("late_item_mode"), f"{name}: {text}.")
     text = _deduction_text(
-        "lần chậm", line.counted_delays, rulebook.delay_deduction, line, progress_of(line, rulebook)
+        _("delays"),
+        line.counted_delays,
+        rulebook.delay_deduction,
+        line,
+        progress_of(line, rulebook),
     )
     return Step("delay_deduction", rulebook.basis_for("delay_deduction"), f"{name}: {text}.")
 
@@ -121,18 +144,31 @@ def _delay_step(name: str, line: Line, rulebook: Rulebook) -> Step:
 def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[Step]:
     name = _item_name(item, index, line)
     quantity = to_fraction(item.quantity)
-    status = "đã hoàn thành" if line.completed else "chưa hoàn thành, chỉ tính vào khối lượng giao"
+    status = (
+        _("completed")
+        if line.completed
+        else _("not completed, counted in the assigned volume only")
+    )
+    text = _(
+        "%(name)s: %(quantity)s × %(coefficient)s = %(weight)s converted products; %(status)s."
+    )
     steps = [
         Step(
             "quantity",
             rulebook.basis_for("quantity"),
-            f"{name}: {fmt(quantity, 4)} × {fmt(line.coefficient, 4)} = "
-            f"{fmt(line.weight, 4)} sản phẩm quy đổi; {status}.",
+            text
+            % {
+                "name": name,
+                "quantity": fmt(quantity, 4),
+                "coefficient": fmt(line.coefficient, 4),
+                "weight": fmt(line.weight, 4),
+                "status": status,
+            },
         )
     ]
     if line.counted_failures:
         text = _deduction_text(
-            "lỗi chất lượng",
+            _("quality failures"),
             line.counted_failures,
             rulebook.quality_deduction,
             line,
@@ -144,16 +180,18 @@ def item_steps(item: Item, index: int, line: Line, rulebook: Rulebook) -> list[S
     if line.counted_delays:
         steps.append(_delay_step(name, line, rulebook))
     for what, objective in (
-        ("lỗi chất lượng", line.objective_failures),
-        ("lần chậm", line.objective_delays),
+        (_("quality failures"), line.objective_failures),
+        (_("delays"), line.objective_delays),
     ):
         if objective:
+            text = _(
+                "%(name)s: %(count)s %(what)s confirmed as due to objective causes, not deducted."
+            )
             steps.append(
                 Step(
                     "objective_cause",
                     rulebook.basis_for("objective_cause"),
-                    f"{name}: {objective} {what} được xác nhận do nguyên nhân "
-                    "khách quan, không trừ.",
+                    text % {"name": name, "count": objective, "what": what},
                 )
             )
     return steps

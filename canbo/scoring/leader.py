@@ -6,15 +6,20 @@ from fractions import Fraction
 
 from canbo.scoring.numfmt import fmt_percent
 from canbo.scoring.rulebook import LEVEL_KEYS, Rulebook
+from canbo.scoring.text import Translated, _, gettext_noop
 from canbo.scoring.types import LeaderInput, ScoringInputError, Step
 
-LEVEL_TEXT = {"full": "đầy đủ", "partial": "một phần"}
+LEVEL_TEXT = Translated(
+    {"full": gettext_noop("full level"), "partial": gettext_noop("partial level")}
+)
 
 
 def _level(value: object, field: str) -> str:
     if value not in LEVEL_KEYS:
         raise ScoringInputError(
-            field, f"Giá trị “{value}” không hợp lệ. Giá trị hợp lệ: {', '.join(LEVEL_KEYS)}."
+            field,
+            _("Invalid value “%(value)s”. Valid values: %(known)s.")
+            % {"value": value, "known": ", ".join(LEVEL_KEYS)},
         )
     return str(value)
 
@@ -30,25 +35,28 @@ def leader_components(
     dd = rulebook.organising_values[organising]
     e = rulebook.third_values[third]
     unit_text = (
-        "mọi công chức thuộc quyền quản lý đạt từ mức Hoàn thành nhiệm vụ trở lên"
+        _("every civil servant under one's management reached Completing tasks or higher")
         if leader.unit_all_complete
-        else "có công chức thuộc quyền quản lý ở mức Không hoàn thành nhiệm vụ"
+        else _("a civil servant under one's management is at Failing to complete tasks")
     )
     steps = [
         Step(
             "leader_unit",
             rulebook.basis_for("unit_values"),
-            f"d (kết quả của đơn vị) = {fmt_percent(d)}: {unit_text}.",
+            _("d (the unit's result) = %(value)s: %(reason)s.")
+            % {"value": fmt_percent(d), "reason": unit_text},
         ),
         Step(
             "leader_organising",
             rulebook.basis_for("organising_values"),
-            f"đ (năng lực tổ chức thực hiện) = {fmt_percent(dd)}: mức {LEVEL_TEXT[organising]}.",
+            _("đ (capacity to organise the work) = %(value)s: %(level)s.")
+            % {"value": fmt_percent(dd), "level": LEVEL_TEXT[organising]},
         ),
         Step(
             "leader_third",
             rulebook.basis_for("third_values"),
-            f"e (đoàn kết nội bộ) = {fmt_percent(e)}: mức {LEVEL_TEXT[third]}.",
+            _("e (internal unity) = %(value)s: %(level)s.")
+            % {"value": fmt_percent(e), "level": LEVEL_TEXT[third]},
         ),
     ]
     return d, dd, e, steps

@@ -1,16 +1,20 @@
-"""Score of one evaluation period: general criteria + task results, then classification."""
+"""Score of one evaluation period: general criteria + task results, then classification.
+
+GeneralPoints and score_general live in canbo.scoring.general; they are imported here too."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 
 from canbo.scoring.classify import check_overrides, classify
-from canbo.scoring.criteria import CriteriaSet, Criterion
+from canbo.scoring.criteria import CriteriaSet
+from canbo.scoring.general import GeneralPoints, score_general
 from canbo.scoring.items import compute_task
 from canbo.scoring.leader import leader_components
-from canbo.scoring.numfmt import Number, fmt, fmt_percent, to_fraction
+from canbo.scoring.numfmt import fmt, fmt_percent
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import _, gettext_noop
 from canbo.scoring.types import (
     LEADER,
     ROLES,
@@ -23,57 +27,9 @@ from canbo.scoring.types import (
     TaskResult,
 )
 
-NO_ITEMS_TEXT = "không có sản phẩm được giao"
+# The msgid of canbo.scoring.NO_ITEMS_TEXT: the explanation of an empty period says it.
+NO_ITEMS = gettext_noop("no products assigned")
 LeaderValues = tuple[Fraction, Fraction, Fraction]
-
-
-def _points(raw: Number, criterion: Criterion, field: str) -> Fraction:
-    try:
-        points = to_fraction(raw)
-    except (TypeError, ValueError):
-        raise ScoringInputError(field, "Điểm phải là một số.") from None
-    if not 0 <= points <= criterion.max_points:
-        raise ScoringInputError(
-            field, f"Điểm {fmt(points)} nằm ngoài khoảng 0 – {fmt(criterion.max_points)}."
-        )
-    if points % criterion.step:
-        raise ScoringInputError(
-            field, f"Điểm {fmt(points, 4)} không phải bội số của bước {fmt(criterion.step)}."
-        )
-    return points
-
-
-GeneralPoints = Sequence[Number] | Mapping[str, Number]
-
-
-def score_general(points: GeneralPoints, criteria: CriteriaSet) -> tuple[Fraction, Step]:
-    """Sum the lines of a criteria set, each checked against its maximum and step.
-
-    `points` follow the set's items, or are keyed by item code ({"I.1": 5, ...}).
-    """
-    listed = criteria.ordered(points) if isinstance(points, Mapping) else list(points)
-    items = criteria.items
-    if len(listed) != len(items):
-        raise ScoringInputError(
-            "general",
-            f"Bộ tiêu chí “{criteria.code}” cần đúng {len(items)} điểm tiêu chí chung"
-            f" ({', '.join(criteria.codes)}), nhận {len(listed)}.",
-        )
-    values = [
-        _points(p, c, _field(points, i, c))
-        for i, (p, c) in enumerate(zip(listed, items, strict=True))
-    ]
-    total = sum(values, Fraction(0))
-    parts = "; ".join(
-        f"({group.code}) {fmt(subtotal)}/{fmt(group.max_points)}"
-        for group, subtotal in criteria.subtotals(values)
-    )
-    text = f"Tiêu chí chung: {parts}. Cộng {fmt(total)}/{fmt(criteria.max_points)} điểm."
-    return total, Step("general", criteria.basis, text)
-
-
-def _field(points: GeneralPoints, index: int, criterion: Criterion) -> str:
-    return f"general.{criterion.code}" if isinstance(points, Mapping) else f"general[{index}]"
 
 
 def pick_criteria(
@@ -90,12 +46,14 @@ def pick_criteria(
 def _check_role(role: str, leader: LeaderInput | None) -> None:
     if role not in ROLES:
         raise ScoringInputError(
-            "role", f"Vai trò “{role}” không hợp lệ. Giá trị hợp lệ: staff, leader."
+            "role", _("Invalid role “%(role)s”. Valid values: staff, leader.") % {"role": role}
         )
     if role == STAFF and leader is not None:
-        raise ScoringInputError("leader", "Chỉ khai báo thông tin lãnh đạo khi vai trò là leader.")
+        raise ScoringInputError(
+            "leader", _("Give the leader information only when the role is leader.")
+        )
     if role == LEADER and leader is None:
-        raise ScoringInputError("leader", "Vai trò leader cần thông tin d, đ, e (leader).")
+        raise ScoringInputError("leader", _("The leader role needs d, đ, e (leader)."))
 
 
 def _ratios(sums: TaskResult) -> tuple[Fraction, Fraction, Fraction]:
@@ -108,12 +66,20 @@ def _ratios(sums: TaskResult) -> tuple[Fraction, Fraction, Fraction]:
 def _ratio_step(sums: TaskResult, rulebook: Rulebook) -> Step:
     a, b, c = _ratios(sums)
     whole = fmt(sums.assigned_weight, 4)
-    text = (
-        f"Tổng sản phẩm quy đổi được giao {whole}. "
-        f"a (số lượng) = {fmt(sums.completed_weight, 4)} / {whole} = {fmt_percent(a)}; "
-        f"b (chất lượng) = {fmt(sums.quality_weight, 4)} / {whole} = {fmt_percent(b)}; "
-        f"c (tiến độ) = {fmt(sums.progress_weight, 4)} / {whole} = {fmt_percent(c)}."
-    )
+    text = _(
+        "Converted products assigned in all %(whole)s. "
+        "a (quantity) = %(completed)s / %(whole)s = %(a)s; "
+        "b (quality) = %(quality)s / %(whole)s = %(b)s; "
+        "c (progress) = %(progress)s / %(whole)s = %(c)s."
+    ) % {
+        "whole": whole,
+        "completed": fmt(sums.completed_weight, 4),
+        "quality": fmt(sums.quality_weight, 4),
+        "progress": fmt(sums.progress_weight, 4),
+        "a": fmt_percent(a),
+        "b": fmt_percent(b),
+        "c": fmt_percent(c),
+    }
     return Step("ratios", rulebook.basis_for("quantity"), text)
 
 
@@ -125,12 +91,22 @@ def task_formula(
     is_leader = leader is not None
     divisor = rulebook.leader_divisor if is_leader else rulebook.staff_divisor
     score = fast_task_score(ratios, leader, rulebook)
-    names = "a + b + c + d + đ + e" if is_leader else "a + b + c"
-    shown = " + ".join(fmt(p, 4) for p in parts)
     text = (
-        f"Điểm kết quả thực hiện nhiệm vụ = {fmt(rulebook.task_max)} × ({names}) / {divisor} = "
-        f"{fmt(rulebook.task_max)} × ({shown}) / {divisor} = {fmt(score)}."
-    )
+        _(
+            "Task result score = %(most)s × (a + b + c + d + đ + e) / %(divisor)s = "
+            "%(most)s × (%(shown)s) / %(divisor)s = %(score)s."
+        )
+        if is_leader
+        else _(
+            "Task result score = %(most)s × (a + b + c) / %(divisor)s = "
+            "%(most)s × (%(shown)s) / %(divisor)s = %(score)s."
+        )
+    ) % {
+        "most": fmt(rulebook.task_max),
+        "divisor": divisor,
+        "shown": " + ".join(fmt(p, 4) for p in parts),
+        "score": fmt(score),
+    }
     key = "leader_formula" if is_leader else "staff_formula"
     return score, Step("task_formula", rulebook.basis_for(key), text)
 
@@ -155,12 +131,14 @@ def task_from_ratio_sum(
 
 def _no_items(rulebook: Rulebook) -> tuple[Fraction | None, Step]:
     if rulebook.no_items_policy == "zero":
-        text = f"Kỳ này {NO_ITEMS_TEXT}: điểm kết quả thực hiện nhiệm vụ tính 0 theo bộ quy tắc."
+        text = _(
+            "This period has %(no_items)s: the task result score counts as 0 under the rulebook."
+        ) % {"no_items": _(NO_ITEMS)}
         return Fraction(0), Step("no_items", rulebook.basis_for("no_items_policy"), text)
-    text = (
-        f"Kỳ này {NO_ITEMS_TEXT}: không có điểm kết quả thực hiện nhiệm vụ, không có tổng điểm "
-        "và kỳ này không được tính vào điểm trung bình."
-    )
+    text = _(
+        "This period has %(no_items)s: no task result score, no total, and the period is not "
+        "counted in the average."
+    ) % {"no_items": _(NO_ITEMS)}
     return None, Step("no_items", rulebook.basis_for("no_items_policy"), text)
 
 
@@ -193,7 +171,11 @@ def finish_period(
         steps.append(step)
     total = None if task is None or general is None else general + task
     if total is not None and general is not None and task is not None and explain:
-        text = f"Tổng điểm = {fmt(general)} + {fmt(task)} = {fmt(total)}."
+        text = _("Total = %(general)s + %(task)s = %(total)s.") % {
+            "general": fmt(general),
+            "task": fmt(task),
+            "total": fmt(total),
+        }
         steps.append(Step("total", rulebook.basis_for("total"), text))
     verdict = classify(total, rulebook, overrides, explain=explain)
     steps.extend(verdict.explanation)

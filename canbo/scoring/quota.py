@@ -9,9 +9,16 @@ from fractions import Fraction
 from canbo.scoring.classify import EXCELLENT, GOOD, LABELS, LEVELS
 from canbo.scoring.numfmt import fmt_percent, to_fraction
 from canbo.scoring.rulebook import Rulebook, resolve
+from canbo.scoring.text import Translated, _, gettext_noop
 from canbo.scoring.types import GroupQuota, QuotaEntry, QuotaReport, ScoringInputError
 
-ROUNDING_TEXT = {"floor": "làm tròn xuống", "ceil": "làm tròn lên", "half_up": "làm tròn"}
+ROUNDING_TEXT = Translated(
+    {
+        "floor": gettext_noop("rounded down"),
+        "ceil": gettext_noop("rounded up"),
+        "half_up": gettext_noop("rounded half up"),
+    }
+)
 
 
 def quota_cap(count_good: int, ratio: Fraction, rounding: str) -> int:
@@ -27,12 +34,14 @@ def _checked(entry: QuotaEntry, index: int) -> QuotaEntry:
     if entry.classification not in LEVELS:
         raise ScoringInputError(
             f"entries[{index}].classification",
-            f"Mức xếp loại “{entry.classification}” không hợp lệ.",
+            _("Invalid classification level “%(level)s”.") % {"level": entry.classification},
         )
     try:
         total = to_fraction(entry.total)
     except (TypeError, ValueError):
-        raise ScoringInputError(f"entries[{index}].total", "Tổng điểm phải là một số.") from None
+        raise ScoringInputError(
+            f"entries[{index}].total", _("The total must be a number.")
+        ) from None
     return QuotaEntry(entry.person_id, entry.group, entry.classification, total)
 
 
@@ -65,11 +74,28 @@ def _group(
         key=lambda e: (-Fraction(e.total), str(e.person_id)),
     )
     text = (
-        f"Nhóm {group}: {counts[EXCELLENT]} người “{LABELS[EXCELLENT]}”, {counts[GOOD]} người "
-        f"“{LABELS[GOOD]}”; tối đa {cap} người xuất sắc ({fmt_percent(ratio)} × {counts[GOOD]}, "
-        f"{ROUNDING_TEXT[rulebook.quota_rounding]})"
-    )
-    text += f"; vượt {excess} người." if excess else "; trong giới hạn."
+        _(
+            "Group %(group)s: %(excellent)s people “%(excellent_label)s”, %(good)s people "
+            "“%(good_label)s”; at most %(cap)s excellent (%(ratio)s × %(good)s, %(rounding)s); "
+            "%(excess)s over."
+        )
+        if excess
+        else _(
+            "Group %(group)s: %(excellent)s people “%(excellent_label)s”, %(good)s people "
+            "“%(good_label)s”; at most %(cap)s excellent (%(ratio)s × %(good)s, %(rounding)s); "
+            "within the limit."
+        )
+    ) % {
+        "group": group,
+        "excellent": counts[EXCELLENT],
+        "excellent_label": LABELS[EXCELLENT],
+        "good": counts[GOOD],
+        "good_label": LABELS[GOOD],
+        "cap": cap,
+        "ratio": fmt_percent(ratio),
+        "rounding": ROUNDING_TEXT[rulebook.quota_rounding],
+        "excess": excess,
+    }
     return GroupQuota(
         group,
         counts,

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from canbo.scoring.criteria import CRITERIA_SETS, ND335_FORM01, ND335_THREE, CriteriaSet, Criterion
+from canbo.scoring.criteria import CriteriaSet, Criterion
+from canbo.scoring.criteria_data import CRITERIA_SETS, ND335_FORM01, ND335_THREE
+from canbo.scoring.rulebook_data import DECREE, DEFAULT_BASIS, ND335_NAME
+from canbo.scoring.text import _
 from canbo.scoring.types import ScoringInputError
-
-DECREE = "NĐ 335/2025/NĐ-CP"
-UNCONFIRMED = "Tham số cấu hình (chưa xác nhận)"
 
 LATE_ITEM_MODES = ("deduct", "zero")
 NO_ITEMS_POLICIES = ("exclude", "zero")
@@ -22,40 +22,6 @@ LEVEL_KEYS = ("full", "partial")
 
 def _full_or_half() -> dict[str, Fraction]:
     return {"full": Fraction(1), "partial": Fraction(1, 2)}
-
-
-DEFAULT_BASIS: dict[str, str] = {
-    "criteria": f"Điều 12 {DECREE}; điểm từng tiêu chí: {UNCONFIRMED.lower()}",
-    "task_max": f"Điều 14 {DECREE}",
-    "quantity": f"Điều 14 {DECREE}",
-    "quality_deduction": f"Điều 14 {DECREE}",
-    "delay_deduction": f"Điều 14 {DECREE}",
-    "objective_cause": f"Điều 14 {DECREE}",
-    "late_item_mode": UNCONFIRMED,
-    "staff_formula": f"Điều 14 {DECREE}; công thức: {UNCONFIRMED.lower()}",
-    "leader_formula": f"Điều 15 {DECREE}; công thức: {UNCONFIRMED.lower()}",
-    "unit_values": f"Điều 15 {DECREE}",
-    "organising_values": f"Điều 15 {DECREE}; mức 50 %: {UNCONFIRMED.lower()}",
-    "third_values": UNCONFIRMED,
-    "total": f"Điều 12, Điều 14 {DECREE}",
-    "thresholds": f"Điều 20 {DECREE}",
-    "overrides": f"Điều 20 {DECREE}",
-    "no_items_policy": UNCONFIRMED,
-    "quarter_mode": UNCONFIRMED,
-    "year": f"Điều 21 {DECREE}",
-    "quota_ratio": f"Điều 20 {DECREE}",
-    "quota_exception_ratio": UNCONFIRMED,
-    "quota_rounding": UNCONFIRMED,
-    "absence_not_worked_share": f"Điều 21 {DECREE}; ngưỡng: {UNCONFIRMED.lower()}",
-    "satisfaction_threshold": "Quyết định 766/QĐ-TTg (chỉ số hài lòng); ngưỡng: "
-    + UNCONFIRMED.lower(),
-    "satisfaction_b_cap": UNCONFIRMED,
-    "agency_thresholds": f"{DECREE} (cơ quan hành chính nhà nước); ngưỡng: " + UNCONFIRMED.lower(),
-    "agency_informs_leader": f"Điều 15 {DECREE}; dùng kết quả cơ quan cho tiêu chí đ: "
-    + UNCONFIRMED.lower(),
-    "short_year_rule": "Tiền lệ Nghị định 90/2020/NĐ-CP; áp dụng cho NĐ 335: "
-    + UNCONFIRMED.lower(),
-}
 
 
 @dataclass(frozen=True)
@@ -140,7 +106,9 @@ class Rulebook:
                 return criteria
         known = ", ".join(s.code for s in self.criteria_sets)
         raise ScoringInputError(
-            "criteria_set", f"Không có bộ tiêu chí “{wanted}”. Các bộ tiêu chí hiện có: {known}."
+            "criteria_set",
+            _("There is no criteria set “%(code)s”. Criteria sets available: %(known)s.")
+            % {"code": wanted, "known": known},
         )
 
     def criteria_set_for(self, points: Sequence[object] | Mapping[str, object]) -> CriteriaSet:
@@ -160,10 +128,15 @@ class Rulebook:
         raise ScoringInputError("general", self._shapes_text(len(points)))
 
     def _shapes_text(self, count: int) -> str:
-        shapes = " hoặc ".join(
-            f"{len(s.items)} điểm ({', '.join(s.codes)})" for s in self.criteria_sets
+        separator = " " + _("or") + " "
+        shapes = separator.join(
+            _("%(count)s points (%(codes)s)") % {"count": len(s.items), "codes": ", ".join(s.codes)}
+            for s in self.criteria_sets
         )
-        return f"Điểm tiêu chí chung cần {shapes}; nhận {count} giá trị."
+        return _("The general criteria need %(shapes)s; got %(count)s values.") % {
+            "shapes": shapes,
+            "count": count,
+        }
 
     def basis_for(self, key: str) -> str:
         return self.basis.get(key, DECREE)
@@ -179,7 +152,7 @@ ND335_CRITERIA: tuple[Criterion, ...] = ND335_THREE.items
 
 ND335 = Rulebook(
     code="nd335-2025",
-    name="Nghị định 335/2025/NĐ-CP (áp dụng từ 01/01/2026)",
+    name=ND335_NAME,
     effective_from=date(2026, 1, 1),
     effective_to=None,
     criteria_sets=tuple(CRITERIA_SETS.values()),
@@ -196,7 +169,9 @@ def get_rulebook(code: str = DEFAULT_RULEBOOK) -> Rulebook:
     except (KeyError, TypeError):
         known = ", ".join(sorted(RULEBOOKS))
         raise ScoringInputError(
-            "rulebook", f"Không có bộ quy tắc “{code}”. Các bộ quy tắc hiện có: {known}."
+            "rulebook",
+            _("There is no rulebook “%(code)s”. Rulebooks available: %(known)s.")
+            % {"code": code, "known": known},
         ) from None
 
 
@@ -206,7 +181,7 @@ def rulebook_for(day: date) -> Rulebook:
         if rulebook.in_force(day):
             return rulebook
     raise ScoringInputError(
-        "date", f"Không có bộ quy tắc chấm điểm nào có hiệu lực vào ngày {day:%d/%m/%Y}."
+        "date", _("No scoring rulebook is in force on %(day)s.") % {"day": f"{day:%d/%m/%Y}"}
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from canbo.scoring.numfmt import Number
+from canbo.scoring.text import _
 
 STAFF = "staff"
 LEADER = "leader"
@@ -16,7 +17,9 @@ class ScoringInputError(ValueError):
     """Invalid input; `field` is the path of the offending value, e.g. items[0].quantity."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"Lỗi dữ liệu tại “{field}”: {message}")
+        super().__init__(
+            _("Invalid data at “%(field)s”: %(message)s") % {"field": field, "message": message}
+        )
         self.field = field
         self.message = message
 

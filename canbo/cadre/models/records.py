@@ -10,25 +10,31 @@ from canbo.people.models import Person
 
 class DecisionKind(models.TextChoices):
     # Commendation (khen thưởng)
-    GIAY_KHEN = "giay_khen", "Giấy khen"
-    BANG_KHEN_TINH = "bang_khen_tinh", "Bằng khen của Chủ tịch UBND tỉnh"
-    BANG_KHEN_TTCP = "bang_khen_ttcp", "Bằng khen của Thủ tướng Chính phủ"
-    CSTD_CO_SO = "cstd_co_so", "Chiến sĩ thi đua cơ sở"
-    CSTD_TINH = "cstd_tinh", "Chiến sĩ thi đua cấp tỉnh"
-    LAO_DONG_TIEN_TIEN = "lao_dong_tien_tien", "Lao động tiên tiến"
+    GIAY_KHEN = "giay_khen", _("Certificate of merit")
+    BANG_KHEN_TINH = "bang_khen_tinh", _("Certificate of merit of the provincial chairman")
+    BANG_KHEN_TTCP = "bang_khen_ttcp", _("Certificate of merit of the Prime Minister")
+    CSTD_CO_SO = "cstd_co_so", _("Grassroots emulation fighter")
+    CSTD_TINH = "cstd_tinh", _("Provincial emulation fighter")
+    LAO_DONG_TIEN_TIEN = "lao_dong_tien_tien", _("Advanced worker")
     # Discipline (Law on Cadres and Civil Servants), lightest first.
-    KHIEN_TRACH = "khien_trach", "Khiển trách"
-    CANH_CAO = "canh_cao", "Cảnh cáo"
-    HA_BAC_LUONG = "ha_bac_luong", "Hạ bậc lương"
-    GIANG_CHUC = "giang_chuc", "Giáng chức"
-    CACH_CHUC = "cach_chuc", "Cách chức"
-    BUOC_THOI_VIEC = "buoc_thoi_viec", "Buộc thôi việc"
+    KHIEN_TRACH = "khien_trach", _("Reprimand")
+    CANH_CAO = "canh_cao", _("Warning")
+    HA_BAC_LUONG = "ha_bac_luong", _("Salary step reduction")
+    GIANG_CHUC = "giang_chuc", _("Demotion")
+    CACH_CHUC = "cach_chuc", _("Removal from post")
+    BUOC_THOI_VIEC = "buoc_thoi_viec", _("Forced dismissal")
     # Personnel decisions
-    GIOI_THIEU_UNG_CU = "gioi_thieu_ung_cu", "Giới thiệu ứng cử"
-    MIEN_NHIEM = "mien_nhiem", "Miễn nhiệm"
-    THOI_GIU_CHUC_VU = "thoi_giu_chuc_vu", "Cho thôi giữ chức vụ"
-    TU_CHUC = "tu_chuc", "Từ chức"
-    Y_KIEN_TINH = "y_kien_tinh", "Ý kiến của tỉnh về nhân sự Chủ tịch, Phó Chủ tịch UBND xã"
+    GIOI_THIEU_UNG_CU = "gioi_thieu_ung_cu", _("Nomination as a candidate")
+    MIEN_NHIEM = "mien_nhiem", _("Relief from office")
+    THOI_GIU_CHUC_VU = "thoi_giu_chuc_vu", _("Release from a post")
+    TU_CHUC = "tu_chuc", _("Resignation")
+    Y_KIEN_TINH = (
+        "y_kien_tinh",
+        _(
+            "Provincial opinion on the personnel of commune People's Committee chairman and "
+            "vice-chairmen"
+        ),
+    )
 
 
 COMMENDATION, DISCIPLINE, PERSONNEL = "commendation", "discipline", "personnel"
