@@ -14,6 +14,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Page
 
 MAX_BATCH = 1000
 SOURCE_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,31}$"
@@ -166,10 +167,7 @@ class TaskOut(Schema):
     events: int
 
 
-class TaskPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class TaskPage(Page):
     items: list[TaskOut]
 
 
