@@ -212,4 +212,10 @@ def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True
         assigned, completed = assigned + weight, completed + done
         quality, progress = quality + good, progress + timely
         steps.extend(item_steps(item, index, line, rulebook))
-    return TaskResult(assigned, completed, quality, progress, tuple(steps))
+    return TaskResult(
+        assigned_weight=assigned,
+        completed_weight=completed,
+        quality_weight=quality,
+        progress_weight=progress,
+        explanation=tuple(steps),
+    )

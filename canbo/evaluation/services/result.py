@@ -3,6 +3,7 @@
 The formulas live only in canbo.scoring; this module only gathers the inputs.
 """
 
+from decimal import Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
@@ -28,6 +29,8 @@ from canbo.scoring import (
     score_general,
     score_period,
 )
+from canbo.scoring.numfmt import json_number as number
+from canbo.scoring.numfmt import rounded
 from canbo.work.loader import task_items
 
 
@@ -138,10 +141,18 @@ def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
     return data
 
 
-def as_json(result) -> dict:
-    def number(value: Fraction | None):
-        return None if value is None else float(value)
+STORED_PLACES = 4  # EvaluationSheet.total and AnnualResult.average keep 4 decimals
 
+
+def stored_total(result: dict) -> Decimal | None:
+    """The total as a sheet stores it: the exact fraction rounded half up once, to 4 decimals
+    (the float in the JSON is not: round(93.90625, 4) gives 93.9062)."""
+    if result.get("total") is None:
+        return None
+    return rounded(Fraction(result["total_exact"]), STORED_PLACES)
+
+
+def as_json(result) -> dict:
     return {
         "rulebook": None,
         "a": number(result.a),
