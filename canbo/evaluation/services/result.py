@@ -29,8 +29,7 @@ from canbo.scoring import (
     score_general,
     score_period,
 )
-from canbo.scoring.numfmt import json_number as number
-from canbo.scoring.numfmt import rounded
+from canbo.scoring.numfmt import json_number, rounded
 from canbo.work.loader import task_items
 
 
@@ -146,24 +145,26 @@ STORED_PLACES = 4  # EvaluationSheet.total and AnnualResult.average keep 4 decim
 
 def stored_total(result: dict) -> Decimal | None:
     """The total as a sheet stores it: the exact fraction rounded half up once, to 4 decimals
-    (the float in the JSON is not: round(93.90625, 4) gives 93.9062)."""
+    (not from the JSON float: round(93.90625, 4) gives 93.9062, the rule 93.9063)."""
     if result.get("total") is None:
         return None
     return rounded(Fraction(result["total_exact"]), STORED_PLACES)
 
 
 def as_json(result) -> dict:
+    """The result kept on the sheet and sent by the API and webhooks. Scores stay JSON numbers
+    (the contract), each the double nearest its exact fraction; the exact total as text."""
     return {
         "rulebook": None,
-        "a": number(result.a),
-        "b": number(result.b),
-        "c": number(result.c),
-        "d": number(result.d),
-        "dd": number(result.dd),
-        "e": number(result.e),
-        "task_score": number(result.task_score),
-        "general_score": number(result.general_score),
-        "total": number(result.total),
+        "a": json_number(result.a),
+        "b": json_number(result.b),
+        "c": json_number(result.c),
+        "d": json_number(result.d),
+        "dd": json_number(result.dd),
+        "e": json_number(result.e),
+        "task_score": json_number(result.task_score),
+        "general_score": json_number(result.general_score),
+        "total": json_number(result.total),
         "total_exact": None if result.total is None else str(result.total),
         "classification": result.classification,
         "label": result.label,
