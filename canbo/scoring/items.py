@@ -75,7 +75,16 @@ def to_line(item: Item, path: str) -> Line:
                     "Sản phẩm chưa hoàn thành không thể có lỗi chất lượng hay lần chậm "
                     "(nhiều hơn mức cho phép là 0).",
                 )
-    return Line(quantity * coefficient, coefficient, item.completed, q - oq, oq, d - od, od, count)
+    return Line(
+        weight=quantity * coefficient,
+        coefficient=coefficient,
+        completed=item.completed,
+        counted_failures=q - oq,
+        objective_failures=oq,
+        counted_delays=d - od,
+        objective_delays=od,
+        count=count,
+    )
 
 
 def _deducted(line: Line, rate: Fraction, counted: int) -> Fraction:
