@@ -1,9 +1,11 @@
 """The API's one page shape, through ninja's pagination.
 
-Every list endpoint answers `{"count", "page", "page_size", "items"}` and takes `page` (from 1)
-and `page_size` (1–500, default 100). A view decorated with `@paginate(Pages)` returns all its
-rows — a queryset or a list — or a `Listing` when the rows of the page must be turned into
-output schemas or logged as a personal-data read: only the rows of the page are.
+Every paginated list answers `{"count", "page", "page_size", "items"}` and takes `page` (from 1)
+and `page_size` (1–500, default 100); the short lists that answer a bare JSON array
+(/cadre/qualification-gaps …, /agency/results) keep that shape. A view decorated with
+`@paginate(Pages)` returns all its rows — a queryset or a list — or a `Listing` when the rows
+of the page must be turned into output schemas or logged as a personal-data read: only the
+rows of the page are.
 """
 
 from collections.abc import Callable
