@@ -469,7 +469,8 @@ def targets_xlsx(request, year: int):
     for commune in communes:
         xlsx.append(
             sheet,
-            [commune.name] + [_cell_number(values.get((i.pk, commune.pk))) for i in found],
+            # the stored decimals as they are: openpyxl writes a Decimal's digits
+            [commune.name] + [values.get((i.pk, commune.pk)) for i in found],
         )
     out = BytesIO()
     book.save(out)
@@ -480,7 +481,3 @@ def targets_xlsx(request, year: int):
     name = f"chi-tieu-{year}-v{current.version}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _cell_number(value):
-    return float(value) if value is not None else None

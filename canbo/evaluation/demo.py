@@ -9,7 +9,6 @@ only from canbo.scoring through the same bridge the workflow uses.
 import random
 from collections import defaultdict
 from datetime import date, datetime, time
-from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -32,7 +31,7 @@ from canbo.evaluation.services.leaders import (
     leader_kind,
 )
 from canbo.evaluation.services.periods import create_sheets
-from canbo.evaluation.services.result import as_json, compute
+from canbo.evaluation.services.result import as_json, compute, stored_total
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -251,8 +250,7 @@ def _fill(sheet, state: str, items: list, general: list, rng: random.Random, mom
         sheet.leader_organising = "partial"  # a planned task of the unit was not done on time
     # The same bridge as the workflow: a leader's scope and d come from canbo.evaluation.
     sheet.result = compute(sheet, reviewed) if sheet.is_leader else _score(items, reviewed, sheet)
-    total = sheet.result["total"]
-    sheet.total = None if total is None else Decimal(str(round(total, 4)))
+    sheet.total = stored_total(sheet.result)
     sheet.classification = sheet.result["classification"] or ""
     if state == SheetStatus.PUBLISHED:
         sheet.approved_at = moment

@@ -19,6 +19,7 @@ from canbo.evaluation.signals import Objection, Panel
 from canbo.feedback.choices import DISSATISFIED_MAX
 from canbo.feedback.index import person_index
 from canbo.feedback.models import Rating
+from canbo.scoring import fmt, to_fraction
 from canbo.scoring.satisfaction import b_needs_reason
 from canbo.work import periods
 
@@ -96,8 +97,8 @@ def b_cap_objection(sender, sheet, points, reasons, **kwargs) -> list[Objection]
 
 
 def _vn(value) -> str:
-    number = float(value)
-    return (f"{number:.2f}".rstrip("0").rstrip(".")).replace(".", ",")
+    """2 decimals at most, rounded half up from the exact value (66,67; 70)."""
+    return fmt(to_fraction(value))
 
 
 def feedback_inbox(user, today: date) -> list[InboxItem]:

@@ -26,10 +26,6 @@ HEADERS = [
 ]
 
 
-def _number(value):
-    return None if value is None else float(value)
-
-
 def commune_workbook(commune, month: date, queryset) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -72,8 +68,8 @@ def commune_workbook(commune, month: date, queryset) -> bytes:
                     row.satisfied,
                     row.dissatisfied,
                     row.complained_or_dissatisfied,
-                    _number(row.index),
-                    _number(row.on_time),
+                    row.index,
+                    row.on_time,
                 ],
             )
     buffer = io.BytesIO()

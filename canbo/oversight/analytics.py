@@ -7,7 +7,7 @@ named by their account, not their personal record.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, F, Q
 
@@ -16,6 +16,7 @@ from canbo.core.paths import commune_path
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet
 from canbo.org.models import Organization
+from canbo.scoring import to_fraction
 from canbo.work.models import Task
 
 EXCELLENT, FAIL = "excellent", "fail"
@@ -28,7 +29,7 @@ class CommuneRow:
     name: str
     sheets: int = 0
     excellent: int = 0
-    gap_total: Decimal = Decimal(0)
+    gap_total: Fraction = Fraction(0)
     gap_sheets: int = 0  # the mean is over every sheet (an unadjusted one has no gap)
     late_tasks: int = 0
     late_unrecorded: int = 0
@@ -39,6 +40,7 @@ class CommuneRow:
 
     @property
     def mean_gap(self) -> float:
+        """The exact quotient, converted once (the page and the export round it half up)."""
         return float(self.gap_total / self.gap_sheets) if self.gap_sheets else 0.0
 
 
@@ -97,7 +99,7 @@ def supervision_analytics(user, year: int) -> Analytics:
         "person__organization__path", "general_self", "general_review"
     ):
         if (row := row_of(path)) is not None and own and reviewed:
-            row.gap_total += Decimal(str(sum(own))) - Decimal(str(sum(reviewed)))
+            row.gap_total += _points(own) - _points(reviewed)
     for row in rows.values():
         row.gap_sheets = row.sheets
     reviewers = [
@@ -148,3 +150,8 @@ def _late_tasks(user, year: int, row_of) -> None:
         if (row := row_of(path)) is not None:
             row.late_tasks += n
             row.late_unrecorded += unrecorded
+
+
+def _points(values: list) -> Fraction:
+    """The exact sum of stored criterion points (a float sum could drift: 0.1 + 0.2)."""
+    return sum((to_fraction(v) for v in values), Fraction(0))

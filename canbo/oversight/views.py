@@ -30,6 +30,8 @@ from canbo.oversight.services import (
 )
 from canbo.oversight.tracking import plan_states
 from canbo.people.services import log_personal_data_access
+from canbo.scoring import to_fraction
+from canbo.scoring.numfmt import rounded
 
 
 def actions(request):
@@ -320,8 +322,9 @@ def analytics(request):
             [
                 r.name,
                 r.sheets,
-                round(r.excellent_share, 1),
-                round(r.mean_gap, 2),
+                # as the page shows them (floatformat: half up), not round()'s half to even
+                rounded(to_fraction(r.excellent_share), 1),
+                rounded(to_fraction(r.mean_gap), 2),
                 r.late_tasks,
                 r.late_unrecorded,
             ]

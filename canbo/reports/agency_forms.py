@@ -1,6 +1,7 @@
 """The agency evaluation form (.docx under the national header) and the province table
 (.xlsx), built from the Contract rows of canbo.agency.report."""
 
+from decimal import Decimal
 from io import BytesIO
 
 from django.utils import timezone
@@ -26,8 +27,9 @@ from canbo.scoring import LABELS
 SCORE = "0.00"
 
 
-def _number(text: str | None):
-    return None if text is None else float(text)
+def _number(text: str | None) -> Decimal | None:
+    """A contract number ("81.86") as a cell: its digits, exactly."""
+    return None if text is None else Decimal(text)
 
 
 def agency_document(evaluation: AgencyEvaluation, row: dict) -> bytes:

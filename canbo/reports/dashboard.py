@@ -25,7 +25,8 @@ from canbo.people.models import Person
 from canbo.reports import svg
 from canbo.reports.charts import Chart, Grouping, grouping
 from canbo.reports.satisfaction import satisfaction_charts
-from canbo.scoring import LABELS, LEVELS, rulebook_for
+from canbo.scoring import LABELS, LEVELS, rulebook_for, to_fraction
+from canbo.scoring.numfmt import rounded
 from canbo.scoring.quota import quota_cap
 from canbo.work.choices import ScoreKind, TaskStatus
 from canbo.work.models import PeriodScore, Task
@@ -190,7 +191,7 @@ def trends(user, g: Grouping, year: int) -> Chart:
             chart.rows.append(
                 [
                     f"{month:%m/%Y}",
-                    *(round(float(100 * v / assigned), 1) for v in (done, quality, progress)),
+                    *(_percent(v, assigned) for v in (done, quality, progress)),
                 ]
             )
     chart.svg = svg.lines(
@@ -266,7 +267,7 @@ def training(user, g: Grouping, year: int) -> Chart:
                     g.name(org),
                     target[org.pk],
                     completed[org.pk],
-                    round(100 * completed[org.pk] / target[org.pk], 1),
+                    _percent(completed[org.pk], target[org.pk]),
                 ]
             )
     chart.svg = svg.stacked_bars(
@@ -430,3 +431,9 @@ def build_dashboard(user, root: Organization, year: int, today: date) -> Dashboa
     # Last, so the sheets of the other charts keep their numbers in the .xlsx.
     board.charts += satisfaction_charts(user, g, year)
     return board
+
+
+def _percent(part, whole) -> float:
+    """A share in % with 1 decimal, rounded half up once from the exact quotient (6.25 % is
+    6.3, where round(6.25, 1) gives 6.2); a float of those digits for the table and the SVG."""
+    return float(rounded(to_fraction(part) * 100 / to_fraction(whole), 1))

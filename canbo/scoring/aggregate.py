@@ -218,7 +218,7 @@ def score_year(
     total = _mean(used)
     if not explain:
         verdict = short_year(classify(total, rulebook, overrides, explain=False), periods, rulebook)
-        return YearResult(total, verdict.code, verdict.label, len(used), ())
+        return _year_result(total, verdict, len(used), ())
     if total is None:
         steps.append(
             Step(
@@ -242,7 +242,19 @@ def score_year(
         )
     verdict = short_year(classify(total, rulebook, overrides), periods, rulebook)
     steps.extend(verdict.explanation)
-    return YearResult(total, verdict.code, verdict.label, len(used), tuple(steps))
+    return _year_result(total, verdict, len(used), tuple(steps))
+
+
+def _year_result(
+    total: Fraction | None, verdict: Classification, used: int, steps: tuple[Step, ...]
+) -> YearResult:
+    return YearResult(
+        total=total,
+        classification=verdict.code,
+        label=verdict.label,
+        periods_used=used,
+        explanation=steps,
+    )
 
 
 def short_year(

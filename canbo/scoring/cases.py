@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from canbo.scoring.aggregate import score_year
 from canbo.scoring.criteria import CriteriaSet
-from canbo.scoring.numfmt import to_fraction
+from canbo.scoring.numfmt import json_number, to_fraction
 from canbo.scoring.period import GeneralPoints, pick_criteria, score_period
 from canbo.scoring.rulebook import DEFAULT_RULEBOOK, Rulebook, get_rulebook
 from canbo.scoring.text import _, gettext_noop
@@ -158,10 +158,6 @@ def _criteria(
         raise ScoringInputError(_at(path, field), error.message) from None
 
 
-def _float(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def _steps(steps: tuple[Step, ...]) -> list[dict[str, str]]:
     return [step.as_dict() for step in steps]
 
@@ -169,17 +165,17 @@ def _steps(steps: tuple[Step, ...]) -> list[dict[str, str]]:
 def _case_output(result: PeriodResult, criteria: CriteriaSet) -> dict[str, Any]:
     output: dict[str, Any] = {
         "criteria_set": criteria.code,
-        "a": _float(result.a),
-        "b": _float(result.b),
-        "c": _float(result.c),
-        "task_score": _float(result.task_score),
-        "general_score": _float(result.general_score),
-        "total": _float(result.total),
+        "a": json_number(result.a),
+        "b": json_number(result.b),
+        "c": json_number(result.c),
+        "task_score": json_number(result.task_score),
+        "general_score": json_number(result.general_score),
+        "total": json_number(result.total),
         "classification": result.classification,
         "label": result.label,
     }
     if result.role == LEADER:
-        output.update(d=_float(result.d), dd=_float(result.dd), e=_float(result.e))
+        output.update(d=json_number(result.d), dd=json_number(result.dd), e=json_number(result.e))
     output["explanation"] = _steps(result.explanation)
     return output
 
@@ -221,7 +217,7 @@ def _period(value: object, path: str) -> YearPeriod:
 
 def _year_output(result: YearResult) -> dict[str, Any]:
     return {
-        "total": _float(result.total),
+        "total": json_number(result.total),
         "classification": result.classification,
         "label": result.label,
         "explanation": _steps(result.explanation),

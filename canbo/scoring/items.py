@@ -85,7 +85,16 @@ def to_line(item: Item, path: str) -> Line:
                         "(more than the allowed 0)."
                     ),
                 )
-    return Line(quantity * coefficient, coefficient, item.completed, q - oq, oq, d - od, od, count)
+    return Line(
+        weight=quantity * coefficient,
+        coefficient=coefficient,
+        completed=item.completed,
+        counted_failures=q - oq,
+        objective_failures=oq,
+        counted_delays=d - od,
+        objective_delays=od,
+        count=count,
+    )
 
 
 def _deducted(line: Line, rate: Fraction, counted: int) -> Fraction:
@@ -250,4 +259,10 @@ def compute_task(items: Sequence[Item], rulebook: Rulebook, explain: bool = True
         assigned, completed = assigned + weight, completed + done
         quality, progress = quality + good, progress + timely
         steps.extend(item_steps(item, index, line, rulebook))
-    return TaskResult(assigned, completed, quality, progress, tuple(steps))
+    return TaskResult(
+        assigned_weight=assigned,
+        completed_weight=completed,
+        quality_weight=quality,
+        progress_weight=progress,
+        explanation=tuple(steps),
+    )

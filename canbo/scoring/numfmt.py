@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 Number = int | float | Decimal | Fraction
@@ -27,10 +27,22 @@ def to_fraction(value: Number) -> Fraction:
     raise TypeError(f"not a number: {value!r}")
 
 
-def rounded(value: Fraction, places: int = 2) -> Decimal:
-    """Round half up for display only."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+def rounded(value: Fraction | int, places: int = 2) -> Decimal:
+    """Round half up (ties away from zero, as ROUND_HALF_UP) to `places` decimals, exactly:
+    integer arithmetic on the fraction, never a float or a 28-digit decimal quotient first."""
+    value = Fraction(value)
+    units, rest = divmod(abs(value.numerator) * 10**places, value.denominator)
+    if 2 * rest >= value.denominator:
+        units += 1
+    return Decimal(-units if value < 0 else units).scaleb(-places)
+
+
+def json_number(value: Fraction | None) -> float | None:
+    """A value as a JSON number: the double nearest the exact fraction, converted once from it
+    (never the outcome of float arithmetic, so no 0.1 + 0.2 drift). Every JSON reader holds a
+    number as a double; what is stored or shown is rounded from the fraction (`rounded`), and
+    the fraction travels as text where it is needed again (`total_exact`)."""
+    return None if value is None else float(value)
 
 
 def fmt(value: Fraction | int, places: int = 2) -> str:

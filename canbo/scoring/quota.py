@@ -97,14 +97,14 @@ def _group(
         "excess": excess,
     }
     return GroupQuota(
-        group,
-        counts,
-        cap,
-        excess,
-        excess > 0,
-        _with_ties(excellent, shown),
-        _with_ties(good, shown),
-        text,
+        group=group,
+        counts=counts,
+        cap=cap,
+        excess=excess,
+        exceeded=excess > 0,
+        margin_excellent=_with_ties(excellent, shown),
+        margin_good=_with_ties(good, shown),
+        text=text,
     )
 
 
@@ -120,7 +120,13 @@ def check_quota(
         groups.setdefault(str(checked.group), []).append(checked)
     reports = tuple(_group(g, groups[g], ratio, rulebook) for g in sorted(groups))
     basis = rulebook.basis_for("quota_exception_ratio" if exception else "quota_ratio")
-    return QuotaReport(ratio, exception, reports, any(r.exceeded for r in reports), basis)
+    return QuotaReport(
+        ratio=ratio,
+        exception=exception,
+        groups=reports,
+        exceeded=any(r.exceeded for r in reports),
+        basis=basis,
+    )
 
 
 def exceeds_quota(

@@ -35,12 +35,14 @@ from canbo.evaluation.services.quota import (  # noqa: F401 (the annual screen's
     record_quota_exception,
     set_task_group,
 )
+from canbo.evaluation.services.result import STORED_PLACES
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.choices import LeaveKind
 from canbo.people.leave import not_worked_months
 from canbo.people.models import LeavePeriod, Person
 from canbo.scoring import YearPeriod, lower_than, rulebook_for, score_year
+from canbo.scoring.numfmt import rounded
 
 COUNTED = (SheetStatus.PUBLISHED, SheetStatus.CONTESTED)
 
@@ -220,7 +222,7 @@ def _row(person, year, sheets, rulebook, communes, overrides, row, group, leave)
     if not row.task_group_manual:
         row.task_group = group
     exact = result.total
-    row.average = None if exact is None else Decimal(str(round(float(exact), 4)))
+    row.average = None if exact is None else rounded(exact, STORED_PLACES)
     row.average_exact = "" if exact is None else str(exact)
     row.periods_used = result.periods_used
     row.periods_absent = sum(1 for sheet in sheets if not sheet.worked)

@@ -3,6 +3,7 @@
 The formulas live only in canbo.scoring; this module only gathers the inputs.
 """
 
+from decimal import Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from canbo.scoring import (
     score_general,
     score_period,
 )
+from canbo.scoring.numfmt import json_number, rounded
 from canbo.work.loader import task_items
 
 
@@ -138,21 +140,31 @@ def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
     return data
 
 
-def as_json(result) -> dict:
-    def number(value: Fraction | None):
-        return None if value is None else float(value)
+STORED_PLACES = 4  # EvaluationSheet.total and AnnualResult.average keep 4 decimals
 
+
+def stored_total(result: dict) -> Decimal | None:
+    """The total as a sheet stores it: the exact fraction rounded half up once, to 4 decimals
+    (not from the JSON float: round(93.90625, 4) gives 93.9062, the rule 93.9063)."""
+    if result.get("total") is None:
+        return None
+    return rounded(Fraction(result["total_exact"]), STORED_PLACES)
+
+
+def as_json(result) -> dict:
+    """The result kept on the sheet and sent by the API and webhooks. Scores stay JSON numbers
+    (the contract), each the double nearest its exact fraction; the exact total as text."""
     return {
         "rulebook": None,
-        "a": number(result.a),
-        "b": number(result.b),
-        "c": number(result.c),
-        "d": number(result.d),
-        "dd": number(result.dd),
-        "e": number(result.e),
-        "task_score": number(result.task_score),
-        "general_score": number(result.general_score),
-        "total": number(result.total),
+        "a": json_number(result.a),
+        "b": json_number(result.b),
+        "c": json_number(result.c),
+        "d": json_number(result.d),
+        "dd": json_number(result.dd),
+        "e": json_number(result.e),
+        "task_score": json_number(result.task_score),
+        "general_score": json_number(result.general_score),
+        "total": json_number(result.total),
         "total_exact": None if result.total is None else str(result.total),
         "classification": result.classification,
         "label": result.label,

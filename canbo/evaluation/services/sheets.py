@@ -4,8 +4,6 @@ Each step checks the state and the actor's right, bumps the version (so a second
 gets a conflict instead of overwriting), stores the scoring result and writes the audit log.
 """
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +15,7 @@ from canbo.evaluation.errors import ConflictError, EvaluationError
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.notify import notify
 from canbo.evaluation.permissions import can_approve, can_review, can_self_assess
-from canbo.evaluation.services.result import check_general, compute, criteria_of
+from canbo.evaluation.services.result import check_general, compute, criteria_of, stored_total
 from canbo.evaluation.services.staleness import refresh_leaders
 from canbo.evaluation.signals import collect, review_objections, sheet_published
 
@@ -57,8 +55,7 @@ def _save(actor, sheet: EvaluationSheet, action: str, before: dict, reason: str 
 
 def _store_result(sheet: EvaluationSheet) -> None:
     sheet.result = compute(sheet)
-    total = sheet.result["total"]
-    sheet.total = None if total is None else Decimal(str(round(total, 4)))
+    sheet.total = stored_total(sheet.result)
     sheet.classification = sheet.result["classification"] or ""
 
 

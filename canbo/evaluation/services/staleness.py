@@ -6,8 +6,6 @@ returns for re-approval and the leader and the approvers are told. A month whose
 leader results are stale cannot be locked.
 """
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,7 +15,7 @@ from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.notify import notify
 from canbo.evaluation.services.leaders import CHAIRMAN, leader_kind, leaders_answering_for
-from canbo.evaluation.services.result import compute
+from canbo.evaluation.services.result import compute, stored_total
 from canbo.people.models import Profile
 
 COMPARED = ("total_exact", "d", "a", "b", "c", "classification")
@@ -51,8 +49,7 @@ def _return_for_approval(actor, sheet: EvaluationSheet, fresh: dict) -> None:
         "total": str(sheet.total),
         "classification": sheet.classification,
     }
-    sheet.result, total = fresh, fresh["total"]
-    sheet.total = None if total is None else Decimal(str(round(total, 4)))
+    sheet.result, sheet.total = fresh, stored_total(fresh)
     sheet.classification = fresh["classification"] or ""
     sheet.status, sheet.approved_at, sheet.approved_by = SheetStatus.REVIEWED, None, None
     sheet.version += 1

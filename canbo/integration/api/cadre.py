@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from canbo.cadre.analysis import assess, lacking_theory, university_candidates
 from canbo.cadre.clock import today
@@ -12,6 +13,7 @@ from canbo.cadre.services.pipeline import communes_of, key_title_rows, recruitme
 from canbo.core.access import writable_orgs
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Listing, Page, Pages
 from canbo.integration.api.schemas import ErrorOut
 from canbo.org.models import Organization
 from canbo.people.models import Person
@@ -88,12 +90,7 @@ def lacking_political_theory(request, org: str | None = None):
     return _out(request, lacking_theory(assess(_people(request, org))), today())
 
 
-class PageFilters(Schema):
-    page: int = Field(1, ge=1, le=100_000)
-    page_size: int = Field(100, ge=1, le=500)
-
-
-class YearFilters(PageFilters):
+class YearFilters(Schema):
     year: int | None = Field(
         None, ge=2000, le=2100, description=gettext_lazy("Year (default: this year)")
     )
@@ -124,61 +121,40 @@ class NeedOut(Schema):
     shortage: int
 
 
-class KeyTitlePage(Schema):
-    count: int
-    page: int
-    page_size: int
+class KeyTitlePage(Page):
     items: list[KeyTitleOut]
 
 
-class TalentPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class TalentPage(Page):
     items: list[TalentOut]
 
 
-class NeedPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class NeedPage(Page):
     items: list[NeedOut]
 
 
-def _paged(filters: PageFilters, count: int, items: list) -> dict:
-    return {"count": count, "page": filters.page, "page_size": filters.page_size, "items": items}
-
-
-def _slice(rows, filters: PageFilters):
-    start = (filters.page - 1) * filters.page_size
-    return rows[start : start + filters.page_size]
-
-
 @router.get("/cadre/key-titles", response={200: KeyTitlePage, **ERRORS})
-def key_titles(request, filters: Query[PageFilters]):
+@paginate(Pages)
+def key_titles(request):
     """Each commune × key title (Bí thư, Chủ tịch UBND, Chủ nhiệm UBKT) of the client's
     subtree: its holder, whether they are a local person, or that it is vacant."""
     require_scope(request, "cadre:read")
-    rows = key_title_rows(communes_of(request.auth))
-    page = _slice(rows, filters)
-    log_personal_data_access(request, [r.person.pk for r in page if r.person], "api.cadre")
-    return _paged(
-        filters,
-        len(rows),
-        [
-            KeyTitleOut(
-                org_code=r.commune.code,
-                title=r.title.name,
-                person_code=r.person.code if r.person else None,
-                local=r.local,
-                vacant=r.vacant,
-            )
-            for r in page
-        ],
+    return Listing(
+        key_title_rows(communes_of(request.auth)),
+        lambda r: KeyTitleOut(
+            org_code=r.commune.code,
+            title=r.title.name,
+            person_code=r.person.code if r.person else None,
+            local=r.local,
+            vacant=r.vacant,
+        ),
+        lambda r: r.person.pk if r.person else None,
+        "api.cadre",
     )
 
 
 @router.get("/cadre/talent-pool", response={200: TalentPage, **ERRORS})
+@paginate(Pages)
 def talent_pool(request, filters: Query[YearFilters]):
     """The student talent pool of a year, students from communes of the client's subtree."""
     require_scope(request, "cadre:read")
@@ -189,24 +165,21 @@ def talent_pool(request, filters: Query[YearFilters]):
         .select_related("origin")
         .order_by("graduation_year", "major", "full_name", "id")
     )
-    return _paged(
-        filters,
-        rows.count(),
-        [
-            TalentOut(
-                name=r.full_name,
-                school=r.school,
-                major=r.major,
-                graduation_year=r.graduation_year,
-                origin_org_code=r.origin.code,
-                ethnicity=r.get_ethnicity_display(),
-            )
-            for r in _slice(rows, filters)
-        ],
+    return Listing(
+        rows,
+        lambda r: TalentOut(
+            name=r.full_name,
+            school=r.school,
+            major=r.major,
+            graduation_year=r.graduation_year,
+            origin_org_code=r.origin.code,
+            ethnicity=r.get_ethnicity_display(),
+        ),
     )
 
 
 @router.get("/cadre/recruitment-needs", response={200: NeedPage, **ERRORS})
+@paginate(Pages)
 def recruitment_needs_list(request, filters: Query[YearFilters]):
     """Commune × field short of staff against the staffing quota (job positions 2026–2031),
     within the client's subtree. `year` selects the staffing period (2026–2031)."""
@@ -217,18 +190,9 @@ def recruitment_needs_list(request, filters: Query[YearFilters]):
             422, "invalid", _("The year must be within the job-position period 2026–2031."), "year"
         )
     orgs = writable_orgs(Organization.objects.all(), request.auth)
-    rows = recruitment_needs(Person.objects.visible_to(request.auth), orgs)
-    return _paged(
-        filters,
-        len(rows),
-        [
-            NeedOut(
-                org_code=r.unit.code,
-                field=r.field,
-                quota=r.quota,
-                actual=r.actual,
-                shortage=r.shortage,
-            )
-            for r in _slice(rows, filters)
-        ],
+    return Listing(
+        recruitment_needs(Person.objects.visible_to(request.auth), orgs),
+        lambda r: NeedOut(
+            org_code=r.unit.code, field=r.field, quota=r.quota, actual=r.actual, shortage=r.shortage
+        ),
     )

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 from pydantic import BaseModel, Field, field_validator
 
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.feedback.index import dossiers_for, index_rows
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Listing, Page, Pages
 from canbo.integration.api.tasks import ERRORS, org_path
 from canbo.integration.tasks import fast_insert
 from canbo.integration.tasks.schemas import (
@@ -97,8 +99,6 @@ class SatisfactionFilters(Schema):
     org: str | None = NinjaField(
         None, pattern=CODE_PATTERN, description=gettext_lazy("Unit identifier code")
     )
-    page: int = NinjaField(1, ge=1, le=100_000)
-    page_size: int = NinjaField(100, ge=1, le=500)
 
 
 class SatisfactionRow(Schema):
@@ -112,10 +112,7 @@ class SatisfactionRow(Schema):
     on_time: Decimal | None
 
 
-class SatisfactionPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class SatisfactionPage(Page):
     items: list[SatisfactionRow]
 
 
@@ -183,16 +180,11 @@ def _write(client, source: str, rows: list[DossierData]):
 
 
 @router.get("/satisfaction", response={200: SatisfactionPage, **ERRORS})
+@paginate(Pages)
 def satisfaction(request, filters: Query[SatisfactionFilters]):
     """The Decision 766 index per officer for one month, within the client's subtree."""
     client = require_scope(request, "satisfaction:read")
     year, month = (int(part) for part in filters.period.split("-"))
     path = org_path(client, filters.org) if filters.org else None
     rows = index_rows(dossiers_for(client, [date(year, month, 1)], path), "officer")
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "count": len(rows),
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "items": [r.as_api() for r in rows[start : start + filters.page_size]],
-    }
+    return Listing(rows, lambda r: r.as_api())

@@ -2,17 +2,19 @@
 
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from canbo.evaluation.choices import AnnualStatus, SheetStatus
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Listing, Page, Pages
 from canbo.integration.api.tasks import ERRORS, org_path
 from canbo.integration.tasks.schemas import CODE_PATTERN, PERIOD_PATTERN
-from canbo.people.services import log_personal_data_access
 from canbo.reports.annual_report import average_text
 from canbo.scoring import LABELS
 from canbo.work.errors import WorkError
@@ -28,8 +30,6 @@ class ResultFilters(Schema):
     org: str | None = Field(
         None, pattern=CODE_PATTERN, description=gettext_lazy("Unit identifier code")
     )
-    page: int = Field(1, ge=1, le=100_000)
-    page_size: int = Field(100, ge=1, le=500)
 
 
 class ResultOut(Schema):
@@ -75,14 +75,12 @@ class AnnualOut(Schema):
     finalised_at: datetime | None
 
 
-class ResultPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class ResultPage(Page):
     items: list[ResultOut | AnnualOut]
 
 
 @router.get("/results", response={200: ResultPage, **ERRORS})
+@paginate(Pages)
 def list_results(request, filters: Query[ResultFilters]):
     """Approved and published evaluation results of a period, within the client's subtree."""
     client = require_scope(request, "results:read")
@@ -91,7 +89,7 @@ def list_results(request, filters: Query[ResultFilters]):
     except WorkError as exc:
         raise ApiError(422, "invalid", exc.message, "period") from None
     if period.kind == "year":
-        return _annual(request, client, filters, period)
+        return _annual(client, filters, period)
     sheets = (
         EvaluationSheet.objects.visible_to(client)
         .filter(status=SheetStatus.PUBLISHED, period__kind=period.kind, period__start=period.start)
@@ -99,22 +97,15 @@ def list_results(request, filters: Query[ResultFilters]):
     )
     if filters.org:
         sheets = sheets.filter(person__organization__path__startswith=org_path(client, filters.org))
-    page = _page(sheets.order_by("person__code", "id"), filters)
-    log_personal_data_access(request, [sheet.person_id for sheet in page], "api.results")
-    return {
-        "count": sheets.count(),
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "items": [_out(sheet, period.label) for sheet in page],
-    }
+    return Listing(
+        sheets.order_by("person__code", "id"),
+        lambda sheet: _out(sheet, period.label),
+        attrgetter("person_id"),
+        "api.results",
+    )
 
 
-def _page(queryset, filters: ResultFilters):
-    start = (filters.page - 1) * filters.page_size
-    return queryset[start : start + filters.page_size]
-
-
-def _annual(request, client, filters: ResultFilters, period) -> dict:
+def _annual(client, filters: ResultFilters, period) -> Listing:
     """Finalised annual results of the year, within the client's subtree."""
     rows = (
         AnnualResult.objects.visible_to(client)
@@ -123,14 +114,12 @@ def _annual(request, client, filters: ResultFilters, period) -> dict:
     )
     if filters.org:
         rows = rows.filter(person__organization__path__startswith=org_path(client, filters.org))
-    page = _page(rows.order_by("person__code", "id"), filters)
-    log_personal_data_access(request, [row.person_id for row in page], "api.results")
-    return {
-        "count": rows.count(),
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "items": [_annual_out(row, period.label) for row in page],
-    }
+    return Listing(
+        rows.order_by("person__code", "id"),
+        lambda row: _annual_out(row, period.label),
+        attrgetter("person_id"),
+        "api.results",
+    )
 
 
 def _annual_out(row: AnnualResult, label: str) -> AnnualOut:

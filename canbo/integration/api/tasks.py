@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field as NinjaField
 from ninja import Path, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Listing, Pages
 from canbo.integration.api.schemas import ErrorOut
 from canbo.integration.tasks import identity as task_identity
 from canbo.integration.tasks.events import record_events
@@ -65,8 +67,6 @@ class TaskFilters(Schema):
     )
     source: str | None = NinjaField(None, pattern=SOURCE_PATTERN)
     status: str | None = NinjaField(None, pattern=r"^(assigned|completed|cancelled)$")
-    page: int = NinjaField(1, ge=1, le=100_000)
-    page_size: int = NinjaField(100, ge=1, le=500)
 
 
 class EventOut(Schema):
@@ -125,18 +125,11 @@ def get_task(request, source: str = Source, external_id: str = ExternalId):
 
 
 @router.get("/tasks", response={200: TaskPage, **ERRORS})
+@paginate(Pages)
 def list_tasks(request, filters: Query[TaskFilters]):
     """Tasks of the client's subtree, filtered by assignee, organisation, period, source."""
     client = require_scope(request, "tasks:read")
-    tasks = _filtered(client, _tasks(client), filters)
-    start = (filters.page - 1) * filters.page_size
-    page = tasks.order_by("id")[start : start + filters.page_size]
-    return {
-        "count": tasks.count(),
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "items": [task_out(t) for t in page],
-    }
+    return Listing(_filtered(client, _tasks(client), filters).order_by("id"), task_out)
 
 
 @router.post("/tasks/{source}/{external_id}/events", response={200: EventOut, **ERRORS})

@@ -16,6 +16,7 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
 from canbo.integration.api.errors import ApiError
+from canbo.integration.api.paging import Page
 from canbo.scoring import fmt
 
 MAX_BATCH = 1000
@@ -173,10 +174,7 @@ class TaskOut(Schema):
     events: int
 
 
-class TaskPage(Schema):
-    count: int
-    page: int
-    page_size: int
+class TaskPage(Page):
     items: list[TaskOut]
 
 
