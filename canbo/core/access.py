@@ -86,19 +86,49 @@ def require(user, capability: str) -> None:
 
 
 def visible_orgs(queryset, user):
+    return visible_org_rows(queryset, user, "path")
+
+
+def visible_org_rows(queryset, user, path: str = "organization__path"):
+    """Rows attached to an organisation (`path`) whose structure the user may read: all
+    province-wide, else those of one's own commune (evaluation periods, connected systems)."""
     scope = scope_for(user)
     if scope.province_wide:
         return queryset
     if scope.org_path is None:
         return queryset.none()
     # The structure of one's own commune is public within it; people are not (see below).
-    return queryset.filter(path__startswith=commune_path(scope.org_path))
+    return queryset.filter(**{f"{path}__startswith": commune_path(scope.org_path)})
 
 
 def writable_orgs(queryset, user):
     """Organisations a user or API client may write into (imports): its own subtree, not the
     whole commune whose structure it may read."""
     return _in_subtree(queryset, scope_for(user), "path")
+
+
+def visible_payloads(queryset, user):
+    """Kept (rejected) import payloads of the organisations the user may write into; those
+    without an organisation only province-wide."""
+    return _in_subtree(queryset, scope_for(user), "organization__path")
+
+
+def in_own_subtree(user, path: str) -> bool:
+    """Whether an organisation (by its path) lies in the subtree the user acts in: anywhere
+    province-wide (opening and locking periods, writing into it)."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return True
+    return scope.org_path is not None and path.startswith(scope.org_path)
+
+
+def home_commune(queryset, user):
+    """The organisation a user's commune-wide screens cover (of `queryset`, organisations):
+    the top one province-wide, else one's own commune, else the top one the user sees."""
+    scope = scope_for(user)
+    orgs = visible_orgs(queryset, user)
+    own = None if scope.province_wide else orgs.filter(path=commune_path(scope.org_path)).first()
+    return own or orgs.order_by("depth").first()
 
 
 def _in_subtree(queryset, scope: Scope, path: str):
@@ -111,8 +141,47 @@ def _in_subtree(queryset, scope: Scope, path: str):
     return queryset.filter(**{f"{path}__startswith": scope.org_path})
 
 
+def within(queryset, org_path: str, path: str = "organization__path"):
+    """Narrow rows (already limited by a `visible_*` rule) to a chosen organisation's subtree:
+    a filter a user picks, never a grant."""
+    return queryset.filter(**{f"{path}__startswith": org_path})
+
+
 def is_province_wide(user) -> bool:
     return scope_for(user).province_wide
+
+
+def is_own(user, person_id: int | None) -> bool:
+    """Whether a row about `person_id` is the user's own (a user without a civil-servant
+    record owns only rows about nobody)."""
+    return scope_for(user).person_id == person_id
+
+
+def can_for_other(user, capability: str, person_id: int | None) -> bool:
+    """A capability exercised on someone else's row, never on one's own (judging a task,
+    reviewing a sheet, deciding a rating)."""
+    return can(user, capability) and not is_own(user, person_id)
+
+
+def own_rows(queryset, user, field: str = "person_id"):
+    """Rows about the user's own civil-servant record (`field` holds the person's id); none
+    for a user without one."""
+    person_id = scope_for(user).person_id
+    return queryset.filter(**{field: person_id}) if person_id else queryset.none()
+
+
+def not_own(queryset, user, field: str = "person_id"):
+    """Rows about anyone but the user (what one reviews or answers is never one's own)."""
+    person_id = scope_for(user).person_id
+    return queryset.exclude(**{field: person_id}) if person_id else queryset
+
+
+def made_by(queryset, user, field: str = "created_by"):
+    """Rows the user made or that are addressed to them (`field` is a user): uploads, exports,
+    notifications. None for an anonymous user or an API client."""
+    if getattr(user, "is_api_client", False) or not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    return queryset.filter(**{field: user})
 
 
 def _people_rule(queryset, user, own: str, path: str):
@@ -197,6 +266,17 @@ def reads_all_oversight(user) -> bool:
     """The province and the two Party bodies read every oversight row."""
     scope = scope_for(user)
     return scope.province_wide or scope.role in OVERSIGHT_BODIES
+
+
+def owned_actions(queryset, user):
+    """Plan actions owned by an agency in the user's subtree (`owner_org`); all of them for
+    whoever may update every agency's actions."""
+    if can(user, "oversight.plan.update_all"):
+        return queryset
+    scope = scope_for(user)
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(owner_org__path__startswith=scope.org_path)
 
 
 def visible_oversight(queryset, user, capability: str, path: str = "organization__path"):
