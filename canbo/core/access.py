@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from canbo.core.paths import commune_path
+from canbo.core.paths import commune_path, path_prefixes
 from canbo.core.roles import (
     API_CLIENT,
     CAPABILITIES,
@@ -122,13 +122,21 @@ def in_own_subtree(user, path: str) -> bool:
     return scope.org_path is not None and path.startswith(scope.org_path)
 
 
+def own_org(queryset, user, commune: bool = False):
+    """The organisation (of `queryset`) the user acts in, or its commune; None province-wide
+    (whose screens open on the top organisation) and for a user attached to none."""
+    scope = scope_for(user)
+    if scope.province_wide or scope.org_path is None:
+        return None
+    path = commune_path(scope.org_path) if commune else scope.org_path
+    return visible_orgs(queryset, user).filter(path=path).first()
+
+
 def home_commune(queryset, user):
     """The organisation a user's commune-wide screens cover (of `queryset`, organisations):
     the top one province-wide, else one's own commune, else the top one the user sees."""
-    scope = scope_for(user)
-    orgs = visible_orgs(queryset, user)
-    own = None if scope.province_wide else orgs.filter(path=commune_path(scope.org_path)).first()
-    return own or orgs.order_by("depth").first()
+    own = own_org(queryset, user, commune=True)
+    return own or visible_orgs(queryset, user).order_by("depth").first()
 
 
 def _in_subtree(queryset, scope: Scope, path: str):
@@ -277,6 +285,32 @@ def owned_actions(queryset, user):
     if scope.org_path is None:
         return queryset.none()
     return queryset.filter(owner_org__path__startswith=scope.org_path)
+
+
+def handled_cases(queryset, user, path: str = "handling_body__path"):
+    """Complaints and denunciations the user's body handles (`path`: the body is the user's
+    organisation or one above it), for those who handle cases; none for anyone else."""
+    org_path = scope_for(user).org_path
+    if not can(user, "oversight.complaints.manage") or not org_path:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+
+
+def handles_case(user, body_path: str) -> bool:
+    """Whether the user is a member of the handling body (at `body_path`) who handles cases."""
+    org_path = scope_for(user).org_path
+    if not can(user, "oversight.complaints.manage") or not org_path:
+        return False
+    return org_path.startswith(body_path)
+
+
+def visible_cases(queryset, user):
+    """The commune's own cases for its leadership, every case for the province and the two
+    Party bodies, and those a body handles for that body."""
+    seen = visible_oversight(queryset, user, "oversight.complaints.view")
+    if not can(user, "oversight.complaints.manage") or not scope_for(user).org_path:
+        return seen
+    return (seen | handled_cases(queryset, user)).distinct()
 
 
 def visible_oversight(queryset, user, capability: str, path: str = "organization__path"):

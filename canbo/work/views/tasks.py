@@ -35,9 +35,8 @@ def my_tasks(request):
     tasks = tasks.select_related("organization")
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
-    scores = PeriodScore.objects.filter(person_id=person_id, kind="month").order_by(
-        "-period_start"
-    )[:12]
+    scores = own_rows(PeriodScore.objects.filter(kind="month"), request.user)
+    scores = scores.order_by("-period_start")[:12]
     context = {
         "form": form,
         "page": page,
