@@ -276,15 +276,15 @@ def reads_all_oversight(user) -> bool:
     return scope.province_wide or scope.role in OVERSIGHT_BODIES
 
 
-def owned_actions(queryset, user):
-    """Plan actions owned by an agency in the user's subtree (`owner_org`); all of them for
-    whoever may update every agency's actions."""
+def owned_actions(queryset, user, path: str = "owner_org__path"):
+    """Plan actions owned by an agency (`path`) in the user's subtree; all of them for whoever
+    may update every agency's actions."""
     if can(user, "oversight.plan.update_all"):
         return queryset
     scope = scope_for(user)
     if scope.org_path is None:
         return queryset.none()
-    return queryset.filter(owner_org__path__startswith=scope.org_path)
+    return queryset.filter(**{f"{path}__startswith": scope.org_path})
 
 
 def handled_cases(queryset, user, path: str = "handling_body__path"):
