@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import resolve, reverse
 
+from tests.factories import make_talent
 from tests.test_permission_matrix import MATRIX, _october
 
 # What Đoàn Kết's rows print, and what Tân Phong's do: names and codes of people and tasks.
@@ -85,7 +86,6 @@ def _plant_registers(w):
     wards (each named by a mark of its ward)."""
     from django.utils import timezone
 
-    from canbo.cadre.models import TalentRecord
     from canbo.evaluation.models import AnnualResult
     from canbo.feedback.models import Dossier
     from canbo.integration.imports.models import ImportBatch, RejectedPayload
@@ -108,16 +108,7 @@ def _plant_registers(w):
             unit=unit,
             month=month,
         )
-        TalentRecord.objects.create(
-            year=month.year,
-            full_name=f"Sinh viên {name}",
-            gender="female",
-            origin=commune,
-            school="Đại học Tây Bắc",
-            major="Luật",
-            field=w.position.field,
-            graduation_year=month.year + 2,
-        )
+        make_talent(f"Sinh viên {name}", commune, month.year, w.position.field)
         RejectedPayload.objects.create(
             organization=unit, endpoint="upload", name=f"goi-{slug}.xml", body=b"<x/>"
         )

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from tests.factories import make_talent
 from tests.integration.conftest import bearer
 from tests.integration.test_api_matrix import MATRIX, TASK_DK, TASK_TP
 
@@ -75,21 +76,11 @@ def _plant(client, world, clients):
 def _plant_cadre(world, org, person, ward):
     """A person below the standard of a leader's post (professional and political theory
     gaps), and a pupil of the talent pool, in the ward."""
-    from canbo.cadre.models import TalentRecord
     from canbo.org.choices import Education
 
     person.education, person.title = Education.VOCATIONAL, world.head_title
     person.save()
-    TalentRecord.objects.create(
-        year=2026,
-        full_name=f"Sinh viên {ward}",
-        gender="male",
-        origin=org,
-        school="Đại học Tây Bắc",
-        major="Luật",
-        field=world.position.field,
-        graduation_year=2028,
-    )
+    make_talent(f"Sinh viên {ward}", org, 2026, world.position.field)
 
 
 def _texts(client, world, clients, operation, persona) -> list[str]:
