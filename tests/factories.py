@@ -5,6 +5,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 
+from canbo.cadre.models import TalentRecord
 from canbo.core.roles import Role
 from canbo.org.choices import Education, Field, OrgKind
 from canbo.org.models import JobPosition, Organization, Title
@@ -47,6 +48,20 @@ def make_person(
     person = Person.objects.create(code=code, full_name=name, **extra)
     assign_post(None, person, org, date(2020, 1, 1), job_position=position, title=title)
     return person
+
+
+def make_talent(name: str, origin: Organization, year: int, field: str) -> TalentRecord:
+    """A pupil of the talent pool from a commune, graduating two years on."""
+    return TalentRecord.objects.create(
+        year=year,
+        full_name=name,
+        gender="female",
+        origin=origin,
+        school="Đại học Tây Bắc",
+        major="Luật",
+        field=field,
+        graduation_year=year + 2,
+    )
 
 
 def make_user(

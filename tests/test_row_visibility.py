@@ -8,10 +8,18 @@ from datetime import date
 import pytest
 from django.urls import resolve, reverse
 
+from tests.factories import make_talent
 from tests.test_permission_matrix import MATRIX, _october
 
 # What Đoàn Kết's rows print, and what Tân Phong's do: names and codes of people and tasks.
-DOANKET_MARKS = ("Tẩn Láo Lở", "DK-1", "Nhiệm vụ riêng của Đoàn Kết")
+DOANKET_MARKS = (
+    "Tẩn Láo Lở",
+    "DK-1",
+    "Nhiệm vụ riêng của Đoàn Kết",
+    "Sinh viên Đoàn Kết",
+    "goi-doan-ket.xml",
+    "lo-doan-ket.xlsx",
+)
 TANPHONG_MARKS = (
     "Nguyễn Văn An",
     "Lò Thị Mai",
@@ -20,6 +28,9 @@ TANPHONG_MARKS = (
     "TP-2",
     "TP-3",
     "Nhiệm vụ riêng của Tân Phong",
+    "Sinh viên Tân Phong",
+    "goi-tan-phong.xml",
+    "lo-tan-phong.xlsx",
 )
 
 
@@ -67,6 +78,49 @@ def _plant(w):
     )
     for key in ("outsider", "colleague"):
         Enrolment.objects.create(training_class=tc, person=w.people[key])
+    _plant_registers(w)
+
+
+def _plant_registers(w):
+    """Annual results, dossiers, the talent pool, kept payloads and import batches of both
+    wards (each named by a mark of its ward)."""
+    from django.utils import timezone
+
+    from canbo.evaluation.models import AnnualResult
+    from canbo.feedback.models import Dossier
+    from canbo.integration.imports.models import ImportBatch, RejectedPayload
+
+    month = timezone.localdate().replace(day=1)
+    wards = (
+        ("outsider", w.doanket, w.dk_office, "Đoàn Kết", "doan-ket"),
+        ("colleague", w.tanphong, w.tp_office, "Tân Phong", "tan-phong"),
+    )
+    for key, commune, unit, name, slug in wards:
+        person = w.people[key]
+        AnnualResult.objects.create(
+            person=person, year=2026, organization=commune, classification="good", status="final"
+        )
+        Dossier.objects.create(
+            organization=commune,
+            code=f"HS-{slug}",
+            received_date=month,
+            officer=person,
+            unit=unit,
+            month=month,
+        )
+        make_talent(f"Sinh viên {name}", commune, month.year, w.position.field)
+        RejectedPayload.objects.create(
+            organization=unit, endpoint="upload", name=f"goi-{slug}.xml", body=b"<x/>"
+        )
+        uploader = w.users["outsider" if key == "outsider" else "staff"]
+        ImportBatch.objects.create(
+            kind="tasks",
+            file_name=f"lo-{slug}.xlsx",
+            content=b"",
+            sha256="0" * 64,
+            uploaded_by=uploader,
+            organization=unit,
+        )
 
 
 def _leaks(client, world, persona: str, marks: tuple[str, ...]) -> tuple[list[str], int]:
@@ -113,3 +167,24 @@ def test_the_planted_rows_do_show_where_they_belong(client, world):
     assert DOANKET_MARKS[2] in tasks and TANPHONG_MARKS[-1] in tasks
     people = client.get(reverse("people:list")).content.decode()
     assert "Tẩn Láo Lở" in people and "Nguyễn Văn An" in people
+
+
+def test_the_other_registers_show_where_they_belong(client, world):
+    """The registers planted for the walk do show their rows: the province reads both wards'
+    kept payloads, talent pool and dossiers; a ward's head reads its own payload only, and
+    nobody else's upload."""
+    _plant(world)
+    pages = {
+        "imports": reverse("integration:imports"),
+        "talent": reverse("cadre:talent"),
+        "feedback": reverse("feedback:index"),
+    }
+    client.force_login(world.users["personnel"])
+    seen = {key: client.get(url).content.decode() for key, url in pages.items()}
+    assert "goi-doan-ket.xml" in seen["imports"] and "goi-tan-phong.xml" in seen["imports"]
+    assert "Sinh viên Đoàn Kết" in seen["talent"] and "Sinh viên Tân Phong" in seen["talent"]
+    assert "Tẩn Láo Lở" in seen["feedback"] and "Lò Thị Mai" in seen["feedback"]
+    client.force_login(world.users["head"])
+    imports = client.get(pages["imports"]).content.decode()
+    assert "goi-tan-phong.xml" in imports and "goi-doan-ket.xml" not in imports
+    assert "lo-tan-phong.xlsx" not in imports  # the staff member's upload, not the head's

@@ -27,8 +27,7 @@ from canbo.agency.models import (
     Target,
 )
 from canbo.core import xlsx
-from canbo.core.access import can, require, scope_for, visible_agency_rows
-from canbo.core.paths import commune_path
+from canbo.core.access import can, is_province_wide, own_org, require, visible_agency_rows
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.scoring import LABELS, LEVELS
@@ -54,7 +53,7 @@ def home(request):
 
 
 def _own_commune(user) -> Organization:
-    commune = Organization.objects.filter(path=commune_path(scope_for(user).org_path)).first()
+    commune = own_org(Organization.objects.all(), user, commune=True)
     if commune is None or not commune.is_commune:
         raise Http404
     return commune
@@ -237,10 +236,10 @@ def _chosen_commune(request) -> Organization:
         if not raw.isdigit():
             raise Http404
         commune = get_object_or_404(Organization, pk=int(raw))
-        if not scope_for(request.user).province_wide and commune != _own_commune(request.user):
+        if not is_province_wide(request.user) and commune != _own_commune(request.user):
             raise Http404
         return commune
-    if scope_for(request.user).province_wide:
+    if is_province_wide(request.user):
         first = next(iter(services.communes()), None)
         if first is None:
             raise Http404

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from canbo.core.paths import commune_path
+from canbo.core.paths import commune_path, path_prefixes
 from canbo.core.roles import (
     API_CLIENT,
     CAPABILITIES,
@@ -86,19 +86,57 @@ def require(user, capability: str) -> None:
 
 
 def visible_orgs(queryset, user):
+    return visible_org_rows(queryset, user, "path")
+
+
+def visible_org_rows(queryset, user, path: str = "organization__path"):
+    """Rows attached to an organisation (`path`) whose structure the user may read: all
+    province-wide, else those of one's own commune (evaluation periods, connected systems)."""
     scope = scope_for(user)
     if scope.province_wide:
         return queryset
     if scope.org_path is None:
         return queryset.none()
     # The structure of one's own commune is public within it; people are not (see below).
-    return queryset.filter(path__startswith=commune_path(scope.org_path))
+    return queryset.filter(**{f"{path}__startswith": commune_path(scope.org_path)})
 
 
 def writable_orgs(queryset, user):
     """Organisations a user or API client may write into (imports): its own subtree, not the
     whole commune whose structure it may read."""
     return _in_subtree(queryset, scope_for(user), "path")
+
+
+def visible_payloads(queryset, user):
+    """Kept (rejected) import payloads of the organisations the user may write into; those
+    without an organisation only province-wide."""
+    return _in_subtree(queryset, scope_for(user), "organization__path")
+
+
+def in_own_subtree(user, path: str) -> bool:
+    """Whether an organisation (by its path) lies in the subtree the user acts in: anywhere
+    province-wide (opening and locking periods, writing into it)."""
+    scope = scope_for(user)
+    if scope.province_wide:
+        return True
+    return scope.org_path is not None and path.startswith(scope.org_path)
+
+
+def own_org(queryset, user, commune: bool = False):
+    """The organisation (of `queryset`) the user acts in, or its commune; None province-wide
+    (whose screens open on the top organisation) and for a user attached to none."""
+    scope = scope_for(user)
+    if scope.province_wide or scope.org_path is None:
+        return None
+    path = commune_path(scope.org_path) if commune else scope.org_path
+    return visible_orgs(queryset, user).filter(path=path).first()
+
+
+def home_commune(queryset, user):
+    """The organisation a user's commune-wide screens cover (of `queryset`, organisations):
+    the top one province-wide, else one's own commune, else the top one the user sees."""
+    own = own_org(queryset, user, commune=True)
+    return own or visible_orgs(queryset, user).order_by("depth").first()
 
 
 def _in_subtree(queryset, scope: Scope, path: str):
@@ -111,8 +149,47 @@ def _in_subtree(queryset, scope: Scope, path: str):
     return queryset.filter(**{f"{path}__startswith": scope.org_path})
 
 
+def within(queryset, org_path: str, path: str = "organization__path"):
+    """Narrow rows (already limited by a `visible_*` rule) to a chosen organisation's subtree:
+    a filter a user picks, never a grant."""
+    return queryset.filter(**{f"{path}__startswith": org_path})
+
+
 def is_province_wide(user) -> bool:
     return scope_for(user).province_wide
+
+
+def is_own(user, person_id: int | None) -> bool:
+    """Whether a row about `person_id` is the user's own (a user without a civil-servant
+    record owns only rows about nobody)."""
+    return scope_for(user).person_id == person_id
+
+
+def can_for_other(user, capability: str, person_id: int | None) -> bool:
+    """A capability exercised on someone else's row, never on one's own (judging a task,
+    reviewing a sheet, deciding a rating)."""
+    return can(user, capability) and not is_own(user, person_id)
+
+
+def own_rows(queryset, user, field: str = "person_id"):
+    """Rows about the user's own civil-servant record (`field` holds the person's id); none
+    for a user without one."""
+    person_id = scope_for(user).person_id
+    return queryset.filter(**{field: person_id}) if person_id else queryset.none()
+
+
+def not_own(queryset, user, field: str = "person_id"):
+    """Rows about anyone but the user (what one reviews or answers is never one's own)."""
+    person_id = scope_for(user).person_id
+    return queryset.exclude(**{field: person_id}) if person_id else queryset
+
+
+def made_by(queryset, user, field: str = "created_by"):
+    """Rows the user made or that are addressed to them (`field` is a user): uploads, exports,
+    notifications. None for an anonymous user or an API client."""
+    if getattr(user, "is_api_client", False) or not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    return queryset.filter(**{field: user})
 
 
 def _people_rule(queryset, user, own: str, path: str):
@@ -197,6 +274,43 @@ def reads_all_oversight(user) -> bool:
     """The province and the two Party bodies read every oversight row."""
     scope = scope_for(user)
     return scope.province_wide or scope.role in OVERSIGHT_BODIES
+
+
+def owned_actions(queryset, user, path: str = "owner_org__path"):
+    """Plan actions owned by an agency (`path`) in the user's subtree; all of them for whoever
+    may update every agency's actions."""
+    if can(user, "oversight.plan.update_all"):
+        return queryset
+    scope = scope_for(user)
+    if scope.org_path is None:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__startswith": scope.org_path})
+
+
+def handled_cases(queryset, user, path: str = "handling_body__path"):
+    """Complaints and denunciations the user's body handles (`path`: the body is the user's
+    organisation or one above it), for those who handle cases; none for anyone else."""
+    org_path = scope_for(user).org_path
+    if not can(user, "oversight.complaints.manage") or not org_path:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+
+
+def handles_case(user, body_path: str) -> bool:
+    """Whether the user is a member of the handling body (at `body_path`) who handles cases."""
+    org_path = scope_for(user).org_path
+    if not can(user, "oversight.complaints.manage") or not org_path:
+        return False
+    return org_path.startswith(body_path)
+
+
+def visible_cases(queryset, user):
+    """The commune's own cases for its leadership, every case for the province and the two
+    Party bodies, and those a body handles for that body."""
+    seen = visible_oversight(queryset, user, "oversight.complaints.view")
+    if not can(user, "oversight.complaints.manage") or not scope_for(user).org_path:
+        return seen
+    return (seen | handled_cases(queryset, user)).distinct()
 
 
 def visible_oversight(queryset, user, capability: str, path: str = "organization__path"):

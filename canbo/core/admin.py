@@ -1,14 +1,13 @@
 from django.contrib import admin
 
+from canbo.core.access import can
 from canbo.core.models import AuditEntry
-from canbo.core.roles import Role
 
 
 def _admin_only(request) -> bool:
     """The Django admin is for system administrators only, whatever is_staff says."""
     user = request.user
-    profile = getattr(user, "profile", None) if user.is_authenticated else None
-    return bool(user.is_active and user.is_staff and profile and profile.role == Role.ADMIN)
+    return bool(user.is_active and user.is_staff and can(user, "admin.site"))
 
 
 admin.site.has_permission = _admin_only

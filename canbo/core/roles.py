@@ -48,6 +48,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "people.access_log": {Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "org.view": set(Role),
     "audit.view": {Role.ADMIN},
+    # Django's admin site (with is_staff as well).
+    "admin.site": {Role.ADMIN},
     "work.catalog.view": set(Role),
     "work.catalog.manage": {
         Role.UNIT_HEAD,
@@ -91,6 +93,18 @@ CAPABILITIES: dict[str, set[str]] = {
     "evaluation.sheet": set(Role),
     "evaluation.review_board": set(Role) - SELF_ONLY,
     "evaluation.approval_board": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    # Who reviews and approves a sheet (besides the sheet being visible and not one's own):
+    # unit heads review their unit's civil servants; the commune's leaders review everyone of
+    # the commune (its leaders and its own staff included) and approve; a chairman's sheet
+    # goes to the provincial personnel office, a vice chairman's to the chairman.
+    "evaluation.review_unit": {Role.UNIT_HEAD, Role.UNIT_DEPUTY},
+    "evaluation.review_commune": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    "evaluation.approve": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
+    "evaluation.approve_chairman": {Role.PERSONNEL_PROVINCE},
+    "evaluation.approve_vice_chairman": {Role.CHAIRMAN},
+    # The chairman decides the annual rating of his commune's civil servants (the personnel
+    # offices decide with "evaluation.periods").
+    "evaluation.annual.decide": {Role.CHAIRMAN},
     "evaluation.periods": {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN},
     "evaluation.annual": set(Role) - SELF_ONLY,
     # Downloads follow the page they are taken from: one's own sheet for everyone, the
@@ -161,6 +175,8 @@ CAPABILITIES: dict[str, set[str]] = {
     "oversight.plan.view": OVERSIGHT_READERS
     | {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PERSONNEL_COMMUNE},
     "oversight.plan.update": {Role.PERSONNEL_PROVINCE, Role.PLAN_REPORTER, Role.ADMIN},
+    # Updating any agency's actions, not only one's own agency's.
+    "oversight.plan.update_all": {Role.ADMIN},
     "oversight.plan.report": {Role.PLAN_REPORTER, Role.ADMIN},
     "oversight.findings.write": {Role.PLAN_SUPERVISOR, Role.ADMIN},
     # Complaints and denunciations about cadres: registered and handled by the personnel
@@ -180,3 +196,8 @@ CAPABILITIES: dict[str, set[str]] = {
         Role.PLAN_SUPERVISOR,
     },
 }
+# Kept (rejected) payloads: importers see their own uploads', integration managers the
+# connected systems'.
+CAPABILITIES["integration.payloads"] = (
+    CAPABILITIES["integration.import"] | CAPABILITIES["integration.manage"]
+)

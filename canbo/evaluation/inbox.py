@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from canbo.core.access import can, scope_for
+from canbo.core.access import can, made_by, not_own, own_rows, scope_for
 from canbo.core.inbox import InboxItem
 from canbo.evaluation.choices import AnnualStatus, ComplaintStatus, PeriodStatus, SheetStatus
 from canbo.evaluation.models import (
@@ -21,12 +21,7 @@ from canbo.evaluation.models import (
     EvaluationSheet,
     Notification,
 )
-from canbo.evaluation.permissions import (
-    COMMUNE_LEADERS,
-    PERIOD_MANAGERS,
-    UNIT_REVIEWERS,
-    approvable_sheets,
-)
+from canbo.evaluation.permissions import approvable_sheets
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.work.choices import TaskStatus
@@ -41,13 +36,12 @@ def evaluation_inbox(user, today: date) -> list[InboxItem]:
     scope = scope_for(user)
     items: list[InboxItem] = []
     if scope.person_id and can(user, "evaluation.me"):
-        items += _own_sheets(user, scope.person_id, today)
-        items += _own_tasks(user, scope.person_id, today)
-    if scope.role in UNIT_REVIEWERS | COMMUNE_LEADERS:
-        items += _to_review(user, scope, today)
-    if scope.role in COMMUNE_LEADERS:
-        items += _to_approve(user, today) + _open_complaints(user, scope)
-    if scope.role in PERIOD_MANAGERS:
+        items += _own_sheets(user, today) + _own_tasks(user, today)
+    if can(user, "evaluation.review_unit") or can(user, "evaluation.review_commune"):
+        items += _to_review(user, today)
+    if can(user, "evaluation.approve"):
+        items += _to_approve(user, today) + _open_complaints(user)
+    if can(user, "evaluation.periods"):
         items += _periods_to_close(user, today) + _annual_to_finish(user, today)
     return items + _notifications(user)
 
@@ -56,11 +50,10 @@ def _sheet_url(pk: int) -> str:
     return reverse("evaluation:sheet", args=[pk])
 
 
-def _own_sheets(user, person_id: int, today: date) -> list[InboxItem]:
+def _own_sheets(user, today: date) -> list[InboxItem]:
     sheets = (
-        EvaluationSheet.objects.visible_to(user)
+        own_rows(EvaluationSheet.objects.visible_to(user), user)
         .filter(
-            person_id=person_id,
             status=SheetStatus.DRAFT,
             period__status=PeriodStatus.OPEN,
             worked=True,
@@ -79,11 +72,10 @@ def _own_sheets(user, person_id: int, today: date) -> list[InboxItem]:
     ]
 
 
-def _own_tasks(user, person_id: int, today: date) -> list[InboxItem]:
+def _own_tasks(user, today: date) -> list[InboxItem]:
     counts = (
-        Task.objects.visible_to(user)
+        own_rows(Task.objects.visible_to(user), user, "assignee_id")
         .filter(
-            assignee_id=person_id,
             status=TaskStatus.ASSIGNED,
             due_date__isnull=False,
         )
@@ -124,13 +116,11 @@ def _own_tasks(user, person_id: int, today: date) -> list[InboxItem]:
     return items
 
 
-def _to_review(user, scope, today: date) -> list[InboxItem]:
-    sheets = EvaluationSheet.objects.visible_to(user).filter(
+def _to_review(user, today: date) -> list[InboxItem]:
+    sheets = not_own(EvaluationSheet.objects.visible_to(user), user).filter(
         status=SheetStatus.SELF_ASSESSED, period__status=PeriodStatus.OPEN
     )
-    if scope.person_id:
-        sheets = sheets.exclude(person_id=scope.person_id)
-    if scope.role in UNIT_REVIEWERS:  # leaders and the commune's own people go up a level
+    if can(user, "evaluation.review_unit"):  # leaders and the commune's own people go up a level
         sheets = sheets.exclude(is_leader=True).exclude(
             person__organization__kind__in=COMMUNE_KINDS
         )
@@ -179,12 +169,11 @@ def _to_approve(user, today: date) -> list[InboxItem]:
     ]
 
 
-def _open_complaints(user, scope) -> list[InboxItem]:
+def _open_complaints(user) -> list[InboxItem]:
     complaints = Complaint.objects.filter(
         sheet__in=EvaluationSheet.objects.visible_to(user), status=ComplaintStatus.OPEN
     )
-    if scope.person_id:
-        complaints = complaints.exclude(sheet__person_id=scope.person_id)
+    complaints = not_own(complaints, user, "sheet__person_id")
     found = complaints.aggregate(n=Count("id"), sheet=Min("sheet_id"))
     if not found["n"]:
         return []
@@ -277,5 +266,5 @@ def _annual_to_finish(user, today: date) -> list[InboxItem]:
 
 
 def _notifications(user) -> list[InboxItem]:
-    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    unread = made_by(Notification.objects.all(), user, "user").filter(read_at__isnull=True)
     return [InboxItem(n.text, n.url) for n in unread[:NOTIFICATIONS_SHOWN]]

@@ -1,22 +1,14 @@
-"""Who may act on a sheet. Rows are first limited by `visible_to`; these add the role rules."""
+"""Who may act on a sheet. Rows are first limited by `visible_to`; these add the sheet's own
+rules (whose sheet it is, who reviews a leader) over the capabilities of `core/roles.py`."""
 
-from canbo.core.access import scope_for
-from canbo.core.roles import Role
+from canbo.core.access import can, is_own
 from canbo.evaluation.choices import PeriodStatus, SheetStatus
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.leaders import CHAIRMAN, VICE_CHAIRMAN, leader_kind
 
-UNIT_REVIEWERS = {Role.UNIT_HEAD, Role.UNIT_DEPUTY}
-COMMUNE_LEADERS = {Role.CHAIRMAN, Role.VICE_CHAIRMAN}
-PERIOD_MANAGERS = {Role.PERSONNEL_COMMUNE, Role.PERSONNEL_PROVINCE, Role.ADMIN}
-
 
 def _visible(user, sheet: EvaluationSheet) -> bool:
     return EvaluationSheet.objects.visible_to(user).filter(pk=sheet.pk).exists()
-
-
-def _is_own(user, sheet: EvaluationSheet) -> bool:
-    return scope_for(user).person_id == sheet.person_id
 
 
 def _reviewed_by_commune_leaders(sheet: EvaluationSheet) -> bool:
@@ -26,50 +18,53 @@ def _reviewed_by_commune_leaders(sheet: EvaluationSheet) -> bool:
 
 
 def can_self_assess(user, sheet: EvaluationSheet) -> bool:
-    return _is_own(user, sheet)
+    return is_own(user, sheet.person_id)
 
 
-def _superior_rule(role: str, sheet: EvaluationSheet) -> bool | None:
-    """Nobody reviews or approves their own superior: the chairman's sheet goes to the
-    province, a vice chairman's to the chairman. None: the ordinary rules apply."""
+# Nobody reviews or approves their own superior: who does it for a chairman's and a vice
+# chairman's sheet (capabilities of core/roles.py).
+SUPERIOR = {
+    CHAIRMAN: "evaluation.approve_chairman",
+    VICE_CHAIRMAN: "evaluation.approve_vice_chairman",
+}
+
+
+def _superior_rule(user, sheet: EvaluationSheet) -> bool | None:
+    """For a chairman's or vice chairman's sheet, whether the user is their superior; None:
+    the ordinary rules apply."""
     kind = leader_kind(sheet.person) if sheet.is_leader else None
-    if kind == CHAIRMAN:
-        return role == Role.PERSONNEL_PROVINCE
-    if kind == VICE_CHAIRMAN:
-        return role == Role.CHAIRMAN
-    return None
+    return can(user, SUPERIOR[kind]) if kind in SUPERIOR else None
 
 
 def can_review(user, sheet: EvaluationSheet) -> bool:
-    role = scope_for(user).role
-    if _is_own(user, sheet) or not _visible(user, sheet):
+    if is_own(user, sheet.person_id) or not _visible(user, sheet):
         return False
-    superior = _superior_rule(role, sheet)
+    superior = _superior_rule(user, sheet)
     if superior is not None:
         return superior
-    if role in COMMUNE_LEADERS:
+    if can(user, "evaluation.review_commune"):
         return True
-    return role in UNIT_REVIEWERS and not _reviewed_by_commune_leaders(sheet)
+    return can(user, "evaluation.review_unit") and not _reviewed_by_commune_leaders(sheet)
 
 
 def can_approve(user, sheet: EvaluationSheet) -> bool:
-    return _visible(user, sheet) and _may_approve(scope_for(user), sheet)
+    return _visible(user, sheet) and _may_approve(user, sheet)
 
 
-def _may_approve(scope, sheet: EvaluationSheet) -> bool:
+def _may_approve(user, sheet: EvaluationSheet) -> bool:
     """The one approval rule (for a sheet the user can see): the commune chairman (or an
     authorised vice chairman) approves commune civil servants; the chairman's own sheet is
     approved at the province, a vice chairman's by the chairman; never one's own."""
-    if scope.person_id == sheet.person_id:
+    if is_own(user, sheet.person_id):
         return False
-    superior = _superior_rule(scope.role, sheet)
+    superior = _superior_rule(user, sheet)
     if superior is not None:
         return superior
-    return scope.role in COMMUNE_LEADERS
+    return can(user, "evaluation.approve")
 
 
 def can_manage_periods(user) -> bool:
-    return scope_for(user).role in PERIOD_MANAGERS
+    return can(user, "evaluation.periods")
 
 
 def can_resolve_complaint(user, sheet: EvaluationSheet) -> bool:
@@ -79,11 +74,10 @@ def can_resolve_complaint(user, sheet: EvaluationSheet) -> bool:
 def approvable_sheets(user):
     """Reviewed sheets of open periods this commune leader may approve on the board: the
     sheets `can_approve` allows (the same rule, read once per candidate)."""
-    scope = scope_for(user)
     sheets = EvaluationSheet.objects.visible_to(user).filter(
         status=SheetStatus.REVIEWED, period__status=PeriodStatus.OPEN
     )
-    if scope.role not in COMMUNE_LEADERS:
+    if not can(user, "evaluation.approve"):
         return sheets.none()
     candidates = sheets.select_related("person__organization", "person__title").only(
         "pk",
@@ -94,4 +88,4 @@ def approvable_sheets(user):
         "person__title__rank",
         "person__title__is_leader",
     )
-    return sheets.filter(pk__in=[s.pk for s in candidates if _may_approve(scope, s)])
+    return sheets.filter(pk__in=[s.pk for s in candidates if _may_approve(user, s)])

@@ -13,6 +13,7 @@ from fractions import Fraction
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext
 
+from canbo.core.access import within
 from canbo.feedback.choices import DISSATISFIED_MAX, SATISFIED_MIN
 from canbo.feedback.models import Dossier
 from canbo.scoring.satisfaction import percent, satisfaction_index
@@ -99,7 +100,7 @@ class IndexRow:
 def dossiers_for(user, months: Iterable[date], org_path: str | None = None):
     queryset = Dossier.objects.visible_to(user).filter(month__in=list(months))
     if org_path:
-        queryset = queryset.filter(unit__path__startswith=org_path)
+        queryset = within(queryset, org_path, "unit__path")
     return queryset
 
 

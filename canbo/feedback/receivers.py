@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from canbo.core.access import can, scope_for
+from canbo.core.access import can, not_own, own_rows
 from canbo.core.inbox import InboxItem
 from canbo.evaluation.choices import PeriodKind
 from canbo.evaluation.services.result import criteria_of, rulebook_of
@@ -103,14 +103,11 @@ def _vn(value) -> str:
 
 def feedback_inbox(user, today: date) -> list[InboxItem]:
     """Heads: dissatisfied comments not yet looked at. Officers: those still unanswered."""
-    scope = scope_for(user)
     items = []
     bad = Rating.objects.visible_to(user).filter(level__lte=DISSATISFIED_MAX).exclude(comment="")
     if can(user, "feedback.follow_up"):
         unseen = bad.filter(seen_at__isnull=True)
-        if scope.person_id:
-            unseen = unseen.exclude(officer_id=scope.person_id)
-        n = unseen.count()
+        n = not_own(unseen, user, "officer_id").count()
         if n:
             items.append(
                 InboxItem(
@@ -125,21 +122,20 @@ def feedback_inbox(user, today: date) -> list[InboxItem]:
                     urgent=True,
                 )
             )
-    if scope.person_id:
-        counts = bad.filter(officer_id=scope.person_id).aggregate(
-            n=Count("id", filter=Q(answered_at__isnull=True))
-        )
-        if counts["n"]:
-            items.append(
-                InboxItem(
-                    ngettext(
-                        "%(n)d citizen comment about you to answer",
-                        "%(n)d citizen comments about you to answer",
-                        counts["n"],
-                    )
-                    % {"n": counts["n"]},
-                    reverse("feedback:comments") + "?state=unanswered",
+    counts = own_rows(bad, user, "officer_id").aggregate(
+        n=Count("id", filter=Q(answered_at__isnull=True))
+    )
+    if counts["n"]:
+        items.append(
+            InboxItem(
+                ngettext(
+                    "%(n)d citizen comment about you to answer",
+                    "%(n)d citizen comments about you to answer",
                     counts["n"],
                 )
+                % {"n": counts["n"]},
+                reverse("feedback:comments") + "?state=unanswered",
+                counts["n"],
             )
+        )
     return items

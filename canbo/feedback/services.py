@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from canbo.core import audit
-from canbo.core.access import scope_for
+from canbo.core.access import is_own
 from canbo.core.text import nfc
 from canbo.feedback.models import CitizenContact, Rating
 
@@ -36,7 +36,7 @@ def mark_seen(actor, rating: Rating) -> Rating:
 @transaction.atomic
 def answer_rating(actor, rating: Rating, text: str) -> Rating:
     """The officer rated answers the comment (shown to their head; sent to a phone if left)."""
-    if scope_for(actor).person_id != rating.officer_id:
+    if not is_own(actor, rating.officer_id):
         raise FeedbackError(_("Only the officer who was rated can answer this comment."))
     answer = nfc(strip_tags(text or "")) or ""
     if not answer:

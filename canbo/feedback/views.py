@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, is_province_wide, require, scope_for
+from canbo.core.access import can, is_province_wide, require, scope_for, within
 from canbo.feedback import qr, services
 from canbo.feedback.chart import trend_svg
 from canbo.feedback.choices import DISSATISFIED_MAX
@@ -61,7 +61,7 @@ def index_page(request):
     month = form.month_value()
     level = (form.cleaned_data.get("level") if form.is_valid() else "") or "officer"
     commune = form.cleaned_data.get("commune") if form.is_valid() else None
-    if scope_for(request.user).self_only:
+    if not can(request.user, "feedback.list"):  # an officer sees their own index only
         level = "officer"
     queryset = dossiers_for(request.user, [month], commune.path if commune else None)
     page = Paginator(index_rows(queryset, level), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -237,11 +237,8 @@ def qr_commune(request, pk: int):
         Organization.objects.visible_to(request.user).filter(kind__in=COMMUNE_KINDS), pk=pk
     )
     officers = (
-        Person.objects.visible_to(request.user)
-        .filter(
-            organization__path__startswith=commune.path,
-            organization__kind=OrgKind.SERVICE_CENTRE,
-        )
+        within(Person.objects.visible_to(request.user), commune.path)
+        .filter(organization__kind=OrgKind.SERVICE_CENTRE)
         .order_by("full_name", "code")
     )
     cards = [(p, qr.counter_url(p.pk)) for p in officers]

@@ -1,14 +1,13 @@
 """Import pages: spreadsheet upload → preview → confirm, edXML upload, kept payloads."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require
+from canbo.core import access
+from canbo.core.access import can, made_by, require
 from canbo.integration.edxml.importer import discard_payload, import_edxml, retry_payload
 from canbo.integration.imports import batches, edxml_pick, kinds
 from canbo.integration.imports.forms import EdxmlUploadForm, PickHandlerForm, SheetUploadForm
@@ -38,13 +37,13 @@ def _kinds(user) -> list[str]:
 
 def visible_payloads(user):
     """Kept payloads of organisations in the user's subtree (all of them province-wide)."""
-    if not (can(user, "integration.import") or can(user, "integration.manage")):
-        raise PermissionDenied
-    actor = Actor(user)
-    scope = Q(organization__in=actor.orgs())
-    if actor.covers(None):
-        scope |= Q(organization__isnull=True)
-    return RejectedPayload.objects.filter(scope).select_related("client")
+    require(user, "integration.payloads")
+    return access.visible_payloads(RejectedPayload.objects.all(), user).select_related("client")
+
+
+def _batches(user):
+    """An upload is seen and confirmed by the one who uploaded it."""
+    return made_by(ImportBatch.objects.all(), user, "uploaded_by")
 
 
 def import_index(request, sheet_form=None, edxml_form=None, status=200):
@@ -53,9 +52,7 @@ def import_index(request, sheet_form=None, edxml_form=None, status=200):
         "sheet_form": sheet_form or SheetUploadForm(kinds=_kinds(request.user)),
         "edxml_form": edxml_form or EdxmlUploadForm(),
         "kinds": _kinds(request.user),
-        "batches": ImportBatch.objects.filter(uploaded_by=request.user).defer("content", "report")[
-            :20
-        ],
+        "batches": _batches(request.user).defer("content", "report")[:20],
         "payloads": _own_payloads(request.user)[:50],
         "waiting": _waiting_for_person(request.user)[:50],
         "can_pick": can(request.user, edxml_pick.CAPABILITY),
@@ -113,7 +110,7 @@ def import_upload(request):
 
 def _batch(request, pk: int) -> ImportBatch:
     require(request.user, "integration.import")
-    batch = get_object_or_404(ImportBatch.objects.defer("content"), pk=pk, uploaded_by=request.user)
+    batch = get_object_or_404(_batches(request.user).defer("content"), pk=pk)
     require(request.user, CAPABILITY[batch.kind])  # a role changed since the upload acts no more
     return batch
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require
+from canbo.core.access import can, require, visible_org_rows
 from canbo.integration.forms import ClientForm, RevokeForm, SubscriptionForm
 from canbo.integration.models import ApiClient, ApiRequestLog, WebhookDelivery
 from canbo.integration.services import create_client, revoke_client, rotate_token
@@ -16,13 +16,7 @@ from canbo.integration.services import create_client, revoke_client, rotate_toke
 
 def _clients(user):
     require(user, "integration.manage")
-    return ApiClient.objects.filter(organization__in=_orgs(user)).select_related("organization")
-
-
-def _orgs(user):
-    from canbo.org.models import Organization
-
-    return Organization.objects.visible_to(user)
+    return visible_org_rows(ApiClient.objects.all(), user).select_related("organization")
 
 
 def client_list(request):

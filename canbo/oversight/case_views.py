@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require, scope_for
+from canbo.core.access import can, require, writable_orgs
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
@@ -107,11 +107,9 @@ def cases(request):
 
 
 def _choices(user):
-    scope = scope_for(user)
     orgs = Organization.objects.visible_to(user)
-    bodies = orgs.filter(Q(kind__in=COMMUNE_KINDS) | Q(depth__lte=1))
-    if not scope.province_wide and scope.org_path:
-        bodies = bodies.filter(path__startswith=scope.org_path)
+    # A case is registered with a body of one's own subtree (the province: any).
+    bodies = writable_orgs(orgs.filter(Q(kind__in=COMMUNE_KINDS) | Q(depth__lte=1)), user)
     return {"orgs": orgs, "bodies": bodies, "people": Person.objects.visible_to(user)}
 
 

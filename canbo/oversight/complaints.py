@@ -8,9 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.access import can, scope_for, visible_oversight
+from canbo.core.access import handles_case, visible_cases
 from canbo.core.fields import NFCCharField, NFCTextField
-from canbo.core.paths import path_prefixes
 from canbo.org.models import Organization
 from canbo.oversight.outcomes import OutcomeLinks
 from canbo.people.models import Person
@@ -52,12 +51,7 @@ class CaseQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The commune's own cases for its leadership, every case for the province and the
         two Party bodies, and those a body handles for that body."""
-        seen = visible_oversight(self, user, "oversight.complaints.view")
-        scope = scope_for(user)
-        if can(user, "oversight.complaints.manage") and scope.org_path:
-            handled = self.filter(handling_body__path__in=path_prefixes(scope.org_path))
-            return (seen | handled).distinct()
-        return seen
+        return visible_cases(self, user)
 
 
 class Case(OutcomeLinks):
@@ -117,12 +111,7 @@ class Case(OutcomeLinks):
         return due is not None and today > due
 
     def is_handler(self, user) -> bool:
-        scope = scope_for(user)
-        return bool(
-            can(user, "oversight.complaints.manage")
-            and scope.org_path
-            and scope.org_path.startswith(self.handling_body.path)
-        )
+        return handles_case(user, self.handling_body.path)
 
     def identity_visible_to(self, user) -> bool:
         return self.kind != CaseKind.DENUNCIATION or self.is_handler(user)

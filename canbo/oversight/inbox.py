@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from canbo.core.access import can, scope_for
+from canbo.core.access import can, handled_cases
 from canbo.core.inbox import InboxItem
-from canbo.core.paths import path_prefixes
 from canbo.oversight.complaints import Case, CaseStatus
 from canbo.oversight.models import Finding, FollowUp, PlanAction
 from canbo.oversight.tracking import plan_states
@@ -60,11 +59,8 @@ def oversight_inbox(user, today: date) -> list[InboxItem]:
 
 def _late_cases(user, today: date) -> list[InboxItem]:
     """Complaints and denunciations the user's body handles, past their legal deadline."""
-    path = scope_for(user).org_path
-    if not path:
-        return []
     late = (
-        Case.objects.filter(handling_body__path__in=path_prefixes(path))
+        handled_cases(Case.objects.all(), user)
         .filter(
             Q(status=CaseStatus.RECEIVED, accept_due__lt=today)
             | Q(status=CaseStatus.ACCEPTED, resolve_due__lt=today)

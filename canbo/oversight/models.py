@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.access import can, scope_for, visible_oversight
+from canbo.core.access import can, owned_actions, visible_oversight
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.org.models import Organization
 from canbo.oversight.outcomes import OutcomeLinks
@@ -38,12 +38,7 @@ class PlanActionQuerySet(models.QuerySet):
         """Actions the user's agency owns (an administrator: all)."""
         if not can(user, "oversight.plan.update"):
             return self.none()
-        scope = scope_for(user)
-        if scope.role == "admin":
-            return self
-        if scope.org_path is None:
-            return self.none()
-        return self.filter(owner_org__path__startswith=scope.org_path)
+        return owned_actions(self, user)
 
 
 class PlanAction(models.Model):

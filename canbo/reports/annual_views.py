@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from canbo.core.access import require, scope_for
+from canbo.core.access import own_org, require
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.org.models import Organization
 from canbo.people.services import log_personal_data_access
@@ -55,8 +55,7 @@ def _root(request) -> Organization:
         if not raw.isdigit():
             raise Http404
         return agency_of(get_object_or_404(orgs, pk=int(raw)))
-    scope = scope_for(request.user)
-    own = None if scope.province_wide else orgs.filter(path=scope.org_path).first()
+    own = own_org(orgs, request.user)
     found = agency_of(own) if own else orgs.order_by("depth", "path").first()
     if found is None:
         raise Http404

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from canbo.core import xlsx
-from canbo.core.access import require, scope_for
+from canbo.core.access import is_province_wide, require
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.people.services import log_personal_data_access
@@ -34,7 +34,7 @@ def dashboard(request):
     for chart in board.charts:
         chart.svg = mark_safe(chart.svg)  # noqa: S308 - drawn by canbo.reports.svg, escaped there
     communes = []
-    if scope_for(request.user).province_wide:
+    if is_province_wide(request.user):
         communes = (
             Organization.objects.visible_to(request.user)
             .filter(kind__in=COMMUNE_KINDS)
@@ -117,8 +117,7 @@ def _root(request) -> Organization:
         if not raw.isdigit():
             raise Http404
         return get_object_or_404(orgs, pk=int(raw), kind__in=COMMUNE_KINDS)
-    scope = scope_for(request.user)
-    if scope.province_wide:
+    if is_province_wide(request.user):
         found = orgs.filter(depth=0).order_by("path").first()
     else:
         found = orgs.filter(kind__in=COMMUNE_KINDS, depth=1).first()

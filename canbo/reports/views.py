@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import slugify
 
-from canbo.core.access import require, scope_for
+from canbo.core.access import own_org, require
 from canbo.evaluation.models import AnnualResult, EvaluationPeriod, EvaluationSheet
 from canbo.org.models import Organization
 from canbo.people.services import log_personal_data_access, log_personal_data_view
@@ -82,9 +82,7 @@ def _organization(request) -> Organization:
     pk = _number(request, "org")
     if pk is not None:
         return get_object_or_404(orgs, pk=pk)
-    scope = scope_for(request.user)
-    own = None if scope.province_wide else orgs.filter(path=scope.org_path).first()
-    found = own or orgs.order_by("depth", "path").first()
+    found = own_org(orgs, request.user) or orgs.order_by("depth", "path").first()
     if found is None:
         raise Http404
     return found

@@ -2,8 +2,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.access import visible_org_rows
 from canbo.evaluation.choices import PeriodKind, PeriodStatus
 from canbo.org.models import Organization
+
+
+class PeriodQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PeriodQuerySet":
+        """Periods of the organisations whose structure the user may read."""
+        return visible_org_rows(self, user)
 
 
 class EvaluationPeriod(models.Model):
@@ -28,6 +35,8 @@ class EvaluationPeriod(models.Model):
     )
     opened_at = models.DateTimeField(auto_now_add=True)
     locked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "organization__path"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from canbo.core import audit
+from canbo.core.access import in_own_subtree
 from canbo.evaluation.choices import PeriodKind, PeriodStatus, SheetStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
@@ -34,7 +35,7 @@ def open_period(
     deadlines: tuple[date, date, date] | None = None,
 ) -> EvaluationPeriod:
     """Open a month for an organisation subtree and create a sheet for each person in it."""
-    if not can_manage_periods(actor) or not _in_scope(actor, organization):
+    if not can_manage_periods(actor) or not in_own_subtree(actor, organization.path):
         raise EvaluationError(_("You may not open an evaluation period for this unit."))
     start = start.replace(day=1)
     if EvaluationPeriod.objects.filter(organization=organization, kind=kind, start=start).exists():
@@ -75,23 +76,10 @@ def create_sheets(period: EvaluationPeriod) -> int:
     return len(sheets)
 
 
-def _in_scope(actor, organization: Organization) -> bool:
-    return Organization.objects.visible_to(actor).filter(pk=organization.pk).exists() and (
-        organization.path.startswith(_actor_path(actor))
-    )
-
-
-def _actor_path(actor) -> str:
-    from canbo.core.access import scope_for
-
-    scope = scope_for(actor)
-    return "/" if scope.province_wide else (scope.org_path or "\0")
-
-
 def lock_period(actor, period: EvaluationPeriod) -> EvaluationPeriod:
     """Lock a period once every sheet is published; a locked period is read-only. Leader
     results gone stale are first sent back for re-approval (committed), and the lock refused."""
-    if not can_manage_periods(actor) or not _in_scope(actor, period.organization):
+    if not can_manage_periods(actor) or not in_own_subtree(actor, period.organization.path):
         raise EvaluationError(_("You may not lock this evaluation period."))
     if not period.is_locked:
         returned = return_stale_leaders(actor, period)

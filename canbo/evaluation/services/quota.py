@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core import audit
-from canbo.core.access import scope_for
-from canbo.core.roles import Role
+from canbo.core.access import can, is_own
 from canbo.evaluation.choices import AnnualStatus
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.groups import group_choices, group_label, whole_agency
@@ -181,9 +180,8 @@ def can_decide(actor, row: AnnualResult) -> bool:
 def may_decide(actor, row: AnnualResult) -> bool:
     """The competent authority: the commune chairman for the commune's civil servants (not
     his own row), the personnel offices; for a row the actor can already see."""
-    scope = scope_for(actor)
-    if scope.role == Role.CHAIRMAN:
-        return row.person_id != scope.person_id
+    if can(actor, "evaluation.annual.decide"):
+        return not is_own(actor, row.person_id)
     return can_manage_periods(actor)
 
 

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require, scope_for
-from canbo.core.paths import commune_path
+from canbo.core.access import can, home_commune, require
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.groups import group_choices, group_label
 from canbo.evaluation.models import AnnualResult, QuotaException
@@ -22,11 +21,7 @@ from canbo.work.periods import MAX_YEAR, MIN_YEAR
 
 def _root(user) -> Organization:
     """The organisation the user's annual screen covers."""
-    scope = scope_for(user)
-    orgs = Organization.objects.visible_to(user)
-    if scope.province_wide:
-        return orgs.order_by("depth").first()
-    return orgs.filter(path=commune_path(scope.org_path)).first() or orgs.order_by("depth").first()
+    return home_commune(Organization.objects.all(), user)
 
 
 def annual_current(request):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import is_province_wide, require, scope_for
+from canbo.core.access import is_province_wide, made_by, own_rows, require, within
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationSheet, Notification
 from canbo.evaluation.permissions import approvable_sheets
@@ -44,16 +44,16 @@ def _month(request) -> date:
 
 def my_work(request):
     require(request.user, "evaluation.me")
-    person_id = scope_for(request.user).person_id
+    user = request.user
     month = timezone.localdate().replace(day=1)
     sheets = list(
-        EvaluationSheet.objects.filter(person_id=person_id)
+        own_rows(EvaluationSheet.objects.all(), user)
         .select_related("period")
         .order_by("period__start")
     )
     current = next((s for s in reversed(sheets) if s.period.start <= month), None)
-    tasks = Task.objects.visible_to(request.user).filter(assignee_id=person_id, period=month)
-    notifications = Notification.objects.filter(user=request.user)[:5]
+    tasks = own_rows(Task.objects.visible_to(user), user, "assignee_id").filter(period=month)
+    notifications = made_by(Notification.objects.all(), user, "user")[:5]
     published = [s for s in sheets if s.status == SheetStatus.PUBLISHED and s.total is not None]
     context = {
         "month": month,
@@ -76,7 +76,7 @@ def review_board(request):
     )
     communes, commune = _commune_filter(request)
     if commune is not None:
-        sheets = sheets.filter(person__organization__path__startswith=commune.path)
+        sheets = within(sheets, commune.path, "person__organization__path")
     status = request.GET.get("status", "")
     counts = dict(sheets.values_list("status").annotate(n=Count("id")))
     if status in SheetStatus.values:

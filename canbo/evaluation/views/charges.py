@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require
+from canbo.core.access import require, within
 from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import LeaderCharge
 from canbo.evaluation.services.charges import assign_charge, remove_charge
@@ -24,8 +24,8 @@ def _commune(request, pk: int) -> Organization:
 def charge_list(request, pk: int):
     commune = _commune(request, pk)
     leaders = list(
-        Person.objects.visible_to(request.user)
-        .filter(organization__path__startswith=commune.path, title__is_leader=True)
+        within(Person.objects.visible_to(request.user), commune.path)
+        .filter(title__is_leader=True)
         .select_related("organization", "title")
         .order_by("title__rank", "full_name")
     )
@@ -46,11 +46,8 @@ def charge_action(request, pk: int):
     commune = _commune(request, pk)
     try:
         if request.POST.get("action") == "remove":
-            charge = get_object_or_404(
-                LeaderCharge,
-                pk=request.POST.get("charge") or 0,
-                leader__organization__path__startswith=commune.path,
-            )
+            charges = within(LeaderCharge.objects.all(), commune.path, "leader__organization__path")
+            charge = get_object_or_404(charges, pk=request.POST.get("charge") or 0)
             remove_charge(request.user, charge, request.POST.get("reason", ""))
             messages.success(request, _("The charge was removed."))
         else:

@@ -22,9 +22,7 @@ from canbo.org.models import Organization
 
 def _periods(user):
     require(user, "evaluation.periods")
-    return EvaluationPeriod.objects.filter(
-        organization__in=Organization.objects.visible_to(user)
-    ).select_related("organization")
+    return EvaluationPeriod.objects.visible_to(user).select_related("organization")
 
 
 def period_list(request):

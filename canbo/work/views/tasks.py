@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require, scope_for
+from canbo.core.access import can_for_other, own_rows, require, scope_for
 from canbo.org.communes import commune_names
 from canbo.work import task_services
 from canbo.work.errors import WorkError
@@ -30,14 +30,13 @@ def _page(request, tasks, form):
 def my_tasks(request):
     require(request.user, "work.tasks.own")
     person_id = scope_for(request.user).person_id
-    tasks = Task.objects.visible_to(request.user).select_related("organization")
     # A user without a civil-servant record has no tasks of their own.
-    tasks = tasks.filter(assignee_id=person_id) if person_id else tasks.none()
+    tasks = own_rows(Task.objects.visible_to(request.user), request.user, "assignee_id")
+    tasks = tasks.select_related("organization")
     form = TaskFilterForm(request.GET, user=request.user)
     page, query = _page(request, tasks, form)
-    scores = PeriodScore.objects.filter(person_id=person_id, kind="month").order_by(
-        "-period_start"
-    )[:12]
+    scores = own_rows(PeriodScore.objects.filter(kind="month"), request.user)
+    scores = scores.order_by("-period_start")[:12]
     context = {
         "form": form,
         "page": page,
@@ -100,7 +99,7 @@ def _visible_task(request, pk: int) -> Task:
 
 def _may_judge(user, task: Task) -> bool:
     """Heads and commune leaders judge quality and delays, never on their own tasks."""
-    return can(user, "work.tasks.judge") and task.assignee_id != scope_for(user).person_id
+    return can_for_other(user, "work.tasks.judge", task.assignee_id)
 
 
 # What each judgment did, said to the user after it succeeds.
@@ -125,7 +124,7 @@ def task_act(request, pk: int):
     except WorkError as exc:
         messages.error(request, str(exc))
     except (ValueError, ValidationError):
-        messages.error(request, "Dữ liệu không hợp lệ: kiểm tra lại ngày và lựa chọn.")
+        messages.error(request, _("Invalid data: check the dates and choices."))
     return redirect("work:task", task.pk)
 
 
@@ -148,4 +147,4 @@ def _judge(request, task: Task, data) -> None:
     elif action == "complete":
         task_services.complete_task(user, task, date.fromisoformat(data.get("day", "")))
     else:
-        raise WorkError("Thao tác không hợp lệ.")
+        raise WorkError(_("Unknown action."))
