@@ -38,7 +38,7 @@ def _args() -> argparse.Namespace:
 
 
 def time_recompute(runs: int, label: str, target: str) -> None:
-    from canbo.agency.services import recompute_province
+    from canbo.agency.evaluations import recompute_province
     from canbo.people.models import Person
 
     people = Person.objects.count()

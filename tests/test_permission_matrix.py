@@ -352,7 +352,7 @@ def year(w):
 
 def agency_evaluation(attr):
     def kwargs(w):
-        from canbo.agency.services import ensure_evaluation
+        from canbo.agency.evaluations import ensure_evaluation
 
         return {"pk": ensure_evaluation(getattr(w, attr), 2026).pk}
 
@@ -360,7 +360,7 @@ def agency_evaluation(attr):
 
 
 def agency_actual(w):
-    from canbo.agency import indicators
+    from canbo.agency import actuals, indicators, targets
     from canbo.agency.models import Actual
 
     found = Actual.objects.filter(organization=w.tanphong).first()
@@ -369,15 +369,15 @@ def agency_actual(w):
             None, 2026, "Chỉ tiêu", [{"name": "Thu nhập", "unit": "triệu đồng", "max_points": 4}]
         )
         indicator = indicator_set.indicators.get()
-        indicators.set_target(None, indicator, w.tanphong, "50")
-        found = indicators.enter_actual(None, indicator, w.tanphong, "45", "TK", "BC 1")
+        targets.set_target(None, indicator, w.tanphong, "50")
+        found = actuals.enter_actual(None, indicator, w.tanphong, "45", "TK", "BC 1")
     return {"pk": found.pk}
 
 
 def agency_targets_post(w):
     """A set in force for 2026 (get-or-create), so the empty targets post saves nothing: 302."""
     from canbo.agency import indicators
-    from canbo.agency.services import active_indicator_set
+    from canbo.agency.evaluations import active_indicator_set
 
     if active_indicator_set(2026) is None:
         indicators.create_indicator_set(

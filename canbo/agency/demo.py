@@ -5,7 +5,7 @@ self-assessed, some reviewed. Deterministic and idempotent."""
 import random
 from decimal import Decimal
 
-from canbo.agency import indicators, services
+from canbo.agency import actuals, evaluations, indicators, targets, workflow
 from canbo.agency.defaults import ensure_default_set
 from canbo.agency.models import (
     AgencyEvaluation,
@@ -35,9 +35,9 @@ def seed_agency(stdout) -> None:
     rng = random.Random(15)
     ensure_default_set()
     indicator_set = _indicator_set()
-    communes = services.communes()
+    communes = evaluations.communes()
     _targets_and_actuals(rng, indicator_set, communes)
-    services.recompute_province(YEAR)
+    evaluations.recompute_province(YEAR)
     assessed, reviewed = _workflow()
     stdout.write(
         f"Đánh giá cơ quan {YEAR}: {len(communes)} đơn vị, bộ 5 chỉ tiêu KT-XH; "
@@ -46,7 +46,7 @@ def seed_agency(stdout) -> None:
 
 
 def _indicator_set() -> IndicatorSet:
-    found = services.active_indicator_set(YEAR)
+    found = evaluations.active_indicator_set(YEAR)
     if found is not None:
         return found
     rows = [
@@ -80,9 +80,9 @@ def _targets_and_actuals(rng, indicator_set: IndicatorSet, communes) -> None:
                 actual_factor = 1 / actual_factor
             actual = (target * Decimal(str(round(actual_factor, 3)))).quantize(Decimal("0.1"))
             if not indicator.targets.filter(organization=commune).exists():
-                indicators.set_target(None, indicator, commune, target)
+                targets.set_target(None, indicator, commune, target)
             if not indicator.actuals.filter(organization=commune).exists():
-                row = indicators.enter_actual(
+                row = actuals.enter_actual(
                     None,
                     indicator,
                     commune,
@@ -91,16 +91,16 @@ def _targets_and_actuals(rng, indicator_set: IndicatorSet, communes) -> None:
                     f"Báo cáo số {rng.randint(10, 250)}/BC-UBND ngày 30/11/{YEAR}",
                 )
                 if rng.random() < 0.6:
-                    indicators.review_actual(None, row, True, "")
+                    actuals.review_actual(None, row, True, "")
 
 
 def _workflow() -> tuple[int, int]:
-    evaluations = list(
+    found = list(
         AgencyEvaluation.objects.filter(year=YEAR)
         .select_related("organization")
         .order_by("organization__path")
     )
-    for evaluation in evaluations:
+    for evaluation in found:
         # One generator per commune: a commune left as a draft stays one on a second run.
         rng = random.Random(f"agency-{evaluation.organization.code}")
         if evaluation.status != EvaluationStatus.DRAFT or rng.random() < 0.2:
@@ -116,10 +116,10 @@ def _workflow() -> tuple[int, int]:
                 points,
                 f"Báo cáo tự đánh giá số {rng.randint(1, 99)}/BC-UBND, tiêu chí {criterion.code}",
             )
-        services.save_self_assessment(None, evaluation, entries)
-        services.submit_self_assessment(None, evaluation)
+        workflow.save_self_assessment(None, evaluation, entries)
+        workflow.submit_self_assessment(None, evaluation)
         if rng.random() < 0.3:
-            services.review_evaluation(
+            workflow.review_evaluation(
                 None,
                 evaluation,
                 {},

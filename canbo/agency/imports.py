@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from canbo.agency import indicators, services
+from canbo.agency import actuals, evaluations
 from canbo.agency.errors import AgencyError
 from canbo.core.sheet_read import Limits, UnsafeSheet, table
 
@@ -35,12 +35,12 @@ def import_actuals(actor, year: int, content: bytes) -> ImportReport:
     except UnsafeSheet as exc:
         report.errors.append((0, exc.args[0] if exc.args else str(exc)))
         return report
-    indicator_set = services.active_indicator_set(year)
+    indicator_set = evaluations.active_indicator_set(year)
     if indicator_set is None:
         report.errors.append((0, _("No indicator set for %(year)s: 0 points.") % {"year": year}))
         return report
     by_code = {i.code: i for i in indicator_set.indicators.all()}
-    communes = {c.code: c for c in services.communes()}
+    communes = {c.code: c for c in evaluations.communes()}
     with transaction.atomic():
         for line, values in rows:
             values = tuple(values) + ("",) * (COLUMNS - len(values))
@@ -57,7 +57,7 @@ def import_actuals(actor, year: int, content: bytes) -> ImportReport:
                 continue
             try:
                 with transaction.atomic():
-                    indicators.enter_actual(actor, indicator, commune, value, source, evidence)
+                    actuals.enter_actual(actor, indicator, commune, value, source, evidence)
                 report.written += 1
             except AgencyError as exc:
                 report.errors.append((line, exc.message))

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from canbo.agency import indicators, services
+from canbo.agency import actuals, evaluations, indicators, targets
 from canbo.agency.defaults import ensure_default_set
 from canbo.cadre.models import Enrolment, EnrolmentStatus, Programme, TrainingClass, TrainingPlan
 from canbo.evaluation.models import AnnualResult
@@ -90,11 +90,11 @@ def agency_world(world):
         (world.tanphong, ("100", "90", "10", "12,5")),
         (world.doanket, ("50", "60", "20", "10")),
     ):
-        indicators.set_target(None, income, ward, t1)
-        indicators.set_target(None, poverty, ward, t2)
-        indicators.enter_actual(None, income, ward, a1, "Thống kê", "BC 1/BC-UBND")
-        indicators.enter_actual(None, poverty, ward, a2, "Thống kê", "BC 2/BC-UBND")
-    services.recompute_province(YEAR)
+        targets.set_target(None, income, ward, t1)
+        targets.set_target(None, poverty, ward, t2)
+        actuals.enter_actual(None, income, ward, a1, "Thống kê", "BC 1/BC-UBND")
+        actuals.enter_actual(None, poverty, ward, a2, "Thống kê", "BC 2/BC-UBND")
+    evaluations.recompute_province(YEAR)
     world.income, world.poverty, world.indicator_set = income, poverty, indicator_set
     return world
 

@@ -39,7 +39,7 @@ def test_indicators_scaled_to_the_criterion(agency_world):
 
 
 def test_procedures_entered_until_a_receiver_answers(agency_world):
-    from canbo.agency import services
+    from canbo.agency import totals
 
     evaluation = evaluation_of(agency_world.tanphong)
     assert score_of(evaluation, "II.5").computed is None
@@ -49,7 +49,7 @@ def test_procedures_entered_until_a_receiver_answers(agency_world):
 
     procedure_measures.connect(answer, dispatch_uid="test.procedures")
     try:
-        services.refresh([evaluation])
+        totals.refresh([evaluation])
     finally:
         procedure_measures.disconnect(dispatch_uid="test.procedures")
     # 15 × (0.9 + 0.8) / 2 = 12.75

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from canbo.agency import indicators
+from canbo.agency import actuals, indicators
 from canbo.agency.errors import AgencyError
 from canbo.agency.models import Actual, IndicatorSet, Target
 from tests.agency.conftest import YEAR, evaluation_of
@@ -13,7 +13,7 @@ def test_actual_without_evidence_is_refused(agency_world):
     w = agency_world
     before = Actual.objects.get(indicator=w.income, organization=w.tanphong).value
     with pytest.raises(AgencyError) as caught:
-        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "Thống kê", "")
+        actuals.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "Thống kê", "")
     assert "minh chứng" in caught.value.message
     assert Actual.objects.get(indicator=w.income, organization=w.tanphong).value == before
 
@@ -23,7 +23,7 @@ def test_actual_without_target_is_refused(agency_world):
     Target.objects.filter(indicator=w.income, organization=w.tanphong).delete()
     Actual.objects.filter(indicator=w.income, organization=w.tanphong).delete()
     with pytest.raises(AgencyError) as caught:
-        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "BC 1")
+        actuals.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "BC 1")
     assert "chưa giao chỉ tiêu" in caught.value.message
     assert not Actual.objects.filter(indicator=w.income, organization=w.tanphong).exists()
 
@@ -33,17 +33,17 @@ def test_evidence_file_checks(agency_world, settings, tmp_path):
     w = agency_world
     bad = SimpleUploadedFile("x.exe", b"MZ", content_type="application/octet-stream")
     with pytest.raises(AgencyError) as caught:
-        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", bad)
+        actuals.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", bad)
     assert "PDF" in caught.value.message
     good = SimpleUploadedFile("bc.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    actual = indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", good)
+    actual = actuals.enter_actual(w.users["chair"], w.income, w.tanphong, "95", "TK", "", good)
     assert actual.evidence_file.name.endswith(".pdf") and actual.value == 95
 
 
 def test_a_commune_cannot_enter_for_another(agency_world):
     w = agency_world
     with pytest.raises(AgencyError):
-        indicators.enter_actual(w.users["chair"], w.income, w.doanket, "1", "TK", "BC")
+        actuals.enter_actual(w.users["chair"], w.income, w.doanket, "1", "TK", "BC")
 
 
 def test_changing_a_set_after_actuals_makes_a_new_version(agency_world):
@@ -69,10 +69,10 @@ def test_province_reviews_actuals(agency_world):
     w = agency_world
     actual = Actual.objects.get(indicator=w.income, organization=w.tanphong)
     with pytest.raises(AgencyError):
-        indicators.review_actual(w.users["personnel"], actual, False, "")
-    indicators.review_actual(w.users["personnel"], actual, True)
+        actuals.review_actual(w.users["personnel"], actual, False, "")
+    actuals.review_actual(w.users["personnel"], actual, True)
     with pytest.raises(AgencyError):  # accepted: no longer changed by the commune
-        indicators.enter_actual(w.users["chair"], w.income, w.tanphong, "1", "TK", "BC")
+        actuals.enter_actual(w.users["chair"], w.income, w.tanphong, "1", "TK", "BC")
 
 
 def test_import_is_all_or_nothing_with_a_row_report(agency_world, tmp_path):

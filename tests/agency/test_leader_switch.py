@@ -3,8 +3,8 @@
 from dataclasses import replace
 from datetime import date
 
+from canbo.agency.evaluations import ensure_evaluation
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus
-from canbo.agency.services import ensure_evaluation
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services import result as result_service
 from canbo.evaluation.services.periods import open_period

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from docx import Document
 from openpyxl import load_workbook
 
-from canbo.agency import services
+from canbo.agency import workflow
 from canbo.integration.services import create_client
 from tests.agency.conftest import YEAR, evaluation_of
 from tests.agency.test_workflow import ENTERED, _leader
@@ -81,10 +81,10 @@ def test_api_gives_published_rows_in_scope_only(agency_world, client):
     w = agency_world
     for ward in (w.tanphong, w.doanket):
         evaluation = evaluation_of(ward)
-        services.save_self_assessment(None, evaluation, ENTERED)
-        services.submit_self_assessment(None, evaluation)
-        services.review_evaluation(None, evaluation, {}, "Thống nhất.")
-        services.approve_evaluation(_leader(w) if ward == w.tanphong else None, evaluation)
+        workflow.save_self_assessment(None, evaluation, ENTERED)
+        workflow.submit_self_assessment(None, evaluation)
+        workflow.review_evaluation(None, evaluation, {}, "Thống nhất.")
+        workflow.approve_evaluation(_leader(w) if ward == w.tanphong else None, evaluation)
     _, tp_token = create_client(None, "TP", w.tanphong, ["agency:read"])
     _, province_token = create_client(None, "Tỉnh", w.province, ["agency:read"])
     _, bare = create_client(None, "Không quyền", w.province, ["results:read"])

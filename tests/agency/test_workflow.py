@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from canbo.agency import services
+from canbo.agency import complaints, workflow
 from canbo.agency.errors import AgencyError
 from canbo.core.models import AuditEntry
 from canbo.core.roles import Role
@@ -28,9 +28,9 @@ def _leader(world):
 def test_full_workflow_with_audit(agency_world):
     w = agency_world
     evaluation = evaluation_of(w.tanphong)
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
-    services.review_evaluation(
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
+    workflow.review_evaluation(
         w.users["personnel"],
         evaluation,
         {"II.1": "12"},
@@ -40,7 +40,7 @@ def test_full_workflow_with_audit(agency_world):
     # general 8 + 7.5 + 2.7333 + 3 + 6 = 27.2333; task 12 + 10.625 + 14 + 4 + 12 = 52.625
     assert str(evaluation.general) == "27.2333" and str(evaluation.task) == "52.6250"
     assert evaluation.level == "good" and evaluation.status == "reviewed"
-    services.approve_evaluation(_leader(w), evaluation)
+    workflow.approve_evaluation(_leader(w), evaluation)
     evaluation.refresh_from_db()
     assert evaluation.status == "published"
     actions = set(AuditEntry.objects.values_list("action", flat=True))
@@ -56,28 +56,28 @@ def test_full_workflow_with_audit(agency_world):
 def test_only_the_chairman_self_assesses(agency_world, persona):
     evaluation = evaluation_of(agency_world.tanphong)
     with pytest.raises(AgencyError):
-        services.save_self_assessment(agency_world.users[persona], evaluation, ENTERED)
+        workflow.save_self_assessment(agency_world.users[persona], evaluation, ENTERED)
 
 
 @pytest.mark.parametrize("persona", ["staff", "head", "chair", "outsider", "admin"])
 def test_only_the_provincial_personnel_office_reviews(agency_world, persona):
     w = agency_world
     evaluation = evaluation_of(w.tanphong)
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
     with pytest.raises(AgencyError):
-        services.review_evaluation(w.users[persona], evaluation, {}, "lý do")
+        workflow.review_evaluation(w.users[persona], evaluation, {}, "lý do")
 
 
 @pytest.mark.parametrize("persona", ["staff", "head", "chair", "personnel", "admin"])
 def test_only_the_provincial_leadership_approves(agency_world, persona):
     w = agency_world
     evaluation = evaluation_of(w.tanphong)
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
-    services.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
+    workflow.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
     with pytest.raises(AgencyError):
-        services.approve_evaluation(w.users[persona], evaluation)
+        workflow.approve_evaluation(w.users[persona], evaluation)
     evaluation.refresh_from_db()
     assert evaluation.status == "reviewed"
 
@@ -87,7 +87,7 @@ def test_points_above_the_maximum_are_refused_and_nothing_is_written(agency_worl
     evaluation = evaluation_of(w.tanphong)
     bad = dict(ENTERED, **{"I.2": ("9", "BC 2")})  # max 8
     with pytest.raises(AgencyError) as caught:
-        services.save_self_assessment(w.users["chair"], evaluation, bad)
+        workflow.save_self_assessment(w.users["chair"], evaluation, bad)
     assert "I.2" in caught.value.message and "ngoài khoảng 0 – 8" in caught.value.message
     assert score_of(evaluation, "I.1").self_points is None  # all or nothing
 
@@ -96,17 +96,17 @@ def test_points_without_evidence_and_review_without_reason(agency_world):
     w = agency_world
     evaluation = evaluation_of(w.tanphong)
     with pytest.raises(AgencyError) as caught:
-        services.save_self_assessment(w.users["chair"], evaluation, {"I.1": ("8", "")})
+        workflow.save_self_assessment(w.users["chair"], evaluation, {"I.1": ("8", "")})
     assert "minh chứng" in caught.value.message
     with pytest.raises(AgencyError):
-        services.submit_self_assessment(w.users["chair"], evaluation)  # nothing entered
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
+        workflow.submit_self_assessment(w.users["chair"], evaluation)  # nothing entered
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
     with pytest.raises(AgencyError) as caught:
-        services.review_evaluation(w.users["personnel"], evaluation, {}, "  ")
+        workflow.review_evaluation(w.users["personnel"], evaluation, {}, "  ")
     assert "lý do" in caught.value.message
     with pytest.raises(AgencyError):  # a computed criterion is not changed by hand
-        services.review_evaluation(w.users["personnel"], evaluation, {"II.2": "15"}, "x")
+        workflow.review_evaluation(w.users["personnel"], evaluation, {"II.2": "15"}, "x")
 
 
 def test_webhook_on_publication(agency_world):
@@ -119,10 +119,10 @@ def test_webhook_on_publication(agency_world):
         client=client, event="agency.published", url="http://127.0.0.1:9/hook"
     )
     evaluation = evaluation_of(w.tanphong)
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
-    services.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
-    services.approve_evaluation(_leader(w), evaluation)
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
+    workflow.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
+    workflow.approve_evaluation(_leader(w), evaluation)
     delivery = WebhookDelivery.objects.get()
     assert delivery.event == "agency.published"
     assert delivery.payload["organization_code"] == w.tanphong.code
@@ -132,11 +132,11 @@ def test_webhook_on_publication(agency_world):
 
 def _published(w):
     evaluation = evaluation_of(w.tanphong)
-    services.save_self_assessment(w.users["chair"], evaluation, ENTERED)
-    services.submit_self_assessment(w.users["chair"], evaluation)
-    services.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
+    workflow.save_self_assessment(w.users["chair"], evaluation, ENTERED)
+    workflow.submit_self_assessment(w.users["chair"], evaluation)
+    workflow.review_evaluation(w.users["personnel"], evaluation, {}, "Thống nhất.")
     leader = _leader(w)
-    services.approve_evaluation(leader, evaluation)
+    workflow.approve_evaluation(leader, evaluation)
     return evaluation, leader
 
 
@@ -144,21 +144,21 @@ def test_complaint_accepted_goes_back_to_review(agency_world):
     w = agency_world
     evaluation, leader = _published(w)
     with pytest.raises(AgencyError):
-        services.file_complaint(w.users["personnel"], evaluation, "Không đồng ý")
+        complaints.file_complaint(w.users["personnel"], evaluation, "Không đồng ý")
     with pytest.raises(AgencyError):
-        services.file_complaint(w.users["chair"], evaluation, " ")
-    complaint = services.file_complaint(
+        complaints.file_complaint(w.users["chair"], evaluation, " ")
+    complaint = complaints.file_complaint(
         w.users["chair"], evaluation, "Chỉ tiêu thu ngân sách tính thiếu khoản ghi thu ghi chi."
     )
     evaluation.refresh_from_db()
     assert evaluation.status == "contested"
     with pytest.raises(AgencyError):  # the personnel office does not resolve
-        services.resolve_complaint(w.users["personnel"], complaint, True, "Chấp nhận")
-    services.resolve_complaint(leader, complaint, True, "Giao Sở Nội vụ thẩm định lại.")
+        complaints.resolve_complaint(w.users["personnel"], complaint, True, "Chấp nhận")
+    complaints.resolve_complaint(leader, complaint, True, "Giao Sở Nội vụ thẩm định lại.")
     evaluation.refresh_from_db()
     assert evaluation.status == "self_assessed"
     with pytest.raises(AgencyError):
-        services.resolve_complaint(leader, complaint, False, "lần hai")
+        complaints.resolve_complaint(leader, complaint, False, "lần hai")
 
 
 def test_complaint_rejected_keeps_the_result_and_the_window_closes(agency_world):
@@ -168,13 +168,13 @@ def test_complaint_rejected_keeps_the_result_and_the_window_closes(agency_world)
 
     w = agency_world
     evaluation, leader = _published(w)
-    complaint = services.file_complaint(w.users["chair"], evaluation, "Không đồng ý.")
-    services.resolve_complaint(leader, complaint, False, "Giữ nguyên kết quả.")
+    complaint = complaints.file_complaint(w.users["chair"], evaluation, "Không đồng ý.")
+    complaints.resolve_complaint(leader, complaint, False, "Giữ nguyên kết quả.")
     evaluation.refresh_from_db()
     assert evaluation.status == "published"
     AgencyEvaluation.objects.filter(pk=evaluation.pk).update(
-        published_at=evaluation.published_at - timedelta(days=services.COMPLAINT_DAYS + 1)
+        published_at=evaluation.published_at - timedelta(days=complaints.COMPLAINT_DAYS + 1)
     )
     with pytest.raises(AgencyError) as caught:
-        services.file_complaint(w.users["chair"], evaluation, "Lần hai.")
+        complaints.file_complaint(w.users["chair"], evaluation, "Lần hai.")
     assert "hết thời hạn" in caught.value.message

@@ -29,8 +29,8 @@ def _list_operations():
 
 def _plant(client, world, clients):
     """One row of each ward in every register an API list shows."""
+    from canbo.agency.evaluations import ensure_evaluation
     from canbo.agency.models import EvaluationStatus
-    from canbo.agency.services import ensure_evaluation
     from canbo.evaluation.choices import AnnualStatus, SheetStatus
     from canbo.evaluation.models import AnnualResult, EvaluationSheet
     from canbo.evaluation.services.periods import open_period
