@@ -2,11 +2,14 @@
 numbers it draws) and the grouping of rows into communes (the province's view) or departments
 (a commune's view)."""
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from canbo.org.models import Organization
+from canbo.scoring import to_fraction
+from canbo.scoring.numfmt import rounded
 
 
 @dataclass
@@ -48,3 +51,19 @@ def grouping(root: Organization, user) -> Grouping:
     if root.depth == 0:  # the province itself holds nobody evaluated
         groups.pop(root.pk, None)
     return Grouping(root, groups)
+
+
+def per_group(g: Grouping, rows) -> dict[int, Counter]:
+    """rows: (organisation path, key, count) → {group id: Counter(key → count)}."""
+    found: dict[int, Counter] = defaultdict(Counter)
+    for path, key, n in rows:
+        group = g.of(path)
+        if group is not None:
+            found[group][key] += n
+    return found
+
+
+def percent(part, whole) -> float:
+    """A share in % with 1 decimal, rounded half up once from the exact quotient (6.25 % is
+    6.3, where round(6.25, 1) gives 6.2); a float of those digits for the table and the SVG."""
+    return float(rounded(to_fraction(part) * 100 / to_fraction(whole), 1))

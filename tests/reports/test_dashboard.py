@@ -6,7 +6,8 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from canbo.reports.dashboard import build_dashboard, grouping
+from canbo.reports.charts import grouping
+from canbo.reports.dashboard import build_dashboard
 from tests.reports.dashboard_world import YEAR, plant
 
 TODAY = __import__("datetime").date(2026, 11, 30)
