@@ -54,42 +54,9 @@ def enter_actual(
     require_capability(actor, "agency.enter_actuals")
     _commune_in_scope(actor, commune)
     name = indicator.name
-    if indicator.indicator_set.status != SetStatus.ACTIVE:
-        raise AgencyError(
-            _(
-                "This version of the indicator set is superseded: enter the actual "
-                "in the version in force."
-            )
-        )
-    if not Target.objects.filter(indicator=indicator, organization=commune).exists():
-        raise AgencyError(
-            _(
-                "%(name)s: the province has not assigned a target to %(commune)s "
-                "yet; the actual cannot be entered."
-            )
-            % {"name": name, "commune": commune.name}
-        )
-    value = parse_number(raw, _("Actual of %(name)s") % {"name": name})
-    source, evidence = (source or "").strip(), (evidence or "").strip()
-    if not source:
-        raise AgencyError(_("%(name)s: give the source of the figure.") % {"name": name})
-    if not evidence and evidence_file is None:
-        raise AgencyError(
-            _("%(name)s: an actual needs its evidence (document number or a file).")
-            % {"name": name}
-        )
-    check_evidence_file(evidence_file)
-    actual = (
-        Actual.objects.select_for_update().filter(indicator=indicator, organization=commune).first()
-    )
-    if actual is not None and actual.status == ActualStatus.ACCEPTED:
-        raise AgencyError(
-            _(
-                "%(name)s: the province has already accepted the actual; it can no "
-                "longer be changed."
-            )
-            % {"name": name}
-        )
+    _check_enterable(indicator, commune)
+    value, source, evidence = _checked_entry(name, raw, source, evidence, evidence_file)
+    actual = _open_actual(indicator, commune)
     before = audit.snapshot(actual, ["value", "source", "evidence", "status"]) if actual else {}
     actual = actual or Actual(indicator=indicator, organization=commune)
     actual.value, actual.source, actual.evidence = value, source, evidence
@@ -105,6 +72,56 @@ def enter_actual(
         audit.snapshot(actual, ["value", "source", "evidence", "status"]),
         reason=f"{commune.name}: {name}",
     )
+    return actual
+
+
+def _check_enterable(indicator: Indicator, commune: Organization) -> None:
+    """Actuals go only to the set in force, against a target the province assigned."""
+    if indicator.indicator_set.status != SetStatus.ACTIVE:
+        raise AgencyError(
+            _(
+                "This version of the indicator set is superseded: enter the actual "
+                "in the version in force."
+            )
+        )
+    if not Target.objects.filter(indicator=indicator, organization=commune).exists():
+        raise AgencyError(
+            _(
+                "%(name)s: the province has not assigned a target to %(commune)s "
+                "yet; the actual cannot be entered."
+            )
+            % {"name": indicator.name, "commune": commune.name}
+        )
+
+
+def _checked_entry(name: str, raw, source: str, evidence: str, evidence_file):
+    """The value, source and evidence entered, checked: (value, source, evidence)."""
+    value = parse_number(raw, _("Actual of %(name)s") % {"name": name})
+    source, evidence = (source or "").strip(), (evidence or "").strip()
+    if not source:
+        raise AgencyError(_("%(name)s: give the source of the figure.") % {"name": name})
+    if not evidence and evidence_file is None:
+        raise AgencyError(
+            _("%(name)s: an actual needs its evidence (document number or a file).")
+            % {"name": name}
+        )
+    check_evidence_file(evidence_file)
+    return value, source, evidence
+
+
+def _open_actual(indicator: Indicator, commune: Organization) -> Actual | None:
+    """The commune's actual, locked; refused once the province has accepted it."""
+    actual = (
+        Actual.objects.select_for_update().filter(indicator=indicator, organization=commune).first()
+    )
+    if actual is not None and actual.status == ActualStatus.ACCEPTED:
+        raise AgencyError(
+            _(
+                "%(name)s: the province has already accepted the actual; it can no "
+                "longer be changed."
+            )
+            % {"name": indicator.name}
+        )
     return actual
 
 

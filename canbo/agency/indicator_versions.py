@@ -44,21 +44,8 @@ def make_version(
     for indicator in old.indicators.all():
         is_changed = changed is not None and indicator.pk == changed.pk
         values = fields if is_changed else {k: getattr(indicator, k) for k in EDITABLE}
-        copy = Indicator.objects.create(
-            indicator_set=new,
-            code=indicator.code,
-            order=indicator.order,
-            **{k: values[k] for k in EDITABLE},
-        )
-        Target.objects.bulk_create(
-            [
-                Target(indicator=copy, organization_id=t.organization_id, value=t.value)
-                for t in indicator.targets.all()
-            ]
-        )
         meaning_changed = is_changed and any(values[k] != getattr(indicator, k) for k in MEANING)
-        if not meaning_changed:
-            Actual.objects.bulk_create([_copy_actual(a, copy) for a in indicator.actuals.all()])
+        copy = _copy_indicator(new, indicator, values, keep_actuals=not meaning_changed)
         if is_changed:
             result = copy
     attach_set(new)
@@ -72,6 +59,25 @@ def make_version(
         % {"name": changed.name if changed is not None else reason},
     )
     return result if changed is not None else new
+
+
+def _copy_indicator(new: IndicatorSet, indicator: Indicator, values: dict, keep_actuals: bool):
+    """The indicator in the new version, with its targets (and its actuals, when kept)."""
+    copy = Indicator.objects.create(
+        indicator_set=new,
+        code=indicator.code,
+        order=indicator.order,
+        **{k: values[k] for k in EDITABLE},
+    )
+    Target.objects.bulk_create(
+        [
+            Target(indicator=copy, organization_id=t.organization_id, value=t.value)
+            for t in indicator.targets.all()
+        ]
+    )
+    if keep_actuals:
+        Actual.objects.bulk_create([_copy_actual(a, copy) for a in indicator.actuals.all()])
+    return copy
 
 
 def _copy_actual(actual: Actual, indicator: Indicator) -> Actual:

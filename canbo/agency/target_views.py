@@ -48,12 +48,7 @@ def table(request, year: int):
     if request.method == "POST":
         if current is None:
             raise Http404
-        entries = {
-            (i, c): request.POST.get(f"t_{i.pk}_{c.pk}", "")
-            for c in communes
-            for i in found
-            if f"t_{i.pk}_{c.pk}" in request.POST
-        }
+        entries = _posted(request, communes, found)
         try:
             count = targets.set_targets(request.user, current, entries)
         except FieldErrors as exc:
@@ -77,6 +72,16 @@ def table(request, year: int):
         "has_errors": bool(errors),
     }
     return render(request, "agency/targets.html", context, status=status)
+
+
+def _posted(request, communes, found) -> dict:
+    """{(indicator, commune): raw text} of the cells in the post."""
+    return {
+        (i, c): request.POST.get(f"t_{i.pk}_{c.pk}", "")
+        for c in communes
+        for i in found
+        if f"t_{i.pk}_{c.pk}" in request.POST
+    }
 
 
 def _rows(communes, found, values: dict, errors: dict) -> list[dict]:

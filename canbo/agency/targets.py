@@ -60,6 +60,20 @@ def set_targets(actor, indicator_set: IndicatorSet, entries: dict) -> int:
         raise AgencyError(
             _("This version of the indicator set is superseded: revise the one in force.")
         )
+    errors, changes = _target_changes(indicator_set, entries)
+    if errors:
+        raise FieldErrors(
+            _("%(n)s targets are wrong: nothing was saved. Correct them and save again.")
+            % {"n": len(errors)},
+            errors,
+        )
+    for indicator, commune, value in changes:
+        set_target(actor, indicator, commune, value)
+    return len(changes)
+
+
+def _target_changes(indicator_set: IndicatorSet, entries: dict) -> tuple[dict, list]:
+    """The errors of the cells refused, and the (indicator, commune, value) that change."""
     current = {
         (t.indicator_id, t.organization_id): t.value
         for t in Target.objects.filter(indicator__indicator_set=indicator_set)
@@ -80,12 +94,4 @@ def set_targets(actor, indicator_set: IndicatorSet, entries: dict) -> int:
             continue
         if current.get(key) != value:
             changes.append((indicator, commune, value))
-    if errors:
-        raise FieldErrors(
-            _("%(n)s targets are wrong: nothing was saved. Correct them and save again.")
-            % {"n": len(errors)},
-            errors,
-        )
-    for indicator, commune, value in changes:
-        set_target(actor, indicator, commune, value)
-    return len(changes)
+    return errors, changes

@@ -94,19 +94,7 @@ def review_evaluation(actor, evaluation: AgencyEvaluation, entries: dict, reason
     reason = (reason or "").strip()
     if not reason:
         raise AgencyError(_("Give the reasons of the review."))
-    scores = {s.criterion.code: s for s in scores_of(evaluation).values()}
-    updates = []
-    for code, raw in entries.items():
-        score = scores.get(code)
-        if score is None:
-            raise AgencyError(_("Unknown criteria: %(codes)s.") % {"codes": code})
-        points = parse_points(raw, score.criterion)
-        if score.criterion.measure == Measure.COMPUTED and points is not None:
-            raise AgencyError(
-                _("Criterion %(code)s is computed from the data: it cannot be changed by hand.")
-                % {"code": code}
-            )
-        updates.append((score, points))
+    updates = _reviewed_points(evaluation, entries)
     for score, points in updates:
         before = audit.snapshot(score, ["review_points"])
         score.review_points = points
@@ -130,6 +118,24 @@ def review_evaluation(actor, evaluation: AgencyEvaluation, entries: dict, reason
         reviewed_at=timezone.now(),
         review_reason=reason,
     )
+
+
+def _reviewed_points(evaluation: AgencyEvaluation, entries: dict) -> list[tuple]:
+    """(score, points) of each criterion reviewed; a computed criterion takes no points."""
+    scores = {s.criterion.code: s for s in scores_of(evaluation).values()}
+    updates = []
+    for code, raw in entries.items():
+        score = scores.get(code)
+        if score is None:
+            raise AgencyError(_("Unknown criteria: %(codes)s.") % {"codes": code})
+        points = parse_points(raw, score.criterion)
+        if score.criterion.measure == Measure.COMPUTED and points is not None:
+            raise AgencyError(
+                _("Criterion %(code)s is computed from the data: it cannot be changed by hand.")
+                % {"code": code}
+            )
+        updates.append((score, points))
+    return updates
 
 
 @transaction.atomic
