@@ -13,6 +13,8 @@ from canbo.core.access import can, reads_all_oversight, require, scope_for
 from canbo.core.paths import commune_path
 from canbo.oversight import report_table, xlsx
 from canbo.oversight.analytics import supervision_analytics
+from canbo.oversight.errors import OversightError
+from canbo.oversight.finding_services import write_finding
 from canbo.oversight.forms import (
     ActionFilterForm,
     ActionUpdateForm,
@@ -21,13 +23,7 @@ from canbo.oversight.forms import (
     ReportForm,
 )
 from canbo.oversight.models import Evidence, Finding, FollowUp, PlanAction, PlanReport
-from canbo.oversight.services import (
-    OversightError,
-    add_evidence,
-    save_report,
-    update_action,
-    write_finding,
-)
+from canbo.oversight.plan_services import add_evidence, save_report, update_action
 from canbo.oversight.tracking import plan_states
 from canbo.people.services import log_personal_data_access
 from canbo.scoring import to_fraction
