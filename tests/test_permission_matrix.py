@@ -403,7 +403,7 @@ CADRE_VIEWERS = expect(staff=403, head=200, chair=200, personnel=200, outsider=4
 def plan_action(w):
     """The plan loaded; II.2.1.b is owned by Sở Nội vụ (the "personnel" persona's agency)."""
     from canbo.oversight.models import PlanAction
-    from canbo.oversight.services import load_plan
+    from canbo.oversight.plan_services import load_plan
 
     if not PlanAction.objects.exists():
         load_plan()

@@ -6,6 +6,7 @@ from io import BytesIO
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -43,6 +44,11 @@ class Row:
 
 def count_link(count: int, url: str) -> Link:
     return Link(str(count), url, count)
+
+
+def yes(flag: bool) -> str:
+    """A yes/no cell: "Yes", or empty."""
+    return _("Yes") if flag else ""
 
 
 @dataclass

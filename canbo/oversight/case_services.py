@@ -21,8 +21,9 @@ from canbo.oversight.complaints import (
     CaseStatus,
     due_dates,
 )
+from canbo.oversight.errors import OversightError
+from canbo.oversight.evidence_files import check_evidence
 from canbo.oversight.outcomes import link_outcome
-from canbo.oversight.services import OversightError, check_evidence
 from canbo.people.models import Person
 
 _STATE = ["status", "accepted_on", "closed_on", "result"]

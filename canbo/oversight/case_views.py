@@ -22,9 +22,9 @@ from canbo.oversight.case_services import (
     register_case,
 )
 from canbo.oversight.complaints import OPEN_STATUSES, Case, CaseDocument
+from canbo.oversight.errors import OversightError
 from canbo.oversight.forms import EvidenceForm
 from canbo.oversight.outcomes import posted_record, record_choices
-from canbo.oversight.services import OversightError
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_access
 

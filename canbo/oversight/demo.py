@@ -29,7 +29,7 @@ from canbo.oversight.models import (
     ReportKind,
     ReportStatus,
 )
-from canbo.oversight.services import load_plan
+from canbo.oversight.plan_services import load_plan
 from canbo.people.models import Person
 
 AS_OF = date(2026, 11, 30)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.oversight.evidence_files import MAX_EVIDENCE_BYTES
 from canbo.oversight.models import ActionStatus, ReportKind, ReportStatus
-from canbo.oversight.services import MAX_EVIDENCE_BYTES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

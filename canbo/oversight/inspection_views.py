@@ -15,17 +15,17 @@ from canbo.core.access import can, require
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
-from canbo.oversight.forms import DATE, FindingForm
-from canbo.oversight.models import Finding, Inspection, InspectionKind
-from canbo.oversight.outcomes import posted_record, record_choices
-from canbo.oversight.services import (
-    OversightError,
+from canbo.oversight.errors import OversightError
+from canbo.oversight.finding_services import (
     conclude_inspection,
     create_inspection,
     link_finding_outcome,
     remedy_finding,
     write_finding,
 )
+from canbo.oversight.forms import DATE, FindingForm
+from canbo.oversight.models import Finding, Inspection, InspectionKind
+from canbo.oversight.outcomes import posted_record, record_choices
 from canbo.people.models import Person
 from canbo.people.services import log_personal_data_access
 

@@ -13,12 +13,9 @@ from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
 from canbo.oversight.equipment import Basis, norms
+from canbo.oversight.errors import OversightError
 from canbo.oversight.models import JobPositionApproval
-from canbo.oversight.services import (
-    OversightError,
-    record_job_position_approval,
-    set_equipment_norm,
-)
+from canbo.oversight.register_services import record_job_position_approval, set_equipment_norm
 
 
 class ApprovalForm(forms.Form):

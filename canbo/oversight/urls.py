@@ -1,6 +1,13 @@
 from django.urls import path
 
-from canbo.oversight import case_views, equipment_views, inspection_views, register_views, views
+from canbo.oversight import (
+    case_views,
+    equipment_views,
+    inspection_views,
+    register_views,
+    report_views,
+    views,
+)
 
 app_name = "oversight"
 
@@ -12,9 +19,9 @@ urlpatterns = [
     path("actions/<int:pk>/finding/", views.finding_add, name="finding_add"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
     path("findings/", views.findings, name="findings"),
-    path("reports/", views.reports, name="reports"),
-    path("reports/edit/", views.report_edit, name="report_edit"),
-    path("analytics/", views.analytics, name="analytics"),
+    path("reports/", report_views.reports, name="reports"),
+    path("reports/edit/", report_views.report_edit, name="report_edit"),
+    path("analytics/", report_views.analytics, name="analytics"),
     path("inspections/", inspection_views.inspections, name="inspections"),
     path("inspections/new/", inspection_views.inspection_new, name="inspection_new"),
     path("inspections/<int:pk>/", inspection_views.inspection, name="inspection"),

@@ -1,7 +1,7 @@
-"""The plan tracker's pages: actions, one action, findings, periodic reports."""
+"""The plan tracker's pages: actions, one action (its progress, evidence and findings), the
+findings list."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,29 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, reads_all_oversight, require, scope_for
-from canbo.core.paths import commune_path
+from canbo.core.access import can, require
 from canbo.oversight import report_table, xlsx
-from canbo.oversight.analytics import supervision_analytics
+from canbo.oversight.errors import OversightError
+from canbo.oversight.finding_services import write_finding
 from canbo.oversight.forms import (
     ActionFilterForm,
     ActionUpdateForm,
     EvidenceForm,
     FindingForm,
-    ReportForm,
 )
-from canbo.oversight.models import Evidence, Finding, FollowUp, PlanAction, PlanReport
-from canbo.oversight.services import (
-    OversightError,
-    add_evidence,
-    save_report,
-    update_action,
-    write_finding,
-)
+from canbo.oversight.models import Evidence, Finding, FollowUp, PlanAction
+from canbo.oversight.plan_services import add_evidence, update_action
 from canbo.oversight.tracking import plan_states
 from canbo.people.services import log_personal_data_access
-from canbo.scoring import to_fraction
-from canbo.scoring.numfmt import rounded
 
 
 def actions(request):
@@ -182,95 +173,45 @@ def findings(request):
     rows = list(rows[:500])
     _log_people(request, rows)
     if request.GET.get("format") == "xlsx":
-        table = [
-            [
-                f"{f.on:%d/%m/%Y}",
-                f.action.code if f.action else "",
-                str(f.organization or ""),
-                str(f.person or ""),
-                f.text,
-                f.required_action,
-                f"{f.due:%d/%m/%Y}" if f.due else "",
-                f.get_follow_up_display(),
-                _("Yes") if f.overdue_on(today) else "",
-            ]
-            for f in rows
-        ]
-        headers = [
-            _("Date"),
-            _("Plan action"),
-            _("Unit concerned"),
-            _("Person concerned"),
-            _("Finding"),
-            _("Required action"),
-            _("Due"),
-            _("Follow-up"),
-            _("Overdue"),
-        ]
-        return xlsx.response(
-            xlsx.workbook(
-                _("Supervision findings"), headers, table, [12, 10, 24, 24, 50, 40, 12, 14, 10]
-            ),
-            "ket-luan-giam-sat.xlsx",
-        )
+        return _findings_export(rows, today)
     return render(
         request, "oversight/findings.html", {"rows": rows, "today": today, "query": _query(request)}
     )
 
 
-def reports(request):
-    require(request.user, "oversight.plan.view")
-    rows = PlanReport.objects.visible_to(request.user)
-    if request.GET.get("format") == "xlsx":
-        table = [
-            [r.get_kind_display(), r.year, r.number, r.get_status_display(), r.signer] for r in rows
+def _findings_export(rows: list[Finding], today) -> HttpResponse:
+    """The findings list as .xlsx, as the page shows it."""
+    table = [
+        [
+            f"{f.on:%d/%m/%Y}",
+            f.action.code if f.action else "",
+            str(f.organization or ""),
+            str(f.person or ""),
+            f.text,
+            f.required_action,
+            f"{f.due:%d/%m/%Y}" if f.due else "",
+            f.get_follow_up_display(),
+            _("Yes") if f.overdue_on(today) else "",
         ]
-        headers = [_("Kind of report"), _("Year"), _("Document number"), _("Status"), _("Signer")]
-        return xlsx.response(
-            xlsx.workbook(_("Periodic reports"), headers, table, [16, 8, 20, 12, 30]),
-            "bao-cao-dinh-ky.xlsx",
-        )
-    return render(
-        request,
-        "oversight/reports.html",
-        {"rows": rows, "can_edit": can(request.user, "oversight.plan.report")},
+        for f in rows
+    ]
+    headers = [
+        _("Date"),
+        _("Plan action"),
+        _("Unit concerned"),
+        _("Person concerned"),
+        _("Finding"),
+        _("Required action"),
+        _("Due"),
+        _("Follow-up"),
+        _("Overdue"),
+    ]
+    return xlsx.response(
+        xlsx.workbook(
+            _("Supervision findings"), headers, table, [12, 10, 24, 24, 50, 40, 12, 14, 10]
+        ),
+        "ket-luan-giam-sat.xlsx",
     )
-
-
-def report_edit(request):
-    require(request.user, "oversight.plan.report")
-    initial = {"year": timezone.localdate().year}
-    existing = None
-    if request.GET.get("pk"):
-        existing = get_object_or_404(
-            PlanReport.objects.visible_to(request.user), pk=request.GET["pk"]
-        )
-        initial = {
-            key: getattr(existing, key)
-            for key in (
-                "kind",
-                "year",
-                "number",
-                "assessment",
-                "next_steps",
-                "signer",
-                "signer_title",
-                "status",
-            )
-        }
-    form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "oversight/report_form.html", {"form": form}, status=400)
-        try:
-            data = dict(form.cleaned_data)
-            report = save_report(request.user, data.pop("kind"), data.pop("year"), **data)
-        except OversightError as error:
-            form.add_error(None, error.message)
-            return render(request, "oversight/report_form.html", {"form": form}, status=400)
-        messages.success(request, _("Report saved."))
-        return redirect(f"{request.path}?pk={report.pk}")
-    return render(request, "oversight/report_form.html", {"form": form, "report": existing})
 
 
 def _log_people(request, rows) -> None:
@@ -283,60 +224,3 @@ def _query(request) -> str:
     query = request.GET.copy()
     query.pop("format", None)
     return query.urlencode()
-
-
-ANALYTICS_SECONDS = 600
-
-
-def shared_analytics(user, year: int):
-    """The analytics of one scope (the whole province, or one commune), shared for ten
-    minutes: a grouped pass over a year of sheets is too heavy to redo on every view."""
-    scope = scope_for(user)
-    who = (
-        "all" if reads_all_oversight(user) else (commune_path(scope.org_path).strip("/") or "none")
-    )
-    key = f"oversight:analytics:{year}:{who}"
-    found = cache.get(key)
-    if found is None:
-        found = supervision_analytics(user, year)
-        cache.set(key, found, ANALYTICS_SECONDS)
-    return found
-
-
-def analytics(request):
-    require(request.user, "oversight.plan.view")
-    today = timezone.localdate()
-    raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
-    found = shared_analytics(request.user, year)
-    if request.GET.get("format") == "xlsx":
-        headers = [
-            _("Commune or ward"),
-            _("Sheets"),
-            _("Excellent (%)"),
-            _("Mean gap self − reviewed (points)"),
-            _("Tasks completed late"),
-            _("of which no delay recorded"),
-        ]
-        table = [
-            [
-                r.name,
-                r.sheets,
-                # as the page shows them (floatformat: half up), not round()'s half to even
-                rounded(to_fraction(r.excellent_share), 1),
-                rounded(to_fraction(r.mean_gap), 2),
-                r.late_tasks,
-                r.late_unrecorded,
-            ]
-            for r in found.communes
-        ]
-        return xlsx.response(
-            xlsx.workbook(
-                _("Supervision analytics %(year)s") % {"year": year},
-                headers,
-                table,
-                [28, 10, 14, 18, 14, 16],
-            ),
-            f"phan-tich-giam-sat-{year}.xlsx",
-        )
-    return render(request, "oversight/analytics.html", {"a": found, "year": year})

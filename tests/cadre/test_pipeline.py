@@ -15,11 +15,9 @@ from canbo.cadre.models import (
     TalentRecord,
     TalentStatus,
 )
-from canbo.cadre.services.pipeline import (
-    appoint_candidate,
-    key_title_rows,
-    move_talent_to_recruitment,
-)
+from canbo.cadre.services.appointment import appoint_candidate
+from canbo.cadre.services.pipeline import key_title_rows
+from canbo.cadre.services.recruitment import move_talent_to_recruitment
 from canbo.cadre.services.rotation import decide_rotation, propose_rotation
 from canbo.core.models import AuditEntry
 from canbo.org.choices import Education

@@ -9,7 +9,7 @@ from canbo.core.roles import Role
 from canbo.org.choices import OrgKind
 from canbo.oversight import plan_data
 from canbo.oversight.models import PlanAction
-from canbo.oversight.services import load_plan
+from canbo.oversight.plan_services import load_plan
 from tests.factories import make_org, make_user
 
 

@@ -13,7 +13,7 @@ from canbo.core.roles import Role
 from canbo.org.models import Organization
 from canbo.oversight.case_services import accept_case, close_case, register_case
 from canbo.oversight.complaints import Case, CaseDocument
-from canbo.oversight.services import OversightError
+from canbo.oversight.errors import OversightError
 from tests.factories import make_user
 from tests.oversight.conftest import xlsx_text
 

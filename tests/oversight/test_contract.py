@@ -139,7 +139,7 @@ def test_a_bad_format_is_refused(bodies):
 
 def test_the_plan_loads_once(bodies):
     audits = AuditEntry.objects.filter(action="oversight.load_action").count()
-    from canbo.oversight.services import load_plan
+    from canbo.oversight.plan_services import load_plan
 
     assert load_plan() == 0
     assert PlanAction.objects.count() == 30

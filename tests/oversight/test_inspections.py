@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from canbo.cadre.services.records import record_conclusion
 from canbo.core.models import AuditEntry
+from canbo.oversight.errors import OversightError
+from canbo.oversight.finding_services import create_inspection
 from canbo.oversight.models import Finding, Inspection
-from canbo.oversight.services import OversightError, create_inspection
 from tests.oversight.conftest import xlsx_text
 
 PLAN = {

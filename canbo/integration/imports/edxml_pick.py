@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from canbo.core.access import require
-from canbo.integration.edxml.importer import PacketReport, retry_payload
+from canbo.integration.edxml.importer import retry_payload
 from canbo.integration.edxml.packet import EdxmlError, Packet, parse
+from canbo.integration.edxml.report import PacketReport
 from canbo.integration.imports.edxml_handler import candidates, remember_handler, sending_org
 from canbo.integration.imports.edxml_status import find_document
 from canbo.integration.imports.models import PayloadStatus, RejectedPayload

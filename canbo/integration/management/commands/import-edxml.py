@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from django.utils.translation import gettext as _
 
-from canbo.integration.edxml.importer import PacketReport, import_edxml
+from canbo.integration.edxml.importer import import_edxml
+from canbo.integration.edxml.report import PacketReport
 from canbo.integration.imports.scope import Actor
 from canbo.integration.services import ClientError, find_organization
 
