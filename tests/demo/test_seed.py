@@ -353,3 +353,31 @@ def test_demo_sheets_use_the_form01_lines():
         assert all(0 <= g <= 10 for g in groups) and 12 <= sum(groups) <= 29
     adjusted = sheets.exclude(adjust_reasons={}).values_list("adjust_reasons", flat=True)
     assert adjusted and all(set(r) == {"5"} for r in adjusted)  # II.4, coordination
+
+
+def test_seeded_leader_results_agree_with_the_workflow_computation():
+    """The seed fills leaders from in-memory maps of the month; computing a stored leader
+    sheet again through the workflow's queries gives the same result (October's chairmen
+    and leaders with a "fail" in their charge). Deputies are left out: the seed fills
+    them together, before a fellow deputy's result is stored."""
+    import json
+
+    from django.db.models import Q
+
+    from canbo.evaluation.services.leaders import DEPUTY, leader_kind
+    from canbo.evaluation.services.result import compute
+
+    sheets = EvaluationSheet.objects.filter(
+        Q(person__title__code="CHU_TICH") | Q(result__d=0.5),
+        period__start=date(2026, 10, 1),
+        is_leader=True,
+        status="published",
+    ).select_related("period", "person__title", "person__organization")
+    checked = failing = 0
+    for sheet in sheets:
+        if leader_kind(sheet.person) == DEPUTY:
+            continue
+        again = json.loads(json.dumps(compute(sheet, sheet.general_review)))
+        assert again == sheet.result, sheet.person.code
+        checked, failing = checked + 1, failing + (again["d"] == 0.5)
+    assert checked >= 38 and failing > 10

@@ -61,15 +61,21 @@ def open_period(
     return period
 
 
-def create_sheets(period: EvaluationPeriod) -> int:
-    """One sheet per person of the subtree who has none in an overlapping period."""
+def new_sheets(period: EvaluationPeriod) -> list[EvaluationSheet]:
+    """One unsaved sheet per person of the subtree who has none in an overlapping period."""
     people = Person.objects.filter(organization__path__startswith=period.organization.path).exclude(
         sheets__period__start=period.start, sheets__period__kind=period.kind
     )
-    sheets = [
+    return [
         EvaluationSheet(person=p, period=period, is_leader=bool(p.title and p.title.is_leader))
         for p in people.select_related("title")
     ]
+
+
+def create_sheets(period: EvaluationPeriod, sheets: list[EvaluationSheet] | None = None) -> int:
+    """Save the period's new sheets (`sheets`: those of `new_sheets`, which the demo seed
+    fills before saving) and mark the months not worked because of leave."""
+    sheets = new_sheets(period) if sheets is None else sheets
     EvaluationSheet.objects.bulk_create(sheets, batch_size=2000)
     if period.kind == PeriodKind.MONTH:  # months not worked because of leave
         sync_worked(period.sheets.values("person_id"), period.start.year, period)

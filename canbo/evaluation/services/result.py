@@ -3,6 +3,7 @@
 The formulas live only in canbo.scoring; this module only gathers the inputs.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -13,6 +14,7 @@ from canbo.evaluation.errors import EvaluationError
 from canbo.evaluation.models import EvaluationSheet
 from canbo.evaluation.services.leaders import (
     CHAIRMAN,
+    LeaderScope,
     failed_in_charge,
     scope_items,
     scope_of,
@@ -64,15 +66,32 @@ def check_general(sheet: EvaluationSheet, points: list) -> list:
     return [float(p) for p in points]
 
 
-def _leader_inputs(sheet: EvaluationSheet) -> tuple[list, LeaderInput, list[Step]]:
-    """A leader's items are those of their scope; d follows the approved results in it."""
+@dataclass(frozen=True)
+class ScopeFacts:
+    """What a leader's result is computed from: the scope, its items, the names of the people
+    in charge whose approved result of the month is "fail" (d)."""
+
+    scope: LeaderScope | None
+    items: list
+    failed: list[str]
+
+
+def scope_facts(sheet: EvaluationSheet) -> ScopeFacts:
     month = sheet.period.start
     scope = scope_of(sheet.person)
     if scope is None:  # a leader sheet of a person who no longer holds a leader title
-        items, failed, count = task_items(sheet.person_id, month), [], 0
-    else:
-        items, failed = scope_items(sheet.person, scope, month), failed_in_charge(scope, month)
-        count = len(scope.in_charge)
+        return ScopeFacts(None, task_items(sheet.person_id, month), [])
+    return ScopeFacts(
+        scope, scope_items(sheet.person, scope, month), failed_in_charge(scope, month)
+    )
+
+
+def _leader_inputs(
+    sheet: EvaluationSheet, facts: ScopeFacts
+) -> tuple[list, LeaderInput, list[Step]]:
+    """A leader's items are those of their scope; d follows the approved results in it."""
+    scope, items, failed = facts.scope, facts.items, facts.failed
+    count = 0 if scope is None else len(scope.in_charge)
     organising, agency_step = _organising(sheet, scope)
     leader = LeaderInput(not failed, organising, sheet.leader_third or Level.FULL)
     text = _(
@@ -115,14 +134,17 @@ def _organising(sheet: EvaluationSheet, scope) -> tuple[str, Step | None]:
     return Level.PARTIAL, Step("leader_agency", rulebook.basis_for("agency_informs_leader"), text)
 
 
-def compute(sheet: EvaluationSheet, general: list | None = None) -> dict:
-    """Score the sheet now; JSON-ready. Without general criteria only the task part counts."""
+def compute(
+    sheet: EvaluationSheet, general: list | None = None, facts: ScopeFacts | None = None
+) -> dict:
+    """Score the sheet now; JSON-ready. Without general criteria only the task part counts.
+    `facts`: a leader's scope facts gathered by the caller (the demo seed, from memory)."""
     general = general if general is not None else sheet.general
     rulebook, criteria = rulebook_of(sheet), criteria_of(sheet)
     points = general if general is not None else [0] * len(criteria.items)
     leader, scope_steps = None, []
     if sheet.is_leader:
-        items, leader, scope_steps = _leader_inputs(sheet)
+        items, leader, scope_steps = _leader_inputs(sheet, facts or scope_facts(sheet))
     else:
         items = task_items(sheet.person_id, sheet.period.start)
     result = score_period(
