@@ -155,6 +155,12 @@ def within(queryset, org_path: str, path: str = "organization__path"):
     return queryset.filter(**{f"{path}__startswith": org_path})
 
 
+def covering(queryset, org_path: str, path: str = "organization__path"):
+    """Rows whose organisation (`path`) is the one at `org_path` or above it: those whose
+    subtree covers it (the API clients an event reaches, the bodies that handle a case)."""
+    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+
+
 def narrowed_to(queryset, org, path: str = "organization__path"):
     """`within` an optional chosen organisation (a form's, an API filter's, a command's
     --org): the rows unchanged when none was chosen."""
@@ -326,7 +332,7 @@ def handled_cases(queryset, user, path: str = "handling_body__path"):
     org_path = scope_for(user).org_path
     if not can(user, "oversight.complaints.manage") or not org_path:
         return queryset.none()
-    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+    return covering(queryset, org_path, path)
 
 
 def handles_case(user, body_path: str) -> bool:

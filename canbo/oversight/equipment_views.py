@@ -100,9 +100,8 @@ def _commune_page(request, commune, form=None, status=200):
     manage = can(request.user, "oversight.equipment.manage") and units.exists()
     if manage and form is None:
         form = InventoryForm(units=units, initial={"year": timezone.localdate().year})
-    inventory = (
-        within(InventoryItem.objects.visible_to(request.user), commune.path)
-        .select_related("organization")
+    inventory = within(InventoryItem.objects.visible_to(request.user), commune.path).select_related(
+        "organization"
     )
     names = {code: row[0] for code, row in norms().items()}
     inventory = list(inventory)

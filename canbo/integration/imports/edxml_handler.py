@@ -17,8 +17,8 @@ import re
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
-from canbo.core.access import narrowed_to
 from canbo.core import audit
+from canbo.core.access import narrowed_to
 from canbo.core.text import fold
 from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.models import AliasKind, IncomingDocument, StaffAlias
