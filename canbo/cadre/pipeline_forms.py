@@ -90,9 +90,8 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(
-            path__startswith=round.organization.path, kind__in=COMMUNE_KINDS
-        )
+        communes = Organization.objects.subtree(round.organization)
+        self.fields["organization"].queryset = communes.filter(kind__in=COMMUNE_KINDS)
         self.fields["job_position"].queryset = JobPosition.objects.all()
 
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from canbo.core.access import narrowed_to
 from canbo.people.models import Person
 
 
@@ -26,8 +27,7 @@ def posted_person(request, name: str = "person") -> Person:
 
 def filter_people(queryset, values: dict):
     """Apply the common list filters (unit, field, search) in the database."""
-    if values.get("unit"):
-        queryset = queryset.filter(organization__path__startswith=values["unit"].path)
+    queryset = narrowed_to(queryset, values.get("unit"))
     if values.get("field"):
         queryset = queryset.filter(job_position__field=values["field"])
     if values.get("q"):

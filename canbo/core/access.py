@@ -150,9 +150,34 @@ def _in_subtree(queryset, scope: Scope, path: str):
 
 
 def within(queryset, org_path: str, path: str = "organization__path"):
-    """Narrow rows (already limited by a `visible_*` rule) to a chosen organisation's subtree:
-    a filter a user picks, never a grant."""
+    """Narrow rows (already limited by a `visible_*` rule, or an operator's unrestricted ones)
+    to a chosen organisation's subtree: a filter a user picks, never a grant."""
     return queryset.filter(**{f"{path}__startswith": org_path})
+
+
+def covering(queryset, org_path: str, path: str = "organization__path"):
+    """Rows whose organisation (`path`) is the one at `org_path` or above it: those whose
+    subtree covers it (the API clients an event reaches, the bodies that handle a case)."""
+    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+
+
+def narrowed_to(queryset, org, path: str = "organization__path"):
+    """`within` an optional chosen organisation (a form's, an API filter's, a command's
+    --org): the rows unchanged when none was chosen."""
+    return queryset if org is None else within(queryset, org.path, path)
+
+
+_ANYWHERE = object()
+
+
+def who_can(capability: str, organization=_ANYWHERE):
+    """The users whose role holds `capability`, anywhere or attached to `organization` (None:
+    to none): whom to tell about something they act on. No module outside core names roles
+    to pick people."""
+    users = get_user_model().objects.filter(profile__role__in=CAPABILITIES.get(capability, ()))
+    if organization is not _ANYWHERE:
+        users = users.filter(profile__organization=organization)
+    return users
 
 
 def is_province_wide(user) -> bool:
@@ -221,6 +246,20 @@ def visible_catalogs(queryset, user):
     if can(user, "work.catalog.manage"):
         return queryset.filter(Q(published=True) | Q(organization__path__startswith=scope.org_path))
     return queryset.filter(published=True)
+
+
+def usable_catalogs(queryset, user, prefix: str = ""):
+    """Published catalogues a user or API client assigns tasks from: those of its organisation,
+    of the organisations above it (commune, province) and of its units. `prefix` reaches the
+    catalogue from other rows ("catalog__" for items)."""
+    org_path = scope_for(user).org_path
+    if org_path is None:
+        return queryset.none()
+    path = f"{prefix}organization__path"
+    above_or_below = Q(**{f"{path}__in": path_prefixes(org_path)}) | Q(
+        **{f"{path}__startswith": org_path}
+    )
+    return queryset.filter(above_or_below, **{f"{prefix}published": True})
 
 
 def manageable_catalogs(queryset, user, path_field: str = "organization__path"):
@@ -293,7 +332,7 @@ def handled_cases(queryset, user, path: str = "handling_body__path"):
     org_path = scope_for(user).org_path
     if not can(user, "oversight.complaints.manage") or not org_path:
         return queryset.none()
-    return queryset.filter(**{f"{path}__in": path_prefixes(org_path)})
+    return covering(queryset, org_path, path)
 
 
 def handles_case(user, body_path: str) -> bool:

@@ -102,6 +102,9 @@ CAPABILITIES: dict[str, set[str]] = {
     "evaluation.approve": {Role.CHAIRMAN, Role.VICE_CHAIRMAN},
     "evaluation.approve_chairman": {Role.PERSONNEL_PROVINCE},
     "evaluation.approve_vice_chairman": {Role.CHAIRMAN},
+    # Told when a published result of a leader of one's commune changes and needs approval
+    # again (a chairman's own goes to "evaluation.approve_chairman").
+    "evaluation.leaders.follow": {Role.CHAIRMAN},
     # The chairman decides the annual rating of his commune's civil servants (the personnel
     # offices decide with "evaluation.periods").
     "evaluation.annual.decide": {Role.CHAIRMAN},

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.access import visible_orgs
+from canbo.core.access import visible_orgs, within
 from canbo.core.fields import NFCCharField, NFCTextField
 from canbo.core.paths import path_ids
 from canbo.org.choices import (
@@ -38,7 +38,8 @@ class OrganizationQuerySet(models.QuerySet):
         return visible_orgs(self, user)
 
     def subtree(self, org: "Organization") -> "OrganizationQuerySet":
-        return self.filter(path__startswith=org.path)
+        """The organisation and everything under it."""
+        return within(self, org.path, "path")
 
 
 class Organization(models.Model):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import can, require, visible_oversight, writable_orgs
+from canbo.core.access import can, require, visible_oversight, within, writable_orgs
 from canbo.org.choices import COMMUNE_KINDS
 from canbo.org.models import Organization
 from canbo.oversight import xlsx
@@ -96,14 +96,12 @@ def _commune_page(request, commune, form=None, status=200):
             ),
             "ra-soat-trang-thiet-bi.xlsx",
         )
-    units = writable_orgs(Organization.objects.filter(path__startswith=commune.path), request.user)
+    units = _units(request.user, commune)
     manage = can(request.user, "oversight.equipment.manage") and units.exists()
     if manage and form is None:
         form = InventoryForm(units=units, initial={"year": timezone.localdate().year})
-    inventory = (
-        InventoryItem.objects.visible_to(request.user)
-        .filter(organization__path__startswith=commune.path)
-        .select_related("organization")
+    inventory = within(InventoryItem.objects.visible_to(request.user), commune.path).select_related(
+        "organization"
     )
     names = {code: row[0] for code, row in norms().items()}
     inventory = list(inventory)
@@ -126,7 +124,7 @@ def _commune_page(request, commune, form=None, status=200):
 def equipment_add(request, pk: int):
     require(request.user, "oversight.equipment.manage")
     commune = get_object_or_404(_communes(request.user), pk=pk)
-    units = writable_orgs(Organization.objects.filter(path__startswith=commune.path), request.user)
+    units = _units(request.user, commune)
     form = InventoryForm(request.POST, units=units)
     if not form.is_valid():
         return _commune_page(request, commune, form, 400)
@@ -137,3 +135,8 @@ def equipment_add(request, pk: int):
         return _commune_page(request, commune, form, 400)
     messages.success(request, _("Equipment recorded."))
     return redirect("oversight:equipment_commune", pk=commune.pk)
+
+
+def _units(user, commune: Organization):
+    """The units of the commune the user may record equipment for."""
+    return writable_orgs(Organization.objects.subtree(commune), user)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.access import narrowed_to
 from canbo.org.models import JobPosition, Organization
 from canbo.people.choices import AGE_BANDS, Ethnicity, Gender
 
@@ -43,8 +44,7 @@ class PeopleFilterForm(forms.Form):
         if not self.is_valid():
             return queryset.none()
         data = self.cleaned_data
-        if data["org"]:
-            queryset = queryset.filter(organization__path__startswith=data["org"].path)
+        queryset = narrowed_to(queryset, data["org"])
         if data["position"]:
             queryset = queryset.filter(job_position=data["position"])
         if data["ethnicity"]:

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from canbo.core.access import within
 from canbo.evaluation.choices import AnnualStatus, PeriodKind, SheetStatus
 from canbo.evaluation.groups import group_label, whole_agency
 from canbo.evaluation.models import AnnualResult, EvaluationSheet, QuotaException
@@ -159,7 +160,5 @@ def people_at(report: dict, level: str) -> list[tuple[dict, dict]]:
 def agencies_under(year: int, root, results=None):
     """The agencies holding rows of the year within `root` (a commune, or the province)."""
     results = AnnualResult.objects.all() if results is None else results
-    ids = results.filter(year=year, organization__path__startswith=root.path).values(
-        "organization_id"
-    )
+    ids = within(results.filter(year=year), root.path).values("organization_id")
     return Organization.objects.filter(pk__in=ids).order_by("path")

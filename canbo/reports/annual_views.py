@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from canbo.core.access import own_org, require
+from canbo.core.access import own_org, require, within
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.org.models import Organization
 from canbo.people.services import log_personal_data_access
@@ -40,7 +40,7 @@ def _report(request, year: int) -> tuple[dict, Organization]:
     require(request.user, "reports.annual")
     root = _root(request)
     results = AnnualResult.objects.visible_to(request.user)
-    covered = results.filter(year=year, person__organization__path__startswith=root.path)
+    covered = within(results.filter(year=year), root.path, "person__organization__path")
     log_personal_data_access(
         request, covered.values_list("person_id", flat=True), "reports.annual_report"
     )

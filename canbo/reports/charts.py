@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from canbo.core.access import within
 from canbo.org.models import Organization
 from canbo.scoring import to_fraction
 from canbo.scoring.numfmt import rounded
@@ -44,8 +45,8 @@ class Grouping:
 
 
 def grouping(root: Organization, user) -> Grouping:
-    orgs = Organization.objects.visible_to(user).filter(
-        path__startswith=root.path, depth__in=[root.depth, root.depth + 1]
+    orgs = within(Organization.objects.visible_to(user), root.path, "path").filter(
+        depth__in=[root.depth, root.depth + 1]
     )
     groups = {o.pk: o for o in orgs}
     if root.depth == 0:  # the province itself holds nobody evaluated

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from canbo.core.access import require
+from canbo.core.access import require, within
 from canbo.evaluation.models import AnnualResult
 from canbo.people.services import log_personal_data_access
 from canbo.reports.annual_views import _root
@@ -23,9 +23,8 @@ REFRESH_SECONDS = 2
 def export_start(request, year: int):
     require(request.user, "reports.export")
     root = _root(request)
-    covered = AnnualResult.objects.visible_to(request.user).filter(
-        year=year, person__organization__path__startswith=root.path
-    )
+    results = AnnualResult.objects.visible_to(request.user).filter(year=year)
+    covered = within(results, root.path, "person__organization__path")
     log_personal_data_access(
         request, covered.values_list("person_id", flat=True), "reports.annual_report_export"
     )

@@ -3,6 +3,7 @@
 
 from datetime import date
 
+from canbo.core.access import within
 from canbo.evaluation.choices import PeriodKind
 
 SHEET_RELATED = (
@@ -19,10 +20,10 @@ ANNUAL_RELATED = ("person__organization__parent", "person__title", "person__job_
 
 def unit_sheets(sheets, organization, month: date, period=None):
     """Sheets of one month for the people of an organisation subtree, in board order."""
-    sheets = sheets.filter(
-        period__kind=PeriodKind.MONTH,
-        period__start=month,
-        person__organization__path__startswith=organization.path,
+    sheets = within(
+        sheets.filter(period__kind=PeriodKind.MONTH, period__start=month),
+        organization.path,
+        "person__organization__path",
     )
     if period is not None:
         sheets = sheets.filter(period=period)

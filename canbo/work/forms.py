@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.access import narrowed_to
 from canbo.org.models import JobPosition, Organization
 from canbo.work.choices import TaskStatus
 from canbo.work.errors import WorkError
@@ -93,6 +94,4 @@ class TaskFilterForm(forms.Form):
             tasks = tasks.filter(period=data["month"].start)
         if data["status"]:
             tasks = tasks.filter(status=data["status"])
-        if data["org"]:
-            tasks = tasks.filter(organization__path__startswith=data["org"].path)
-        return tasks
+        return narrowed_to(tasks, data["org"])

@@ -3,6 +3,7 @@ single person's month is explained (the bulk recompute sums weights: canbo.work.
 
 from datetime import date
 
+from canbo.core.access import narrowed_to
 from canbo.org.models import Organization
 from canbo.people.models import Person
 from canbo.scoring import Item
@@ -15,11 +16,9 @@ def scored_tasks(months: tuple[date, ...], org: Organization | None = None):
     tasks = Task.objects.filter(
         period__gte=months[0], period__lte=months[-1], assignee__isnull=False
     ).exclude(status=TaskStatus.CANCELLED)
-    if org is not None:
-        # Select by the person's current organisation so a transferred person's whole month is
-        # scored together (the new agency receives the old agency's results, Art. 21).
-        tasks = tasks.filter(assignee__organization__path__startswith=org.path)
-    return tasks
+    # Select by the person's current organisation so a transferred person's whole month is
+    # scored together (the new agency receives the old agency's results, Art. 21).
+    return narrowed_to(tasks, org, "assignee__organization__path")
 
 
 def task_items(person_id: int, month: date) -> list[Item]:
@@ -43,7 +42,5 @@ def task_item(task: Task) -> Item:
 
 
 def people_in_scope(org: Organization | None) -> list[int]:
-    people = Person.objects.filter(organization__isnull=False)
-    if org is not None:
-        people = people.filter(organization__path__startswith=org.path)
+    people = narrowed_to(Person.objects.filter(organization__isnull=False), org)
     return list(people.values_list("id", flat=True))

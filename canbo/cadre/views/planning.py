@@ -28,7 +28,7 @@ from canbo.cadre.services.planning import (
     term_start,
 )
 from canbo.cadre.tables import Link, Table, render_listing
-from canbo.core.access import can, require
+from canbo.core.access import can, narrowed_to, require
 from canbo.people.retirement import age_on
 
 
@@ -40,8 +40,7 @@ def _candidates(request, form):
     if form.is_valid():
         if form.cleaned_data["term"]:
             rows = rows.filter(term=form.cleaned_data["term"])
-        if form.cleaned_data["unit"]:
-            rows = rows.filter(organization__path__startswith=form.cleaned_data["unit"].path)
+        rows = narrowed_to(rows, form.cleaned_data["unit"])
     return list(rows)
 
 

@@ -8,7 +8,7 @@ from canbo.cadre.forms import TrainingPlanForm, UnitFieldForm
 from canbo.cadre.models import TrainingPlan
 from canbo.cadre.services.training import plan_progress, set_training_plan
 from canbo.cadre.tables import Table, render_listing
-from canbo.core.access import can, require
+from canbo.core.access import can, narrowed_to, require
 from canbo.org.models import Organization
 
 
@@ -27,8 +27,7 @@ def plans(request):
     rows = TrainingPlan.objects.filter(
         organization__in=Organization.objects.visible_to(request.user)
     ).select_related("organization")
-    if values["unit"]:
-        rows = rows.filter(organization__path__startswith=values["unit"].path)
+    rows = narrowed_to(rows, values["unit"])
     if values["field"]:
         rows = rows.filter(field=values["field"])
     table = Table(

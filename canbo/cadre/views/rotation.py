@@ -18,7 +18,7 @@ from canbo.cadre.services.rotation import (
 )
 from canbo.cadre.services.staffing import staffing_rows, suggest_moves
 from canbo.cadre.tables import Link, Table, render_listing
-from canbo.core.access import can, require
+from canbo.core.access import can, narrowed_to, require
 from canbo.org.models import Organization
 
 
@@ -163,9 +163,8 @@ def staffing(request):
     values = form.values()
     orgs = Organization.objects.visible_to(request.user)
     people = people_of(request.user)
-    if values["unit"]:
-        orgs = orgs.filter(path__startswith=values["unit"].path)
-        people = people.filter(organization__path__startswith=values["unit"].path)
+    orgs = narrowed_to(orgs, values["unit"], "path")
+    people = narrowed_to(people, values["unit"])
     rows = [
         r for r in staffing_rows(people, orgs) if not values["field"] or r.field == values["field"]
     ]

@@ -48,9 +48,7 @@ def communes_in(organization: Organization) -> list[Organization]:
     if commune is not None:
         return [commune]
     return list(
-        Organization.objects.filter(
-            kind__in=COMMUNE_KINDS, path__startswith=organization.path
-        ).order_by("path")
+        Organization.objects.subtree(organization).filter(kind__in=COMMUNE_KINDS).order_by("path")
     )
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from canbo.core import audit
-from canbo.core.roles import Role
+from canbo.core.access import who_can
 from canbo.evaluation.choices import SheetStatus
 from canbo.evaluation.models import EvaluationPeriod, EvaluationSheet
 from canbo.evaluation.notify import notify
@@ -87,11 +87,11 @@ def _notify(sheet: EvaluationSheet) -> None:
 def _recipients(sheet: EvaluationSheet) -> set[int]:
     people = Profile.objects.filter(person=sheet.person).values_list("user_id", flat=True)
     if leader_kind(sheet.person) == CHAIRMAN:
-        approvers = Profile.objects.filter(role=Role.PERSONNEL_PROVINCE)
+        approvers = who_can("evaluation.approve_chairman")
     else:
         commune = sheet.person.organization.commune()
-        approvers = Profile.objects.filter(role=Role.CHAIRMAN, organization=commune)
-    return set(people) | set(approvers.values_list("user_id", flat=True))
+        approvers = who_can("evaluation.leaders.follow", commune)
+    return set(people) | set(approvers.values_list("id", flat=True))
 
 
 def stale_leaders(period: EvaluationPeriod) -> list[EvaluationSheet]:

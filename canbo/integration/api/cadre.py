@@ -10,7 +10,7 @@ from canbo.cadre.analysis import assess, lacking_theory, university_candidates
 from canbo.cadre.clock import today
 from canbo.cadre.models import TalentRecord
 from canbo.cadre.services.pipeline import communes_of, key_title_rows, recruitment_needs
-from canbo.core.access import writable_orgs
+from canbo.core.access import within, writable_orgs
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
 from canbo.integration.api.paging import Listing, Page, Pages
@@ -45,7 +45,7 @@ def _people(request, org: str | None):
     people = Person.objects.visible_to(request.auth)
     if org:
         unit = get_object_or_404(Organization.objects.visible_to(request.auth), code=org)
-        people = people.filter(organization__path__startswith=unit.path)
+        people = within(people, unit.path)
     return people.order_by("code")[:LIMIT]
 
 

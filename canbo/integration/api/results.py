@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from canbo.core.access import within
 from canbo.evaluation.choices import AnnualStatus, SheetStatus
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.integration.api.auth import require_scope
@@ -96,7 +97,7 @@ def list_results(request, filters: Query[ResultFilters]):
         .select_related("person__organization", "period")
     )
     if filters.org:
-        sheets = sheets.filter(person__organization__path__startswith=org_path(client, filters.org))
+        sheets = within(sheets, org_path(client, filters.org), "person__organization__path")
     return Listing(
         sheets.order_by("person__code", "id"),
         lambda sheet: _out(sheet, period.label),
@@ -113,7 +114,7 @@ def _annual(client, filters: ResultFilters, period) -> Listing:
         .select_related("person", "organization")
     )
     if filters.org:
-        rows = rows.filter(person__organization__path__startswith=org_path(client, filters.org))
+        rows = within(rows, org_path(client, filters.org), "person__organization__path")
     return Listing(
         rows.order_by("person__code", "id"),
         lambda row: _annual_out(row, period.label),

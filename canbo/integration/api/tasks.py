@@ -9,6 +9,7 @@ from ninja import Field as NinjaField
 from ninja import Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from canbo.core.access import within
 from canbo.integration.api.auth import require_scope
 from canbo.integration.api.errors import ApiError
 from canbo.integration.api.paging import Listing, Pages
@@ -174,7 +175,7 @@ def _filtered(client, tasks, filters: TaskFilters):
     if filters.assignee:
         tasks = tasks.filter(assignee__code=filters.assignee)
     if filters.org:
-        tasks = tasks.filter(organization__path__startswith=org_path(client, filters.org))
+        tasks = within(tasks, org_path(client, filters.org))
     if filters.source:
         tasks = tasks.filter(source=filters.source)
     if filters.status:

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from canbo.core import audit
+from canbo.core.access import narrowed_to
 from canbo.core.text import fold
 from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.models import AliasKind, IncomingDocument, StaffAlias
@@ -48,10 +49,7 @@ def sending_org(actor: Actor, packet: Packet, doc: IncomingDocument) -> Organiza
 
 
 def candidates(actor: Actor, org: Organization | None) -> QuerySet:
-    people = actor.people().filter(organization__isnull=False)
-    if org is not None:
-        people = people.filter(organization__path__startswith=org.path)
-    return people
+    return narrowed_to(actor.people().filter(organization__isnull=False), org)
 
 
 def keys(packet: Packet) -> list[tuple[str, str, str]]:

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from canbo.core.access import narrowed_to
 from canbo.integration.edxml.packet import Packet
 from canbo.integration.imports.edxml_fold import (
     KINDS,
@@ -194,16 +195,12 @@ def task_of(actor: Actor, doc: IncomingDocument) -> Task | None:
 def _legacy_task(doc: IncomingDocument) -> Task | None:
     """A task made before one task per recipient (external_id = the reference alone)."""
     legacy = Task.objects.filter(source=SOURCE, external_id=doc.reference[:100])
-    if doc.organization is not None:
-        legacy = legacy.filter(organization__path__startswith=doc.organization.path)
-    return legacy.order_by("id").first()
+    return narrowed_to(legacy, doc.organization).order_by("id").first()
 
 
 def _tasks(actor: Actor):
     tasks = Task.objects.all() if actor.who is None else Task.objects.visible_to(actor.who)
-    if actor.org is not None:
-        tasks = tasks.filter(organization__path__startswith=actor.org.path)
-    return tasks
+    return narrowed_to(tasks, actor.org)
 
 
 def _create_task(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from canbo.core.access import is_province_wide, writable_orgs
+from canbo.core.access import is_province_wide, narrowed_to, writable_orgs
 from canbo.org.models import Organization
 from canbo.people.models import Person
 
@@ -42,18 +42,14 @@ class Actor:
 
     def people(self) -> QuerySet:
         people = Person.objects.all() if self.who is None else Person.objects.visible_to(self.who)
-        if self.org is not None:
-            people = people.filter(organization__path__startswith=self.org.path)
-        return people
+        return narrowed_to(people, self.org)
 
     def orgs(self) -> QuerySet:
         """Organisations the actor may write into: its own subtree (not the whole commune)."""
         orgs = Organization.objects.all()
         if self.who is not None:
             orgs = writable_orgs(orgs, self.who)
-        if self.org is not None:
-            orgs = orgs.filter(path__startswith=self.org.path)
-        return orgs
+        return narrowed_to(orgs, self.org, "path")
 
     def covers(self, org: Organization | None) -> bool:
         if org is None:

@@ -5,12 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from canbo.core.access import scope_for
-from canbo.core.paths import path_prefixes
+from canbo.core.access import in_own_subtree, usable_catalogs
 from canbo.integration.api.errors import ApiError
 from canbo.integration.tasks.schemas import TaskIn
 from canbo.org.models import Organization
@@ -47,7 +45,6 @@ class References:
 
     def __init__(self, client, rows: list[TaskIn], prefix: str = "tasks"):
         self.client, self.prefix = client, prefix
-        self.subtree = scope_for(client).org_path or "\0"
         codes = {r.assignee_code for r in rows} | {r.assigner_code for r in rows}
         codes.discard(None)
         people = (
@@ -68,11 +65,8 @@ class References:
         if not codes:
             return {}
         found: dict[str, list[dict]] = {}
-        # Catalogues of the client's organisation, its ancestors (the commune) or its units.
-        where = Q(catalog__organization__path__in=path_prefixes(self.subtree)) | Q(
-            catalog__organization__path__startswith=self.subtree
-        )
-        rows = CatalogItem.objects.filter(where, code__in=codes, catalog__published=True).values(
+        items = usable_catalogs(CatalogItem.objects.all(), self.client, "catalog__")
+        rows = items.filter(code__in=codes).values(
             "id",
             "code",
             "name",
@@ -169,7 +163,7 @@ class References:
             raise self.error(
                 i, "organization_code", _("No unit with identifier code %(code)s.") % {"code": code}
             )
-        if not org.path.startswith(self.subtree):
+        if not in_own_subtree(self.client, org.path):
             raise self.error(
                 i,
                 "organization_code",

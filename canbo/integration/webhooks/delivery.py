@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from canbo.core.paths import path_prefixes
+from canbo.core.access import covering
 from canbo.integration.models import (
     DeliveryStatus,
     WebhookDelivery,
@@ -36,12 +36,12 @@ TIMEOUT_SECONDS = 10
 
 def emit_event(event: str, payload: dict, organization: Organization) -> list[int]:
     """Queue the event for every active subscriber whose scope covers the organisation."""
-    ancestors = path_prefixes(organization.path)
-    subscriptions = WebhookSubscription.objects.filter(
-        event=event,
-        active=True,
-        client__revoked_at__isnull=True,
-        client__organization__path__in=ancestors,
+    subscriptions = covering(
+        WebhookSubscription.objects.filter(
+            event=event, active=True, client__revoked_at__isnull=True
+        ),
+        organization.path,
+        "client__organization__path",
     )
     now = timezone.now()
     ids = [

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from canbo.core.access import within
 from canbo.evaluation.models import AnnualResult
 from canbo.reports import command_args as base
 from canbo.reports.national import national_csv, national_json, national_rows
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                 % {"file": Path(options["output"]).name, "kind": kind}
             )
         root = base.resolve_root(options["org"])
-        results = AnnualResult.objects.filter(organization__path__startswith=root.path)
+        results = within(AnnualResult.objects.all(), root.path)
         count = national_rows(year, results).count()
         if not count:
             raise CommandError(

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from canbo.core.access import within
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
 from canbo.org.lookup import OrganizationNotFound, find_organization
 from canbo.reports.annual_report import agencies_under, annual_report, missing_months
@@ -34,8 +35,8 @@ FORMATS = ("xlsx", "docx")
 
 def annual_export(year: int, organization, kind: str) -> tuple[bytes, int]:
     """The year's file for the people of the organisation's subtree, and how many."""
-    results = AnnualResult.objects.filter(
-        year=year, person__organization__path__startswith=organization.path
+    results = within(
+        AnnualResult.objects.filter(year=year), organization.path, "person__organization__path"
     )
     if not results.exists():
         raise CommandError(
