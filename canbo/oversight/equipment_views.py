@@ -19,7 +19,8 @@ from canbo.oversight.equipment import (
     province_summary,
     review,
 )
-from canbo.oversight.services import OversightError, add_inventory_item
+from canbo.oversight.errors import OversightError
+from canbo.oversight.register_services import add_inventory_item
 
 
 class InventoryForm(forms.Form):

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from canbo.core.access import within
 from canbo.evaluation.choices import PeriodStatus, SheetStatus
 from canbo.evaluation.groups import group_label
 from canbo.evaluation.models import AnnualResult, EvaluationSheet
@@ -22,6 +23,8 @@ from canbo.scoring.quota import quota_cap
 
 STATUSES = [s.value for s in SheetStatus]
 
+PERSON_ORG = "person__organization__path"
+
 
 def _level_names() -> list[str]:
     return [LABELS[level] for level in LEVELS]
@@ -31,8 +34,8 @@ def sheet_counts(user, g: Grouping, year: int) -> list[tuple]:
     """One query for the three sheet charts: (organisation path, month, status,
     classification, number of sheets) of the year."""
     return list(
-        EvaluationSheet.objects.visible_to(user)
-        .filter(period__start__year=year, person__organization__path__startswith=g.root.path)
+        within(EvaluationSheet.objects.visible_to(user), g.root.path, PERSON_ORG)
+        .filter(period__start__year=year)
         .values_list("person__organization__path", "period__start", "status", "classification")
         .annotate(n=Count("id"))
         .order_by()
@@ -150,8 +153,8 @@ def quota_status(user, g: Grouping, year: int) -> Chart:
 def _final_levels(user, g: Grouping, year: int) -> list[tuple[str, Counter]]:
     """(unit or task group name, Counter(final level → people)) of the year's results."""
     results = (
-        AnnualResult.objects.visible_to(user)
-        .filter(year=year, person__organization__path__startswith=g.root.path)
+        within(AnnualResult.objects.visible_to(user), g.root.path, PERSON_ORG)
+        .filter(year=year)
         .annotate(level=FINAL_LEVEL)
     )
     if g.root.depth == 0:
@@ -207,9 +210,8 @@ def not_self_assessed(user, g: Grouping, today: date) -> tuple[Chart, list]:
 def _open_drafts(user, g: Grouping):
     """Draft sheets of people who worked, in open periods, in the order they are listed."""
     return (
-        EvaluationSheet.objects.visible_to(user)
+        within(EvaluationSheet.objects.visible_to(user), g.root.path, PERSON_ORG)
         .filter(
-            person__organization__path__startswith=g.root.path,
             status=SheetStatus.DRAFT,
             worked=True,
             period__status=PeriodStatus.OPEN,

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 
 from canbo.cadre.models import Enrolment, TrainingPlan
 from canbo.cadre.models.training import EnrolmentStatus
+from canbo.core.access import within
 from canbo.org.models import Organization, StaffingQuota
 from canbo.people.models import Person
 from canbo.reports import svg
@@ -52,13 +53,13 @@ def training(user, g: Grouping, year: int) -> Chart:
 
 def _training_counts(user, g: Grouping, year: int) -> tuple[Counter, Counter]:
     """Per group: the people the year's plans target, and those who completed a class."""
-    orgs = Organization.objects.visible_to(user).filter(path__startswith=g.root.path)
+    orgs = within(Organization.objects.visible_to(user), g.root.path, "path")
     plans = list(
         TrainingPlan.objects.filter(organization__in=orgs, year=year).values_list(
             "organization__path", "field", "target"
         )
     )
-    people = Person.objects.visible_to(user).filter(organization__path__startswith=g.root.path)
+    people = within(Person.objects.visible_to(user), g.root.path)
     done = list(
         Enrolment.objects.filter(
             person__in=people.values("pk"),
@@ -108,7 +109,7 @@ def staffing(user, g: Grouping) -> Chart:
 
 def _staffing_counts(user, g: Grouping) -> tuple[Counter, Counter]:
     """Per group: the staffing quota, and the people in post (those with a job position)."""
-    orgs = Organization.objects.visible_to(user).filter(path__startswith=g.root.path)
+    orgs = within(Organization.objects.visible_to(user), g.root.path, "path")
     quotas = (
         StaffingQuota.objects.filter(organization__in=orgs)
         .values_list("organization__path")
@@ -116,8 +117,8 @@ def _staffing_counts(user, g: Grouping) -> tuple[Counter, Counter]:
         .order_by()
     )
     people = (
-        Person.objects.visible_to(user)
-        .filter(organization__path__startswith=g.root.path, job_position__isnull=False)
+        within(Person.objects.visible_to(user), g.root.path)
+        .filter(job_position__isnull=False)
         .values_list("organization__path")
         .annotate(n=Count("id"))
         .order_by()

@@ -10,6 +10,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from canbo.core.access import within
 from canbo.people.models import Person
 from canbo.reports import svg
 from canbo.reports.charts import Chart, Grouping, per_group, percent
@@ -19,7 +20,7 @@ from canbo.work.models import PeriodScore, Task
 
 def trends(user, g: Grouping, year: int) -> Chart:
     """Completion (a), quality (b) and progress (c) per month, as % of the assigned weight."""
-    people = Person.objects.visible_to(user).filter(organization__path__startswith=g.root.path)
+    people = within(Person.objects.visible_to(user), g.root.path)
     rows = (
         PeriodScore.objects.filter(
             person__in=people.values("pk"),
@@ -59,9 +60,8 @@ def trends(user, g: Grouping, year: int) -> Chart:
 
 def overdue_tasks(user, g: Grouping, today: date) -> Chart:
     rows = (
-        Task.objects.visible_to(user)
+        within(Task.objects.visible_to(user), g.root.path)
         .filter(
-            organization__path__startswith=g.root.path,
             status=TaskStatus.ASSIGNED,
             due_date__lt=today,
         )

@@ -38,9 +38,6 @@ STRUCTURAL: dict[tuple[str, ...], tuple[int, str]] = {
         1,
         "the commune of each dossier's unit, from its path's ancestors",
     ),
-    # User-driven (the dashboard's chosen commune): to move to `access.within` once the module
-    # split made in another branch (dashboard_evaluation, _staffing, _tasks) is merged.
-    ("reports/dashboard",): (9, "pending move to access.within"),
 }
 
 

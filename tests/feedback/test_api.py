@@ -107,6 +107,10 @@ def test_bulk_refusals_write_nothing(client, clients, world):
     assert level.status_code == 422
     extra = _post(client, token, {"dossiers": [_row("HS-7", secret=1)]})
     assert extra.status_code == 422
+    flood = _post(client, token, {"dossiers": [_row(f"HS-F{n}") for n in range(1001)]})
+    body = flood.json()
+    assert (flood.status_code, body["code"], body["field"]) == (413, "batch_too_large", "dossiers")
+    assert "1.000" in body["message"] and "1.001" in body["message"]
     lock_month(world, date(2026, 10, 1))
     locked = _post(client, token, {"dossiers": [_row("HS-8")]})
     assert locked.status_code == 409 and locked.json()["code"] == "period_locked"

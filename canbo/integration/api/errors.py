@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from ninja.errors import HttpError
 
+from canbo.scoring import fmt
+
 PYDANTIC_MESSAGES = {
     "missing": _("Required field missing."),
     "extra_forbidden": _("Field not supported."),
@@ -91,6 +93,15 @@ class ApiError(HttpError):
 
     def body(self) -> dict:
         return error_body(self.code, self.message, self.field)
+
+
+def refuse_big_batch(value, limit: int, field: str, message) -> object:
+    """A batch over the limit is refused whole, 413, before its items are parsed (not one
+    422 per item). `message` may use %(limit)s and %(count)s (or %(max)s)."""
+    if isinstance(value, list) and len(value) > limit:
+        numbers = {"limit": fmt(limit), "max": fmt(limit), "count": fmt(len(value))}
+        raise ApiError(413, "batch_too_large", str(message) % numbers, field)
+    return value
 
 
 def field_path(loc) -> str:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, field_validator
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.feedback.index import dossiers_for, index_rows
 from canbo.integration.api.auth import require_scope
-from canbo.integration.api.errors import ApiError
+from canbo.integration.api.errors import ApiError, refuse_big_batch
 from canbo.integration.api.paging import Listing, Page, Pages
 from canbo.integration.api.tasks import ERRORS, org_path
 from canbo.integration.tasks import fast_insert
@@ -63,10 +63,6 @@ class DossierIn(BaseModel):
     rating: RatingIn | None = None
 
 
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 class DossiersIn(BaseModel):
     model_config = STRICT
     source: Annotated[str, Field(pattern=SOURCE_PATTERN)] = "onestop"
@@ -75,15 +71,8 @@ class DossiersIn(BaseModel):
     @field_validator("dossiers", mode="before")
     @classmethod
     def _not_too_many(cls, value):
-        if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(
-                413,
-                "batch_too_large",
-                _("Each request sends at most %(max)s dossiers (received %(count)s).")
-                % {"max": _thousands(MAX_BATCH), "count": _thousands(len(value))},
-                "dossiers",
-            )
-        return value
+        message = _("Each request sends at most %(max)s dossiers (received %(count)s).")
+        return refuse_big_batch(value, MAX_BATCH, "dossiers", message)
 
 
 class DossiersOut(Schema):

@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
-from canbo.integration.api.errors import ApiError
+from canbo.integration.api.errors import refuse_big_batch
 from canbo.integration.api.paging import Page
-from canbo.scoring import fmt
 
 MAX_BATCH = 1000
 SOURCE_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,31}$"
@@ -101,15 +100,8 @@ class BulkIn(BaseModel):
     @field_validator("tasks", mode="before")
     @classmethod
     def _not_too_many(cls, value):
-        if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(
-                413,
-                "batch_too_large",
-                _("Each request sends at most %(limit)s tasks (received %(count)s).")
-                % {"limit": fmt(MAX_BATCH), "count": fmt(len(value))},
-                "tasks",
-            )
-        return value
+        message = _("Each request sends at most %(limit)s tasks (received %(count)s).")
+        return refuse_big_batch(value, MAX_BATCH, "tasks", message)
 
 
 class EventIn(BaseModel):
@@ -135,14 +127,8 @@ class BulkEventsIn(BaseModel):
     @field_validator("events", mode="before")
     @classmethod
     def _not_too_many(cls, value):
-        if isinstance(value, list) and len(value) > MAX_BATCH:
-            raise ApiError(
-                413,
-                "batch_too_large",
-                _("Each request sends at most %(limit)s events.") % {"limit": fmt(MAX_BATCH)},
-                "events",
-            )
-        return value
+        message = _("Each request sends at most %(limit)s events.")
+        return refuse_big_batch(value, MAX_BATCH, "events", message)
 
 
 class DocumentOut(Schema):
