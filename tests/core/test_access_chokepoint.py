@@ -1,4 +1,4 @@
-"""Access rules live in one place: no module outside core/access.py (and the path and role
+"""Access rules live in one place: no module outside core/access/ (and the path and role
 tables it reads) filters by organisation path or names a role to decide who sees or gets what.
 
 A user-driven narrowing goes through `access.within` / `access.narrowed_to`; a walk of an
@@ -14,7 +14,13 @@ import canbo
 
 ROOT = Path(canbo.__file__).parent
 # The chokepoint and the tables it reads.
-HOME = {"core/access.py", "core/paths.py", "core/roles.py"}
+HOME = {
+    "core/access/scope.py",
+    "core/access/orgs.py",
+    "core/access/registers.py",
+    "core/paths.py",
+    "core/roles.py",
+}
 # Path filters in lookups (keyword arguments or strings): organization__path__startswith=...,
 # path__in=[...], "person__organization__path__startswith".
 PATH_LOOKUP = re.compile(r"path__(startswith|in)$|path__(startswith|in)\b")

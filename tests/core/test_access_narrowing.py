@@ -1,4 +1,4 @@
-"""The narrowing, catalogue and recipient rules of core/access.py that modules call instead of
+"""The narrowing, catalogue and recipient rules of core/access/ that modules call instead of
 filtering by organisation path or by role themselves."""
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""The rules core/access.py took over from views and services: each fails if its rule breaks.
+"""The rules core/access/ took over from views and services: each fails if its rule breaks.
 
 Rules written for any rows are tried on the organisation tree itself (path="path")."""
 
