@@ -1,12 +1,11 @@
 """Issue 14 in a real browser: the public rating page on a phone without JavaScript, a
 tampered link, and the one-stop dossier import (preview, row errors, confirmation)."""
 
-import io
 import re
 
 import pytest
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from canbo.core.roles import Role
@@ -15,6 +14,7 @@ from canbo.feedback.tokens import counter_token
 from canbo.integration.imports.models import ImportBatch
 from tests.e2e.conftest import log_in
 from tests.factories import PASSWORD, make_user
+from tests.integration.test_spreadsheet_import import xlsx
 
 PHONE = {"width": 360, "height": 640}
 LEVELS = ["Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"]
@@ -96,16 +96,6 @@ def test_a_tampered_link_is_refused_in_the_browser(page, e2e_world):
     assert not Rating.objects.exists()
 
 
-def _sheet(headers: list[str], rows: list[list]) -> bytes:
-    book = Workbook()
-    book.active.append(headers)
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def _upload(page, name: str, content: bytes) -> None:
     page.goto("/integration/import/")
     page.get_by_label("Hình thức").select_option(label="Hồ sơ một cửa")
@@ -132,7 +122,7 @@ def test_dossier_import_previews_refuses_bad_rows_then_writes(page, e2e_world, t
     assert headers[:3] == ["Mã hồ sơ", "Thủ tục", "Mã công chức"], headers
     good = [_row("HS-101", "TP-1", "Rất hài lòng"), _row("HS-102", "TP-2", "2", "Chờ lâu")]
 
-    _upload(page, "hs-loi.xlsx", _sheet(headers, [*good, _row("HS-103", "XX-404")]))
+    _upload(page, "hs-loi.xlsx", xlsx([*good, _row("HS-103", "XX-404")], headers))
     bad_row = page.locator("tr.over")
     expect(bad_row).to_have_count(1)
     expect(bad_row).to_contain_text("Không tìm thấy công chức mã XX-404")
@@ -149,7 +139,7 @@ def test_dossier_import_previews_refuses_bad_rows_then_writes(page, e2e_world, t
     assert batch.status == "invalid"
     assert not Dossier.objects.exists() and not Rating.objects.exists()
 
-    _upload(page, "hs.xlsx", _sheet(headers, good))
+    _upload(page, "hs.xlsx", xlsx(good, headers))
     expect(page.locator("tr.over")).to_have_count(0)
     expect(page.locator("tbody")).to_contain_text("HS-101")
     assert not Dossier.objects.exists()  # the preview writes nothing
