@@ -9,8 +9,6 @@ from django.utils.translation import gettext as _
 
 from canbo.core.access import within
 from canbo.org.models import Organization
-from canbo.scoring import to_fraction
-from canbo.scoring.numfmt import rounded
 
 
 @dataclass
@@ -62,9 +60,3 @@ def per_group(g: Grouping, rows) -> dict[int, Counter]:
         if group is not None:
             found[group][key] += n
     return found
-
-
-def percent(part, whole) -> float:
-    """A share in % with 1 decimal, rounded half up once from the exact quotient (6.25 % is
-    6.3, where round(6.25, 1) gives 6.2); a float of those digits for the table and the SVG."""
-    return float(rounded(to_fraction(part) * 100 / to_fraction(whole), 1))

@@ -16,7 +16,8 @@ from canbo.core.access import within
 from canbo.org.models import Organization, StaffingQuota
 from canbo.people.models import Person
 from canbo.reports import svg
-from canbo.reports.charts import Chart, Grouping, percent
+from canbo.reports.charts import Chart, Grouping
+from canbo.scoring.numfmt import percent
 
 
 def training(user, g: Grouping, year: int) -> Chart:

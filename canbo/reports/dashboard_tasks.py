@@ -13,7 +13,8 @@ from django.utils.translation import pgettext
 from canbo.core.access import within
 from canbo.people.models import Person
 from canbo.reports import svg
-from canbo.reports.charts import Chart, Grouping, per_group, percent
+from canbo.reports.charts import Chart, Grouping, per_group
+from canbo.scoring.numfmt import percent
 from canbo.work.choices import ScoreKind, TaskStatus
 from canbo.work.models import PeriodScore, Task
 

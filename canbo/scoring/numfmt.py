@@ -37,6 +37,14 @@ def rounded(value: Fraction | int, places: int = 2) -> Decimal:
     return Decimal(-units if value < 0 else units).scaleb(-places)
 
 
+def percent(part: Fraction | int, whole: Fraction | int, places: int = 1) -> float:
+    """A share in % rounded half up once from the exact quotient (6.25 % is 6.3, where
+    round(6.25, 1) gives 6.2), as a float of those digits for tables and charts; 0 of 0 is 0."""
+    if not whole:
+        return 0.0
+    return float(rounded(Fraction(part) * 100 / Fraction(whole), places))
+
+
 def json_number(value: Fraction | None) -> float | None:
     """A value as a JSON number: the double nearest the exact fraction, converted once from it
     (never the outcome of float arithmetic, so no 0.1 + 0.2 drift). Every JSON reader holds a

@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from canbo.scoring import Item, fmt, score_period
-from canbo.scoring.numfmt import json_number, rounded
+from canbo.scoring.numfmt import json_number, percent, rounded
 
 
 def test_a_tie_rounds_up_where_float_rounding_goes_to_even():
@@ -50,3 +50,10 @@ def test_rounded(value, places, shown):
 def test_json_numbers_are_the_nearest_double_of_the_fraction():
     assert json_number(Fraction(1, 10) + Fraction(2, 10)) == 0.3  # 0.1 + 0.2 would be 0.30…04
     assert json_number(None) is None
+
+
+def test_a_share_in_percent_rounds_half_up_once():
+    # 1 of 16 is 6.25 %: round(6.25, 1) gives 6.2 (a tie, rounded to even), the rule 6.3.
+    assert round(100 * 1 / 16, 1) == 6.2
+    assert percent(1, 16) == 6.3
+    assert percent(2, 3) == 66.7 and percent(0, 0) == 0.0 and percent(5, 5) == 100.0

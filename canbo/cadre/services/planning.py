@@ -14,6 +14,7 @@ from canbo.core import audit
 from canbo.core.text import fold
 from canbo.people.choices import Ethnicity, Gender
 from canbo.people.retirement import age_on
+from canbo.scoring.numfmt import percent
 
 # Age at the start of the term must be below these [unconfirmed provincial criteria].
 AGE_LIMITS = {Gender.MALE: 55, Gender.FEMALE: 50}
@@ -39,7 +40,7 @@ class Composition:
     sci_tech: int = 0
 
     def share(self, count: int) -> float:
-        return round(100 * count / self.total, 1) if self.total else 0.0
+        return percent(count, self.total)
 
 
 def term_start(term: PlanningTerm) -> date:

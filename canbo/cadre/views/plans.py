@@ -10,6 +10,7 @@ from canbo.cadre.services.training import plan_progress, set_training_plan
 from canbo.cadre.tables import Table, render_listing
 from canbo.core.access import can, narrowed_to, require
 from canbo.org.models import Organization
+from canbo.scoring.numfmt import percent
 
 
 def plans(request):
@@ -44,14 +45,14 @@ def plans(request):
     )
     for plan in rows:
         done = plan_progress(plan)
-        percent = round(100 * done / plan.target, 1) if plan.target else 0.0
+        share = percent(done, plan.target)
         table.add(
             str(plan.organization),
             plan.year,
             plan.get_field_display(),
             plan.target,
             done,
-            percent,
+            share,
             plan.note,
             css="warn" if done < plan.target else "",
         )
