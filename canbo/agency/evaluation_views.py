@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canbo.agency import complaints, compute, evaluations, totals, workflow
+from canbo.agency.compute_indicators import indicator_lines
 from canbo.agency.errors import AgencyError
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus, Measure
 from canbo.core.access import can, require
@@ -31,7 +32,7 @@ def evaluation(request, pk: int):
         "e": found,
         "scores": scores,
         "label": LABELS.get(found.level, ""),
-        "lines": compute.indicator_lines(found.organization, inputs, found.indicator_set_id),
+        "lines": indicator_lines(found.organization, inputs, found.indicator_set_id),
         "can_self": can(user, "agency.self_assess") and found.status == EvaluationStatus.DRAFT,
         "can_review": can(user, "agency.review") and found.status == EvaluationStatus.SELF_ASSESSED,
         "can_approve": can(user, "agency.approve") and found.status == EvaluationStatus.REVIEWED,

@@ -4,6 +4,8 @@ strings with 2 decimals, levels excellent|good|complete|fail."""
 from decimal import ROUND_HALF_UP, Decimal
 
 from canbo.agency import compute
+from canbo.agency.compute_indicators import indicator_lines
+from canbo.agency.compute_inputs import Inputs
 from canbo.agency.models import AgencyEvaluation, Measure
 
 
@@ -30,10 +32,10 @@ def contract_rows(evaluations) -> list[dict]:
     return [contract_row(e, inputs) for e in evaluations]
 
 
-def contract_row(evaluation: AgencyEvaluation, inputs: compute.Inputs) -> dict:
+def contract_row(evaluation: AgencyEvaluation, inputs: Inputs) -> dict:
     org = evaluation.organization
     scores = sorted(evaluation.scores.all(), key=lambda s: s.criterion.order)
-    lines = compute.indicator_lines(org, inputs, evaluation.indicator_set_id)
+    lines = indicator_lines(org, inputs, evaluation.indicator_set_id)
     return {
         "code": org.code or "",
         "name": org.name,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.agency import compute
+from canbo.agency.compute_inputs import Inputs
 from canbo.agency.models import AgencyEvaluation, EvaluationStatus, Part, Score
 from canbo.scoring import fmt, rulebook_for
 from canbo.scoring.agency import classify_agency
@@ -32,7 +33,7 @@ def scores_of(evaluation: AgencyEvaluation) -> dict[int, Score]:
     return have
 
 
-def refresh(evaluations: list[AgencyEvaluation], inputs: compute.Inputs | None = None) -> int:
+def refresh(evaluations: list[AgencyEvaluation], inputs: Inputs | None = None) -> int:
     """Recompute the computed criteria and the totals of evaluations not yet published."""
     open_ones = [e for e in evaluations if e.status not in FROZEN]
     if not open_ones:

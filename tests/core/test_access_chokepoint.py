@@ -39,7 +39,7 @@ STRUCTURAL: dict[tuple[str, ...], tuple[int, str]] = {
         2,
         "the staffing quota and staff of a commune for a job position (appointment room)",
     ),
-    ("agency/compute",): (1, "an agency evaluation computed for one commune"),
+    ("agency/compute_cadre",): (1, "an agency evaluation computed for one commune"),
     ("feedback/dossiers", "feedback/dossier_checks"): (
         1,
         "the commune of each dossier's unit, from its path's ancestors",

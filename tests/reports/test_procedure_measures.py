@@ -4,7 +4,7 @@ one-stop dossiers once they exist (feedback answers agency's question through re
 from datetime import date
 from fractions import Fraction
 
-from canbo.agency.compute import procedure_points
+from canbo.agency.compute_procedures import procedure_points
 from canbo.feedback.dossiers import DossierData, RatingData, check_dossiers, write_dossiers
 from canbo.feedback.index import commune_year_measures
 from canbo.people.models import Person
