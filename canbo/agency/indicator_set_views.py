@@ -8,11 +8,10 @@ from django.views.decorators.http import require_POST
 
 from canbo.agency import evaluations, indicators
 from canbo.agency.errors import AgencyError
+from canbo.agency.inputs import EDITABLE
 from canbo.agency.models import Direction, Indicator, IndicatorSet, SetStatus
 from canbo.agency.scope import checked_year
 from canbo.core.access import require
-
-INDICATOR_FIELDS = ("name", "unit", "direction", "max_points", "full_ratio", "zero_ratio")
 
 
 def _set_history(year: int) -> list[IndicatorSet]:
@@ -33,7 +32,7 @@ def _render_set(request, year: int, form=None, error: str = "", status: int = 20
     form = form or {}
     rows = []
     for i in current.indicators.all() if current is not None else []:
-        values = {k: getattr(i, k) for k in INDICATOR_FIELDS}
+        values = {k: getattr(i, k) for k in EDITABLE}
         mine = form.get("indicator") == str(i.pk)
         rows.append({"indicator": i, "values": form if mine else values, "error": mine})
     adding = not form.get("indicator")
@@ -60,7 +59,7 @@ def indicator_save(request, year: int):
     require(request.user, "agency.manage_indicators")
     year = checked_year(year)
     post = request.POST
-    fields = {k: post.get(k, "").strip() for k in INDICATOR_FIELDS}
+    fields = {k: post.get(k, "").strip() for k in EDITABLE}
     try:
         old_version, saved = _save_indicator(request, year, fields)
     except AgencyError as exc:

@@ -63,23 +63,27 @@ def delete_contact(actor, rating: Rating) -> bool:
     return bool(deleted)
 
 
-def purge_contacts(now: datetime | None = None) -> int:
-    """Delete the phone numbers kept longer than CITIZEN_CONTACT_DAYS; return how many."""
+def purge_contacts(now: datetime | None = None, limit: int = 200) -> int:
+    """Delete up to `limit` phone numbers kept longer than CITIZEN_CONTACT_DAYS (a small batch:
+    the rating page calls this now and then; `canbo purge-contacts` loops); return how many."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.CITIZEN_CONTACT_DAYS)
-    old = CitizenContact.objects.filter(created_at__lt=cutoff)
-    ids = list(old.values_list("rating_id", flat=True)[:10_000])
+    ids = list(
+        CitizenContact.objects.filter(created_at__lt=cutoff).values_list("rating_id", flat=True)[
+            :limit
+        ]
+    )
     if not ids:
         return 0
+    reason = _("Kept longer than %(days)s days.") % {"days": settings.CITIZEN_CONTACT_DAYS}
     with transaction.atomic():
         deleted = CitizenContact.objects.filter(rating_id__in=ids).delete()[0]
-        for rating in Rating.objects.filter(pk__in=ids).only("pk"):
+        for rating in Rating.objects.filter(pk__in=ids).select_related("dossier", "officer"):
             audit.record(
                 None,
                 "feedback.purge_contact",
                 rating,
                 before={"phone": "***"},
                 after={"phone": None},
-                reason=_("Kept longer than %(days)s days.")
-                % {"days": settings.CITIZEN_CONTACT_DAYS},
+                reason=reason,
             )
     return deleted

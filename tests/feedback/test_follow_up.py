@@ -56,3 +56,25 @@ def test_phone_numbers_past_the_retention_period_are_deleted(october, settings):
     entry = AuditEntry.objects.get(action="feedback.purge_contact")
     assert entry.object_id == str(old.pk) and "0987654321" not in str(entry.changes)
     assert old.__class__.objects.filter(pk=old.pk).exists()  # the rating itself stays
+
+
+def test_purging_reads_each_rating_once(october, settings, django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from canbo.feedback.services import purge_contacts
+
+    settings.CITIZEN_CONTACT_DAYS = 90
+    for code in ("TP-7", "TP-8", "TP-9"):
+        rating = submit_rating(
+            tokens.dossier_token(Dossier.objects.get(code=code).pk),
+            RatingInput(level=2, wants_answer=True, phone="0987654321"),
+        )
+        CitizenContact.objects.filter(rating=rating).update(
+            created_at=timezone.now() - timedelta(days=100)
+        )
+    # ids, delete, ratings with their dossier and officer, one audit row each (+ savepoints)
+    with django_assert_max_num_queries(10):
+        assert purge_contacts(limit=2) == 2
+    assert purge_contacts() == 1 and not CitizenContact.objects.exists()

@@ -12,6 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = 0
-        while deleted := purge_contacts():
+        while deleted := purge_contacts(limit=5_000):
             total += deleted
         self.stdout.write(_("Deleted %(count)s phone numbers.") % {"count": total})
